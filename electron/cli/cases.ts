@@ -1,0 +1,63 @@
+import type { Command } from 'commander';
+import { CASE_STATUS_LABELS, type Case } from '../core/contract';
+import type { CliEnv } from './index';
+import { emit } from './output';
+
+const line = (c: Case) => `${c.id}  ${c.status.padEnd(18)} ${c.country}  ${c.title}`;
+
+export function registerCaseCommands(program: Command, env: CliEnv): void {
+  const cases = program.command('case').description('create, list and show cases');
+
+  cases
+    .command('create')
+    .description('create a case')
+    .requiredOption('--title <title>', 'a short title for the case')
+    .requiredOption('--country <cc>', 'country of residence, ISO 3166-1 alpha-2 (GB for the UK)')
+    .requiredOption('--name <name>', 'your full name as the platform knows it')
+    .requiredOption('--email <email>', "your account's email address")
+    .option('--platform <platform>', 'the platform', 'linkedin')
+    .option('--json', 'print JSON')
+    .action(async (o) => {
+      const core = env.core();
+      const c = await core.api.call('cases.create', {
+        title: o.title,
+        country: o.country,
+        name: o.name,
+        email: o.email,
+        platform: o.platform,
+      });
+      emit(env.out(o), c, () => `Created ${c.id}: ${c.title}`);
+    });
+
+  cases
+    .command('list')
+    .description('list cases, newest first')
+    .option('--status <status>', 'only cases with this status')
+    .option('--json', 'print JSON')
+    .action(async (o) => {
+      const list = await env.core().api.call('cases.list', o.status ? { status: o.status } : {});
+      emit(env.out(o), list, () => (list.length ? list.map(line).join('\n') : 'No cases yet.'));
+    });
+
+  cases
+    .command('show')
+    .description('show one case with its events, evidence and deadlines')
+    .argument('<id>', 'the case id')
+    .option('--json', 'print JSON')
+    .action(async (id: string, o) => {
+      const shown = await env.showCase(id);
+      emit(env.out(o), shown, () => {
+        const c = shown as unknown as Case & Record<string, unknown>;
+        const rows = [
+          `${c.title}  (${c.id})`,
+          `Platform: ${c.platform}   Country: ${c.country}   Status: ${CASE_STATUS_LABELS[c.status] ?? c.status}`,
+          `Member: ${c.name} <${c.email}>`,
+          `Created: ${c.createdAt}`,
+        ];
+        for (const [key, value] of Object.entries(shown)) {
+          if (Array.isArray(value)) rows.push(`${key}: ${value.length}`);
+        }
+        return rows.join('\n');
+      });
+    });
+}

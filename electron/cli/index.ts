@@ -1,0 +1,62 @@
+import { Command, CommanderError } from 'commander';
+import { createCore, APP_VERSION, type Core } from '../core';
+import { defaultDataDir } from '../core/paths';
+import { registerCaseCommands } from './cases';
+import { registerDraftCommands } from './drafting';
+import { registerEvidenceCommands } from './evidence';
+import { CliError, errorText, type Out } from './output';
+import { showCase } from './show';
+import { registerEventCommands } from './tracking';
+
+export interface CliIo {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface CliEnv {
+  /** Opens the data folder on first use (so `templates` and `--help` never create one). */
+  core(): Core;
+  out(opts: { json?: boolean }): Out;
+  showCase(id: string): Promise<Record<string, unknown>>;
+}
+
+/** Runs the CLI; returns the exit code. No process.exit inside, so tests can call it in-process. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  let core: Core | undefined;
+  const program = new Command('redress')
+    .description('Redress: evidence, objections and complaints about AI training on your data')
+    .version(APP_VERSION)
+    .option('--data-dir <dir>', 'data folder (default: REDRESS_DATA_DIR or the OS app-data folder)')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showHelpAfterError('(run with --help for usage)');
+
+  const env: CliEnv = {
+    core() {
+      if (!core) {
+        const dataDir = program.opts().dataDir ?? defaultDataDir(io.env ?? process.env);
+        core = createCore({ dataDir, host: 'cli' });
+      }
+      return core;
+    },
+    out: (o) => ({ json: Boolean(o.json), stdout: io.stdout, stderr: io.stderr }),
+    showCase: (id) => showCase(env.core(), id),
+  };
+
+  registerCaseCommands(program, env);
+  registerEventCommands(program, env);
+  registerEvidenceCommands(program, env);
+  registerDraftCommands(program, env);
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (err) {
+    if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
+    io.stderr(`redress: ${errorText(err)}\n`);
+    return err instanceof CliError ? err.exitCode : 1;
+  } finally {
+    core?.close();
+  }
+}

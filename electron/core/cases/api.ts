@@ -1,0 +1,29 @@
+import type { ApiRegistry } from '../api/registry';
+import { notFound } from '../api/errors';
+import type { Case } from '../contract';
+import type { CoreContext } from '../context';
+import { newId } from '../util/ids';
+import { isoNow } from '../util/clock';
+import { getCase, insertCase, listCases, updateStatus } from './repo';
+
+export function requireCase(ctx: CoreContext, id: string): Case {
+  const found = getCase(ctx.db, id);
+  if (!found) throw notFound('case', id);
+  return found;
+}
+
+export function registerCases(api: ApiRegistry, ctx: CoreContext): void {
+  api.register('cases.create', (input) => {
+    const now = isoNow(ctx.clock);
+    const c: Case = { id: newId('case'), ...input, status: 'draft', statusReason: null, createdAt: now, updatedAt: now };
+    insertCase(ctx.db, c);
+    return c;
+  });
+  api.register('cases.list', (input) => listCases(ctx.db, input.status));
+  api.register('cases.get', ({ id }) => requireCase(ctx, id));
+  api.register('cases.setStatus', ({ id, status, reason }) => {
+    requireCase(ctx, id);
+    updateStatus(ctx.db, id, status, reason || null, isoNow(ctx.clock));
+    return requireCase(ctx, id);
+  });
+}

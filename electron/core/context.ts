@@ -1,0 +1,11 @@
+import type { Db } from './db/open';
+import type { Clock } from './util/clock';
+
+/** Everything a handler may touch. Built once per host process by `createCore`. */
+export interface CoreContext {
+  db: Db;
+  /** The data folder: the database and the `evidence/` store live here. */
+  dataDir: string;
+  clock: Clock;
+  app: { name: string; version: string; host: 'electron' | 'browser' | 'cli' };
+}

@@ -1,0 +1,15 @@
+import { CaseCreateInput, CaseGetInput, CaseListInput, CaseSetStatusInput, type Case } from './cases';
+
+export const casesContract = {
+  'cases.create': CaseCreateInput,
+  'cases.list': CaseListInput,
+  'cases.get': CaseGetInput,
+  'cases.setStatus': CaseSetStatusInput,
+} as const;
+
+export interface CasesOutputs {
+  'cases.create': Case;
+  'cases.list': Case[];
+  'cases.get': Case;
+  'cases.setStatus': Case;
+}

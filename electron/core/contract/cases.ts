@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { isCountryCode } from './countries';
+
+export const CASE_STATUSES = [
+  'draft',
+  'request_sent',
+  'awaiting_response',
+  'response_received',
+  'complaint_filed',
+  'closed',
+] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+export const CASE_STATUS_LABELS: Record<CaseStatus, string> = {
+  draft: 'Draft',
+  request_sent: 'Request sent',
+  awaiting_response: 'Awaiting response',
+  response_received: 'Response received',
+  complaint_filed: 'Complaint filed',
+  closed: 'Closed',
+};
+
+export const PLATFORMS = ['linkedin'] as const;
+export const PLATFORM_LABELS: Record<(typeof PLATFORMS)[number], string> = { linkedin: 'LinkedIn' };
+
+/** A case id: a ULID-like string the core mints. Shared so every door refuses the same malformed ids. */
+export const CaseId = z
+  .string({ error: 'A case id is required.' })
+  .trim()
+  .min(1, 'A case id is required.')
+  .max(64, 'A case id is at most 64 characters.');
+
+const text = (label: string, max: number) =>
+  z
+    .string({ error: `${label} is required.` })
+    .trim()
+    .min(1, `${label} is required.`)
+    .max(max, `${label} must be at most ${max} characters.`)
+    // Control characters never belong in a name or title and break letters and PDFs.
+    .refine((s) => !/[\u0000-\u0008\u000b-\u001f\u007f]/.test(s), `${label} must not contain control characters.`);
+
+export const CaseCreateInput = z.object({
+  title: text('Title', 200),
+  platform: z.enum(PLATFORMS, { error: 'Platform must be one of: linkedin.' }).default('linkedin'),
+  country: z
+    .string({ error: 'Country is required.' })
+    .trim()
+    .toUpperCase()
+    .refine(isCountryCode, { message: 'Country must be an ISO 3166-1 alpha-2 code such as GB, DE or US.' }),
+  name: text('Name', 200),
+  email: z
+    .string({ error: 'Email is required.' })
+    .trim()
+    .max(254, 'Email must be at most 254 characters.')
+    .pipe(z.email({ error: 'Email must be an address such as name@example.org.' })),
+});
+export type CaseCreateInput = z.input<typeof CaseCreateInput>;
+
+export const CaseListInput = z
+  .object({
+    status: z.enum(CASE_STATUSES, { error: `Status must be one of: ${CASE_STATUSES.join(', ')}.` }).optional(),
+  })
+  .default({});
+
+export const CaseGetInput = z.object({ id: CaseId });
+
+export const CaseSetStatusInput = z.object({
+  id: CaseId,
+  status: z.enum(CASE_STATUSES, { error: `Status must be one of: ${CASE_STATUSES.join(', ')}.` }),
+  reason: z.string().trim().max(2000, 'Reason must be at most 2,000 characters.').optional(),
+});
+
+export interface Case {
+  id: string;
+  title: string;
+  platform: (typeof PLATFORMS)[number];
+  country: string;
+  name: string;
+  email: string;
+  status: CaseStatus;
+  statusReason: string | null;
+  createdAt: string;
+  updatedAt: string;
+}

@@ -1,0 +1,33 @@
+// The one typed contract shared by every host and the renderer: API name -> zod input schema (+ output type).
+// Each feature owns one file here; this index only merges them. Nothing in this folder may import Node.
+import type { z } from 'zod';
+import { casesContract, type CasesOutputs } from './cases-api';
+import { evidenceContract, type EvidenceOutputs } from './evidence';
+import { trackingContract, type TrackingOutputs } from './tracking';
+import { draftingContract, type DraftingOutputs } from './drafting';
+
+export const contract = {
+  ...casesContract,
+  ...evidenceContract,
+  ...trackingContract,
+  ...draftingContract,
+} as const;
+
+export type Contract = typeof contract;
+export type ApiName = keyof Contract & string;
+export type ApiInput<K extends ApiName> = z.input<Contract[K]>;
+export type ApiParsed<K extends ApiName> = z.output<Contract[K]>;
+export type Outputs = CasesOutputs & EvidenceOutputs & TrackingOutputs & DraftingOutputs;
+export type ApiOutput<K extends ApiName> = K extends keyof Outputs ? Outputs[K] : unknown;
+
+export type ApiErrorCode = 'invalid_input' | 'not_found' | 'unknown_api' | 'conflict' | 'too_large' | 'failed' | 'internal';
+export interface ApiErrorBody {
+  code: ApiErrorCode;
+  message: string;
+  issues?: { path: string; message: string }[];
+}
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiErrorBody };
+
+export * from './cases';
+export * from './countries';
+export * from './jurisdiction';

@@ -1,0 +1,14 @@
+import type { Database } from 'better-sqlite3';
+import { m001Cases } from './001_cases';
+import { m002Evidence } from './002_evidence';
+import { m003Tracking } from './003_tracking';
+import { m004Drafting } from './004_drafting';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: Database): void;
+}
+
+/** Append only. A migration's number is its `user_version`; each runs in its own transaction. */
+export const MIGRATIONS: Migration[] = [m001Cases, m002Evidence, m003Tracking, m004Drafting];

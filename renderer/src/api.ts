@@ -1,0 +1,67 @@
+// The renderer's only way to the core: `invoke(name, input)`. In Electron the preload exposes `window.redress`; in a
+// browser the same call goes to the browser host over HTTP with the run's token.
+import type { ApiErrorBody, ApiInput, ApiName, ApiOutput, ApiResult } from '../../electron/core/contract';
+
+declare global {
+  interface Window {
+    redress?: { invoke(name: string, input: unknown): Promise<ApiResult<unknown>> };
+  }
+}
+
+export class ApiCallError extends Error {
+  readonly code: ApiErrorBody['code'];
+  readonly issues: ApiErrorBody['issues'];
+  constructor(body: ApiErrorBody) {
+    super(body.message);
+    this.code = body.code;
+    this.issues = body.issues;
+  }
+}
+
+const TOKEN_KEY = 'redress.token';
+
+/** The browser host puts `?token=` in the URL it prints; keep it for this tab and take it out of the address bar. */
+export function captureToken(): string | null {
+  const url = new URL(window.location.href);
+  const fromUrl = url.searchParams.get('token');
+  if (fromUrl) {
+    sessionStorage.setItem(TOKEN_KEY, fromUrl);
+    url.searchParams.delete('token');
+    window.history.replaceState(null, '', url.pathname + url.search + url.hash);
+  }
+  return sessionStorage.getItem(TOKEN_KEY);
+}
+
+export function apiToken(): string | null {
+  return sessionStorage.getItem(TOKEN_KEY);
+}
+
+async function transport(name: string, input: unknown): Promise<ApiResult<unknown>> {
+  if (window.redress) return window.redress.invoke(name, input);
+  const res = await fetch(`/api/${encodeURIComponent(name)}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${apiToken() ?? ''}` },
+    body: JSON.stringify(input ?? null),
+  });
+  if (res.status === 401 || res.status === 403) {
+    return {
+      ok: false,
+      error: { code: 'failed', message: 'This page has no valid access token. Open the address that `npm start` printed.' },
+    };
+  }
+  return (await res.json()) as ApiResult<unknown>;
+}
+
+export async function invoke<K extends ApiName>(name: K, input: ApiInput<K>): Promise<ApiOutput<K>> {
+  const result = await transport(name, input);
+  if (!result.ok) throw new ApiCallError(result.error);
+  return result.value as ApiOutput<K>;
+}
+
+/** A URL the page can use in <img src> or a download link for a stored file (see electron/core/files.ts). */
+export function fileUrl(kind: string, id: string, opts: { download?: boolean } = {}): string {
+  const path = `${encodeURIComponent(kind)}/${encodeURIComponent(id)}`;
+  const dl = opts.download ? 'download=1' : '';
+  if (window.redress) return `redress-file://files/${path}${dl ? `?${dl}` : ''}`;
+  return `/files/${path}?token=${encodeURIComponent(apiToken() ?? '')}${dl ? `&${dl}` : ''}`;
+}

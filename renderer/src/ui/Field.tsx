@@ -1,0 +1,33 @@
+import { cloneElement, isValidElement, type ReactElement, type ReactNode } from 'react';
+
+/** A labelled form control with its hint and inline error, wired with ids for screen readers. */
+export function Field(props: { label: string; name: string; error?: string; hint?: ReactNode; children: ReactElement; extra?: ReactNode }) {
+  const id = `field-${props.name}`;
+  const hintId = props.hint ? `${id}-hint` : undefined;
+  const errorId = props.error ? `${id}-error` : undefined;
+  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
+  const control = isValidElement(props.children)
+    ? cloneElement(props.children as ReactElement<Record<string, unknown>>, {
+        id,
+        'aria-invalid': props.error ? true : undefined,
+        'aria-describedby': describedBy,
+      })
+    : props.children;
+  return (
+    <div className={`field${props.error ? ' has-error' : ''}`}>
+      <label htmlFor={id}>{props.label}</label>
+      {props.hint ? (
+        <p className="hint" id={hintId}>
+          {props.hint}
+        </p>
+      ) : null}
+      {control}
+      {props.extra}
+      {props.error ? (
+        <p className="field-error" id={errorId}>
+          {props.error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
