@@ -1,15 +1,14 @@
 import type { Core } from '../core';
+import { listEvidenceForCase } from '../core/evidence/query';
+import { deadlinesForCase, listEventsForCase } from '../core/tracking/query';
 
-/**
- * `case show`: the case plus what each feature adds (events, evidence, deadlines). Each feature contributes a field
- * through its own function so that this file stays the single join point.
- */
+/** `case show`: the case with its events, evidence and computed deadlines. */
 export async function showCase(core: Core, id: string): Promise<Record<string, unknown>> {
   const c = await core.api.call('cases.get', { id });
-  const extra: Record<string, unknown> = {};
-  for (const add of SHOW_EXTENSIONS) Object.assign(extra, await add(core, id));
-  return { ...c, ...extra };
+  return {
+    ...c,
+    events: listEventsForCase(core.ctx, id),
+    evidence: listEvidenceForCase(core.ctx, id),
+    deadlines: deadlinesForCase(core.ctx, id),
+  };
 }
-
-type ShowExtension = (core: Core, id: string) => Promise<Record<string, unknown>>;
-export const SHOW_EXTENSIONS: ShowExtension[] = [];

@@ -1,4 +1,5 @@
 import type { Db } from './db/open';
+import type { Capturer } from './capture/capturer';
 import type { Clock } from './util/clock';
 
 /** Everything a handler may touch. Built once per host process by `createCore`. */
@@ -8,4 +9,6 @@ export interface CoreContext {
   dataDir: string;
   clock: Clock;
   app: { name: string; version: string; host: 'electron' | 'browser' | 'cli' };
+  /** The page capturer this host provides (Electron: capture window; CLI and browser host: Chromium). */
+  capturer?: Capturer;
 }

@@ -18,6 +18,7 @@ export interface CoreOptions extends OpenOptions {
   dataDir: string;
   host: CoreContext['app']['host'];
   clock?: Clock;
+  capturer?: CoreContext['capturer'];
   version?: string;
 }
 
@@ -32,6 +33,7 @@ export function createCore(options: CoreOptions): Core {
     dataDir: options.dataDir,
     clock: options.clock ?? systemClock,
     app: { name: APP_NAME, version: options.version ?? APP_VERSION, host: options.host },
+    capturer: options.capturer,
   };
   const api = new ApiRegistry(contract);
   registerCases(api, ctx);

@@ -2,6 +2,7 @@ import { CaseList } from './cases/CaseList';
 import { CasePage } from './cases/CasePage';
 import { NewCaseForm } from './cases/NewCaseForm';
 import { href, useRoute } from './router';
+import { ReminderBanner } from './tracking/ReminderBanner';
 
 export function App() {
   const route = useRoute();
@@ -26,6 +27,7 @@ export function App() {
         </nav>
       </header>
       <main id="main" tabIndex={-1}>
+        <ReminderBanner />
         {page}
       </main>
     </>
