@@ -18,8 +18,7 @@ export function registerCaseCommands(program: Command, env: CliEnv): void {
     .option('--platform <platform>', 'the platform', 'linkedin')
     .option('--json', 'print JSON')
     .action(async (o) => {
-      const core = env.core();
-      const c = await core.api.call('cases.create', {
+      const c = await env.call('cases.create', {
         title: o.title,
         country: o.country,
         name: o.name,
@@ -35,7 +34,7 @@ export function registerCaseCommands(program: Command, env: CliEnv): void {
     .option('--status <status>', 'only cases with this status')
     .option('--json', 'print JSON')
     .action(async (o) => {
-      const list = await env.core().api.call('cases.list', o.status ? { status: o.status } : {});
+      const list = await env.call('cases.list', o.status ? { status: o.status } : {});
       emit(env.out(o), list, () => (list.length ? list.map(line).join('\n') : 'No cases yet.'));
     });
 

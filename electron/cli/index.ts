@@ -1,5 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { createCore, APP_VERSION, type Core } from '../core';
+import { fromZod } from '../core/api/registry';
+import { contract, type ApiInput, type ApiName, type ApiOutput } from '../core/contract';
 import { defaultDataDir } from '../core/paths';
 import { registerCaseCommands } from './cases';
 import { registerDraftCommands } from './drafting';
@@ -18,6 +20,8 @@ export interface CliEnv {
   /** Opens the data folder on first use (so `templates` and `--help` never create one). */
   core(): Core;
   out(opts: { json?: boolean }): Out;
+  /** Validates against the contract before the data folder is even opened, then calls the API. */
+  call<K extends ApiName>(name: K, input: ApiInput<K>): Promise<ApiOutput<K>>;
   showCase(id: string): Promise<Record<string, unknown>>;
 }
 
@@ -39,6 +43,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         core = createCore({ dataDir, host: 'cli' });
       }
       return core;
+    },
+    async call(name, input) {
+      const parsed = contract[name].safeParse(input);
+      if (!parsed.success) throw fromZod(parsed.error);
+      return env.core().api.call(name, input);
     },
     out: (o) => ({ json: Boolean(o.json), stdout: io.stdout, stderr: io.stderr }),
     showCase: (id) => showCase(env.core(), id),

@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { extname, resolve } from 'node:path';
 import type { Core } from '../core';
 import { resolveFile } from '../core/files';
+import { resolveStaticPath } from '../core/util/static-path';
 import { bearer, CSP, isAllowedHost, tokenMatches } from './security';
 
 export interface HostOptions {
@@ -104,7 +105,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Use GET.');
-    const path = staticPath(staticRoot, url.pathname);
+    const path = resolveStaticPath(staticRoot, url.pathname);
     if (!path) return sendText(res, 404, 'Not found.');
     const type = MIME[extname(path)] ?? 'application/octet-stream';
     const data = readFileSync(path);
@@ -131,21 +132,6 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     server,
     close: () => new Promise((ok) => server.close(() => ok())),
   };
-}
-
-/** Resolves a URL path inside the static root; never outside it. */
-function staticPath(root: string, pathname: string): string | null {
-  let rel: string;
-  try {
-    rel = decodeURIComponent(pathname);
-  } catch {
-    return null;
-  }
-  if (rel.includes('\0')) return null;
-  const full = normalize(join(root, rel === '/' ? 'index.html' : rel));
-  if (full !== root && !full.startsWith(root + sep)) return null;
-  if (!existsSync(full) || !statSync(full).isFile()) return null;
-  return full;
 }
 
 function readBody(req: IncomingMessage, max: number): Promise<Buffer | null> {

@@ -1,0 +1,65 @@
+// The Electron main process: one app window over the core, locked down. Only this folder and preload/ import electron.
+import { app, BrowserWindow, ipcMain, protocol, session, shell } from 'electron';
+import { join } from 'node:path';
+import { createCore, type Core } from '../core/index';
+import { IPC_CHANNEL, createInvokeHandler } from './ipc';
+import { electronNativeBinding } from './native';
+import { appProtocolResponse, fileProtocolResponse } from './protocol';
+import { APP_ORIGIN, WINDOW_PREFERENCES, denyAllPermissions, lockDownContents } from './security';
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  { scheme: 'redress-file', privileges: { standard: true, secure: true } },
+]);
+
+const appDir = app.getAppPath();
+const rendererDir = join(appDir, 'dist', 'renderer');
+let core: Core | undefined;
+
+function dataDirFromArgs(): string {
+  const i = process.argv.indexOf('--data-dir');
+  if (i > 0 && process.argv[i + 1]) return process.argv[i + 1];
+  return process.env.REDRESS_DATA_DIR ?? app.getPath('userData');
+}
+
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1200,
+    height: 820,
+    minWidth: 720,
+    minHeight: 520,
+    title: 'Redress',
+    show: false,
+    webPreferences: { ...WINDOW_PREFERENCES, preload: join(appDir, 'dist-electron', 'preload.cjs') },
+  });
+  lockDownContents(win.webContents, (url) => shell.openExternal(url));
+  win.once('ready-to-show', () => win.show());
+  void win.loadURL(`${APP_ORIGIN}/index.html`);
+  return win;
+}
+
+app.enableSandbox();
+app.on('web-contents-created', (_e, contents) => lockDownContents(contents, (url) => shell.openExternal(url)));
+
+void app.whenReady().then(() => {
+  denyAllPermissions(session.defaultSession);
+  core = createCore({
+    dataDir: dataDirFromArgs(),
+    host: 'electron',
+    version: app.getVersion(),
+    nativeBinding: electronNativeBinding({ resourcesPath: process.resourcesPath, appPath: appDir, packaged: app.isPackaged }),
+  });
+  const live = core;
+  protocol.handle('app', (request) => appProtocolResponse(rendererDir, request.url));
+  protocol.handle('redress-file', (request) => fileProtocolResponse(live, request.url));
+  ipcMain.handle(IPC_CHANNEL, createInvokeHandler(live));
+  createWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+  });
+});
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+app.on('will-quit', () => core?.close());

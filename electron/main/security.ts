@@ -1,0 +1,111 @@
+// The window security policy as small pure functions, with Electron's objects passed in, so each rule is unit-tested
+// without an Electron runtime.
+
+/** The app's own pages are served from this privileged scheme (see protocol.ts); nothing else is trusted. */
+export const APP_ORIGIN = 'app://redress';
+
+/** Hosts the app may open in the user's browser: LinkedIn's forms and settings, and the regulators' complaint pages. */
+export const EXTERNAL_ALLOWLIST = new Set([
+  'www.linkedin.com',
+  'linkedin.com',
+  'ico.org.uk',
+  'forms.dataprotection.ie',
+  'www.dataprotection.ie',
+  'dataprotection.ie',
+  'cppa.ca.gov',
+  'www.cnil.fr',
+  'www.aepd.es',
+  'www.garanteprivacy.it',
+  'www.autoriteitpersoonsgegevens.nl',
+  'www.edoeb.admin.ch',
+]);
+
+export function isAppUrl(url: string | undefined | null): boolean {
+  if (!url) return false;
+  try {
+    const u = new URL(url);
+    return `${u.protocol}//${u.host}` === APP_ORIGIN;
+  } catch {
+    return false;
+  }
+}
+
+/** https only, no credentials in the URL, host on the allowlist. */
+export function isAllowedExternal(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'https:' && !u.username && !u.password && EXTERNAL_ALLOWLIST.has(u.hostname);
+  } catch {
+    return false;
+  }
+}
+
+export interface OpenExternal {
+  (url: string): Promise<void> | void;
+}
+
+/** Opens a URL in the user's browser only when it passes the allowlist; returns whether it did. */
+export function openExternalSafely(url: string, openExternal: OpenExternal): boolean {
+  if (!isAllowedExternal(url)) return false;
+  void openExternal(url);
+  return true;
+}
+
+interface NavEvent {
+  preventDefault(): void;
+}
+/** The subset of WebContents the lockdown touches. */
+export interface LockableContents {
+  on(event: 'will-navigate' | 'will-redirect', listener: (e: NavEvent, url: string) => void): unknown;
+  on(event: 'will-attach-webview', listener: (e: NavEvent) => void): unknown;
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
+}
+
+/**
+ * Every app window: navigation away from the app page is refused, new windows are refused (an allowlisted https link
+ * goes to the user's browser instead), webviews are refused.
+ */
+export function lockDownContents(contents: LockableContents, openExternal: OpenExternal): void {
+  const refuse = (e: NavEvent, url: string) => {
+    if (!isAppUrl(url)) {
+      e.preventDefault();
+      openExternalSafely(url, openExternal);
+    }
+  };
+  contents.on('will-navigate', refuse);
+  contents.on('will-redirect', refuse);
+  contents.on('will-attach-webview', (e) => e.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    openExternalSafely(url, openExternal);
+    return { action: 'deny' };
+  });
+}
+
+/** The subset of Session the permission policy touches. */
+export interface PermissionSession {
+  setPermissionRequestHandler(handler: (wc: unknown, permission: string, callback: (granted: boolean) => void) => void): void;
+  setPermissionCheckHandler(handler: () => boolean): void;
+}
+
+/** No permission (camera, notifications from pages, geolocation, ...) is ever granted to web content. */
+export function denyAllPermissions(session: PermissionSession): void {
+  session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+}
+
+export const WINDOW_PREFERENCES = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  webviewTag: false,
+  spellcheck: false,
+} as const;
+
+/** Sent with every app page (the renderer's index.html carries the same policy as a meta tag). */
+export const APP_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: redress-file:; " +
+  "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
