@@ -53,3 +53,27 @@ test('the API refuses calls without the token and from a foreign Host', async ({
   expect(wrong.status).toBe(403);
   expect(wrong.headers.get('access-control-allow-origin')).toBeNull();
 });
+
+test('a case can be created with the keyboard alone', async ({ page }) => {
+  await page.keyboard.press('Tab'); // skip link
+  await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
+  await page.getByRole('link', { name: 'New case' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'New case' })).toBeVisible();
+  await page.getByLabel('Title').focus();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('Keyboard case');
+  await page.keyboard.press('Tab'); // platform
+  await page.keyboard.press('Tab'); // name
+  await page.keyboard.type('Kāre Øster');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('kare@example.org');
+  await page.keyboard.press('Tab'); // country select
+  await expect(page.getByLabel('Country where you live')).toBeFocused();
+  await page.getByLabel('Country where you live').selectOption('NO');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Create case' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Keyboard case' })).toBeVisible();
+  await expect(page.getByText('Kāre Øster')).toBeVisible();
+});
