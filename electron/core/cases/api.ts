@@ -17,7 +17,8 @@ export function registerCases(api: ApiRegistry, ctx: CoreContext): void {
     const now = isoNow(ctx.clock);
     const c: Case = { id: newId('case'), ...input, status: 'draft', statusReason: null, createdAt: now, updatedAt: now };
     insertCase(ctx.db, c);
-    return c;
+    // Read back, so every API returns a case in one shape whatever columns later features add.
+    return requireCase(ctx, c.id);
   });
   api.register('cases.list', (input) => listCases(ctx.db, input.status));
   api.register('cases.get', ({ id }) => requireCase(ctx, id));
