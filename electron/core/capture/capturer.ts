@@ -86,7 +86,7 @@ export async function capturePage(driver: PageDriver, purpose: CaptureRequest['p
     await driver.pause(60);
   }
   await driver.evaluate(SCROLL_TOP_JS);
-  actions.push(`scrolled to the bottom in ${steps} steps to load lazy content (page height ${height}px), then back to the top`);
+  actions.push(`scrolled to the bottom in ${steps} step${steps === 1 ? '' : 's'} to load lazy content (page height ${height}px), then back to the top`);
 
   let toggle = await driver.evaluate<ToggleReading>(DETECT_TOGGLE_JS);
   if (purpose === 'setting' && toggle.method === 'none') {

@@ -12,12 +12,13 @@
  */
 export const DETECT_TOGGLE_JS = String.raw`(() => {
   const norm = (s) => (s || '').replace(/\s+/g, ' ').trim();
+  const esc = (typeof CSS !== 'undefined' && CSS.escape) ? CSS.escape : (s) => s.replace(/([^\w-])/g, '\\$1');
   const textOf = (id) => { const el = document.getElementById(id); return el ? el.textContent : ''; };
   const nameOf = (el) => {
     const by = el.getAttribute('aria-labelledby');
     if (by) { const t = norm(by.split(/\s+/).map(textOf).join(' ')); if (t) return t; }
     const aria = norm(el.getAttribute('aria-label')); if (aria) return aria;
-    if (el.id) { const lab = document.querySelector('label[for="' + CSS.escape(el.id) + '"]'); if (lab && norm(lab.textContent)) return norm(lab.textContent); }
+    if (el.id) { const lab = document.querySelector('label[for="' + esc(el.id) + '"]'); if (lab && norm(lab.textContent)) return norm(lab.textContent); }
     const wrap = el.closest('label'); if (wrap && norm(wrap.textContent)) return norm(wrap.textContent);
     return norm(el.getAttribute('title'));
   };
@@ -29,10 +30,10 @@ export const DETECT_TOGGLE_JS = String.raw`(() => {
     return ai && training;
   };
   const pathOf = (el) => {
-    if (el.id) return '#' + CSS.escape(el.id);
+    if (el.id) return '#' + esc(el.id);
     const parts = [];
     for (let e = el; e && e.nodeType === 1 && e !== document.documentElement; e = e.parentElement) {
-      if (e.id) { parts.unshift('#' + CSS.escape(e.id)); break; }
+      if (e.id) { parts.unshift('#' + esc(e.id)); break; }
       let i = 1; for (let s = e.previousElementSibling; s; s = s.previousElementSibling) if (s.tagName === e.tagName) i++;
       parts.unshift(e.tagName.toLowerCase() + ':nth-of-type(' + i + ')');
     }

@@ -160,7 +160,10 @@ export interface VerifyResult {
 
 export interface DiffChange {
   type: 'added' | 'removed' | 'same';
+  /** Sentences; a blank line inside marks a paragraph break. */
   text: string;
+  /** The change closes a paragraph (the next change starts a new one). */
+  paragraphEnd?: boolean;
 }
 export interface DiffSide {
   id: string;

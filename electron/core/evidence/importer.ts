@@ -36,14 +36,16 @@ export async function importPaths(ctx: CoreContext, caseId: string, paths: strin
     return { full, name };
   });
   const prepared: Prepared[] = [];
+  const staged: StagedFile[] = [];
   try {
     for (const s of sources) {
-      const staged = await stageFromPath(ctx.dataDir, s.full, MAX_IMPORT_BYTES, s.name);
-      prepared.push(await inspect(staged, s.name, kind));
+      const one = await stageFromPath(ctx.dataDir, s.full, MAX_IMPORT_BYTES, s.name);
+      staged.push(one);
+      prepared.push(await inspect(one, s.name, kind));
     }
     return await commit(ctx, caseId, prepared);
   } catch (err) {
-    await discardStaged(prepared.map((p) => p.staged));
+    await discardStaged(staged);
     throw err;
   }
 }

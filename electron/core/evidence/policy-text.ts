@@ -60,27 +60,50 @@ function safeUrl(url: string): string {
   }
 }
 
-/** Paragraphs split into sentences, so a clause added inside a paragraph shows as that sentence, not the whole block. */
-export function sentences(text: string): string[] {
-  const out: string[] = [];
+/**
+ * Paragraphs split into sentences, so a clause added inside a paragraph shows as that sentence, not the whole block.
+ * `ends` marks the sentences that close a paragraph, to put the paragraph breaks back when the diff is shown.
+ */
+export function sentences(text: string): { list: string[]; ends: Set<number> } {
+  const list: string[] = [];
+  const ends = new Set<number>();
   for (const para of text.split(/\n{2,}/)) {
     const p = para.replace(/\s+/g, ' ').trim();
     if (!p) continue;
     const parts = p.match(/[^.!?]+(?:[.!?]+["')\]]*|$)(?:\s+|$)/g) ?? [p];
-    for (const s of parts) if (s.trim()) out.push(s.trim());
+    for (const s of parts) if (s.trim()) list.push(s.trim());
+    ends.add(list.length - 1);
   }
-  return out;
+  return { list, ends };
 }
 
-/** Sentence-level diff of two readable texts with the `diff` package; neighbouring runs of one type are merged. */
+/**
+ * Sentence-level diff of two readable texts with the `diff` package. Neighbouring runs of one type are merged, and
+ * paragraph breaks are kept as blank lines inside a change's text.
+ */
 export function diffTexts(a: string, b: string): DiffChange[] {
+  const A = sentences(a);
+  const B = sentences(b);
   const changes: DiffChange[] = [];
-  for (const part of diffArrays(sentences(a), sentences(b))) {
+  let ia = 0;
+  let ib = 0;
+  for (const part of diffArrays(A.list, B.list)) {
     const type = part.added ? 'added' : part.removed ? 'removed' : 'same';
-    const text = part.value.join(' ');
+    let text = '';
+    for (const sentence of part.value) {
+      // Unchanged and added sentences follow the new text's paragraphs; removed ones the old text's.
+      const end = type === 'removed' ? A.ends.has(ia) : B.ends.has(ib);
+      text += sentence + (end ? '\n\n' : ' ');
+      if (type !== 'added') ia++;
+      if (type !== 'removed') ib++;
+    }
     const prev = changes[changes.length - 1];
-    if (prev && prev.type === type) prev.text += ' ' + text;
+    if (prev && prev.type === type) prev.text += text;
     else changes.push({ type, text });
+  }
+  for (const c of changes) {
+    if (/\n\n$/.test(c.text)) c.paragraphEnd = true;
+    c.text = c.text.replace(/\s+$/, '');
   }
   return changes;
 }

@@ -9,7 +9,7 @@ export function CustodyLog(props: { caseId: string; version: number }) {
   return (
     <details className="custody-log">
       <summary>
-        Custody log ({entries.length} entries{log.data ? (log.data.ok ? ', chain intact' : ', CHAIN BROKEN') : ''})
+        Custody log ({entries.length} {entries.length === 1 ? 'entry' : 'entries'}{log.data ? (log.data.ok ? ', chain intact' : ', CHAIN BROKEN') : ''})
       </summary>
       {log.data && !log.data.ok ? <p className="error">{log.data.problem}</p> : null}
       <ol>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import type { DiffSide } from '../../../electron/core/contract/evidence';
 import { invoke } from '../api';
 import { href, navigate } from '../router';
@@ -43,23 +43,24 @@ export function DiffView(props: { caseId: string; from: string; to: string; onSa
         <Side label="To" side={d.to} />
       </div>
       <div className="diff-body">
-        {d.changes.map((c, i) =>
-          c.type === 'added' ? (
-            <ins key={i}>
-              <span className="visually-hidden">Added: </span>
-              {c.text}
-            </ins>
-          ) : c.type === 'removed' ? (
-            <del key={i}>
-              <span className="visually-hidden">Removed: </span>
-              {c.text}
-            </del>
-          ) : (
-            <span key={i} className="diff-same">
-              {c.text}
-            </span>
-          ),
-        )}
+        {d.changes.map((c, i) => (
+          <Fragment key={i}>
+            {c.type === 'added' ? (
+              <ins>
+                <span className="visually-hidden">Added: </span>
+                {c.text}
+              </ins>
+            ) : c.type === 'removed' ? (
+              <del>
+                <span className="visually-hidden">Removed: </span>
+                {c.text}
+              </del>
+            ) : (
+              <span className="diff-same">{c.text}</span>
+            )}
+            {i < d.changes.length - 1 ? (c.paragraphEnd ? '\n\n' : ' ') : null}
+          </Fragment>
+        ))}
       </div>
       <div className="actions">
         <button
