@@ -99,6 +99,7 @@ export const evidenceContract = {
   'evidence.custody': EvidenceCustodyInput,
   'evidence.capturerInfo': z.object({}).default({}),
   'evidence.clearCaptureSession': z.object({}).default({}),
+  'evidence.openCaptureWindow': z.object({ url: HttpUrl }),
 } as const;
 
 export interface ArtifactInfo {
@@ -209,6 +210,7 @@ export interface EvidenceOutputs {
   'evidence.custody': { ok: boolean; problem?: string; entries: CustodyEntry[] };
   'evidence.capturerInfo': CapturerInfo;
   'evidence.clearCaptureSession': { cleared: boolean };
+  'evidence.openCaptureWindow': { opened: boolean };
 }
 
 /**

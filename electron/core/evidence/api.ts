@@ -110,6 +110,12 @@ export function registerEvidence(api: ApiRegistry, ctx: CoreContext): void {
     interactive: Boolean(ctx.capturer?.interactive),
   }));
 
+  api.register('evidence.openCaptureWindow', async ({ url }) => {
+    if (!ctx.capturer?.open) throw invalid('This Redress captures in a headless browser; there is no window to sign in to.');
+    await ctx.capturer.open(url);
+    return { opened: true };
+  });
+
   api.register('evidence.clearCaptureSession', async () => {
     if (!ctx.capturer) return { cleared: false };
     await ctx.capturer.clearSession();

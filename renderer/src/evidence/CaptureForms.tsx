@@ -17,10 +17,10 @@ type FormIn = z.input<typeof EvidenceCaptureInput>;
 type FormOut = z.output<typeof EvidenceCaptureInput>;
 
 /** One capture form; `purpose` decides the button, the suggested addresses and where the result opens. */
-function CaptureForm(props: { caseId: string; purpose: 'setting' | 'page'; onDone(): void }) {
+function CaptureForm(props: { caseId: string; purpose: 'setting' | 'page'; interactive: boolean; onDone(): void }) {
   const [status, setStatus] = useState<{ kind: 'ok' | 'error' | 'busy'; text: string } | null>(null);
   const setting = props.purpose === 'setting';
-  const { register, handleSubmit, setValue, formState } = useForm<FormIn, unknown, FormOut>({
+  const { register, handleSubmit, setValue, getValues, formState } = useForm<FormIn, unknown, FormOut>({
     resolver: zodResolver(EvidenceCaptureInput),
     defaultValues: { caseId: props.caseId, purpose: props.purpose, url: setting ? LINKEDIN_AI_SETTING_URL : LINKEDIN_POLICY_URLS[0].url },
   });
@@ -63,6 +63,21 @@ function CaptureForm(props: { caseId: string; purpose: 'setting' | 'page'; onDon
       >
         <input {...register('url')} type="url" inputMode="url" />
       </Field>
+      {props.interactive ? (
+        <button
+          type="button"
+          onClick={async () => {
+            try {
+              await invoke('evidence.openCaptureWindow', { url: getValues('url') });
+              setStatus({ kind: 'ok', text: 'The capture window is open: sign in there if asked, then come back and capture.' });
+            } catch (err) {
+              setStatus({ kind: 'error', text: errorText(err) });
+            }
+          }}
+        >
+          Open capture window
+        </button>
+      ) : null}{' '}
       <button type="submit" className="primary" disabled={status?.kind === 'busy'}>
         {setting ? 'Capture LinkedIn AI setting' : 'Capture a policy page'}
       </button>
@@ -89,8 +104,8 @@ export function CaptureForms(props: { caseId: string; info: CapturerInfo | undef
         </p>
       ) : null}
       <div className="capture-grid">
-        <CaptureForm caseId={props.caseId} purpose="setting" onDone={props.onDone} />
-        <CaptureForm caseId={props.caseId} purpose="page" onDone={props.onDone} />
+        <CaptureForm caseId={props.caseId} purpose="setting" interactive={Boolean(info?.interactive)} onDone={props.onDone} />
+        <CaptureForm caseId={props.caseId} purpose="page" interactive={Boolean(info?.interactive)} onDone={props.onDone} />
       </div>
       {info?.interactive ? (
         <p>
