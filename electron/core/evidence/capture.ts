@@ -9,7 +9,7 @@ import { isoNow } from '../util/clock';
 import { appendCustody } from './custody';
 import { readableText } from './policy-text';
 import { insertEvidence } from './repo';
-import { commitStaged, discardStaged, stageBytes, type StagedFile } from './store';
+import { commitAll, discardStaged, stageBytes, type StagedFile } from './store';
 
 export const DEFAULT_CAPTURE_TIMEOUT_MS = 45_000;
 
@@ -81,8 +81,7 @@ export async function storeCapture(ctx: CoreContext, caseId: string, purpose: 's
     const manifest = Buffer.from(stableJson({ ...record, artifacts }) + '\n', 'utf8');
     const manifestStaged = await stageBytes(ctx.dataDir, manifest);
     staged.push(manifestStaged);
-    const paths: string[] = [];
-    for (const s of staged) paths.push(await commitStaged(ctx.dataDir, s));
+    const paths = await commitAll(ctx.dataDir, staged);
     const files = [...artifacts, { role: 'manifest', mime: 'application/json', sha256: manifestStaged.sha256, size: manifestStaged.size }];
     ctx.db.transaction(() => {
       insertEvidence(ctx.db, {

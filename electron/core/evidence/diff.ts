@@ -7,7 +7,7 @@ import { isoNow } from '../util/clock';
 import { appendCustody } from './custody';
 import { diffAsText, diffTexts } from './policy-text';
 import { filesFor, getRow, insertEvidence, toSummary, type EvidenceRow } from './repo';
-import { blobPath, commitStaged, discardStaged, hashFile, stageBytes } from './store';
+import { blobPath, commitAll, discardStaged, hashFile, stageBytes } from './store';
 
 function sideText(ctx: CoreContext, id: string): { side: DiffSide; text: string; row: EvidenceRow } {
   const row = getRow(ctx.db, id);
@@ -56,7 +56,7 @@ export async function saveDiff(ctx: CoreContext, fromId: string, toId: string): 
   const json = Buffer.from(JSON.stringify(d, null, 2) + '\n', 'utf8');
   const staged = [await stageBytes(ctx.dataDir, text), await stageBytes(ctx.dataDir, json)];
   try {
-    for (const s of staged) await commitStaged(ctx.dataDir, s);
+    await commitAll(ctx.dataDir, staged);
     const id = newId('ev');
     const now = isoNow(ctx.clock);
     ctx.db.transaction(() => {

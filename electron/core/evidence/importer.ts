@@ -9,7 +9,7 @@ import { appendCustody } from './custody';
 import { checkImage } from './image-check';
 import { insertEvidence } from './repo';
 import { looksLikeImageName, sniffFile, type Sniffed } from './sniff';
-import { commitStaged, discardStaged, formatBytes, stageBytes, stageFromPath, type StagedFile, TooLargeError } from './store';
+import { commitAll, discardStaged, formatBytes, stageBytes, stageFromPath, type StagedFile, TooLargeError } from './store';
 
 interface Prepared {
   staged: StagedFile;
@@ -35,14 +35,28 @@ export async function importPaths(ctx: CoreContext, caseId: string, paths: strin
     if (st.size > MAX_IMPORT_BYTES) throw new TooLargeError(name, MAX_IMPORT_BYTES);
     return { full, name };
   });
-  const prepared: Prepared[] = [];
+  const prepared: Prepared[] = new Array(sources.length);
   const staged: StagedFile[] = [];
-  try {
-    for (const s of sources) {
-      const one = await stageFromPath(ctx.dataDir, s.full, MAX_IMPORT_BYTES, s.name);
-      staged.push(one);
-      prepared.push(await inspect(one, s.name, kind));
+  // Two files at a time: while one waits for its fsync, the other is read and hashed.
+  let next = 0;
+  let stop = false;
+  const worker = async () => {
+    while (next < sources.length && !stop) {
+      const i = next++;
+      try {
+        const one = await stageFromPath(ctx.dataDir, sources[i].full, MAX_IMPORT_BYTES, sources[i].name);
+        staged.push(one);
+        prepared[i] = await inspect(one, sources[i].name, kind);
+      } catch (err) {
+        stop = true;
+        throw err;
+      }
     }
+  };
+  const results = await Promise.allSettled([worker(), worker()]);
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  try {
+    if (failed) throw failed.reason;
     return await commit(ctx, caseId, prepared);
   } catch (err) {
     await discardStaged(staged);
@@ -93,8 +107,7 @@ function describe(mime: string): string {
 }
 
 async function commit(ctx: CoreContext, caseId: string, prepared: Prepared[]): Promise<EvidenceAdded[]> {
-  const paths: string[] = [];
-  for (const p of prepared) paths.push(await commitStaged(ctx.dataDir, p.staged));
+  const paths = await commitAll(ctx.dataDir, prepared.map((p) => p.staged));
   const addedAt = isoNow(ctx.clock);
   const out: EvidenceAdded[] = prepared.map((p, i) => ({
     id: newId('ev'),

@@ -22,7 +22,7 @@ export async function sniffFile(path: string): Promise<Sniffed> {
   const fh = await open(path, 'r');
   let head: Buffer;
   try {
-    head = Buffer.alloc(64 * 1024);
+    head = Buffer.alloc(256 * 1024);
     const { bytesRead } = await fh.read(head, 0, head.length, 0);
     head = head.subarray(0, bytesRead);
   } finally {
@@ -31,7 +31,7 @@ export async function sniffFile(path: string): Promise<Sniffed> {
   const ft = await fileTypeFromBuffer(head);
   if (ft) {
     const out: Sniffed = { mime: ft.mime, ext: ft.ext, meta: {} };
-    if (ft.mime.startsWith('image/')) await readImageDate(path, out);
+    if (ft.mime.startsWith('image/')) await readImageDate(head, out);
     return out;
   }
   if (!isText(head)) return { mime: 'application/octet-stream', meta: {} };
@@ -70,10 +70,11 @@ function parseEmailHeaders(text: string): { from?: string; to?: string; subject?
   return { from: h.from, to: h.to, subject: h.subject, date: h.date };
 }
 
-async function readImageDate(path: string, out: Sniffed): Promise<void> {
+/** Metadata sits before the pixel data in JPEG, PNG, TIFF and HEIC, so the head of the file is enough to read it. */
+async function readImageDate(head: Buffer, out: Sniffed): Promise<void> {
   try {
     // Raw values: EXIF dates carry no time zone, so they are kept as written rather than guessed into UTC.
-    const tags = (await exifr.parse(path, { tiff: true, exif: true, ihdr: true, xmp: false, icc: false, iptc: false, reviveValues: false })) as
+    const tags = (await exifr.parse(head, { tiff: true, exif: true, ihdr: true, xmp: false, icc: false, iptc: false, reviveValues: false })) as
       | Record<string, unknown>
       | undefined;
     if (!tags) return;

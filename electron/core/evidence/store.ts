@@ -45,13 +45,17 @@ export async function stageFromPath(dataDir: string, source: string, limit: numb
   const out = await open(tmpPath, 'wx');
   let size = 0;
   try {
-    // Large reads keep syscalls few; the hash and the write see the same chunk, so the file is read once.
+    // Large reads keep syscalls few; the hash and the write see the same chunk, so the file is read once. The write of
+    // one chunk overlaps the read of the next.
+    let pending: Promise<unknown> = Promise.resolve();
     for await (const chunk of createReadStream(source, { highWaterMark: 1024 * 1024 }) as AsyncIterable<Buffer>) {
       size += chunk.length;
       if (size > limit) throw new TooLargeError(label, limit);
       hash.update(chunk);
-      await out.write(chunk);
+      await pending;
+      pending = out.write(chunk);
     }
+    await pending;
     await out.sync();
   } catch (err) {
     await out.close().catch(() => {});
@@ -78,17 +82,31 @@ export async function stageBytes(dataDir: string, data: Uint8Array): Promise<Sta
   return { tmpPath, sha256: createHash('sha256').update(data).digest('hex'), size: data.length };
 }
 
-/** Moves a staged file to its content address. Identical content already stored is kept; the temp copy goes. */
-export async function commitStaged(dataDir: string, staged: StagedFile): Promise<string> {
-  const dest = blobPath(dataDir, staged.sha256);
-  mkdirSync(join(storeRoot(dataDir), staged.sha256.slice(0, 2)), { recursive: true });
-  if (existsSync(dest) && (await stat(dest)).size === staged.size) {
-    await rm(staged.tmpPath, { force: true });
-  } else {
-    await rename(staged.tmpPath, dest);
-    await fsyncDir(join(storeRoot(dataDir), staged.sha256.slice(0, 2)));
+/**
+ * Moves staged files to their content addresses, then makes the renames durable with one fsync per folder touched
+ * (before any row points at them). Identical content already stored is kept; its temp copy goes.
+ */
+export async function commitAll(dataDir: string, staged: StagedFile[]): Promise<string[]> {
+  const dirs = new Set<string>();
+  const out: string[] = [];
+  for (const s of staged) {
+    const dir = join(storeRoot(dataDir), s.sha256.slice(0, 2));
+    const dest = join(dir, s.sha256);
+    mkdirSync(dir, { recursive: true });
+    if (existsSync(dest) && (await stat(dest)).size === s.size) {
+      await rm(s.tmpPath, { force: true });
+    } else {
+      await rename(s.tmpPath, dest);
+      dirs.add(dir);
+    }
+    out.push(dest);
   }
-  return dest;
+  for (const dir of dirs) await fsyncDir(dir);
+  return out;
+}
+
+export async function commitStaged(dataDir: string, staged: StagedFile): Promise<string> {
+  return (await commitAll(dataDir, [staged]))[0];
 }
 
 export async function discardStaged(staged: StagedFile[]): Promise<void> {
