@@ -60,3 +60,49 @@ export async function tempCore(opts: { host?: 'cli' | 'browser' | 'electron'; ca
   t.caseId = c.id;
   return t;
 }
+
+/** A structurally complete JPEG (SOI, APP1 Exif with DateTimeOriginal + offset, SOF0, SOS, EOI). */
+export function makeJpeg(dateTimeOriginal?: string, offset?: string, opts: { cut?: boolean } = {}): Buffer {
+  const seg = (marker: number, body: Buffer) => {
+    const head = Buffer.from([0xff, marker, 0, 0]);
+    head.writeUInt16BE(body.length + 2, 2);
+    return Buffer.concat([head, body]);
+  };
+  const parts: Buffer[] = [Buffer.from([0xff, 0xd8])];
+  if (dateTimeOriginal) {
+    // Big-endian TIFF: IFD0 at 8 with one entry (ExifIFD pointer) -> Exif IFD at 26 with DateTimeOriginal and OffsetTimeOriginal.
+    const exifIfd = 26;
+    const entries = offset ? 2 : 1;
+    const dataAt = exifIfd + 2 + entries * 12 + 4;
+    const tiff = Buffer.alloc(dataAt + 20 + 7);
+    tiff.write('MM', 0, 'latin1');
+    tiff.writeUInt16BE(42, 2);
+    tiff.writeUInt32BE(8, 4);
+    tiff.writeUInt16BE(1, 8);
+    tiff.writeUInt16BE(0x8769, 10);
+    tiff.writeUInt16BE(4, 12);
+    tiff.writeUInt32BE(1, 14);
+    tiff.writeUInt32BE(exifIfd, 18);
+    tiff.writeUInt32BE(0, 22);
+    tiff.writeUInt16BE(entries, exifIfd);
+    const entry = (i: number, tag: number, count: number, at: number) => {
+      const o = exifIfd + 2 + i * 12;
+      tiff.writeUInt16BE(tag, o);
+      tiff.writeUInt16BE(2, o + 2);
+      tiff.writeUInt32BE(count, o + 4);
+      tiff.writeUInt32BE(at, o + 8);
+    };
+    entry(0, 0x9003, 20, dataAt);
+    tiff.write(dateTimeOriginal + '\0', dataAt, 'latin1');
+    if (offset) {
+      entry(1, 0x9011, 7, dataAt + 20);
+      tiff.write(offset + '\0', dataAt + 20, 'latin1');
+    }
+    parts.push(seg(0xe1, Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), tiff])));
+  }
+  parts.push(seg(0xc0, Buffer.from([8, 0, 2, 0, 3, 1, 1, 0x11, 0])));
+  parts.push(seg(0xda, Buffer.from([1, 1, 0, 0, 0x3f, 0])));
+  parts.push(Buffer.from([0x12, 0x34, 0x56, 0x78]));
+  if (!opts.cut) parts.push(Buffer.from([0xff, 0xd9]));
+  return Buffer.concat(parts);
+}

@@ -132,3 +132,15 @@ test('an orphan file (no row) and a left-over temp file are removed at the next 
   expect(existsSync(temp)).toBe(false);
   expect(existsSync(kept[0].storedPath)).toBe(true);
 });
+
+test('a JPEG: EXIF date with its offset becomes UTC; without an offset it stays device time; a cut JPEG is refused', async () => {
+  const { makeJpeg } = await import('./helpers');
+  const [withZone, noZone] = await t.core.api.call('evidence.add', {
+    caseId: t.caseId,
+    paths: [put('phone.jpg', makeJpeg('2025:11:03 09:15:00', '+01:00')), put('camera.jpeg', makeJpeg('2025:11:03 09:15:00'))],
+  });
+  expect(withZone).toMatchObject({ mime: 'image/jpeg', kind: 'screenshot', capturedAt: '2025-11-03T08:15:00.000Z' });
+  expect(noZone.capturedAt).toBe('2025-11-03T09:15:00');
+  const err = await rejectWith(t.core.api.call('evidence.add', { caseId: t.caseId, paths: [put('cut.jpg', makeJpeg(undefined, undefined, { cut: true }))] }));
+  expect(err.message).toMatch(/cut\.jpg does not decode as JPG: it has no end marker/);
+});
