@@ -64,6 +64,14 @@ test('an edited or removed custody entry breaks the chain, and verify says which
   expect(r.custody.problem).toBe('Entry 2 is missing (the log jumps to 3).');
 });
 
+test('entries cut from the end of the log are noticed through the items they recorded', async () => {
+  const [, b] = await addTwo();
+  t.core.ctx.db.prepare('DELETE FROM custody WHERE case_id = ? AND seq = 2').run(t.caseId);
+  const r = await t.core.api.call('evidence.verify', { caseId: t.caseId });
+  expect(r.ok).toBe(false);
+  expect(r.custody.problem).toBe(`The log has no entry for the arrival of ${b.id}: entries were removed from its end.`);
+});
+
 test('delete needs confirmation, removes the row and the unshared file, and is logged', async () => {
   const [a] = await addTwo();
   await expect(t.core.api.call('evidence.delete', { id: a.id })).rejects.toThrow(/confirm: true/);

@@ -111,5 +111,6 @@ export function diffTexts(a: string, b: string): DiffChange[] {
 /** A diff as plain text for a file or a PDF appendix: `+ ` added, `- ` removed, `  ` unchanged. */
 export function diffAsText(header: string[], changes: DiffChange[]): string {
   const mark = { added: '+ ', removed: '- ', same: '  ' } as const;
-  return [...header, '', ...changes.map((c) => mark[c.type] + c.text)].join('\n') + '\n';
+  const lines = changes.flatMap((c) => c.text.split(/\n+/).map((l) => mark[c.type] + l));
+  return [...header, '', ...lines].join('\n') + '\n';
 }

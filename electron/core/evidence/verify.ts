@@ -44,6 +44,13 @@ export async function verifyCase(ctx: CoreContext, caseId: string): Promise<Veri
     }
   }
   const custody = checkCustody(ctx.db, caseId);
+  // The chain cannot show entries cut from its end; an item whose arrival is not in the log gives that away.
+  const logged = new Set(log.filter((e) => ADDS.has(e.action)).map((e) => String(e.detail.evidenceId)));
+  const unlogged = rows.filter((r) => !logged.has(r.id));
+  if (custody.ok && unlogged.length) {
+    custody.ok = false;
+    custody.problem = `The log has no entry for the arrival of ${unlogged.map((r) => r.id).join(', ')}: entries were removed from its end.`;
+  }
   const ok = custody.ok && items.every((i) => i.status === 'ok');
   const result: VerifyResult = { ok, checkedAt: isoNow(ctx.clock), items, custody };
   appendCustody(ctx, caseId, 'evidence.verify', {

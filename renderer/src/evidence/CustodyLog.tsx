@@ -2,6 +2,9 @@ import { invoke } from '../api';
 import { useAsync } from '../ui/useAsync';
 import { shortHash, when } from './format';
 
+/** Hashes shortened, long text cut: the full entry is in the database and the CLI. */
+const brief = (v: string) => (/^[0-9a-f]{64}$/.test(v) ? shortHash(v) + '…' : v.length > 90 ? v.slice(0, 90) + '…' : v);
+
 /** The case's hash-chained custody log, newest last, with the chain's state. */
 export function CustodyLog(props: { caseId: string; version: number }) {
   const log = useAsync(() => invoke('evidence.custody', { caseId: props.caseId }), [props.caseId, props.version]);
@@ -19,7 +22,7 @@ export function CustodyLog(props: { caseId: string; version: number }) {
             <span className="rule">
               {Object.entries(e.detail)
                 .filter(([, v]) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')
-                .map(([k, v]) => `${k}: ${String(v).length > 40 ? shortHash(String(v)) + '…' : String(v)}`)
+                .map(([k, v]) => `${k}: ${brief(String(v))}`)
                 .join(' · ')}
             </span>
             <code className="rule">hash {shortHash(e.hash)} ← {shortHash(e.prevHash)}</code>
