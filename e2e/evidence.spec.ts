@@ -41,7 +41,7 @@ test('capture the switch and two policy versions through the UI, confirm, correc
   await expectAccessible(page, 'capture review');
   await screenshot(page, 'evidence-capture-review');
   await detail.getByRole('button', { name: 'Confirm state' }).click();
-  await expect(detail.getByRole('status')).toContainText('the switch was ON (as read from the page)');
+  await expect(detail.locator('[aria-live="polite"]')).toContainText('the switch was ON (as read from the page)');
 
   // A login wall has a checked box that is not the switch: the state is unknown and the user says what it shows.
   await setting.getByLabel('Settings page address').fill(`${fixtures.url}/login-wall.html`);
@@ -50,14 +50,14 @@ test('capture the switch and two policy versions through the UI, confirm, correc
   await expect(detail.getByText('Detected from the page:')).toContainText('Unknown');
   await detail.getByLabel('OFF').check();
   await detail.getByRole('button', { name: 'Save correction' }).click();
-  await expect(detail.getByRole('status')).toContainText('OFF (set by hand)');
+  await expect(detail.locator('[aria-live="polite"]')).toContainText('OFF (set by hand)');
 
   const policy = page.getByRole('form', { name: 'Capture a policy page' });
   await expect(policy.getByLabel('LinkedIn pages')).toContainText('European Regional Privacy Notice');
   for (const v of ['policy-v1', 'policy-v2']) {
     await policy.getByLabel('Page address').fill(`${fixtures.url}/${v}.html`);
     await policy.getByRole('button', { name: 'Capture a policy page' }).click();
-    await expect(policy.getByRole('status')).toContainText('Captured', { timeout: 30_000 });
+    await expect(policy.locator('[aria-live="polite"]')).toContainText('Captured', { timeout: 30_000 });
     await expect(policy.getByRole('button', { name: 'Capture a policy page' })).toBeEnabled();
   }
   const table = evidence.getByRole('table', { name: /Items/ });
@@ -79,7 +79,7 @@ test('capture the switch and two policy versions through the UI, confirm, correc
   await expectAccessible(page, 'policy diff');
   await screenshot(page, 'evidence-diff');
   await diff.getByRole('button', { name: 'Save diff as evidence' }).click();
-  await expect(diff.getByRole('status')).toContainText('Saved as evidence');
+  await expect(diff.locator('[aria-live="polite"]')).toContainText('Saved as evidence');
   await expect(table.getByRole('row', { name: /Policy diff/ })).toBeVisible();
 
   await page.getByText(/Custody log \(/).click();

@@ -81,7 +81,7 @@ function CaptureForm(props: { caseId: string; purpose: 'setting' | 'page'; inter
       <button type="submit" className="primary" disabled={status?.kind === 'busy'}>
         {setting ? 'Capture LinkedIn AI setting' : 'Capture a policy page'}
       </button>
-      <p role="status" className={status?.kind === 'error' ? 'error' : 'ok'}>
+      <p aria-live="polite" className={status?.kind === 'error' ? 'error' : 'ok'}>
         {status?.text}
       </p>
     </form>
@@ -118,7 +118,7 @@ export function CaptureForms(props: { caseId: string; info: CapturerInfo | undef
           >
             Clear capture session
           </button>{' '}
-          <span role="status">{cleared}</span>
+          <span aria-live="polite">{cleared}</span>
         </p>
       ) : null}
     </div>

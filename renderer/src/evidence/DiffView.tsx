@@ -82,7 +82,7 @@ export function DiffView(props: { caseId: string; from: string; to: string; onSa
           Close
         </button>
       </div>
-      <p role="status" className={saved ? (saved.ok ? 'ok' : 'error') : undefined}>
+      <p aria-live="polite" className={saved ? (saved.ok ? 'ok' : 'error') : undefined}>
         {saved?.text}
       </p>
     </div>

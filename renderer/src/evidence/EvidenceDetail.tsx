@@ -59,7 +59,7 @@ export function EvidenceDetail(props: { caseId: string; id: string; onChange(): 
           <button type="submit" className="primary">
             {current === detected ? 'Confirm state' : 'Save correction'}
           </button>{' '}
-          <span role="status" className={message ? (message.ok ? 'ok' : 'error') : undefined}>
+          <span aria-live="polite" className={message ? (message.ok ? 'ok' : 'error') : undefined}>
             {message?.text}
           </span>
         </form>

@@ -99,7 +99,7 @@ function EvidenceTable(props: { caseId: string; items: EvidenceSummary[]; onChan
           Compare selected captures
         </button>
       </div>
-      <p role="status" className={message ? (message.ok ? 'ok' : 'error') : undefined}>
+      <p aria-live="polite" className={message ? (message.ok ? 'ok' : 'error') : undefined}>
         {message?.text}
       </p>
       {props.items.length ? (
