@@ -44,12 +44,17 @@ test('capture the switch and two policy versions through the UI, confirm, correc
   await expect(detail.locator('[aria-live="polite"]')).toContainText('the switch was ON (as read from the page)');
 
   // A login wall has a checked box that is not the switch: the state is unknown and the user says what it shows.
+  // By keyboard only: Enter submits the address, arrow keys pick the state, Tab and Enter save it.
   await setting.getByLabel('Settings page address').fill(`${fixtures.url}/login-wall.html`);
-  await setting.getByRole('button', { name: 'Capture LinkedIn AI setting' }).click();
+  await setting.getByLabel('Settings page address').press('Enter');
   await expect(detail.getByRole('heading', { name: /LinkedIn Login/ })).toBeVisible({ timeout: 30_000 });
   await expect(detail.getByText('Detected from the page:')).toContainText('Unknown');
-  await detail.getByLabel('OFF').check();
-  await detail.getByRole('button', { name: 'Save correction' }).click();
+  await detail.getByLabel('Unknown').focus();
+  await page.keyboard.press('ArrowLeft');
+  await expect(detail.getByLabel('OFF')).toBeChecked();
+  await page.keyboard.press('Tab');
+  await expect(detail.getByRole('button', { name: 'Save correction' })).toBeFocused();
+  await page.keyboard.press('Enter');
   await expect(detail.locator('[aria-live="polite"]')).toContainText('OFF (set by hand)');
 
   const policy = page.getByRole('form', { name: 'Capture a policy page' });
