@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCore, type Core } from '../../electron/core';
+import { createChromiumCapturer } from '../../electron/core/capture/chromium';
 import { startHost, type RunningHost } from '../../electron/host/server';
 
 export const CHROMIUM_ARGS = [
@@ -25,12 +26,13 @@ export class HostHandle {
   host!: RunningHost;
   constructor(readonly dataDir: string) {}
   async start() {
-    this.core = createCore({ dataDir: this.dataDir, host: 'browser' });
+    this.core = createCore({ dataDir: this.dataDir, host: 'browser', capturer: createChromiumCapturer({ executablePath: CHROMIUM_PATH }) });
     this.host = await startHost({ core: this.core, staticDir: STATIC_DIR });
     return this;
   }
   async stop() {
     await this.host.close();
+    await this.core.ctx.capturer?.close();
     this.core.close();
   }
   async restart() {

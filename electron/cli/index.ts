@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { createCore, APP_VERSION, type Core } from '../core';
 import { fromZod } from '../core/api/registry';
 import { contract, type ApiInput, type ApiName, type ApiOutput } from '../core/contract';
+import { createChromiumCapturer } from '../core/capture/chromium';
 import { defaultDataDir } from '../core/paths';
 import { registerCaseCommands } from './cases';
 import { registerDraftCommands } from './drafting';
@@ -40,7 +41,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     core() {
       if (!core) {
         const dataDir = program.opts().dataDir ?? defaultDataDir(io.env ?? process.env);
-        core = createCore({ dataDir, host: 'cli' });
+        core = createCore({ dataDir, host: 'cli', capturer: createChromiumCapturer() });
       }
       return core;
     },
@@ -66,6 +67,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stderr(`redress: ${errorText(err)}\n`);
     return err instanceof CliError ? err.exitCode : 1;
   } finally {
+    await core?.ctx.capturer?.close();
     core?.close();
   }
 }

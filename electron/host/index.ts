@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createCore } from '../core';
+import { createChromiumCapturer } from '../core/capture/chromium';
 import { defaultDataDir } from '../core/paths';
 import { startHost } from './server';
 
@@ -15,7 +16,9 @@ if (!existsSync(join(staticDir, 'index.html'))) {
   process.exit(1);
 }
 const dataDir = values['data-dir'] ?? defaultDataDir();
-const core = createCore({ dataDir, host: 'browser' });
+// Chromium starts only when a capture is asked for, and closes after it.
+const capturer = createChromiumCapturer();
+const core = createCore({ dataDir, host: 'browser', capturer });
 const host = await startHost({
   core,
   staticDir,
@@ -25,7 +28,8 @@ const host = await startHost({
 console.log(`Redress is running at ${host.url}`);
 console.log(`Data folder: ${dataDir}`);
 const stop = () => {
-  void host.close().then(() => {
+  void host.close().then(async () => {
+    await capturer.close();
     core.close();
     process.exit(0);
   });

@@ -1,10 +1,217 @@
 // Contract of the evidence feature: API name -> zod input schema, and the output types.
 // Owned by the evidence work; pure zod, no Node imports (the renderer type-checks against this file).
+import { z } from 'zod';
+import { CaseId } from './cases';
 
-export const evidenceContract = {} as const;
+/** Largest file the store accepts (imports stream, so this bounds disk use, not memory). */
+export const MAX_IMPORT_BYTES = 512 * 1024 * 1024;
+/** Largest file the UI sends through the API as base64 (the browser host caps a request body at 64 MB). */
+export const MAX_UPLOAD_BYTES = 40 * 1024 * 1024;
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface EvidenceOutputs {}
+export const IMPORT_KINDS = ['screenshot', 'document', 'correspondence'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+export const TOGGLE_STATES = ['on', 'off', 'unknown'] as const;
+export type ToggleState = (typeof TOGGLE_STATES)[number];
+
+/** LinkedIn pages worth capturing (DOMAIN.md). The first is the AI-training switch. */
+export const LINKEDIN_AI_SETTING_URL = 'https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement';
+export const LINKEDIN_POLICY_URLS = [
+  { label: 'Privacy Policy', url: 'https://www.linkedin.com/legal/privacy-policy' },
+  { label: 'European Regional Privacy Notice', url: 'https://www.linkedin.com/legal/privacy/eu' },
+  { label: 'User Agreement', url: 'https://www.linkedin.com/legal/user-agreement' },
+] as const;
+
+const EvidenceId = z
+  .string({ error: 'An evidence id is required.' })
+  .trim()
+  .min(1, 'An evidence id is required.')
+  .max(64, 'An evidence id is at most 64 characters.');
+
+const HttpUrl = z
+  .string({ error: 'A URL is required.' })
+  .trim()
+  .min(1, 'A URL is required.')
+  .max(4000, 'The URL must be at most 4,000 characters.')
+  .refine((s) => {
+    try {
+      const u = new URL(s);
+      return u.protocol === 'http:' || u.protocol === 'https:';
+    } catch {
+      return false;
+    }
+  }, 'The URL must start with http:// or https:// (for example https://www.linkedin.com/legal/privacy-policy).');
+
+/** A file name as the user's system gave it: no folders, no `..`, no control characters. */
+export const SafeFilename = z
+  .string({ error: 'A file name is required.' })
+  .min(1, 'A file name is required.')
+  .max(255, 'The file name must be at most 255 characters.')
+  .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'The file name must not contain control characters; rename the file.')
+  .refine((s) => !/[\\/]/.test(s) && s !== '.' && s !== '..', 'The file name must not contain a folder or ".." ; rename the file.');
+
+const Kind = z.enum(IMPORT_KINDS, { error: `Kind must be one of: ${IMPORT_KINDS.join(', ')}.` });
+
+export const EvidenceListInput = z.object({ caseId: CaseId });
+export const EvidenceGetInput = z.object({ id: EvidenceId });
+export const EvidenceAddInput = z.object({
+  caseId: CaseId,
+  paths: z.array(z.string().min(1).max(4096), { error: 'Give at least one file.' }).min(1, 'Give at least one file.').max(500),
+  kind: Kind.optional(),
+});
+export const EvidenceUploadInput = z.object({
+  caseId: CaseId,
+  filename: SafeFilename,
+  kind: Kind.optional(),
+  /** The file's bytes, base64. */
+  dataBase64: z
+    .string({ error: 'The file content is missing.' })
+    .max(Math.ceil(MAX_UPLOAD_BYTES / 3) * 4 + 4, `The file is over ${MAX_UPLOAD_BYTES / 1024 / 1024} MB; import larger files with the CLI.`),
+});
+export const EvidenceCaptureInput = z.object({
+  caseId: CaseId,
+  url: HttpUrl,
+  /** `setting`: the AI-training switch page (its state is read); `page`: any page, e.g. a policy. */
+  purpose: z.enum(['setting', 'page']).default('page'),
+});
+export const EvidenceConfirmToggleInput = z.object({
+  id: EvidenceId,
+  state: z.enum(TOGGLE_STATES, { error: 'State must be on, off or unknown.' }),
+});
+export const EvidenceVerifyInput = z.object({ caseId: CaseId });
+export const EvidenceDiffInput = z.object({ from: EvidenceId, to: EvidenceId });
+export const EvidenceDeleteInput = z.object({
+  id: EvidenceId,
+  confirm: z.literal(true, { error: 'Deleting evidence needs confirm: true.' }),
+});
+export const EvidenceCustodyInput = z.object({ caseId: CaseId });
+
+export const evidenceContract = {
+  'evidence.list': EvidenceListInput,
+  'evidence.get': EvidenceGetInput,
+  'evidence.add': EvidenceAddInput,
+  'evidence.upload': EvidenceUploadInput,
+  'evidence.capture': EvidenceCaptureInput,
+  'evidence.confirmToggle': EvidenceConfirmToggleInput,
+  'evidence.verify': EvidenceVerifyInput,
+  'evidence.diff': EvidenceDiffInput,
+  'evidence.saveDiff': EvidenceDiffInput,
+  'evidence.delete': EvidenceDeleteInput,
+  'evidence.custody': EvidenceCustodyInput,
+  'evidence.capturerInfo': z.object({}).default({}),
+  'evidence.clearCaptureSession': z.object({}).default({}),
+  'evidence.openCaptureWindow': z.object({ url: HttpUrl }),
+} as const;
+
+export interface ArtifactInfo {
+  /** primary | screenshot | mhtml | html | text | manifest | diff */
+  kind: string;
+  sha256: string;
+  size: number;
+  mime: string;
+  storedPath: string;
+}
+
+export interface ToggleReading {
+  state: ToggleState;
+  /** How the state was read, e.g. `checked-property` or `aria-checked`; `none` when no control matched. */
+  method: string;
+  selector?: string;
+  /** The accessible name or label text that matched. */
+  label?: string;
+  /** The raw value read, e.g. `checked=true` or `aria-checked="false"`. */
+  raw?: string;
+}
+
+export interface EvidenceAdded {
+  id: string;
+  sha256: string;
+  storedPath: string;
+  filename: string;
+  size: number;
+  kind: string;
+  mime: string;
+  capturedAt?: string;
+}
+
+export interface CaptureResult {
+  id: string;
+  url: string;
+  finalUrl: string;
+  capturedAt: string;
+  title: string;
+  toggle: { state: ToggleState; method: string; selector?: string };
+  artifacts: { kind: string; sha256: string; storedPath: string }[];
+  sha256: string;
+}
+
+export interface EvidenceDetail extends EvidenceSummary {
+  artifacts: ArtifactInfo[];
+  /** The capture record (manifest without the artifact list) for captures; the metadata read for imports. */
+  record: Record<string, unknown>;
+  toggleReading?: ToggleReading;
+}
+
+export type VerifyStatus = 'ok' | 'modified' | 'missing';
+export interface VerifyResult {
+  ok: boolean;
+  checkedAt: string;
+  items: { id: string; status: VerifyStatus; title?: string; problems?: string[] }[];
+  custody: { ok: boolean; entries: number; problem?: string };
+}
+
+export interface DiffChange {
+  type: 'added' | 'removed' | 'same';
+  /** Sentences; a blank line inside marks a paragraph break. */
+  text: string;
+  /** The change closes a paragraph (the next change starts a new one). */
+  paragraphEnd?: boolean;
+}
+export interface DiffSide {
+  id: string;
+  title: string;
+  url?: string;
+  capturedAt?: string;
+  sha256: string;
+}
+export interface DiffResult {
+  from: DiffSide;
+  to: DiffSide;
+  changes: DiffChange[];
+  stats: { added: number; removed: number; same: number };
+}
+
+export interface CustodyEntry {
+  seq: number;
+  at: string;
+  action: string;
+  detail: Record<string, unknown>;
+  prevHash: string;
+  hash: string;
+}
+
+export interface CapturerInfo {
+  available: boolean;
+  engine: string;
+  /** True when the user can sign in in a capture window (Electron); false for the headless capturer. */
+  interactive: boolean;
+}
+
+export interface EvidenceOutputs {
+  'evidence.list': EvidenceSummary[];
+  'evidence.get': EvidenceDetail;
+  'evidence.add': EvidenceAdded[];
+  'evidence.upload': EvidenceAdded;
+  'evidence.capture': CaptureResult;
+  'evidence.confirmToggle': EvidenceSummary;
+  'evidence.verify': VerifyResult;
+  'evidence.diff': DiffResult;
+  'evidence.saveDiff': EvidenceSummary;
+  'evidence.delete': { deleted: string };
+  'evidence.custody': { ok: boolean; problem?: string; entries: CustodyEntry[] };
+  'evidence.capturerInfo': CapturerInfo;
+  'evidence.clearCaptureSession': { cleared: boolean };
+  'evidence.openCaptureWindow': { opened: boolean };
+}
 
 /**
  * What other features (drafting's evidence appendix, case show) read of an evidence item. The evidence work may add
@@ -29,4 +236,6 @@ export interface EvidenceSummary {
   filename?: string;
   /** For a capture of the AI-training switch: the state, and whether it was read from the page or set by hand. */
   toggle?: { state: 'on' | 'off' | 'unknown'; confirmedBy: 'page' | 'hand' };
+  /** For a capture: `setting` (the AI-training switch page) or `page` (a policy or any other page). */
+  purpose?: 'setting' | 'page';
 }

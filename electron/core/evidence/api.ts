@@ -1,5 +1,139 @@
+import { existsSync } from 'node:fs';
 import type { ApiRegistry } from '../api/registry';
+import { ApiError, invalid, notFound } from '../api/errors';
+import { requireCase } from '../cases/api';
 import type { CoreContext } from '../context';
+import { registerFileResolver } from '../files';
+import { isoNow } from '../util/clock';
+import { captureTimeoutMs, storeCapture } from './capture';
+import { appendCustody, checkCustody, readCustody } from './custody';
+import { diffCaptures, saveDiff } from './diff';
+import { importBytes, importPaths } from './importer';
+import { artifactInfo, filesFor, getRow, parseRecord, toSummary } from './repo';
+import { blobPath, cleanOrphans, removeBlobIfUnused } from './store';
+import { listEvidenceForCase } from './query';
+import { verifyCase } from './verify';
+import type { ToggleReading } from '../contract/evidence';
 
-/** Registers the evidence handlers. Owned by the evidence work. */
-export function registerEvidence(_api: ApiRegistry, _ctx: CoreContext): void {}
+function requireItem(ctx: CoreContext, id: string) {
+  const row = getRow(ctx.db, id);
+  if (!row) throw notFound('evidence item', id);
+  return row;
+}
+
+/** Registers the evidence handlers, the `evidence` file resolver, and sweeps left-overs of interrupted writes. */
+export function registerEvidence(api: ApiRegistry, ctx: CoreContext): void {
+  cleanOrphans(ctx.db, ctx.dataDir);
+  registerFileResolver('evidence', (c, id) => resolveEvidenceFile(c, id));
+
+  api.register('evidence.list', ({ caseId }) => {
+    requireCase(ctx, caseId);
+    return listEvidenceForCase(ctx, caseId);
+  });
+
+  api.register('evidence.get', ({ id }) => {
+    const row = requireItem(ctx, id);
+    const record = parseRecord(row);
+    return {
+      ...toSummary(row),
+      artifacts: filesFor(ctx.db, id).map((f) => artifactInfo(ctx.dataDir, f)),
+      record,
+      ...(record.toggle ? { toggleReading: record.toggle as ToggleReading } : {}),
+    };
+  });
+
+  api.register('evidence.add', async ({ caseId, paths, kind }) => {
+    // A path names any file on this computer; only the local CLI and the desktop app's own dialogs may use it.
+    if (ctx.app.host === 'browser') throw invalid('Importing by path is not available in the browser; upload the file instead.');
+    requireCase(ctx, caseId);
+    return importPaths(ctx, caseId, paths, kind);
+  });
+
+  api.register('evidence.upload', async ({ caseId, filename, dataBase64, kind }) => {
+    requireCase(ctx, caseId);
+    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(dataBase64)) throw invalid('The file content is not valid base64.');
+    return importBytes(ctx, caseId, filename, Buffer.from(dataBase64, 'base64'), kind);
+  });
+
+  api.register('evidence.capture', async ({ caseId, url, purpose }) => {
+    requireCase(ctx, caseId);
+    if (!ctx.capturer) throw new ApiError('failed', 'This Redress host has no page capturer; use the desktop app or the CLI.');
+    const raw = await ctx.capturer.capture({ url, purpose, timeoutMs: captureTimeoutMs() });
+    return storeCapture(ctx, caseId, purpose, raw);
+  });
+
+  api.register('evidence.confirmToggle', ({ id, state }) => {
+    const row = requireItem(ctx, id);
+    if (row.purpose !== 'setting') throw invalid('Only a capture of the AI-training setting has a switch state to confirm.');
+    const detected = (parseRecord(row).toggle as ToggleReading | undefined)?.state ?? 'unknown';
+    // Agreeing with what the page showed keeps "read from the page"; anything else is a correction made by hand.
+    const by = state === detected ? 'page' : 'hand';
+    ctx.db.transaction(() => {
+      ctx.db.prepare('UPDATE evidence SET toggle_state = ?, toggle_confirmed_by = ? WHERE id = ?').run(state, by, id);
+      appendCustody(ctx, row.case_id, by === 'hand' ? 'evidence.toggle.correct' : 'evidence.toggle.confirm', {
+        evidenceId: id,
+        detected,
+        state,
+      });
+    })();
+    return toSummary(requireItem(ctx, id));
+  });
+
+  api.register('evidence.verify', async ({ caseId }) => {
+    requireCase(ctx, caseId);
+    return verifyCase(ctx, caseId);
+  });
+
+  api.register('evidence.diff', ({ from, to }) => diffCaptures(ctx, from, to));
+  api.register('evidence.saveDiff', ({ from, to }) => saveDiff(ctx, from, to));
+
+  api.register('evidence.delete', ({ id }) => {
+    const row = requireItem(ctx, id);
+    const files = filesFor(ctx.db, id);
+    ctx.db.transaction(() => {
+      ctx.db.prepare('DELETE FROM evidence WHERE id = ?').run(id);
+      appendCustody(ctx, row.case_id, 'evidence.delete', { evidenceId: id, title: row.title, sha256: row.sha256, at: isoNow(ctx.clock) });
+    })();
+    // Files go after the row (never a row without its file); a blob shared with another item stays.
+    for (const f of files) removeBlobIfUnused(ctx.db, ctx.dataDir, f.sha256);
+    return { deleted: id };
+  });
+
+  api.register('evidence.custody', ({ caseId }) => {
+    requireCase(ctx, caseId);
+    return { ...checkCustody(ctx.db, caseId), entries: readCustody(ctx.db, caseId) };
+  });
+
+  api.register('evidence.capturerInfo', () => ({
+    available: Boolean(ctx.capturer),
+    engine: ctx.capturer?.engine ?? 'none',
+    interactive: Boolean(ctx.capturer?.interactive),
+  }));
+
+  api.register('evidence.openCaptureWindow', async ({ url }) => {
+    if (!ctx.capturer?.open) throw invalid('This Redress captures in a headless browser; there is no window to sign in to.');
+    await ctx.capturer.open(url);
+    return { opened: true };
+  });
+
+  api.register('evidence.clearCaptureSession', async () => {
+    if (!ctx.capturer) return { cleared: false };
+    await ctx.capturer.clearSession();
+    return { cleared: true };
+  });
+}
+
+/** `<id>` serves the item's picture (a capture's screenshot, an imported file); `<id>.<role>` one named artifact. */
+function resolveEvidenceFile(ctx: CoreContext, ref: string) {
+  const [id, role] = ref.split('.', 2);
+  const row = getRow(ctx.db, id);
+  if (!row) return undefined;
+  const files = filesFor(ctx.db, id);
+  const f = role ? files.find((x) => x.role === role) : (files.find((x) => x.role === 'screenshot') ?? files.find((x) => x.role === 'primary') ?? files[0]);
+  if (!f) return undefined;
+  const path = blobPath(ctx.dataDir, f.sha256);
+  if (!existsSync(path)) return undefined;
+  const ext: Record<string, string> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'text/plain': 'txt', 'text/html': 'html', 'multipart/related': 'mhtml', 'application/json': 'json' };
+  const filename = row.filename ?? `${row.id}-${f.role}.${ext[f.mime] ?? 'bin'}`;
+  return { path, mime: f.mime === 'text/html' ? 'text/plain; charset=utf-8' : f.mime, size: f.size, filename };
+}

@@ -1,9 +1,12 @@
+import { existsSync, readFileSync } from 'node:fs';
 import type { EvidenceSummary } from '../contract/evidence';
 import type { CoreContext } from '../context';
+import { filesFor, getRow, rowsForCase, toSummary } from './repo';
+import { blobPath } from './store';
 
-/** The evidence items of a case, oldest first. Owned by the evidence work (this signature is used by drafting). */
-export function listEvidenceForCase(_ctx: CoreContext, _caseId: string): EvidenceSummary[] {
-  return [];
+/** The evidence items of a case, oldest first. Used by drafting and `case show`. */
+export function listEvidenceForCase(ctx: CoreContext, caseId: string): EvidenceSummary[] {
+  return rowsForCase(ctx.db, caseId).map(toSummary);
 }
 
 /**
@@ -12,8 +15,22 @@ export function listEvidenceForCase(_ctx: CoreContext, _caseId: string): Evidenc
  * diff rendered as text) to print, if any.
  */
 export function evidenceFiles(
-  _ctx: CoreContext,
-  _evidenceId: string,
+  ctx: CoreContext,
+  evidenceId: string,
 ): { primary: string | null; screenshot: { path: string; mime: 'image/png' | 'image/jpeg' } | null; text: string | null } {
-  return { primary: null, screenshot: null, text: null };
+  const row = getRow(ctx.db, evidenceId);
+  if (!row) return { primary: null, screenshot: null, text: null };
+  const files = new Map(filesFor(ctx.db, evidenceId).map((f) => [f.role, f]));
+  const path = (role: string) => {
+    const f = files.get(role);
+    return f ? blobPath(ctx.dataDir, f.sha256) : null;
+  };
+  const primary = files.get('primary');
+  const shot = files.get('screenshot') ?? (primary && (primary.mime === 'image/png' || primary.mime === 'image/jpeg') ? primary : undefined);
+  const textPath = path('text') ?? path('diff');
+  return {
+    primary: row.kind === 'capture' || row.kind === 'diff' ? null : path('primary'),
+    screenshot: shot ? { path: blobPath(ctx.dataDir, shot.sha256), mime: shot.mime as 'image/png' | 'image/jpeg' } : null,
+    text: textPath && existsSync(textPath) ? readFileSync(textPath, 'utf8') : null,
+  };
 }

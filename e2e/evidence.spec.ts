@@ -1,0 +1,167 @@
+import { execFile } from 'node:child_process';
+import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { startFixtureServer } from './fixtures/evidence/server';
+import { expect, expectAccessible, screenshot, test } from './support/host';
+
+const run = promisify(execFile);
+type Fixtures = Awaited<ReturnType<typeof startFixtureServer>>;
+let fixtures: Fixtures;
+test.beforeAll(async () => {
+  fixtures = await startFixtureServer();
+});
+test.afterAll(async () => {
+  await fixtures.close();
+});
+
+async function newCase(app: { api<T>(n: string, i: unknown): Promise<T> }) {
+  return app.api<{ id: string }>('cases.create', { title: 'Evidence case', country: 'DE', name: 'Zofia Łukasiewicz', email: 'z@example.org' });
+}
+
+test('capture the switch and two policy versions through the UI, confirm, correct, diff and save the diff', async ({ page, app }) => {
+  const c = await newCase(app);
+  await page.goto(`${app.host.url}#/cases/${c.id}`);
+  const evidence = page.getByRole('region', { name: 'Evidence' });
+  await expect(evidence.getByText('cannot sign in')).toBeVisible();
+
+  const setting = page.getByRole('form', { name: 'Capture LinkedIn AI setting' });
+  await setting.getByLabel('Settings page address').fill('javascript:alert(1)');
+  await setting.getByRole('button', { name: 'Capture LinkedIn AI setting' }).click();
+  await expect(setting.getByText('The URL must start with http:// or https://')).toBeVisible();
+
+  await setting.getByLabel('Settings page address').fill(`${fixtures.url}/switch-checkbox.html`);
+  await setting.getByRole('button', { name: 'Capture LinkedIn AI setting' }).click();
+  const detail = page.locator('.evidence-detail');
+  await expect(detail.getByText('Detected from the page:')).toContainText('ON', { timeout: 30_000 });
+  const img = detail.getByRole('img', { name: /Screenshot of/ });
+  await expect(img).toBeVisible();
+  expect(await img.evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBeGreaterThan(500);
+  await expectAccessible(page, 'capture review');
+  await screenshot(page, 'evidence-capture-review');
+  await detail.getByRole('button', { name: 'Confirm state' }).click();
+  await expect(detail.locator('[aria-live="polite"]')).toContainText('the switch was ON (as read from the page)');
+
+  // A login wall has a checked box that is not the switch: the state is unknown and the user says what it shows.
+  // By keyboard only: Enter submits the address, arrow keys pick the state, Tab and Enter save it.
+  await setting.getByLabel('Settings page address').fill(`${fixtures.url}/login-wall.html`);
+  await setting.getByLabel('Settings page address').press('Enter');
+  await expect(detail.getByRole('heading', { name: /LinkedIn Login/ })).toBeVisible({ timeout: 30_000 });
+  await expect(detail.getByText('Detected from the page:')).toContainText('Unknown');
+  await detail.getByLabel('Unknown').focus();
+  await page.keyboard.press('ArrowLeft');
+  await expect(detail.getByLabel('OFF')).toBeChecked();
+  await page.keyboard.press('Tab');
+  await expect(detail.getByRole('button', { name: 'Save correction' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(detail.locator('[aria-live="polite"]')).toContainText('OFF (set by hand)');
+
+  const policy = page.getByRole('form', { name: 'Capture a policy page' });
+  await expect(policy.getByLabel('LinkedIn pages')).toContainText('European Regional Privacy Notice');
+  for (const v of ['policy-v1', 'policy-v2']) {
+    await policy.getByLabel('Page address').fill(`${fixtures.url}/${v}.html`);
+    await policy.getByRole('button', { name: 'Capture a policy page' }).click();
+    await expect(policy.locator('[aria-live="polite"]')).toContainText('Captured', { timeout: 30_000 });
+    await expect(policy.getByRole('button', { name: 'Capture a policy page' })).toBeEnabled();
+  }
+  const table = evidence.getByRole('table', { name: /Items/ });
+  await expect(table.getByRole('row')).toHaveCount(5);
+  await expect(table.getByRole('row', { name: /LinkedIn Login/ })).toContainText('OFF (set by hand)');
+  await expect(table.getByRole('row', { name: /Data for Generative AI Improvement/ })).toContainText('ON');
+
+  const boxes = table.getByRole('checkbox', { name: /Compare Privacy Policy/ });
+  await boxes.nth(0).check();
+  await boxes.nth(1).check();
+  await evidence.getByRole('button', { name: 'Compare selected captures' }).click();
+  const diff = page.locator('.evidence-diff');
+  await expect(diff.locator('ins').filter({ hasText: 'train artificial intelligence models' })).toBeVisible();
+  await expect(diff.locator('del')).toContainText('Effective 1 June 2024.');
+  await expect(diff).not.toContainText('Accept cookies');
+  await expect(diff).not.toContainText('Messaging');
+  const items = await app.api<{ id: string; sha256: string; title: string }[]>('evidence.list', { caseId: c.id });
+  for (const it of items.filter((i) => i.title.startsWith('Privacy Policy'))) await expect(diff.locator('.diff-header')).toContainText(it.sha256);
+  await expectAccessible(page, 'policy diff');
+  await screenshot(page, 'evidence-diff');
+  await diff.getByRole('button', { name: 'Save diff as evidence' }).click();
+  await expect(diff.locator('[aria-live="polite"]')).toContainText('Saved as evidence');
+  await expect(table.getByRole('row', { name: /Policy diff/ })).toBeVisible();
+
+  await page.getByText(/Custody log \(/).click();
+  const log = page.locator('.custody-log');
+  await expect(log).toContainText('chain intact');
+  await expect(log).toContainText('evidence.toggle.correct');
+  await expect(log).toContainText('evidence.diff.save');
+  await expectAccessible(page, 'evidence list and custody log');
+  await screenshot(page, 'evidence-list');
+});
+
+test('import by picker and by drop, refuse bad files, verify, and catch a tampered file', async ({ page, app }) => {
+  const c = await newCase(app);
+  await page.goto(`${app.host.url}#/cases/${c.id}`);
+  const png = await page.screenshot();
+  const email = 'From: LinkedIn DPO <dpo@example.com>\r\nTo: z@example.org\r\nSubject: Your objection\r\nDate: Tue, 01 Oct 2024 10:00:00 +0000\r\n\r\nWe received your request.\r\n';
+  await page.getByLabel('Files to import').setInputFiles([
+    { name: 'settings.png', mimeType: 'image/png', buffer: png },
+    { name: 'reply.eml', mimeType: 'message/rfc822', buffer: Buffer.from(email) },
+    { name: 'fake.png', mimeType: 'image/png', buffer: Buffer.from('this is not a picture at all') },
+    { name: 'empty.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(0) },
+  ]);
+  const results = page.locator('.import-results');
+  await expect(results).toContainText('settings.png: added as Screenshot (image/png)');
+  await expect(results).toContainText('reply.eml: added as Correspondence (message/rfc822)');
+  await expect(results).toContainText('fake.png: fake.png is not an image');
+  await expect(results).toContainText('empty.pdf: empty.pdf is empty (0 bytes)');
+
+  // Drag and drop goes through the same checks.
+  const dt = await page.evaluateHandle(() => {
+    const d = new DataTransfer();
+    d.items.add(new File(['Dear LinkedIn, I object to the use of my data.'], 'letter.txt', { type: 'text/plain' }));
+    return d;
+  });
+  await page.locator('.evidence-import').dispatchEvent('drop', { dataTransfer: dt });
+  await expect(results).toContainText('letter.txt: added as Document (text/plain)');
+
+  const table = page.getByRole('table', { name: /Items/ });
+  await expect(table.getByRole('row')).toHaveCount(4);
+  await expect(table.getByRole('row', { name: /Your objection/ })).toContainText('1 Oct 2024');
+  await page.getByRole('button', { name: 'Verify all' }).click();
+  await expect(page.getByText('All 3 items verified; custody log intact')).toBeVisible();
+
+  const items = await app.api<{ id: string; title: string }[]>('evidence.list', { caseId: c.id });
+  const shot = items.find((i) => i.title === 'settings')!;
+  const detail = await app.api<{ artifacts: { storedPath: string }[] }>('evidence.get', { id: shot.id });
+  appendFileSync(detail.artifacts[0].storedPath, 'tampered');
+  await page.getByRole('button', { name: 'Verify all' }).click();
+  await expect(page.getByText('1 item(s) modified or missing')).toBeVisible();
+  await expect(table.getByRole('row', { name: /settings/ })).toContainText('modified');
+  await expectAccessible(page, 'verify with a tampered file');
+  await screenshot(page, 'evidence-verify-tampered');
+
+  await table.getByRole('button', { name: 'Delete letter' }).click();
+  await table.getByRole('button', { name: 'Yes, delete' }).click();
+  await expect(table.getByRole('row')).toHaveCount(3);
+});
+
+test('the CLI captures a fixture page, reads the switch, and verify exits 1 after tampering', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'redress-cli-e2e-'));
+  const cli = (...args: string[]) => run('node', ['bin/redress.mjs', '--data-dir', dir, ...args], { env: { ...process.env, REDRESS_CHROMIUM: '/usr/bin/chromium' } });
+  try {
+    const c = JSON.parse((await cli('case', 'create', '--title', 'CLI', '--country', 'GB', '--name', 'Tom', '--email', 't@example.org', '--json')).stdout);
+    const cap = JSON.parse((await cli('evidence', 'capture', c.id, `${fixtures.url}/switch-aria.html`, '--setting', '--json')).stdout);
+    expect(cap.toggle).toMatchObject({ state: 'off', method: 'aria-checked' });
+    expect(cap.artifacts.map((a: { kind: string }) => a.kind).sort()).toEqual(['dom', 'manifest', 'mhtml', 'screenshot', 'source', 'text']);
+    const ok = JSON.parse((await cli('evidence', 'verify', c.id, '--json')).stdout);
+    expect(ok).toMatchObject({ ok: true, items: [{ id: cap.id, status: 'ok' }] });
+    appendFileSync(cap.artifacts.find((a: { kind: string }) => a.kind === 'text').storedPath, 'x');
+    const bad = await cli('evidence', 'verify', c.id, '--json').then(
+      () => null,
+      (e: { code: number; stdout: string; stderr: string }) => e,
+    );
+    expect(bad?.code).toBe(1);
+    expect(JSON.parse(bad!.stdout).items[0].status).toBe('modified');
+    expect(bad!.stderr).toContain('1 modified');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,126 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import type { z } from 'zod';
+import {
+  EvidenceCaptureInput,
+  LINKEDIN_AI_SETTING_URL,
+  LINKEDIN_POLICY_URLS,
+  type CapturerInfo,
+} from '../../../electron/core/contract/evidence';
+import { invoke } from '../api';
+import { navigate } from '../router';
+import { Field } from '../ui/Field';
+import { errorText } from './format';
+
+type FormIn = z.input<typeof EvidenceCaptureInput>;
+type FormOut = z.output<typeof EvidenceCaptureInput>;
+
+/** One capture form; `purpose` decides the button, the suggested addresses and where the result opens. */
+function CaptureForm(props: { caseId: string; purpose: 'setting' | 'page'; interactive: boolean; onDone(): void }) {
+  const [status, setStatus] = useState<{ kind: 'ok' | 'error' | 'busy'; text: string } | null>(null);
+  const setting = props.purpose === 'setting';
+  const { register, handleSubmit, setValue, getValues, formState } = useForm<FormIn, unknown, FormOut>({
+    resolver: zodResolver(EvidenceCaptureInput),
+    defaultValues: { caseId: props.caseId, purpose: props.purpose, url: setting ? LINKEDIN_AI_SETTING_URL : LINKEDIN_POLICY_URLS[0].url },
+  });
+  const onSubmit = async (values: FormOut) => {
+    setStatus({ kind: 'busy', text: 'Capturing… this takes a few seconds.' });
+    try {
+      const r = await invoke('evidence.capture', values);
+      setStatus({ kind: 'ok', text: `Captured “${r.title || r.finalUrl}”.` });
+      props.onDone();
+      if (setting) navigate('cases', props.caseId, 'evidence', r.id);
+    } catch (err) {
+      setStatus({ kind: 'error', text: errorText(err) });
+    }
+  };
+  const name = setting ? 'setting-url' : 'page-url';
+  return (
+    <form className="evidence-capture" onSubmit={handleSubmit(onSubmit)} noValidate aria-label={setting ? 'Capture LinkedIn AI setting' : 'Capture a policy page'}>
+      <h3>{setting ? 'The AI-training switch' : 'A policy page'}</h3>
+      {!setting ? (
+        <div className="field">
+          <label htmlFor="policy-suggestion">LinkedIn pages</label>
+          <select
+            id="policy-suggestion"
+            onChange={(e) => setValue('url', e.target.value, { shouldValidate: true })}
+            defaultValue={LINKEDIN_POLICY_URLS[0].url}
+          >
+            {LINKEDIN_POLICY_URLS.map((p) => (
+              <option key={p.url} value={p.url}>
+                {p.label}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
+      <Field
+        label={setting ? 'Settings page address' : 'Page address'}
+        name={name}
+        error={formState.errors.url?.message}
+        hint={setting ? 'Data for Generative AI Improvement, in Settings & Privacy.' : 'Any http(s) page: a policy, a notice, a help answer.'}
+      >
+        <input {...register('url')} type="url" inputMode="url" />
+      </Field>
+      {props.interactive ? (
+        <button
+          type="button"
+          onClick={async () => {
+            try {
+              await invoke('evidence.openCaptureWindow', { url: getValues('url') });
+              setStatus({ kind: 'ok', text: 'The capture window is open: sign in there if asked, then come back and capture.' });
+            } catch (err) {
+              setStatus({ kind: 'error', text: errorText(err) });
+            }
+          }}
+        >
+          Open capture window
+        </button>
+      ) : null}{' '}
+      <button type="submit" className="primary" disabled={status?.kind === 'busy'}>
+        {setting ? 'Capture LinkedIn AI setting' : 'Capture a policy page'}
+      </button>
+      <p aria-live="polite" className={status?.kind === 'error' ? 'error' : 'ok'}>
+        {status?.text}
+      </p>
+    </form>
+  );
+}
+
+export function CaptureForms(props: { caseId: string; info: CapturerInfo | undefined; onDone(): void }) {
+  const [cleared, setCleared] = useState<string | null>(null);
+  const info = props.info;
+  return (
+    <div className="evidence-captures">
+      {info && !info.available ? (
+        <p className="error">This Redress host cannot capture pages. Use the desktop app or the command line.</p>
+      ) : null}
+      {info && info.available && !info.interactive ? (
+        <p className="hint capture-note">
+          Captures here run in a headless browser that cannot sign in: LinkedIn's settings page will show its login wall,
+          and the switch state will be “Unknown” for you to confirm from the screenshot. To capture while signed in, use the
+          desktop app.
+        </p>
+      ) : null}
+      <div className="capture-grid">
+        <CaptureForm caseId={props.caseId} purpose="setting" interactive={Boolean(info?.interactive)} onDone={props.onDone} />
+        <CaptureForm caseId={props.caseId} purpose="page" interactive={Boolean(info?.interactive)} onDone={props.onDone} />
+      </div>
+      {info?.interactive ? (
+        <p>
+          <button
+            type="button"
+            onClick={async () => {
+              const r = await invoke('evidence.clearCaptureSession', {});
+              setCleared(r.cleared ? 'The capture window is signed out.' : 'Nothing to clear.');
+            }}
+          >
+            Clear capture session
+          </button>{' '}
+          <span aria-live="polite">{cleared}</span>
+        </p>
+      ) : null}
+    </div>
+  );
+}

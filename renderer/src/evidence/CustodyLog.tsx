@@ -1,0 +1,34 @@
+import { invoke } from '../api';
+import { useAsync } from '../ui/useAsync';
+import { shortHash, when } from './format';
+
+/** Hashes shortened, long text cut: the full entry is in the database and the CLI. */
+const brief = (v: string) => (/^[0-9a-f]{64}$/.test(v) ? shortHash(v) + '…' : v.length > 90 ? v.slice(0, 90) + '…' : v);
+
+/** The case's hash-chained custody log, newest last, with the chain's state. */
+export function CustodyLog(props: { caseId: string; version: number }) {
+  const log = useAsync(() => invoke('evidence.custody', { caseId: props.caseId }), [props.caseId, props.version]);
+  const entries = log.data?.entries ?? [];
+  return (
+    <details className="custody-log">
+      <summary>
+        Custody log ({entries.length} {entries.length === 1 ? 'entry' : 'entries'}{log.data ? (log.data.ok ? ', chain intact' : ', CHAIN BROKEN') : ''})
+      </summary>
+      {log.data && !log.data.ok ? <p className="error">{log.data.problem}</p> : null}
+      <ol>
+        {entries.map((e) => (
+          <li key={e.seq}>
+            <time dateTime={e.at}>{when(e.at)}</time> <strong>{e.action}</strong>{' '}
+            <span className="rule">
+              {Object.entries(e.detail)
+                .filter(([, v]) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')
+                .map(([k, v]) => `${k}: ${brief(String(v))}`)
+                .join(' · ')}
+            </span>
+            <code className="rule">hash {shortHash(e.hash)} ← {shortHash(e.prevHash)}</code>
+          </li>
+        ))}
+      </ol>
+    </details>
+  );
+}

@@ -1,0 +1,88 @@
+import { useRef, useState } from 'react';
+import { IMPORT_KINDS, MAX_UPLOAD_BYTES, type ImportKind } from '../../../electron/core/contract/evidence';
+import { invoke } from '../api';
+import { errorText, KIND_LABELS } from './format';
+
+function toBase64(file: File): Promise<string> {
+  return new Promise((ok, fail) => {
+    const r = new FileReader();
+    r.onload = () => ok(String(r.result).replace(/^data:[^,]*,/, ''));
+    r.onerror = () => fail(r.error ?? new Error('Could not read the file.'));
+    r.readAsDataURL(file);
+  });
+}
+
+/** File picker and drop zone. Each file is checked by the core (type from its bytes, images must decode). */
+export function ImportFiles(props: { caseId: string; onDone(): void }) {
+  const [kind, setKind] = useState<'' | ImportKind>('');
+  const [over, setOver] = useState(false);
+  const [messages, setMessages] = useState<{ ok: boolean; text: string }[]>([]);
+  const [busy, setBusy] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+
+  const importAll = async (files: File[]) => {
+    if (!files.length) return;
+    setBusy(true);
+    const out: { ok: boolean; text: string }[] = [];
+    for (const f of files) {
+      if (f.size > MAX_UPLOAD_BYTES) {
+        out.push({ ok: false, text: `${f.name}: over ${MAX_UPLOAD_BYTES / 1024 / 1024} MB; import it with the command line (redress evidence add).` });
+        continue;
+      }
+      try {
+        const r = await invoke('evidence.upload', { caseId: props.caseId, filename: f.name, dataBase64: await toBase64(f), ...(kind ? { kind } : {}) });
+        out.push({ ok: true, text: `${f.name}: added as ${KIND_LABELS[r.kind] ?? r.kind} (${r.mime}).` });
+      } catch (err) {
+        out.push({ ok: false, text: `${f.name}: ${errorText(err)}` });
+      }
+    }
+    setMessages(out);
+    setBusy(false);
+    if (input.current) input.current.value = '';
+    props.onDone();
+  };
+
+  return (
+    <div
+      className={`evidence-import${over ? ' drop-over' : ''}`}
+      onDragOver={(e) => {
+        e.preventDefault();
+        setOver(true);
+      }}
+      onDragLeave={() => setOver(false)}
+      onDrop={(e) => {
+        e.preventDefault();
+        setOver(false);
+        void importAll(Array.from(e.dataTransfer.files));
+      }}
+    >
+      <h3>Import files</h3>
+      <p className="hint">Screenshots, PDFs, emails (.eml), letters. Drop them here or pick them. The type is read from the content, not the name.</p>
+      <div className="row">
+        <div className="field">
+          <label htmlFor="import-files">Files to import</label>
+          <input id="import-files" ref={input} type="file" multiple disabled={busy} onChange={(e) => void importAll(Array.from(e.target.files ?? []))} />
+        </div>
+        <div className="field">
+          <label htmlFor="import-kind">Kind</label>
+          <select id="import-kind" value={kind} onChange={(e) => setKind(e.target.value as ImportKind | '')}>
+            <option value="">Decide from the content</option>
+            {IMPORT_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {KIND_LABELS[k]}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <ul aria-live="polite" className="import-results">
+        {busy ? <li>Importing…</li> : null}
+        {messages.map((m, i) => (
+          <li key={i} className={m.ok ? 'ok' : 'error'}>
+            {m.text}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
