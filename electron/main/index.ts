@@ -2,6 +2,7 @@
 import { app, BrowserWindow, ipcMain, protocol, session, shell } from 'electron';
 import { join } from 'node:path';
 import { createCore, type Core } from '../core/index';
+import { createElectronCapturer } from './capture';
 import { IPC_CHANNEL, createInvokeHandler } from './ipc';
 import { electronNativeBinding } from './native';
 import { appProtocolResponse, fileProtocolResponse } from './protocol';
@@ -47,6 +48,8 @@ void app.whenReady().then(() => {
     dataDir: dataDirFromArgs(),
     host: 'electron',
     version: app.getVersion(),
+    // Remote pages (LinkedIn) load only in the capture window: own partition, no preload, no IPC.
+    capturer: createElectronCapturer(),
     nativeBinding: electronNativeBinding({ resourcesPath: process.resourcesPath, appPath: appDir, packaged: app.isPackaged }),
   });
   const live = core;
@@ -62,4 +65,7 @@ void app.whenReady().then(() => {
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
-app.on('will-quit', () => core?.close());
+app.on('will-quit', () => {
+  void core?.ctx.capturer?.close();
+  core?.close();
+});
