@@ -1,0 +1,71 @@
+// Exports: every open deadline as an .ics calendar (the `ics` package), and the case list as CSV.
+import { createEvents, type EventAttributes } from 'ics';
+import { invalid } from '../api/errors';
+import { DEADLINE_LABELS, type DashboardRow, type ExportFile } from '../contract/tracking';
+import { CASE_STATUS_LABELS } from '../contract';
+import type { CoreContext } from '../context';
+import { allRows, casesDueBy, type DashboardFilter } from './dashboard';
+import { computeDeadlines } from './deadlines';
+import { listEvents } from './events';
+import { todayOf } from './service';
+
+const stamp = (today: string) => today.replace(/-/g, '');
+
+export function exportIcs(ctx: CoreContext, caseId?: string): ExportFile {
+  const today = todayOf(ctx.clock);
+  const events: EventAttributes[] = [];
+  for (const c of casesDueBy(ctx.db, '9999-12-31', caseId)) {
+    for (const d of computeDeadlines(c.country, listEvents(ctx.db, c.id))) {
+      if (d.state !== 'open') continue;
+      const [y, m, day] = d.due.split('-').map(Number);
+      events.push({
+        uid: `${c.id}.${d.kind}@redress.local`,
+        title: `${DEADLINE_LABELS[d.kind]}: ${c.title}`,
+        description: `${d.rule}\nSource: ${d.source}\n\n${d.steps.join('\n')}`,
+        // All-day: a deadline is a calendar date, not an instant, so no time zone can shift it.
+        start: [y, m, day],
+        duration: { days: 1 },
+        categories: ['Redress'],
+        alarms: [{ action: 'display', description: `${DEADLINE_LABELS[d.kind]} in 3 days`, trigger: { days: 3, before: true } }],
+      });
+    }
+  }
+  if (!events.length) return { filename: `redress-deadlines-${stamp(today)}.ics`, mime: 'text/calendar', content: emptyCalendar() };
+  const { error, value } = createEvents(events, { productId: 'redress/deadlines', calName: 'Redress deadlines' });
+  if (error || !value) throw invalid(`Could not build the calendar: ${error?.message ?? 'unknown error'}`);
+  return { filename: `redress-deadlines-${stamp(today)}.ics`, mime: 'text/calendar', content: value };
+}
+
+// `ics` refuses an empty list; a valid empty calendar still imports cleanly and says "nothing due".
+const emptyCalendar = () =>
+  ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:redress/deadlines', 'X-WR-CALNAME:Redress deadlines', 'END:VCALENDAR', ''].join('\r\n');
+
+/** Spreadsheet apps run a cell that starts with = + - @ as a formula; a leading apostrophe keeps it text. */
+export function csvCell(value: unknown): string {
+  let s = value == null ? '' : String(value);
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+const COLUMNS: [string, (r: DashboardRow) => unknown][] = [
+  ['id', (r) => r.id],
+  ['title', (r) => r.title],
+  ['name', (r) => r.name],
+  ['platform', (r) => r.platform],
+  ['country', (r) => r.country],
+  ['status', (r) => CASE_STATUS_LABELS[r.status] ?? r.status],
+  ['next_deadline', (r) => r.nextDue ?? ''],
+  ['next_deadline_kind', (r) => (r.nextKind ? DEADLINE_LABELS[r.nextKind] : '')],
+  ['urgency', (r) => r.urgency],
+  ['references', (r) => r.refs],
+  ['created_at', (r) => r.createdAt],
+];
+
+export function exportCsv(ctx: CoreContext, filter: DashboardFilter): ExportFile {
+  const today = todayOf(ctx.clock);
+  const lines = [COLUMNS.map(([h]) => h).join(',')];
+  for (const r of allRows(ctx.db, filter, today)) lines.push(COLUMNS.map(([, get]) => csvCell(get(r))).join(','));
+  // A BOM so spreadsheet apps read the UTF-8 names (Greek, Polish) correctly.
+  return { filename: `redress-cases-${stamp(today)}.csv`, mime: 'text/csv', content: '\ufeff' + lines.join('\r\n') + '\r\n' };
+}
+
