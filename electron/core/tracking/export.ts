@@ -33,7 +33,35 @@ export function exportIcs(ctx: CoreContext, caseId?: string): ExportFile {
   if (!events.length) return { filename: `redress-deadlines-${stamp(today)}.ics`, mime: 'text/calendar', content: emptyCalendar() };
   const { error, value } = createEvents(events, { productId: 'redress/deadlines', calName: 'Redress deadlines' });
   if (error || !value) throw invalid(`Could not build the calendar: ${error?.message ?? 'unknown error'}`);
-  return { filename: `redress-deadlines-${stamp(today)}.ics`, mime: 'text/calendar', content: value };
+  return { filename: `redress-deadlines-${stamp(today)}.ics`, mime: 'text/calendar', content: foldOctets(value) };
+}
+
+/**
+ * RFC 5545 §3.1 limits a line to 75 octets; `ics` folds by characters, so a line with "’" or Greek runs over and
+ * strict calendar apps reject it. Unfold, then refold by UTF-8 octets without splitting a character.
+ */
+export function foldOctets(ics: string): string {
+  const lines = ics.replace(/\r\n[ \t]/g, '').split('\r\n');
+  const out: string[] = [];
+  for (const line of lines) {
+    let rest = line;
+    let limit = 75;
+    while (Buffer.byteLength(rest) > limit) {
+      let cut = 0;
+      let bytes = 0;
+      for (const ch of rest) {
+        const size = Buffer.byteLength(ch);
+        if (bytes + size > limit) break;
+        bytes += size;
+        cut += ch.length;
+      }
+      out.push((limit === 75 ? '' : ' ') + rest.slice(0, cut));
+      rest = rest.slice(cut);
+      limit = 74; // a continuation line starts with a space, which counts
+    }
+    out.push((limit === 75 ? '' : ' ') + rest);
+  }
+  return out.join('\r\n');
 }
 
 // `ics` refuses an empty list; a valid empty calendar still imports cleanly and says "nothing due".
