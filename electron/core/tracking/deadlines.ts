@@ -114,6 +114,8 @@ export function computeDeadlines(country: string, rawEvents: EventLike[]): Deadl
     });
   }
 
+  // Counted from the day of the contact as the user records it (a letter: the day it was sent), the earlier and so
+  // the safer end for someone who must not miss the window.
   const contact = uk ? last(events, (e) => CONTACT.has(e.type)) : undefined;
   if (contact) {
     const counted = countMonths(contact.on, 3, null);

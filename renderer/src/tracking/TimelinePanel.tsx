@@ -58,10 +58,8 @@ export function TimelinePanel(props: { case: Case; section: string[]; onChange()
       <p aria-live="polite" className="ok">
         {message}
       </p>
-      <details className="add-event" open={!t.events.length}>
-        <summary>Add an event</summary>
-        <EventForm caseId={c.id} country={c.country} today={t.today} evidence={evidence} onSubmit={add} />
-      </details>
+      <h3 id="add-event-title">Add an event</h3>
+      <EventForm caseId={c.id} country={c.country} today={t.today} evidence={evidence} onSubmit={add} />
     </section>
   );
 }
