@@ -46,12 +46,18 @@ describe('events', () => {
       [{ type: 'complaint_filed', on: '2026-06-03' }, /which authority/],
       [{ type: 'note', on: '2026-05-01', receivedOn: '2026-05-02' }, /only applies to a request/],
       [{ type: 'note', on: '2026-05-01', note: 'x'.repeat(10_001) }, /at most 10,000 characters/],
+      [{ type: 'request_sent', on: '2026-05-02', receivedOn: '2026-02-31' }, /Received date 2026-02-31 does not exist/],
+      [{ type: 'request_sent', on: '2026-05-02', channel: 'pigeon' }, /Channel must be one of: webform, email, post/],
+      [{ type: 'note', on: '2026-05-01', ref: 'LI\u0007' }, /control characters/],
       [{ type: 'note', on: '2026-05-01', evidenceIds: ['ev_other'] }, /No evidence "ev_other" in this case/],
     ] as const;
     for (const [input, message] of bad) {
       await expect(core.api.call('tracking.addEvent', { caseId: c.id, ...input } as never)).rejects.toThrow(message);
     }
     expect(count(core, 'case_events')).toBe(1);
+    // Empty optional fields from a form mean "not given".
+    const blank = await core.api.call('tracking.addEvent', { caseId: c.id, type: 'request_sent', on: '2026-05-02', receivedOn: '', channel: '', ref: '', note: '' } as never);
+    expect([blank.receivedOn, blank.channel, blank.ref, blank.note]).toEqual([null, 'webform', null, null]);
     await expect(core.api.call('tracking.addEvent', { caseId: 'case_nope', type: 'note', on: '2026-05-01' })).rejects.toThrow(/No case/);
   });
 

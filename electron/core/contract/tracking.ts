@@ -53,20 +53,24 @@ export function isRealDate(s: string): boolean {
   return d <= last;
 }
 
+// Forms send '' and JSON may send null for an empty optional field; both mean the same as leaving it out.
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' || v === null ? undefined : v), schema.optional());
+
 const optionalText = (label: string, max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `${label} must be at most ${max.toLocaleString('en-GB')} characters.`)
-    .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), `${label} must not contain control characters.`)
-    .optional()
-    .or(z.null().transform(() => undefined));
+  optional(
+    z
+      .string()
+      .trim()
+      .max(max, `${label} must be at most ${max.toLocaleString('en-GB')} characters.`)
+      .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), `${label} must not contain control characters.`),
+  );
+
 
 const eventFields = {
   type: z.enum(EVENT_TYPES, { error: `Type must be one of: ${EVENT_TYPES.join(', ')}.` }),
   on: CalendarDate('Date'),
-  receivedOn: CalendarDate('Received date').optional().or(z.null().transform(() => undefined)),
-  channel: z.enum(CHANNELS, { error: `Channel must be one of: ${CHANNELS.join(', ')}.` }).optional().or(z.null().transform(() => undefined)),
+  receivedOn: optional(CalendarDate('Received date')),
+  channel: optional(z.enum(CHANNELS, { error: `Channel must be one of: ${CHANNELS.join(', ')}.` })),
   authority: optionalText('Authority', 120),
   ref: optionalText('Reference', REF_MAX),
   note: optionalText('Note', NOTE_MAX),
@@ -91,6 +95,7 @@ function checkEventFields(e: EventShape, ctx: z.RefinementCtx) {
 
 export const EventAddInput = z.object({ caseId: CaseId, ...eventFields }).superRefine(checkEventFields);
 export type EventAddInput = z.input<typeof EventAddInput>;
+export type EventValues = z.output<typeof EventAddInput>;
 
 export const EventId = z.string({ error: 'An event id is required.' }).trim().min(1, 'An event id is required.').max(64);
 export const EventUpdateInput = z.object({ id: EventId, ...eventFields }).superRefine(checkEventFields);

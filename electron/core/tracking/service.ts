@@ -4,7 +4,7 @@ import { format } from 'date-fns';
 import { invalid } from '../api/errors';
 import { requireCase } from '../cases/api';
 import { applyDerivedStatus } from '../cases/repo';
-import type { CaseEvent, CaseTracking, EventAddInput } from '../contract/tracking';
+import type { CaseEvent, CaseTracking, EventValues } from '../contract/tracking';
 import type { CoreContext } from '../context';
 import type { Db } from '../db/open';
 import { appendCustody } from '../evidence/custody';
@@ -38,7 +38,7 @@ export function getTracking(ctx: CoreContext, caseId: string): CaseTracking {
   };
 }
 
-type EventFields = Omit<EventAddInput, 'caseId'> & { evidenceIds?: string[] };
+type EventFields = Omit<EventValues, 'caseId'>;
 
 function toEvent(ctx: CoreContext, caseId: string, input: EventFields, base?: CaseEvent): CaseEvent {
   const now = isoNow(ctx.clock);

@@ -61,7 +61,7 @@ export function EventForm(props: {
   });
   const type = watch('type');
   const channel = watch('channel');
-  const note = watch('note') ?? '';
+  const note = String(watch('note') ?? '');
   const picked = watch('evidenceIds') ?? [];
   const regulators = jurisdictionFor(props.country).regulators;
 
@@ -69,7 +69,8 @@ export function EventForm(props: {
     setServerError(null);
     try {
       await props.onSubmit(values);
-      if (!e) reset({ ...values, note: undefined, ref: undefined, receivedOn: undefined, evidenceIds: [] });
+      // Ready for the next event: same type, today's date, the per-event fields empty.
+      if (!e) reset({ caseId: props.caseId, type: values.type, on: props.today, channel: '', receivedOn: '', authority: '', ref: '', note: '', evidenceIds: [] });
     } catch (err) {
       if (err instanceof ApiCallError && err.issues?.length) {
         for (const issue of err.issues) setError(issue.path as keyof FormIn, { message: issue.message });
