@@ -90,10 +90,10 @@ export function registerEventCommands(program: Command, env: CliEnv): void {
       }
       const within = Number(o.within);
       if (!Number.isInteger(within) || within < 0 || within > 60) throw new CliError('--within must be a whole number of days from 0 to 60.', 2);
-      const list = await core.api.call('tracking.reminders', { withinDays: within });
+      const list = await core.api.call('tracking.reminders', { withinDays: within, limit: 10_000 });
       emit(env.out(o), list, () =>
-        list.length
-          ? list
+        list.items.length
+          ? list.items
               .map((r) => `${r.due}  ${r.daysLeft < 0 ? `${-r.daysLeft} day(s) late` : `in ${r.daysLeft} day(s)`}  ${DEADLINE_LABELS[r.kind as DeadlineKind]}  ${r.title} (${r.caseId})`)
               .join('\n')
           : `Nothing due within ${within} day(s).`,

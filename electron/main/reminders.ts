@@ -1,18 +1,17 @@
 import type { Core } from '../core';
-import { DEADLINE_LABELS, type Reminder } from '../core/contract/tracking';
+import { DEADLINE_LABELS, type Reminder, type Reminders } from '../core/contract/tracking';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** One notification for everything due within 3 days or passed; the body names the soonest few. */
-export function reminderText(list: Reminder[]): { title: string; body: string } | null {
-  if (!list.length) return null;
-  const late = list.filter((r) => r.daysLeft < 0).length;
+export function reminderText({ total, late, items }: Reminders): { title: string; body: string } | null {
+  if (!total) return null;
   const title = late
-    ? `Redress: ${late} deadline${late === 1 ? ' has' : 's have'} passed${list.length > late ? `, ${list.length - late} due soon` : ''}`
-    : `Redress: ${list.length} deadline${list.length === 1 ? '' : 's'} within 3 days`;
+    ? `Redress: ${late} deadline${late === 1 ? ' has' : 's have'} passed${total > late ? `, ${total - late} due soon` : ''}`
+    : `Redress: ${total} deadline${total === 1 ? '' : 's'} within 3 days`;
   const when = (r: Reminder) => (r.daysLeft < 0 ? `${-r.daysLeft} day(s) late` : r.daysLeft === 0 ? 'today' : `in ${r.daysLeft} day(s)`);
-  const lines = list.slice(0, 3).map((r) => `${DEADLINE_LABELS[r.kind]} ${when(r)}: ${r.title}`);
-  if (list.length > 3) lines.push(`and ${list.length - 3} more`);
+  const lines = items.slice(0, 3).map((r) => `${DEADLINE_LABELS[r.kind]} ${when(r)}: ${r.title}`);
+  if (total > 3) lines.push(`and ${total - 3} more`);
   return { title, body: lines.join('\n') };
 }
 
@@ -25,7 +24,7 @@ export function startReminders(core: Core, notify: (title: string, body: string)
   const check = async () => {
     if (stopped) return;
     try {
-      const text = reminderText(await core.api.call('tracking.reminders', { withinDays: 3 }));
+      const text = reminderText(await core.api.call('tracking.reminders', { withinDays: 3, limit: 3 }));
       if (text && !stopped) notify(text.title, text.body);
     } catch (err) {
       notify('Redress could not check deadlines', err instanceof Error ? err.message : String(err));

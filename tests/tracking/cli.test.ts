@@ -40,7 +40,7 @@ describe('tracking CLI', () => {
     expect(JSON.parse((await cli(dir, 'case', 'list', '--status', 'request_sent', '--json')).stdout).map((x: { id: string }) => x.id)).toEqual([c.id]);
 
     const due = await cli(dir, 'deadlines', '--within', '3', '--json');
-    expect(JSON.parse(due.stdout)[0]).toMatchObject({ caseId: c.id, kind: 'response_due', due: '2026-04-07' });
+    expect(JSON.parse(due.stdout).items[0]).toMatchObject({ caseId: c.id, kind: 'response_due', due: '2026-04-07' });
 
     const ics = join(dir, 'deadlines.ics');
     expect(JSON.parse((await cli(dir, 'deadlines', '--ics', ics, '--json')).stdout)).toEqual({ file: ics, deadlines: 2 });

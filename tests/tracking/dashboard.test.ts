@@ -48,10 +48,14 @@ describe('dashboard, reminders and exports', () => {
 
   it('reminds of deadlines passed or within three days, not of closed cases', async () => {
     const { core, overdue, week } = await fixture();
-    expect((await core.api.call('tracking.reminders', {})).map((r) => [r.caseId, r.due, r.daysLeft])).toEqual([[overdue.id, '2026-06-02', -8]]);
+    const now = await core.api.call('tracking.reminders', {});
+    expect([now.total, now.late]).toEqual([1, 1]);
+    expect(now.items.map((r) => [r.caseId, r.due, r.daysLeft])).toEqual([[overdue.id, '2026-06-02', -8]]);
     core.setToday('2026-06-12');
     const soon = await core.api.call('tracking.reminders', {});
-    expect(soon.map((r) => [r.caseId, r.daysLeft])).toEqual([
+    expect([soon.total, soon.late]).toEqual([2, 1]);
+    expect((await core.api.call('tracking.reminders', { limit: 1 })).items).toHaveLength(1);
+    expect(soon.items.map((r) => [r.caseId, r.daysLeft])).toEqual([
       [overdue.id, -10],
       [week.id, 3],
     ]);

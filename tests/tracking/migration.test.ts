@@ -37,11 +37,12 @@ describe('migration 003 (tracking)', () => {
         { case_id: 'case_a', search_text: 'objection zofia lukasiewicz', next_due: null },
         { case_id: 'case_b', search_text: 'complaint νικοσ', next_due: null }, // final ς folds to σ so a typed "νικοσ" or "νικος" both match
       ]);
-      const strict = core.ctx.db.prepare("SELECT name, strict FROM pragma_table_list WHERE name IN ('case_events', 'case_index', 'case_event_evidence') ORDER BY name").all();
+      const strict = core.ctx.db.prepare("SELECT name, strict FROM pragma_table_list WHERE name IN ('case_events', 'case_index', 'case_event_evidence', 'case_open_deadlines') ORDER BY name").all();
       expect(strict).toEqual([
         { name: 'case_event_evidence', strict: 1 },
         { name: 'case_events', strict: 1 },
         { name: 'case_index', strict: 1 },
+        { name: 'case_open_deadlines', strict: 1 },
       ]);
       // Deleting a case takes its events and index row with it.
       core.ctx.db.prepare("INSERT INTO case_events (id, case_id, type, on_date, created_at, updated_at) VALUES ('e1', 'case_a', 'note', '2026-01-02', 'x', 'x')").run();

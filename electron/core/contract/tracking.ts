@@ -128,7 +128,9 @@ export interface DashboardFilter {
 }
 export const ExportCsvInput = z.object(DashboardFilter).default({});
 export const ExportIcsInput = z.object({ caseId: CaseId.optional() }).default({});
-export const RemindersInput = z.object({ withinDays: z.number().int().min(0).max(60).default(3) }).default({ withinDays: 3 });
+export const RemindersInput = z
+  .object({ withinDays: z.number().int().min(0).max(60).default(3), limit: z.number().int().min(1).max(10_000).default(100) })
+  .default({ withinDays: 3, limit: 100 });
 
 export const trackingContract = {
   'tracking.get': TrackingGetInput,
@@ -249,6 +251,13 @@ export interface Reminder {
   daysLeft: number;
 }
 
+/** Deadlines passed or close, soonest first: `items` holds at most `limit` of `total`. */
+export interface Reminders {
+  total: number;
+  late: number;
+  items: Reminder[];
+}
+
 export interface ExportFile {
   filename: string;
   mime: string;
@@ -269,7 +278,7 @@ export interface TrackingOutputs {
   'tracking.useDerivedStatus': CaseTracking;
   'tracking.evidenceOptions': EvidenceOption[];
   'tracking.dashboard': Dashboard;
-  'tracking.reminders': Reminder[];
+  'tracking.reminders': Reminders;
   'tracking.exportIcs': ExportFile;
   'tracking.exportCsv': ExportFile;
 }

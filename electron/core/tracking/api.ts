@@ -20,7 +20,7 @@ export function registerTracking(api: ApiRegistry, ctx: CoreContext): void {
     return listEvidenceForCase(ctx, caseId).map((e) => ({ id: e.id, title: e.title, kind: e.kind }));
   });
   api.register('tracking.dashboard', (input) => dashboard(ctx.db, input, todayOf(ctx.clock)));
-  api.register('tracking.reminders', ({ withinDays }) => dueReminders(ctx, withinDays));
+  api.register('tracking.reminders', ({ withinDays, limit }) => dueReminders(ctx, withinDays, limit));
   api.register('tracking.exportIcs', ({ caseId }) => {
     if (caseId) requireCase(ctx, caseId);
     return exportIcs(ctx, caseId);

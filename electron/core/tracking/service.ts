@@ -118,7 +118,11 @@ const plain = (e: CaseEvent) => ({
 export function refreshIndex(ctx: CoreContext, caseId: string): void {
   const c = requireCase(ctx, caseId);
   const events = listEvents(ctx.db, caseId);
-  const next = nextOpen(computeDeadlines(c.country, events));
+  const deadlines = computeDeadlines(c.country, events);
+  const next = nextOpen(deadlines);
+  ctx.db.prepare('DELETE FROM case_open_deadlines WHERE case_id = ?').run(caseId);
+  const open = ctx.db.prepare('INSERT INTO case_open_deadlines (case_id, kind, due) VALUES (?, ?, ?)');
+  for (const d of deadlines) if (d.state === 'open') open.run(caseId, d.kind, d.due);
   const refs = [...new Set(events.map((e) => e.ref).filter(Boolean))].join(' ');
   ctx.db
     .prepare(

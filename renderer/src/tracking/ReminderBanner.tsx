@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { DEADLINE_LABELS, type Reminder } from '../../../electron/core/contract/tracking';
+import { DEADLINE_LABELS, type Reminder, type Reminders } from '../../../electron/core/contract/tracking';
 import { invoke } from '../api';
 import { href } from '../router';
 import { shortDate, TRACKING_CHANGED } from './format';
@@ -12,14 +12,14 @@ const when = (r: Reminder) => (r.daysLeft < 0 ? `passed ${-r.daysLeft} day${r.da
  * startReminders), so this banner is the browser host's. It checks on load, daily, and whenever events change.
  */
 export function ReminderBanner() {
-  const [list, setList] = useState<Reminder[]>([]);
+  const [data, setData] = useState<Reminders | null>(null);
   const [hidden, setHidden] = useState(false);
   useEffect(() => {
     if (window.redress) return;
     let live = true;
     const load = () =>
-      invoke('tracking.reminders', { withinDays: 3 }).then(
-        (r) => live && setList(r),
+      invoke('tracking.reminders', { withinDays: 3, limit: 5 }).then(
+        (r) => live && setData(r),
         () => undefined, // a failed check must not break the page; the next one tries again
       );
     void load();
@@ -33,22 +33,22 @@ export function ReminderBanner() {
       window.removeEventListener('hashchange', load);
     };
   }, []);
-  if (hidden || !list.length) return null;
-  const late = list.filter((r) => r.daysLeft < 0).length;
+  if (hidden || !data?.total) return null;
+  const { late, total, items } = data;
   return (
     <aside className={`reminder-banner${late ? ' has-late' : ''}`} aria-labelledby="reminder-title">
       <h2 id="reminder-title">
         {late ? `${late} deadline${late === 1 ? ' has' : 's have'} passed` : 'Deadlines within 3 days'}
-        {list.length > late && late ? `, ${list.length - late} coming up` : ''}
+        {total > late && late ? `, ${total - late} coming up` : ''}
       </h2>
       <ul>
-        {list.slice(0, 5).map((r) => (
+        {items.map((r) => (
           <li key={`${r.caseId}-${r.kind}`}>
             <a href={href('cases', r.caseId)}>{r.title}</a>: {DEADLINE_LABELS[r.kind]} {shortDate(r.due)} ({when(r)})
           </li>
         ))}
       </ul>
-      {list.length > 5 ? <p className="hint">and {list.length - 5} more; the case list shows them first.</p> : null}
+      {total > items.length ? <p className="hint">and {(total - items.length).toLocaleString('en-GB')} more; the case list shows them first.</p> : null}
       <button type="button" onClick={() => setHidden(true)}>
         Hide until next start
       </button>

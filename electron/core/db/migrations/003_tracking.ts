@@ -2,8 +2,8 @@ import { foldForSearch } from '../../tracking/search';
 import type { Migration } from './index';
 
 /**
- * Case events, their evidence links, and `case_index`: one derived row per case (next open deadline, status the
- * events imply, searchable text). The index is rebuilt from events whenever they change and whenever the deadline
+ * Case events, their evidence links, and two derived tables: `case_index`, one row per case (next open deadline,
+ * status the events imply, searchable text), and `case_open_deadlines`. Both are rebuilt from events whenever they change and whenever the deadline
  * rules change (`rules_version`), so it is a cache for the dashboard's sorting, never the source of a date.
  */
 export const m003Tracking: Migration = {
@@ -42,6 +42,15 @@ export const m003Tracking: Migration = {
         rules_version INTEGER NOT NULL DEFAULT 0
       ) STRICT;
       CREATE INDEX case_index_due ON case_index(next_due);
+
+      -- Every open deadline of every case, derived like case_index, so reminders are one indexed range query.
+      CREATE TABLE case_open_deadlines (
+        case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        due TEXT NOT NULL,
+        PRIMARY KEY (case_id, kind)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX case_open_deadlines_due ON case_open_deadlines(due);
 
       -- Until now the status could only be set by hand, so every status that is not the starting one is an override.
       ALTER TABLE cases ADD COLUMN status_overridden INTEGER NOT NULL DEFAULT 0 CHECK (status_overridden IN (0, 1));
