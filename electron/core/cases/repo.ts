@@ -35,8 +35,8 @@ export function insertCase(db: Db, c: Case): void {
     `INSERT INTO cases (id, title, platform, country, name, email, status, status_reason, created_at, updated_at)
      VALUES (@id, @title, @platform, @country, @name, @email, @status, @statusReason, @createdAt, @updatedAt)`,
   ).run(c);
-  // The dashboard's derived row; the tracking work keeps it in step with the case's events.
-  db.prepare('INSERT INTO case_index (case_id, search_text) VALUES (?, ?)').run(c.id, foldForSearch(`${c.title} ${c.name}`));
+  // A trigger adds the dashboard's row; SQLite's lower() only folds ASCII, so fold names like Łukasiewicz here.
+  db.prepare('UPDATE case_index SET search_text = ? WHERE case_id = ?').run(foldForSearch(`${c.title} ${c.name}`), c.id);
 }
 
 export function getCase(db: Db, id: string): Case | undefined {

@@ -22,21 +22,25 @@ interface Row {
 
 export const plusDays = (iso: string, n: number) => format(addDays(parseISO(iso), n), 'yyyy-MM-dd');
 
-/** WHERE clause and parameters shared by the list, its counts and the CSV export. */
-export function whereOf(f: DashboardFilter): { sql: string; params: unknown[] } {
+/** WHERE clause and parameters shared by the list, its counts and the CSV export; all on case_index columns. */
+export function whereOf(f: DashboardFilter): { parts: string[]; params: unknown[] } {
   const parts: string[] = [];
   const params: unknown[] = [];
-  if (f.status) (parts.push('c.status = ?'), params.push(f.status));
-  if (f.country) (parts.push('c.country = ?'), params.push(f.country.toUpperCase()));
-  if (f.platform) (parts.push('c.platform = ?'), params.push(f.platform));
+  if (f.status) (parts.push('i.status = ?'), params.push(f.status));
+  if (f.country) (parts.push('i.country = ?'), params.push(f.country.toUpperCase()));
+  if (f.platform) (parts.push('i.platform = ?'), params.push(f.platform));
   if (f.q?.trim()) (parts.push("i.search_text LIKE ? ESCAPE '\\'"), params.push(likePattern(f.q)));
-  return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
+  return { parts, params };
 }
+const where = (parts: string[]) => (parts.length ? `WHERE ${parts.join(' AND ')}` : '');
 
-// A closed case has nothing due, whatever its last computed date; `due` is null for it so it sorts with the rest.
-const DUE = "CASE WHEN c.status = 'closed' THEN NULL ELSE i.next_due END";
-export const ORDER = `ORDER BY (${DUE}) IS NULL, ${DUE}, c.created_at DESC, c.id DESC`;
-export const COLUMNS = `c.id, c.title, c.name, c.platform, c.country, c.status, c.created_at, ${DUE} AS next_due, i.next_kind, i.refs`;
+// Matches the case_index_* indexes, so SQLite walks an index in order instead of sorting every case.
+export const ORDER = 'ORDER BY i.due_sort, i.created_at DESC, i.case_id DESC';
+const NO_DUE = '9999-12-31';
+// CROSS JOIN keeps case_index as the outer loop (SQLite does not reorder it), so cases is read only for shown rows.
+const FROM = 'FROM case_index i CROSS JOIN cases c ON c.id = i.case_id';
+export const COLUMNS = `c.id, c.title, c.name, i.platform, i.country, i.status, c.created_at,
+  CASE WHEN i.due_sort = '${NO_DUE}' THEN NULL ELSE i.due_sort END AS next_due, i.next_kind, i.refs`;
 
 export function urgencyOf(due: string | null, today: string): DashboardRow['urgency'] {
   if (!due) return 'none';
@@ -59,18 +63,29 @@ export const toRow = (r: Row, today: string): DashboardRow => ({
 });
 
 export function dashboard(db: Db, input: DashboardInput, today: string): Dashboard {
-  const { sql, params } = whereOf(input);
+  const { parts, params } = whereOf(input);
   const offset = input.offset ?? 0;
   const limit = input.limit ?? 200;
-  const counts = db
-    .prepare(
-      `SELECT count(*) AS total, coalesce(sum(${DUE} < ?), 0) AS overdue, coalesce(sum(${DUE} BETWEEN ? AND ?), 0) AS week
-       FROM case_index i JOIN cases c ON c.id = i.case_id ${sql}`,
-    )
-    .get(today, today, plusDays(today, 7), ...params) as { total: number; overdue: number; week: number };
-  const rows = db
-    .prepare(`SELECT ${COLUMNS} FROM case_index i JOIN cases c ON c.id = i.case_id ${sql} ${ORDER} LIMIT ? OFFSET ?`)
-    .all(...params, limit, offset) as Row[];
+  const week = plusDays(today, 7);
+  let counts: { total: number; overdue: number; week: number };
+  if (input.q?.trim()) {
+    // A search has to test every row's text anyway: count everything in that one pass.
+    counts = db
+      .prepare(
+        `SELECT count(*) AS total, coalesce(sum(i.due_sort < ?), 0) AS overdue, coalesce(sum(i.due_sort BETWEEN ? AND ?), 0) AS week
+         FROM case_index i NOT INDEXED ${where(parts)}`,
+      )
+      .get(today, today, week, ...params) as typeof counts;
+  } else {
+    // Without a search, three counts that are each a range on an index beat one pass that tests every row.
+    const count = (extra: string[], more: unknown[]) =>
+      (db.prepare(`SELECT count(*) AS n FROM case_index i ${where([...parts, ...extra])}`).get(...params, ...more) as { n: number }).n;
+    counts = { total: count([], []), overdue: count(['i.due_sort < ?'], [today]), week: count(['i.due_sort BETWEEN ? AND ?'], [today, week]) };
+  }
+  // A search matches few rows: scanning the table once and sorting the hits beats walking the order index and
+  // fetching every row to test it (measured in bench/tracking.ts).
+  const from = input.q?.trim() ? FROM.replace('case_index i', 'case_index i NOT INDEXED') : FROM;
+  const rows = db.prepare(`SELECT ${COLUMNS} ${from} ${where(parts)} ${ORDER} LIMIT ? OFFSET ?`).all(...params, limit, offset) as Row[];
   return {
     today,
     total: counts.total,
@@ -83,19 +98,15 @@ export function dashboard(db: Db, input: DashboardInput, today: string): Dashboa
 
 /** Every matching row, for the CSV export. */
 export function allRows(db: Db, f: DashboardFilter, today: string): DashboardRow[] {
-  const { sql, params } = whereOf(f);
-  return (db.prepare(`SELECT ${COLUMNS} FROM case_index i JOIN cases c ON c.id = i.case_id ${sql} ${ORDER}`).all(...params) as Row[]).map(
-    (r) => toRow(r, today),
-  );
+  const { parts, params } = whereOf(f);
+  return (db.prepare(`SELECT ${COLUMNS} ${FROM} ${where(parts)} ${ORDER}`).all(...params) as Row[]).map((r) => toRow(r, today));
 }
 
 /** Cases whose next open deadline falls on or before `until`, closed cases aside. */
 export function casesDueBy(db: Db, until: string, caseId?: string): { id: string; title: string; country: string }[] {
   return db
     .prepare(
-      `SELECT c.id, c.title, c.country FROM case_index i JOIN cases c ON c.id = i.case_id
-       WHERE i.next_due IS NOT NULL AND i.next_due <= ? AND c.status <> 'closed' ${caseId ? 'AND c.id = ?' : ''}
-       ORDER BY i.next_due`,
+      `SELECT c.id, c.title, c.country ${FROM} WHERE i.due_sort <= ? AND i.due_sort < '${NO_DUE}' ${caseId ? 'AND i.case_id = ?' : ''} ORDER BY i.due_sort`,
     )
     .all(...(caseId ? [until, caseId] : [until])) as { id: string; title: string; country: string }[];
 }

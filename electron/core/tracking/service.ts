@@ -126,10 +126,9 @@ export function refreshIndex(ctx: CoreContext, caseId: string): void {
   const refs = [...new Set(events.map((e) => e.ref).filter(Boolean))].join(' ');
   ctx.db
     .prepare(
-      `INSERT INTO case_index (case_id, derived_status, next_due, next_kind, refs, search_text, rules_version)
-       VALUES (@caseId, @status, @due, @kind, @refs, @search, @version)
-       ON CONFLICT(case_id) DO UPDATE SET derived_status = excluded.derived_status, next_due = excluded.next_due,
-         next_kind = excluded.next_kind, refs = excluded.refs, search_text = excluded.search_text, rules_version = excluded.rules_version`,
+      `UPDATE case_index SET derived_status = @status, next_due = @due, next_kind = @kind, refs = @refs, search_text = @search,
+         rules_version = @version, due_sort = CASE WHEN status = 'closed' OR @due IS NULL THEN '9999-12-31' ELSE @due END
+       WHERE case_id = @caseId`,
     )
     .run({
       caseId,
@@ -156,7 +155,10 @@ export function useDerivedStatus(ctx: CoreContext, caseId: string): CaseTracking
  */
 export function rebuildStaleIndex(ctx: CoreContext): number {
   const db: Db = ctx.db;
-  db.prepare('INSERT INTO case_index (case_id) SELECT id FROM cases WHERE id NOT IN (SELECT case_id FROM case_index)').run();
+  db.prepare(
+    `INSERT INTO case_index (case_id, status, country, platform, created_at)
+     SELECT id, status, country, platform, created_at FROM cases WHERE id NOT IN (SELECT case_id FROM case_index)`,
+  ).run();
   const stale = db
     .prepare(
       `SELECT i.case_id AS id FROM case_index i

@@ -2,9 +2,12 @@ import { foldForSearch } from '../../tracking/search';
 import type { Migration } from './index';
 
 /**
- * Case events, their evidence links, and two derived tables: `case_index`, one row per case (next open deadline,
- * status the events imply, searchable text), and `case_open_deadlines`. Both are rebuilt from events whenever they change and whenever the deadline
- * rules change (`rules_version`), so it is a cache for the dashboard's sorting, never the source of a date.
+ * Case events and their evidence links, plus two derived tables the dashboard and reminders read:
+ * - `case_index`, one row per case: the case's sort and filter columns (mirrored from `cases` by triggers), the
+ *   next open deadline, the status the events imply, and folded text for search;
+ * - `case_open_deadlines`, every open deadline, so reminders are one indexed range query.
+ * Both are rebuilt from the events whenever they change and whenever the rules change (`rules_version`): they are
+ * caches for sorting, never the source of a date (the case page always recomputes).
  */
 export const m003Tracking: Migration = {
   version: 3,
@@ -34,16 +37,23 @@ export const m003Tracking: Migration = {
 
       CREATE TABLE case_index (
         case_id TEXT PRIMARY KEY REFERENCES cases(id) ON DELETE CASCADE,
+        status TEXT NOT NULL,
+        country TEXT NOT NULL,
+        platform TEXT NOT NULL,
+        created_at TEXT NOT NULL,
         derived_status TEXT NOT NULL DEFAULT 'draft',
         next_due TEXT,
         next_kind TEXT,
+        -- next_due, or a far date when nothing is due or the case is closed: one column to sort and range on.
+        due_sort TEXT NOT NULL DEFAULT '9999-12-31',
         refs TEXT NOT NULL DEFAULT '',
         search_text TEXT NOT NULL DEFAULT '',
         rules_version INTEGER NOT NULL DEFAULT 0
       ) STRICT;
-      CREATE INDEX case_index_due ON case_index(next_due);
+      CREATE INDEX case_index_order ON case_index(due_sort, created_at DESC, case_id DESC);
+      CREATE INDEX case_index_status ON case_index(status, due_sort, created_at DESC, case_id DESC);
+      CREATE INDEX case_index_country ON case_index(country, due_sort, created_at DESC, case_id DESC);
 
-      -- Every open deadline of every case, derived like case_index, so reminders are one indexed range query.
       CREATE TABLE case_open_deadlines (
         case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
         kind TEXT NOT NULL,
@@ -55,11 +65,24 @@ export const m003Tracking: Migration = {
       -- Until now the status could only be set by hand, so every status that is not the starting one is an override.
       ALTER TABLE cases ADD COLUMN status_overridden INTEGER NOT NULL DEFAULT 0 CHECK (status_overridden IN (0, 1));
       UPDATE cases SET status_overridden = 1 WHERE status <> 'draft';
-      CREATE INDEX cases_country ON cases(country);
+
+      INSERT INTO case_index (case_id, status, country, platform, created_at)
+        SELECT id, status, country, platform, created_at FROM cases;
+
+      -- Triggers keep the mirror right whoever writes a case; Redress refines search_text with Unicode folding.
+      CREATE TRIGGER cases_index_insert AFTER INSERT ON cases BEGIN
+        INSERT INTO case_index (case_id, status, country, platform, created_at, search_text)
+        VALUES (new.id, new.status, new.country, new.platform, new.created_at, lower(new.title || ' ' || new.name));
+      END;
+      CREATE TRIGGER cases_index_status AFTER UPDATE OF status ON cases BEGIN
+        UPDATE case_index SET status = new.status,
+          due_sort = CASE WHEN new.status = 'closed' OR next_due IS NULL THEN '9999-12-31' ELSE next_due END
+        WHERE case_id = new.id;
+      END;
     `);
-    const insert = db.prepare('INSERT INTO case_index (case_id, search_text) VALUES (?, ?)');
+    const fold = db.prepare('UPDATE case_index SET search_text = ? WHERE case_id = ?');
     for (const c of db.prepare('SELECT id, title, name FROM cases').all() as { id: string; title: string; name: string }[]) {
-      insert.run(c.id, foldForSearch(`${c.title} ${c.name}`));
+      fold.run(foldForSearch(`${c.title} ${c.name}`), c.id);
     }
   },
 };
