@@ -36,6 +36,18 @@ test('events added through the UI move the deadline, the next step and the dashb
   await expectAccessible(page, 'timeline');
   await screenshot(page, 'tracking-case');
 
+  // Editing the date recomputes at once: 29 Apr 2026 -> Fri 29 May 2026, a working day in Ireland.
+  await panel.getByRole('button', { name: 'Edit Request sent on Thu, 30 April 2026' }).click();
+  const edit = panel.getByRole('form', { name: 'Edit event' });
+  await edit.getByLabel('Date', { exact: true }).fill('2026-04-29');
+  await edit.getByRole('button', { name: 'Save changes' }).click();
+  await expect(panel.getByRole('listitem').filter({ hasText: 'Reply due' })).toContainText('Fri, 29 May 2026');
+  await expect(next).toContainText('No reply by 29 May 2026');
+  await panel.getByRole('button', { name: 'Edit Request sent on Wed, 29 April 2026' }).click();
+  await edit.getByLabel('Date', { exact: true }).fill('2026-04-30');
+  await edit.getByRole('button', { name: 'Save changes' }).click();
+  await expect(panel.getByRole('listitem').filter({ hasText: 'Reply due' })).toContainText('Tue, 2 June 2026');
+
   // A reply before the request is refused with a reason, and nothing is added.
   await panel.getByLabel('Event type').selectOption('response_received');
   await panel.getByLabel('Date', { exact: true }).fill('2026-04-01');
@@ -98,6 +110,7 @@ test('the dashboard filters, searches and scrolls through many cases while rende
   }
   await page.reload();
   await expect(page.getByRole('status')).toContainText('120 overdue');
+  await screenshot(page, 'tracking-dashboard-many');
   const rendered = await page.locator('table.cases tbody tr[aria-rowindex]').count();
   expect(rendered).toBeLessThan(80);
   await expect(page.locator('table.cases')).toHaveAttribute('aria-rowcount', '601');
@@ -118,6 +131,7 @@ test('the dashboard filters, searches and scrolls through many cases while rende
   await page.getByLabel('Status').selectOption('closed');
   await expect(page.getByText('No cases match these filters.')).toBeVisible();
   await expectAccessible(page, 'dashboard filters');
+  await screenshot(page, 'tracking-dashboard-filtered');
 
   await page.getByLabel('Status').selectOption('');
   const download = page.waitForEvent('download');

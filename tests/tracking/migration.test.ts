@@ -69,3 +69,29 @@ describe('migration 003 (tracking)', () => {
     }
   });
 });
+
+describe('case_index mirror', () => {
+  it('a case written by plain SQL still reaches the dashboard, and a status change moves it (triggers)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'redress-mig3-'));
+    dirs.push(dir);
+    const core = createCore({ dataDir: dir, host: 'cli', clock: { now: () => new Date('2026-06-10T12:00:00') } });
+    try {
+      core.ctx.db
+        .prepare(
+          `INSERT INTO cases (id, title, platform, country, name, email, status, created_at, updated_at)
+           VALUES ('case_raw', 'Imported Case', 'linkedin', 'IE', 'Aoife', 'a@example.org', 'draft', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')`,
+        )
+        .run();
+      await core.api.call('tracking.addEvent', { caseId: 'case_raw', type: 'request_sent', on: '2026-04-30' });
+      let d = await core.api.call('tracking.dashboard', { q: 'imported' });
+      expect(d.rows.map((r) => [r.id, r.nextDue, r.status])).toEqual([['case_raw', '2026-06-02', 'request_sent']]);
+      await core.api.call('cases.setStatus', { id: 'case_raw', status: 'closed', reason: 'Gave up' });
+      d = await core.api.call('tracking.dashboard', {});
+      expect(d.rows.map((r) => [r.id, r.nextDue, r.status, r.urgency])).toEqual([['case_raw', null, 'closed', 'none']]);
+      expect(d.overdue).toBe(0);
+      expect((await core.api.call('tracking.reminders', {})).total).toBe(0);
+    } finally {
+      core.close();
+    }
+  });
+});

@@ -50,7 +50,7 @@ export function ReminderBanner() {
       </ul>
       {total > items.length ? <p className="hint">and {(total - items.length).toLocaleString('en-GB')} more; the case list shows them first.</p> : null}
       <button type="button" onClick={() => setHidden(true)}>
-        Hide until next start
+        Hide for now
       </button>
     </aside>
   );
