@@ -83,7 +83,7 @@ test('events added through the UI move the deadline, the next step and the dashb
   await panel.getByLabel('Date', { exact: true }).fill('2026-04-02');
   await panel.getByLabel('Note').fill('Odmowa — Άρνηση. They refuse: “legitimate interests”.');
   await panel.getByRole('button', { name: 'Add event' }).click();
-  await expect(page.getByRole('region', { name: 'Next step' })).toContainText('you can complain to the ICO until 2 July 2026');
+  await expect(page.getByRole('region', { name: 'Next step' })).toContainText('The ICO’s three-month window ended on 2 July 2026');
   await page.getByRole('link', { name: 'Cases', exact: true }).first().click();
   await expect(dataRows.nth(0)).toContainText('Maria in Berlin');
 

@@ -38,7 +38,14 @@ export function nextStep(c: { id: string; country: string }, rawEvents: EventLik
   const progress = find('authority_progress_due');
   const status = deriveStatus(events);
   const draft = (template?: string) => `#/cases/${encodeURIComponent(c.id)}/draft${template ? `/${template}` : ''}`;
-  const complainUntil = window?.state === 'open' ? ` You can complain to the ICO until ${shortDate(window.due)}.` : '';
+  const windowOpen = window?.state === 'open' && window.due >= today;
+  const windowPassed = window?.state === 'open' && window.due < today;
+  // The ICO says it may not take a complaint made more than three months after the last contact; say so plainly.
+  const complainUntil = windowOpen
+    ? ` You can complain to the ICO until ${shortDate(window.due)}.`
+    : windowPassed
+      ? ` The ICO’s three-month window ended on ${shortDate(window.due)}: complain now and explain the delay, as the ICO may decline a late complaint.`
+      : '';
 
   if (!j.hasGdprRights) {
     return {
@@ -82,18 +89,19 @@ export function nextStep(c: { id: string; country: string }, rawEvents: EventLik
     }
     return {
       tone: 'overdue',
-      due: window?.state === 'open' ? window.due : reply.due,
+      due: windowOpen ? window.due : reply.due,
       text: `Still no reply after your reminder: complain to ${regulator}.${complainUntil}`,
       action: { label: `Draft the ${regulator} complaint`, href: draft() },
     };
   }
   if (status === 'response_received' || reply?.state === 'met') {
     return {
-      tone: window?.state === 'open' ? 'info' : 'done',
+      tone: windowOpen ? 'info' : windowPassed ? 'overdue' : 'done',
       due: window?.state === 'open' ? window.due : undefined,
-      text:
-        window?.state === 'open'
-          ? `Reply received. If it refuses or falls short, you can complain to the ICO until ${shortDate(window.due)}.`
+      text: windowOpen
+        ? `Reply received. If it refuses or falls short, you can complain to the ICO until ${shortDate(window!.due)}; otherwise close the case.`
+        : windowPassed
+          ? `Reply received. The ICO’s three-month window ended on ${shortDate(window!.due)}: if the reply falls short, complain now and explain the delay; otherwise close the case.`
           : `Reply received. If it refuses or falls short, you can complain to ${regulator} (Art 77); otherwise close the case.`,
       action: { label: `Draft the ${regulator} complaint`, href: draft() },
     };
