@@ -111,6 +111,14 @@ describe('authority progress (Art 78(2)): three months after the complaint, in t
     expect(due('DE', [ev('request_sent', '2026-04-30'), ev('complaint_filed', '2026-06-03', { authority: 'dpc' })], 'authority_progress_due')).toBe('2026-09-03');
   });
 
+  it('CNIL: complaint 14 Apr 2026 -> Tue 14 Jul 2026, Bastille Day in France -> Wed 15 Jul', () => {
+    expect(due('FR', [ev('complaint_filed', '2026-04-14', { authority: 'CNIL' })], 'authority_progress_due')).toBe('2026-07-15');
+  });
+
+  it('Hamburg: complaint 31 Jul 2025 -> Fri 31 Oct 2025, Reformation Day in Hamburg -> Mon 3 Nov 2025', () => {
+    expect(due('DE', [ev('complaint_filed', '2025-07-31', { authority: 'hmbbfdi' })], 'authority_progress_due')).toBe('2025-11-03');
+  });
+
   it('ICO: complaint 31 May 2026 -> Mon 31 Aug 2026, the summer bank holiday -> Tue 1 Sep', () => {
     expect(due('GB', [ev('complaint_filed', '2026-05-31', { authority: 'ico' })], 'authority_progress_due')).toBe('2026-09-01');
   });

@@ -55,7 +55,7 @@ export function normaliseAuthority(text: string | undefined | null): string | un
   const byName = Object.entries(AUTHORITY_NAMES).find(([, n]) => n.toLowerCase() === key);
   return byName ? byName[0] : t;
 }
-export const authorityName = (a: string | null | undefined) => (a ? (AUTHORITY_NAMES[a] ?? a) : 'the authority');
+export const authorityName = (a: string | null | undefined) => (a ? (AUTHORITY_NAMES[normaliseAuthority(a)!] ?? a) : 'the authority');
 
 const CONTACT: ReadonlySet<EventType> = new Set(['request_sent', 'reminder_sent', 'extension_notified', 'response_received']);
 
@@ -135,7 +135,7 @@ export function computeDeadlines(country: string, rawEvents: EventLike[]): Deadl
 
   const complaint = last(events, (e) => e.type === 'complaint_filed');
   if (complaint) {
-    const authCal = AUTHORITY_CALENDARS[complaint.authority ?? ''] ?? cal;
+    const authCal = AUTHORITY_CALENDARS[normaliseAuthority(complaint.authority) ?? ''] ?? cal;
     const counted = countMonths(complaint.on, 3, authCal);
     const decided = events.some((e) => e.type === 'authority_decision' && e.on >= complaint.on);
     out.push({
