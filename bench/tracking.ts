@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { createCore } from '../electron/core';
 import { dashboard } from '../electron/core/tracking/dashboard';
+import { exportCsv, exportIcs } from '../electron/core/tracking/export';
 import { dueReminders } from '../electron/core/tracking/reminders';
 import { getTracking, todayOf } from '../electron/core/tracking/service';
 import { startHost } from '../electron/host/server';
@@ -60,6 +61,22 @@ try {
   rows.push(['search: no hit', time(() => dashboard(db, { q: 'no such person', offset: 0, limit: 200 }, today))]);
   rows.push(['reminders (passed or within 3 days)', time(() => dueReminders(core.ctx, 3, 100))]);
   rows.push(['one case: events + deadlines + next step', time(() => getTracking(core.ctx, ids[k++ % ids.length]))]);
+  const few = (fn: () => unknown) => {
+    const ms = [0, 1, 2].map(() => {
+      const s = performance.now();
+      fn();
+      return performance.now() - s;
+    });
+    return { median: ms.sort((a, b) => a - b)[1], p95: ms[2] };
+  };
+  rows.push(['export: all cases as CSV (3 runs)', few(() => exportCsv(core.ctx, {}))]);
+  {
+    const s = performance.now();
+    const ics = await exportIcs(core.ctx);
+    const ms = performance.now() - s;
+    const n = (ics.content.match(/BEGIN:VEVENT/g) ?? []).length;
+    rows.push([`export: ${n.toLocaleString('en-GB')} open deadlines as .ics (1 run)`, { median: ms, p95: ms }]);
+  }
 
   console.log(`\nTracking bench: ${made.cases.toLocaleString('en-GB')} cases, ${made.events.toLocaleString('en-GB')} events, ${RUNS} runs each`);
   console.log(`fixture written in ${(genMs / 1000).toFixed(1)} s; core opened (migrate + stale check) in ${openMs.toFixed(0)} ms\n`);

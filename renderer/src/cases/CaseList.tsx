@@ -64,20 +64,45 @@ export function CaseList() {
         </p>
       </div>
       <Filters filter={filter} onChange={setFilter} />
-      <div className="actions">
-        <button type="button" onClick={() => void invoke('tracking.exportCsv', filter).then(download, (e: unknown) => setError(errorText(e)))}>
-          Export list as CSV
-        </button>
-        <button type="button" onClick={() => void invoke('tracking.exportIcs', {}).then(download, (e: unknown) => setError(errorText(e)))}>
-          Export all deadlines (.ics)
-        </button>
-      </div>
+      <ExportButtons filter={filter} />
       {head.total ? (
         <CaseTable total={head.total} rowAt={rowAt} need={need} />
       ) : (
         <p className="hint">No cases match these filters.</p>
       )}
     </section>
+  );
+}
+
+/** Exports run in the core and can take seconds for thousands of cases; the button says so while it works. */
+function ExportButtons({ filter }: { filter: DashboardFilter }) {
+  const [busy, setBusy] = useState<'csv' | 'ics' | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const run = async (kind: 'csv' | 'ics') => {
+    setBusy(kind);
+    setError(null);
+    try {
+      download(kind === 'csv' ? await invoke('tracking.exportCsv', filter) : await invoke('tracking.exportIcs', {}));
+    } catch (err) {
+      setError(errorText(err));
+    } finally {
+      setBusy(null);
+    }
+  };
+  return (
+    <div className="actions">
+      <button type="button" disabled={busy !== null} onClick={() => void run('csv')}>
+        {busy === 'csv' ? 'Preparing CSV…' : 'Export list as CSV'}
+      </button>
+      <button type="button" disabled={busy !== null} onClick={() => void run('ics')}>
+        {busy === 'ics' ? 'Preparing calendar…' : 'Export all deadlines (.ics)'}
+      </button>
+      {error ? (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      ) : null}
+    </div>
   );
 }
 
@@ -185,7 +210,9 @@ function CaseTable({ total, rowAt, need }: { total: number; rowAt(i: number): Da
             return (
               <tr key={r.id} aria-rowindex={it.index + 2} className={`urgency-${r.urgency}`} style={{ height: ROW_HEIGHT }}>
                 <td className="cell-title">
-                  <a href={href('cases', r.id)}>{r.title}</a>
+                  <a href={href('cases', r.id)} title={r.title}>
+                    {r.title}
+                  </a>
                 </td>
                 <td>{r.name}</td>
                 <td>{PLATFORM_LABELS[r.platform]}</td>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { CASE_STATUS_LABELS, type Case } from '../../../electron/core/contract';
+import { CASE_STATUS_LABELS, jurisdictionFor, type Case } from '../../../electron/core/contract';
 import {
   CHANNEL_LABELS,
   DEADLINE_LABELS,
@@ -14,6 +14,8 @@ import { invoke } from '../api';
 import { useAsync } from '../ui/useAsync';
 import { EventForm, type EventValues } from './EventForm';
 import { announceChange, download, errorText, longDate } from './format';
+
+const authorityLabel = (country: string, a: string) => jurisdictionFor(country).regulators.find((r) => r.id === a)?.shortName ?? a;
 
 /** The tracking section of the case page: next step, deadlines with their rules, status, and the timeline. */
 export function TimelinePanel(props: { case: Case; section: string[]; onChange(): void }) {
@@ -177,7 +179,7 @@ function EventItem(props: { e: CaseEvent; c: Case; today: string; evidence: Evid
         <time dateTime={e.on}>{longDate(e.on)}</time> <strong>{EVENT_TYPE_LABELS[e.type]}</strong>
         {e.channel ? <span className="hint"> by {CHANNEL_LABELS[e.channel as Channel] ?? e.channel}</span> : null}
         {e.receivedOn && e.receivedOn !== e.on ? <span className="hint">, received {longDate(e.receivedOn)}</span> : null}
-        {e.authority ? <span className="hint"> · {e.authority.toUpperCase()}</span> : null}
+        {e.authority ? <span className="hint"> · {authorityLabel(props.c.country, e.authority)}</span> : null}
         {e.ref ? <span className="ref"> · Ref {e.ref}</span> : null}
       </p>
       {e.note ? <p className="event-note">{e.note}</p> : null}
