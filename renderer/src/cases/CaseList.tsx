@@ -214,7 +214,7 @@ function CaseTable({ total, rowAt, need }: { total: number; rowAt(i: number): Da
                     {r.title}
                   </a>
                 </td>
-                <td>{r.name}</td>
+                <td title={r.name}>{r.name}</td>
                 <td>{PLATFORM_LABELS[r.platform]}</td>
                 <td>
                   <abbr title={countryName(r.country)}>{r.country}</abbr>
