@@ -1,5 +1,6 @@
 import type { Case, CaseStatus } from '../contract';
 import type { Db } from '../db/open';
+import { foldForSearch } from '../tracking/search';
 
 interface CaseRow {
   id: string;
@@ -12,6 +13,7 @@ interface CaseRow {
   status_reason: string | null;
   created_at: string;
   updated_at: string;
+  status_overridden?: number;
 }
 
 export const rowToCase = (r: CaseRow): Case => ({
@@ -25,6 +27,7 @@ export const rowToCase = (r: CaseRow): Case => ({
   statusReason: r.status_reason,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
+  statusOverridden: r.status_overridden === 1,
 });
 
 export function insertCase(db: Db, c: Case): void {
@@ -32,6 +35,8 @@ export function insertCase(db: Db, c: Case): void {
     `INSERT INTO cases (id, title, platform, country, name, email, status, status_reason, created_at, updated_at)
      VALUES (@id, @title, @platform, @country, @name, @email, @status, @statusReason, @createdAt, @updatedAt)`,
   ).run(c);
+  // A trigger adds the dashboard's row; SQLite's lower() only folds ASCII, so fold names like Łukasiewicz here.
+  db.prepare('UPDATE case_index SET search_text = ? WHERE case_id = ?').run(foldForSearch(`${c.title} ${c.name}`), c.id);
 }
 
 export function getCase(db: Db, id: string): Case | undefined {
@@ -46,6 +51,21 @@ export function listCases(db: Db, status?: CaseStatus): Case[] {
   return (rows as CaseRow[]).map(rowToCase);
 }
 
+/** A status the user sets by hand: it overrides the status the events imply until the user returns to the derived one. */
 export function updateStatus(db: Db, id: string, status: CaseStatus, reason: string | null, at: string): void {
-  db.prepare('UPDATE cases SET status = ?, status_reason = ?, updated_at = ? WHERE id = ?').run(status, reason, at, id);
+  db.prepare('UPDATE cases SET status = ?, status_reason = ?, status_overridden = 1, updated_at = ? WHERE id = ?').run(
+    status,
+    reason,
+    at,
+    id,
+  );
+}
+
+/** The status the events imply; written only while the user has not overridden it, unless `clearOverride`. */
+export function applyDerivedStatus(db: Db, id: string, status: CaseStatus, at: string, clearOverride = false): void {
+  if (clearOverride) {
+    db.prepare('UPDATE cases SET status = ?, status_reason = NULL, status_overridden = 0, updated_at = ? WHERE id = ?').run(status, at, id);
+  } else {
+    db.prepare('UPDATE cases SET status = ?, updated_at = ? WHERE id = ? AND status_overridden = 0 AND status <> ?').run(status, at, id, status);
+  }
 }

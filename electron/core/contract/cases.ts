@@ -78,6 +78,8 @@ export interface Case {
   email: string;
   status: CaseStatus;
   statusReason: string | null;
+  /** True when the user set the status by hand; otherwise it follows the case's events. */
+  statusOverridden?: boolean;
   createdAt: string;
   updatedAt: string;
 }

@@ -1,62 +1,243 @@
-import { CASE_STATUS_LABELS, PLATFORM_LABELS } from '../../../electron/core/contract';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { CASE_STATUSES, CASE_STATUS_LABELS, PLATFORMS, PLATFORM_LABELS, type CaseStatus } from '../../../electron/core/contract';
+import { DEADLINE_LABELS, type Dashboard, type DashboardFilter, type DashboardRow } from '../../../electron/core/contract/tracking';
 import { invoke } from '../api';
 import { href } from '../router';
-import { countryName } from '../ui/countries';
-import { useAsync } from '../ui/useAsync';
+import { countryName, COUNTRY_OPTIONS } from '../ui/countries';
+import { download, errorText, shortDate } from '../tracking/format';
 
-const dateFmt = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium' });
+const PAGE = 200;
+const ROW_HEIGHT = 46;
+const URGENCY_LABELS: Record<DashboardRow['urgency'], string> = { overdue: 'Overdue', week: 'This week', later: '', none: '' };
 
+/**
+ * The dashboard: overdue and due-this-week first, then the rest; filters and search. Rows are fetched a page at a
+ * time as they scroll into view and only the visible ones are rendered, so 10,000 cases cost the same as 20.
+ */
 export function CaseList() {
-  const { data: cases, error, loading } = useAsync(() => invoke('cases.list', {}), []);
-  if (error) return <p role="alert" className="error">Could not load cases: {error}</p>;
-  if (loading && !cases) return <p aria-busy="true">Loading cases…</p>;
-  if (!cases?.length) {
-    return (
-      <section className="empty-state" aria-labelledby="empty-title">
-        <h1 id="empty-title">Push back on AI training with your data</h1>
-        <p>
-          Redress helps you gather evidence of how a platform uses your data, object to it, complain to a regulator, and
-          keep track of every deadline. Everything stays on this computer.
-        </p>
-        <a className="button primary" href={href('new')}>
-          Start a case
-        </a>
-      </section>
+  const [filter, setFilter] = useState<DashboardFilter>({});
+  const [head, setHead] = useState<Omit<Dashboard, 'rows' | 'offset'> | null>(null);
+  const [pages, setPages] = useState<Map<number, DashboardRow[]>>(new Map());
+  const [error, setError] = useState<string | null>(null);
+  const generation = useRef(0);
+  const requested = useRef(new Set<number>());
+
+  const loadPage = useCallback((page: number, gen: number, f: DashboardFilter) => {
+    requested.current.add(page);
+    invoke('tracking.dashboard', { ...f, offset: page * PAGE, limit: PAGE }).then(
+      (d) => {
+        if (gen !== generation.current) return; // a newer filter has replaced this one
+        setHead({ today: d.today, total: d.total, overdue: d.overdue, dueThisWeek: d.dueThisWeek });
+        setPages((m) => new Map(m).set(page, d.rows));
+      },
+      (err: unknown) => gen === generation.current && setError(errorText(err)),
     );
-  }
+  }, []);
+
+  useEffect(() => {
+    const gen = ++generation.current;
+    requested.current = new Set();
+    setPages(new Map());
+    setError(null);
+    loadPage(0, gen, filter);
+  }, [filter, loadPage]);
+
+  const filtered = Boolean(filter.q || filter.status || filter.country || filter.platform);
+  if (error) return <p role="alert" className="error">Could not load cases: {error}</p>;
+  if (!head) return <p aria-busy="true">Loading cases…</p>;
+  if (!head.total && !filtered) return <EmptyState />;
+
+  const rowAt = (i: number) => pages.get(Math.floor(i / PAGE))?.[i % PAGE];
+  const need = (i: number) => {
+    const p = Math.floor(i / PAGE);
+    if (!requested.current.has(p)) loadPage(p, generation.current, filter);
+  };
+
   return (
-    <section aria-labelledby="cases-title">
-      <h1 id="cases-title">Cases</h1>
-      <table className="cases">
+    <section aria-labelledby="cases-title" className="dashboard">
+      <div className="dashboard-head">
+        <h1 id="cases-title">Cases</h1>
+        <p className="summary" role="status">
+          <span className={head.overdue ? 'count-overdue' : ''}>{head.overdue} overdue</span> ·{' '}
+          <span className={head.dueThisWeek ? 'count-week' : ''}>{head.dueThisWeek} due this week</span> · {head.total} {filtered ? 'matching' : 'in all'}
+        </p>
+      </div>
+      <Filters filter={filter} onChange={setFilter} />
+      <ExportButtons filter={filter} />
+      {head.total ? (
+        <CaseTable total={head.total} rowAt={rowAt} need={need} />
+      ) : (
+        <p className="hint">No cases match these filters.</p>
+      )}
+    </section>
+  );
+}
+
+/** Exports run in the core and can take seconds for thousands of cases; the button says so while it works. */
+function ExportButtons({ filter }: { filter: DashboardFilter }) {
+  const [busy, setBusy] = useState<'csv' | 'ics' | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const run = async (kind: 'csv' | 'ics') => {
+    setBusy(kind);
+    setError(null);
+    try {
+      download(kind === 'csv' ? await invoke('tracking.exportCsv', filter) : await invoke('tracking.exportIcs', {}));
+    } catch (err) {
+      setError(errorText(err));
+    } finally {
+      setBusy(null);
+    }
+  };
+  return (
+    <div className="actions">
+      <button type="button" disabled={busy !== null} onClick={() => void run('csv')}>
+        {busy === 'csv' ? 'Preparing CSV…' : 'Export list as CSV'}
+      </button>
+      <button type="button" disabled={busy !== null} onClick={() => void run('ics')}>
+        {busy === 'ics' ? 'Preparing calendar…' : 'Export all deadlines (.ics)'}
+      </button>
+      {error ? (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function EmptyState() {
+  return (
+    <section className="empty-state" aria-labelledby="empty-title">
+      <h1 id="empty-title">Push back on AI training with your data</h1>
+      <p>
+        Redress helps you gather evidence of how a platform uses your data, object to it, complain to a regulator, and
+        keep track of every deadline. Everything stays on this computer.
+      </p>
+      <a className="button primary" href={href('new')}>
+        Start a case
+      </a>
+    </section>
+  );
+}
+
+function Filters({ filter, onChange }: { filter: DashboardFilter; onChange(f: DashboardFilter): void }) {
+  const set = (patch: DashboardFilter) => onChange({ ...filter, ...patch });
+  return (
+    <form className="filters" role="search" aria-label="Filter cases" onSubmit={(e) => e.preventDefault()}>
+      <label>
+        Search
+        <input
+          type="search"
+          value={filter.q ?? ''}
+          maxLength={200}
+          placeholder="Title, name or reference"
+          onChange={(e) => set({ q: e.target.value || undefined })}
+        />
+      </label>
+      <label>
+        Status
+        <select value={filter.status ?? ''} onChange={(e) => set({ status: (e.target.value || undefined) as CaseStatus | undefined })}>
+          <option value="">Any status</option>
+          {CASE_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {CASE_STATUS_LABELS[s]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Country
+        <select value={filter.country ?? ''} onChange={(e) => set({ country: e.target.value || undefined })}>
+          <option value="">Any country</option>
+          {COUNTRY_OPTIONS.map((c) => (
+            <option key={c.code} value={c.code}>
+              {c.name} ({c.code})
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Platform
+        <select value={filter.platform ?? ''} onChange={(e) => set({ platform: (e.target.value || undefined) as DashboardFilter['platform'] })}>
+          <option value="">Any platform</option>
+          {PLATFORMS.map((p) => (
+            <option key={p} value={p}>
+              {PLATFORM_LABELS[p]}
+            </option>
+          ))}
+        </select>
+      </label>
+    </form>
+  );
+}
+
+function CaseTable({ total, rowAt, need }: { total: number; rowAt(i: number): DashboardRow | undefined; need(i: number): void }) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const v = useVirtualizer({ count: total, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const items = v.getVirtualItems();
+  useEffect(() => {
+    for (const it of items) if (!rowAt(it.index)) need(it.index);
+  });
+  const top = items[0]?.start ?? 0;
+  const bottom = v.getTotalSize() - (items.at(-1)?.end ?? 0);
+  return (
+    <div className="case-scroller" ref={scroller} tabIndex={0} role="region" aria-label="Case list, scrollable">
+      <table className="cases" aria-rowcount={total + 1}>
         <thead>
-          <tr>
+          <tr aria-rowindex={1}>
             <th scope="col">Title</th>
+            <th scope="col">Name</th>
             <th scope="col">Platform</th>
             <th scope="col">Country</th>
             <th scope="col">Status</th>
-            <th scope="col">Created</th>
+            <th scope="col">Next deadline</th>
           </tr>
         </thead>
         <tbody>
-          {cases.map((c) => (
-            <tr key={c.id}>
-              <td>
-                <a href={href('cases', c.id)}>{c.title}</a>
-              </td>
-              <td>{PLATFORM_LABELS[c.platform]}</td>
-              <td>
-                <abbr title={countryName(c.country)}>{c.country}</abbr>
-              </td>
-              <td>
-                <span className={`status status-${c.status}`}>{CASE_STATUS_LABELS[c.status]}</span>
-              </td>
-              <td>
-                <time dateTime={c.createdAt}>{dateFmt.format(new Date(c.createdAt))}</time>
-              </td>
-            </tr>
-          ))}
+          {top > 0 ? <tr aria-hidden="true" style={{ height: top }} /> : null}
+          {items.map((it) => {
+            const r = rowAt(it.index);
+            if (!r) {
+              return (
+                <tr key={`loading-${it.index}`} aria-rowindex={it.index + 2} style={{ height: ROW_HEIGHT }}>
+                  <td colSpan={6} className="hint">
+                    Loading…
+                  </td>
+                </tr>
+              );
+            }
+            return (
+              <tr key={r.id} aria-rowindex={it.index + 2} className={`urgency-${r.urgency}`} style={{ height: ROW_HEIGHT }}>
+                <td className="cell-title">
+                  <a href={href('cases', r.id)} title={r.title}>
+                    {r.title}
+                  </a>
+                </td>
+                <td title={r.name}>{r.name}</td>
+                <td>{PLATFORM_LABELS[r.platform]}</td>
+                <td>
+                  <abbr title={countryName(r.country)}>{r.country}</abbr>
+                </td>
+                <td>
+                  <span className={`status status-${r.status}`}>{CASE_STATUS_LABELS[r.status]}</span>
+                </td>
+                <td>
+                  {r.nextDue && r.nextKind ? (
+                    <>
+                      {URGENCY_LABELS[r.urgency] ? <span className={`badge badge-${r.urgency}`}>{URGENCY_LABELS[r.urgency]}</span> : null}{' '}
+                      <time dateTime={r.nextDue}>{shortDate(r.nextDue)}</time> <span className="hint">{DEADLINE_LABELS[r.nextKind]}</span>
+                    </>
+                  ) : (
+                    <span className="hint">None</span>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+          {bottom > 0 ? <tr aria-hidden="true" style={{ height: bottom }} /> : null}
         </tbody>
       </table>
-    </section>
+    </div>
   );
 }

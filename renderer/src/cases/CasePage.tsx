@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { CASE_STATUSES, CASE_STATUS_LABELS, PLATFORM_LABELS, type CaseStatus } from '../../../electron/core/contract';
 import { invoke } from '../api';
 import { DraftPanel } from '../drafting/DraftPanel';
@@ -64,6 +64,11 @@ function StatusControl(props: { id: string; status: CaseStatus; reason: string |
   const [reason, setReason] = useState(props.reason ?? '');
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [saving, setSaving] = useState(false);
+  // Events can move the status (tracking); follow it when the case reloads.
+  useEffect(() => {
+    setStatus(props.status);
+    setReason(props.reason ?? '');
+  }, [props.status, props.reason]);
   const changed = status !== props.status || reason !== (props.reason ?? '');
 
   const save = async () => {

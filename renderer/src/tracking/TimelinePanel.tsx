@@ -1,6 +1,218 @@
-import type { Case } from '../../../electron/core/contract';
+import { useState } from 'react';
+import { CASE_STATUS_LABELS, jurisdictionFor, type Case } from '../../../electron/core/contract';
+import {
+  CHANNEL_LABELS,
+  DEADLINE_LABELS,
+  EVENT_TYPE_LABELS,
+  type CaseEvent,
+  type CaseTracking,
+  type Channel,
+  type Deadline,
+  type EvidenceOption,
+} from '../../../electron/core/contract/tracking';
+import { invoke } from '../api';
+import { useAsync } from '../ui/useAsync';
+import { EventForm, type EventValues } from './EventForm';
+import { announceChange, download, errorText, longDate } from './format';
 
-/** The tracking section of the case page. Owned by the tracking work. */
-export function TimelinePanel(_props: { case: Case; section: string[]; onChange(): void }) {
-  return null;
+const authorityLabel = (country: string, a: string) => jurisdictionFor(country).regulators.find((r) => r.id === a)?.shortName ?? a;
+
+/** The tracking section of the case page: next step, deadlines with their rules, status, and the timeline. */
+export function TimelinePanel(props: { case: Case; section: string[]; onChange(): void }) {
+  const c = props.case;
+  const { data, error, reload } = useAsync(
+    () => Promise.all([invoke('tracking.get', { caseId: c.id }), invoke('tracking.evidenceOptions', { caseId: c.id })]),
+    [c.id, c.status, c.updatedAt],
+  );
+  const [message, setMessage] = useState<string | null>(null);
+  if (error) return <p role="alert" className="error">Could not load the timeline: {error}</p>;
+  if (!data) return <p aria-busy="true">Loading timeline…</p>;
+  const [t, evidence] = data;
+
+  const changed = (text: string) => {
+    setMessage(text);
+    reload();
+    props.onChange();
+    announceChange();
+  };
+  const add = async (v: EventValues) => {
+    const e = await invoke('tracking.addEvent', v);
+    changed(`Added: ${EVENT_TYPE_LABELS[e.type]} on ${longDate(e.on)}.`);
+  };
+
+  return (
+    <section aria-labelledby="timeline-title" className="card tracking">
+      <h2 id="timeline-title">Timeline and deadlines</h2>
+      <NextStepBox t={t} />
+      <StatusLine t={t} onChanged={changed} />
+      <Deadlines t={t} />
+      <h3 id="events-title">Events</h3>
+      {t.events.length ? (
+        <ol className="events" aria-labelledby="events-title">
+          {t.events.map((e) => (
+            <EventItem key={e.id} e={e} c={c} today={t.today} evidence={evidence} onChanged={changed} />
+          ))}
+        </ol>
+      ) : (
+        <p className="hint">No events yet. Record each step as it happens; the deadlines follow from them.</p>
+      )}
+      {/* aria-live, not role=status: the case page's status control owns the page's one status message. */}
+      <p aria-live="polite" className="ok">
+        {message}
+      </p>
+      <h3 id="add-event-title">Add an event</h3>
+      <EventForm caseId={c.id} country={c.country} today={t.today} evidence={evidence} onSubmit={add} />
+    </section>
+  );
+}
+
+function NextStepBox({ t }: { t: CaseTracking }) {
+  const s = t.nextStep;
+  return (
+    <div className={`next-step tone-${s.tone}`} role="region" aria-label="Next step">
+      <p>
+        <strong>Next step: </strong>
+        {s.text}
+      </p>
+      {s.action ? (
+        <a className="button primary" href={s.action.href}>
+          {s.action.label}
+        </a>
+      ) : null}
+    </div>
+  );
+}
+
+function StatusLine({ t, onChanged }: { t: CaseTracking; onChanged(text: string): void }) {
+  const [busy, setBusy] = useState(false);
+  const follow = async () => {
+    setBusy(true);
+    try {
+      await invoke('tracking.useDerivedStatus', { caseId: t.caseId });
+      onChanged(`Status follows the events again: ${CASE_STATUS_LABELS[t.derivedStatus]}.`);
+    } finally {
+      setBusy(false);
+    }
+  };
+  if (!t.statusOverridden || t.status === t.derivedStatus) {
+    return <p className="status-line">Status from the events: <span className={`status status-${t.derivedStatus}`}>{CASE_STATUS_LABELS[t.derivedStatus]}</span></p>;
+  }
+  return (
+    <p className="status-line">
+      You set the status to <strong>{CASE_STATUS_LABELS[t.status]}</strong>
+      {t.statusReason ? ` (${t.statusReason})` : ''}; the events say <strong>{CASE_STATUS_LABELS[t.derivedStatus]}</strong>.{' '}
+      <button type="button" onClick={follow} disabled={busy}>
+        Follow the events
+      </button>
+    </p>
+  );
+}
+
+function Deadlines({ t }: { t: CaseTracking }) {
+  if (t.noDeadlinesReason) return <p className="hint">{t.noDeadlinesReason}</p>;
+  if (!t.deadlines.length) return <p className="hint">No deadline yet: the first one starts when you record a request.</p>;
+  const exportIcs = async () => download(await invoke('tracking.exportIcs', { caseId: t.caseId }));
+  return (
+    <>
+      <h3 id="deadlines-title">Deadlines</h3>
+      <ul className="deadlines" aria-labelledby="deadlines-title">
+        {t.deadlines.map((d) => (
+          <DeadlineItem key={d.kind} d={d} today={t.today} />
+        ))}
+      </ul>
+      <button type="button" onClick={() => void exportIcs()}>
+        Add these deadlines to a calendar (.ics)
+      </button>
+    </>
+  );
+}
+
+function DeadlineItem({ d, today }: { d: Deadline; today: string }) {
+  const state = d.state === 'met' ? 'Met' : d.state === 'moot' ? 'No longer needed' : d.due < today ? 'Passed' : 'Open';
+  return (
+    <li className={`deadline deadline-${d.state}${d.state === 'open' && d.due < today ? ' deadline-passed' : ''}`}>
+      <p className="deadline-head">
+        <span className="deadline-kind">{DEADLINE_LABELS[d.kind]}</span>{' '}
+        <time dateTime={d.due} className="deadline-due">
+          {longDate(d.due)}
+        </time>{' '}
+        <span className="badge">{state}</span>
+      </p>
+      <p className="rule">
+        {d.rule} <span className="source">Source: {d.source}.</span>
+      </p>
+      <details>
+        <summary>How this date was worked out</summary>
+        <ol className="steps">
+          {d.steps.map((s, i) => (
+            <li key={i}>{s}</li>
+          ))}
+        </ol>
+      </details>
+    </li>
+  );
+}
+
+function EventItem(props: { e: CaseEvent; c: Case; today: string; evidence: EvidenceOption[]; onChanged(text: string): void }) {
+  const { e } = props;
+  const [mode, setMode] = useState<'view' | 'edit' | 'confirm'>('view');
+  const [err, setErr] = useState<string | null>(null);
+  const label = `${EVENT_TYPE_LABELS[e.type]} on ${longDate(e.on)}`;
+  const remove = async () => {
+    try {
+      await invoke('tracking.deleteEvent', { id: e.id });
+      props.onChanged(`Deleted: ${label}.`);
+    } catch (x) {
+      setErr(errorText(x));
+    }
+  };
+  const save = async (v: EventValues) => {
+    const { caseId: _ignored, ...fields } = v;
+    await invoke('tracking.updateEvent', { id: e.id, ...fields });
+    setMode('view');
+    props.onChanged(`Saved: ${EVENT_TYPE_LABELS[v.type]} on ${longDate(v.on)}.`);
+  };
+  const evidenceTitles = e.evidenceIds.map((id) => props.evidence.find((x) => x.id === id)?.title ?? id);
+  return (
+    <li className={`event event-${e.type}`}>
+      <p className="event-head">
+        <time dateTime={e.on}>{longDate(e.on)}</time> <strong>{EVENT_TYPE_LABELS[e.type]}</strong>
+        {e.channel ? <span className="hint"> by {CHANNEL_LABELS[e.channel as Channel] ?? e.channel}</span> : null}
+        {e.receivedOn && e.receivedOn !== e.on ? <span className="hint">, received {longDate(e.receivedOn)}</span> : null}
+        {e.authority ? <span className="hint"> · {authorityLabel(props.c.country, e.authority)}</span> : null}
+        {e.ref ? <span className="ref"> · Ref {e.ref}</span> : null}
+      </p>
+      {e.note ? <p className="event-note">{e.note}</p> : null}
+      {evidenceTitles.length ? <p className="hint">Evidence: {evidenceTitles.join(', ')}</p> : null}
+      {mode === 'view' ? (
+        <div className="event-actions">
+          <button type="button" onClick={() => setMode('edit')} aria-label={`Edit ${label}`}>
+            Edit
+          </button>
+          <button type="button" className="danger" onClick={() => setMode('confirm')} aria-label={`Delete ${label}`}>
+            Delete
+          </button>
+        </div>
+      ) : null}
+      {mode === 'confirm' ? (
+        <div className="confirm" role="group" aria-label={`Confirm deleting ${label}`}>
+          <p>Delete “{label}”? The deadlines will be worked out again without it; the custody log keeps a record.</p>
+          <button type="button" className="danger" onClick={() => void remove()} autoFocus>
+            Yes, delete it
+          </button>{' '}
+          <button type="button" onClick={() => (setMode('view'), setErr(null))}>
+            Keep it
+          </button>
+        </div>
+      ) : null}
+      {mode === 'edit' ? (
+        <EventForm caseId={props.c.id} country={props.c.country} today={props.today} evidence={props.evidence} event={e} onSubmit={save} onCancel={() => setMode('view')} />
+      ) : null}
+      {err ? (
+        <p role="alert" className="error">
+          {err}
+        </p>
+      ) : null}
+    </li>
+  );
 }

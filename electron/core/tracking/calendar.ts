@@ -1,0 +1,72 @@
+import { addDays, addMonths, format, getDate, isWeekend, parseISO } from 'date-fns';
+import Holidays from 'date-holidays';
+
+/** Whose public holidays count for a deadline. `state` narrows a country to a region (England within GB). */
+export interface HolidayCalendar {
+  country: string;
+  state?: string;
+  /** Shown to the user: "England and Wales", "Ireland". */
+  label: string;
+}
+
+export const ENGLAND_AND_WALES: HolidayCalendar = { country: 'GB', state: 'ENG', label: 'England and Wales' };
+export const IRELAND: HolidayCalendar = { country: 'IE', label: 'Ireland' };
+
+const cache = new Map<string, Map<string, string>>();
+
+/**
+ * Public holidays of one calendar year, date -> name. Only `public` days count: in Ireland Good Friday is a bank
+ * holiday but not a public holiday (Organisation of Working Time Act 1997, Sch. 2), and Regulation 1182/71 counts
+ * public holidays. England's bank holidays, substitute days included, are all `public` in date-holidays.
+ */
+export function holidaysOf(cal: HolidayCalendar, year: number): Map<string, string> {
+  const key = `${cal.country}-${cal.state ?? ''}-${year}`;
+  let days = cache.get(key);
+  if (!days) {
+    const hd = cal.state ? new Holidays(cal.country, cal.state) : new Holidays(cal.country);
+    days = new Map();
+    for (const h of hd.getHolidays(year) || []) if (h.type === 'public') days.set(h.date.slice(0, 10), h.name);
+    cache.set(key, days);
+  }
+  return days;
+}
+
+export const toDate = (iso: string) => parseISO(iso);
+export const toIso = (d: Date) => format(d, 'yyyy-MM-dd');
+export const longDate = (iso: string) => format(parseISO(iso), 'EEEE d MMMM yyyy');
+export const shortDate = (iso: string) => format(parseISO(iso), 'd MMMM yyyy');
+
+export interface Counted {
+  due: string;
+  steps: string[];
+}
+
+/**
+ * Counts calendar months the way GDPR Art 12(3) and Regulation 1182/71 do: the same date N months on, or the last
+ * day of that month when the date does not exist (date-fns addMonths clamps so); then, with a calendar, a Saturday,
+ * Sunday or public holiday moves the end to the next working day.
+ */
+export function countMonths(fromIso: string, months: number, cal: HolidayCalendar | null): Counted {
+  const from = toDate(fromIso);
+  let d = addMonths(from, months);
+  const words = months === 1 ? 'One calendar month' : `${months === 3 ? 'Three' : months} calendar months`;
+  const steps = [`Counted from ${longDate(fromIso)}.`];
+  if (getDate(d) !== getDate(from)) {
+    steps.push(`${words} on, that month has no day ${getDate(from)}, so the period ends on its last day: ${longDate(toIso(d))}.`);
+  } else {
+    steps.push(`${words} on: ${longDate(toIso(d))}.`);
+  }
+  if (cal) {
+    for (;;) {
+      const iso = toIso(d);
+      const holiday = holidaysOf(cal, d.getFullYear()).get(iso);
+      if (isWeekend(d)) steps.push(`${shortDate(iso)} is a ${format(d, 'EEEE')}: it moves to the next working day.`);
+      else if (holiday) steps.push(`${shortDate(iso)} is a public holiday in ${cal.label} (${holiday}): it moves to the next working day.`);
+      else break;
+      d = addDays(d, 1);
+    }
+  }
+  const due = toIso(d);
+  steps.push(`Due ${longDate(due)}.`);
+  return { due, steps };
+}

@@ -1,0 +1,103 @@
+// Exports: every open deadline as an .ics calendar (the `ics` package), and the case list as CSV.
+import { createEventsAsync, type EventAttributes } from 'ics';
+import { invalid } from '../api/errors';
+import { DEADLINE_LABELS, type DashboardRow, type ExportFile } from '../contract/tracking';
+import { CASE_STATUS_LABELS } from '../contract';
+import type { CoreContext } from '../context';
+import { allRows, casesDueBy, type DashboardFilter } from './dashboard';
+import { computeDeadlines } from './deadlines';
+import { listEvents } from './events';
+import { todayOf } from './service';
+
+const stamp = (today: string) => today.replace(/-/g, '');
+
+/**
+ * `ics` validates each event (about half a millisecond each), so 10,000 cases take seconds: the async variant
+ * yields to the event loop while it works, so the app stays responsive during a large export.
+ */
+export async function exportIcs(ctx: CoreContext, caseId?: string): Promise<ExportFile> {
+  const today = todayOf(ctx.clock);
+  const events: EventAttributes[] = [];
+  for (const c of casesDueBy(ctx.db, '9999-12-31', caseId)) {
+    for (const d of computeDeadlines(c.country, listEvents(ctx.db, c.id))) {
+      if (d.state !== 'open') continue;
+      const [y, m, day] = d.due.split('-').map(Number);
+      events.push({
+        uid: `${c.id}.${d.kind}@redress.local`,
+        title: `${DEADLINE_LABELS[d.kind]}: ${c.title}`,
+        description: `${d.rule}\nSource: ${d.source}\n\n${d.steps.join('\n')}`,
+        // All-day: a deadline is a calendar date, not an instant, so no time zone can shift it.
+        start: [y, m, day],
+        duration: { days: 1 },
+        categories: ['Redress'],
+        alarms: [{ action: 'display', description: `${DEADLINE_LABELS[d.kind]} in 3 days`, trigger: { days: 3, before: true } }],
+      });
+    }
+  }
+  if (!events.length) return { filename: `redress-deadlines-${stamp(today)}.ics`, mime: 'text/calendar', content: emptyCalendar() };
+  const { error, value } = await createEventsAsync(events, { productId: 'redress/deadlines', calName: 'Redress deadlines' });
+  if (error || !value) throw invalid(`Could not build the calendar: ${error?.message ?? 'unknown error'}`);
+  return { filename: `redress-deadlines-${stamp(today)}.ics`, mime: 'text/calendar', content: foldOctets(value) };
+}
+
+/**
+ * RFC 5545 §3.1 limits a line to 75 octets; `ics` folds by characters, so a line with "’" or Greek runs over and
+ * strict calendar apps reject it. Unfold, then refold by UTF-8 octets without splitting a character.
+ */
+export function foldOctets(ics: string): string {
+  const lines = ics.replace(/\r\n[ \t]/g, '').split('\r\n');
+  const out: string[] = [];
+  for (const line of lines) {
+    let rest = line;
+    let limit = 75;
+    while (Buffer.byteLength(rest) > limit) {
+      let cut = 0;
+      let bytes = 0;
+      for (const ch of rest) {
+        const size = Buffer.byteLength(ch);
+        if (bytes + size > limit) break;
+        bytes += size;
+        cut += ch.length;
+      }
+      out.push((limit === 75 ? '' : ' ') + rest.slice(0, cut));
+      rest = rest.slice(cut);
+      limit = 74; // a continuation line starts with a space, which counts
+    }
+    out.push((limit === 75 ? '' : ' ') + rest);
+  }
+  return out.join('\r\n');
+}
+
+// `ics` refuses an empty list; a valid empty calendar still imports cleanly and says "nothing due".
+const emptyCalendar = () =>
+  ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:redress/deadlines', 'X-WR-CALNAME:Redress deadlines', 'END:VCALENDAR', ''].join('\r\n');
+
+/** Spreadsheet apps run a cell that starts with = + - @ as a formula; a leading apostrophe keeps it text. */
+export function csvCell(value: unknown): string {
+  let s = value == null ? '' : String(value);
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+const COLUMNS: [string, (r: DashboardRow) => unknown][] = [
+  ['id', (r) => r.id],
+  ['title', (r) => r.title],
+  ['name', (r) => r.name],
+  ['platform', (r) => r.platform],
+  ['country', (r) => r.country],
+  ['status', (r) => CASE_STATUS_LABELS[r.status] ?? r.status],
+  ['next_deadline', (r) => r.nextDue ?? ''],
+  ['next_deadline_kind', (r) => (r.nextKind ? DEADLINE_LABELS[r.nextKind] : '')],
+  ['urgency', (r) => r.urgency],
+  ['references', (r) => r.refs],
+  ['created_at', (r) => r.createdAt],
+];
+
+export function exportCsv(ctx: CoreContext, filter: DashboardFilter): ExportFile {
+  const today = todayOf(ctx.clock);
+  const lines = [COLUMNS.map(([h]) => h).join(',')];
+  for (const r of allRows(ctx.db, filter, today)) lines.push(COLUMNS.map(([, get]) => csvCell(get(r))).join(','));
+  // A BOM so spreadsheet apps read the UTF-8 names (Greek, Polish) correctly.
+  return { filename: `redress-cases-${stamp(today)}.csv`, mime: 'text/csv', content: '\ufeff' + lines.join('\r\n') + '\r\n' };
+}
+

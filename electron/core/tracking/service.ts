@@ -1,0 +1,170 @@
+// The tracking use cases: read a case's timeline with its computed deadlines, write events (validated, in one
+// transaction, with a custody entry), and keep the dashboard's derived row in step.
+import { format } from 'date-fns';
+import { invalid } from '../api/errors';
+import { requireCase } from '../cases/api';
+import { applyDerivedStatus } from '../cases/repo';
+import type { CaseEvent, CaseTracking, EventValues } from '../contract/tracking';
+import type { CoreContext } from '../context';
+import type { Db } from '../db/open';
+import { appendCustody } from '../evidence/custody';
+import { listEvidenceForCase } from '../evidence/query';
+import { isoNow, type Clock } from '../util/clock';
+import { newId } from '../util/ids';
+import { calendarFor, computeDeadlines, nextOpen, normaliseAuthority, RULES_VERSION } from './deadlines';
+import { checkTimeline, deleteEvent, getEvent, insertEvent, listEvents, updateEvent } from './events';
+import { deriveStatus, nextStep } from './next-step';
+import { foldForSearch } from './search';
+
+/** Today as a calendar date in the user's own time zone. */
+export const todayOf = (clock: Clock) => format(clock.now(), 'yyyy-MM-dd');
+
+export function getTracking(ctx: CoreContext, caseId: string): CaseTracking {
+  const c = requireCase(ctx, caseId);
+  const events = listEvents(ctx.db, caseId);
+  const deadlines = computeDeadlines(c.country, events);
+  const today = todayOf(ctx.clock);
+  return {
+    caseId,
+    today,
+    events,
+    deadlines,
+    nextStep: nextStep(c, events, deadlines, today),
+    derivedStatus: deriveStatus(events),
+    status: c.status,
+    statusOverridden: Boolean(c.statusOverridden),
+    statusReason: c.statusReason,
+    noDeadlinesReason: calendarFor(c.country) ? null : 'GDPR deadlines do not apply where you live, so Redress sets none.',
+  };
+}
+
+type EventFields = Omit<EventValues, 'caseId'>;
+
+function toEvent(ctx: CoreContext, caseId: string, input: EventFields, base?: CaseEvent): CaseEvent {
+  const now = isoNow(ctx.clock);
+  const evidenceIds = [...new Set(input.evidenceIds ?? [])];
+  if (evidenceIds.length) {
+    const known = new Set(listEvidenceForCase(ctx, caseId).map((e) => e.id));
+    const missing = evidenceIds.filter((id) => !known.has(id));
+    if (missing.length) throw invalid(`No evidence ${missing.map((m) => `"${m}"`).join(', ')} in this case; attach items from this case only.`);
+  }
+  return {
+    id: base?.id ?? newId('evt'),
+    caseId,
+    type: input.type,
+    on: input.on,
+    receivedOn: input.type === 'request_sent' ? (input.receivedOn ?? null) : null,
+    // A request goes by web form unless the user says otherwise (LinkedIn's objection form is the usual way).
+    channel: input.channel ?? (input.type === 'request_sent' ? 'webform' : null),
+    authority: normaliseAuthority(input.authority) ?? null,
+    ref: input.ref || null,
+    note: input.note || null,
+    evidenceIds,
+    createdAt: base?.createdAt ?? now,
+    updatedAt: now,
+  };
+}
+
+export function addEvent(ctx: CoreContext, caseId: string, input: EventFields): CaseEvent {
+  requireCase(ctx, caseId);
+  const event = toEvent(ctx, caseId, input);
+  return ctx.db.transaction(() => {
+    checkTimeline([...listEvents(ctx.db, caseId), event], todayOf(ctx.clock));
+    insertEvent(ctx.db, event);
+    appendCustody(ctx, caseId, 'event.add', { eventId: event.id, type: event.type, on: event.on });
+    refreshIndex(ctx, caseId);
+    return getEvent(ctx.db, event.id);
+  })();
+}
+
+export function editEvent(ctx: CoreContext, id: string, input: EventFields): CaseEvent {
+  const before = getEvent(ctx.db, id);
+  const event = toEvent(ctx, before.caseId, input, before);
+  return ctx.db.transaction(() => {
+    const others = listEvents(ctx.db, before.caseId).filter((e) => e.id !== id);
+    checkTimeline([...others, event], todayOf(ctx.clock));
+    updateEvent(ctx.db, event);
+    appendCustody(ctx, before.caseId, 'event.edit', { eventId: id, before: plain(before), after: plain(event) });
+    refreshIndex(ctx, before.caseId);
+    return getEvent(ctx.db, id);
+  })();
+}
+
+export function removeEvent(ctx: CoreContext, id: string): { id: string; caseId: string } {
+  const before = getEvent(ctx.db, id);
+  ctx.db.transaction(() => {
+    const rest = listEvents(ctx.db, before.caseId).filter((e) => e.id !== id);
+    checkTimeline(rest, '9999-12-31');
+    deleteEvent(ctx.db, id);
+    appendCustody(ctx, before.caseId, 'event.delete', { eventId: id, event: plain(before) });
+    refreshIndex(ctx, before.caseId);
+  })();
+  return { id, caseId: before.caseId };
+}
+
+/** What the custody log keeps of an event: its content, not the bookkeeping timestamps. */
+const plain = (e: CaseEvent) => ({
+  type: e.type,
+  on: e.on,
+  receivedOn: e.receivedOn,
+  channel: e.channel,
+  authority: e.authority,
+  ref: e.ref,
+  note: e.note,
+  evidenceIds: e.evidenceIds,
+});
+
+/** Rebuilds the dashboard row of one case from its events, and moves the status unless the user overrode it. */
+export function refreshIndex(ctx: CoreContext, caseId: string): void {
+  const c = requireCase(ctx, caseId);
+  const events = listEvents(ctx.db, caseId);
+  const deadlines = computeDeadlines(c.country, events);
+  const next = nextOpen(deadlines);
+  ctx.db.prepare('DELETE FROM case_open_deadlines WHERE case_id = ?').run(caseId);
+  const open = ctx.db.prepare('INSERT INTO case_open_deadlines (case_id, kind, due) VALUES (?, ?, ?)');
+  for (const d of deadlines) if (d.state === 'open') open.run(caseId, d.kind, d.due);
+  const refs = [...new Set(events.map((e) => e.ref).filter(Boolean))].join(' ');
+  ctx.db
+    .prepare(
+      `UPDATE case_index SET derived_status = @status, next_due = @due, next_kind = @kind, refs = @refs, search_text = @search,
+         rules_version = @version, due_sort = CASE WHEN status = 'closed' OR @due IS NULL THEN '9999-12-31' ELSE @due END
+       WHERE case_id = @caseId`,
+    )
+    .run({
+      caseId,
+      status: deriveStatus(events),
+      due: next?.due ?? null,
+      kind: next?.kind ?? null,
+      refs,
+      search: foldForSearch(`${c.title} ${c.name} ${refs}`),
+      version: RULES_VERSION,
+    });
+  applyDerivedStatus(ctx.db, caseId, deriveStatus(events), isoNow(ctx.clock));
+}
+
+/** Returns the status to the one the events imply, dropping the user's override and its reason. */
+export function useDerivedStatus(ctx: CoreContext, caseId: string): CaseTracking {
+  requireCase(ctx, caseId);
+  applyDerivedStatus(ctx.db, caseId, deriveStatus(listEvents(ctx.db, caseId)), isoNow(ctx.clock), true);
+  return getTracking(ctx, caseId);
+}
+
+/**
+ * Rows the index lacks (cases written by another path) or built by older rules are rebuilt once at start, so a
+ * change of rule or holiday data never leaves a stale date on the dashboard.
+ */
+export function rebuildStaleIndex(ctx: CoreContext): number {
+  const db: Db = ctx.db;
+  db.prepare(
+    `INSERT INTO case_index (case_id, status, country, platform, created_at)
+     SELECT id, status, country, platform, created_at FROM cases WHERE id NOT IN (SELECT case_id FROM case_index)`,
+  ).run();
+  const stale = db
+    .prepare(
+      `SELECT i.case_id AS id FROM case_index i
+       WHERE i.rules_version <> ? AND (i.search_text = '' OR EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = i.case_id))`,
+    )
+    .all(RULES_VERSION) as { id: string }[];
+  db.transaction(() => stale.forEach((s) => refreshIndex(ctx, s.id)))();
+  return stale.length;
+}

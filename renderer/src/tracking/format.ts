@@ -1,0 +1,25 @@
+import type { ExportFile } from '../../../electron/core/contract/tracking';
+
+// Calendar dates are YYYY-MM-DD; format them in UTC so no time zone shifts the day.
+const long = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const short = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+export const longDate = (iso: string) => long.format(new Date(`${iso}T00:00:00Z`));
+export const shortDate = (iso: string) => short.format(new Date(`${iso}T00:00:00Z`));
+
+/** Tells the reminder banner (and anything else listening) that events changed. */
+export const TRACKING_CHANGED = 'redress:tracking-changed';
+export const announceChange = () => window.dispatchEvent(new Event(TRACKING_CHANGED));
+
+/** Saves an export through the browser's own download (works in Electron and the browser host; no file paths). */
+export function download(file: ExportFile): void {
+  const url = URL.createObjectURL(new Blob([file.content], { type: `${file.mime};charset=utf-8` }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = file.filename;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
