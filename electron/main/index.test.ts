@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { tempDir } from '../../tests/support/tmp';
+import { createCore } from '../core/index';
 import { appProtocolResponse } from './protocol';
 
 const fake = vi.hoisted(() => {
@@ -15,6 +16,7 @@ const fake = vi.hoisted(() => {
     permissionRequest: undefined as undefined | ((wc: unknown, p: string, cb: (g: boolean) => void) => void),
     ready: undefined as undefined | (() => void),
     openExternal: [] as string[],
+    notifications: [] as { title: string; body: string }[],
   };
   class BrowserWindow {
     webContents: any;
@@ -60,6 +62,15 @@ const fake = vi.hoisted(() => {
       },
     },
     shell: { openExternal: (u: string) => state.openExternal.push(u) },
+    Notification: class {
+      static isSupported() {
+        return true;
+      }
+      constructor(public options: { title: string; body: string }) {}
+      show() {
+        state.notifications.push(this.options);
+      }
+    },
   };
   return { state, electron };
 });
@@ -70,6 +81,11 @@ describe('Electron main process (electron faked)', () => {
     process.env.FAKE_APP_DIR = tempDir();
     process.env.FAKE_DATA_DIR = tempDir();
     delete process.env.REDRESS_DATA_DIR;
+    // A case whose reply is long overdue, so the start-up reminder has something to say.
+    const seed = createCore({ dataDir: process.env.FAKE_DATA_DIR, host: 'cli' });
+    const c = await seed.api.call('cases.create', { title: 'Overdue', country: 'IE', name: 'Aoife', email: 'a@example.org' });
+    await seed.api.call('tracking.addEvent', { caseId: c.id, type: 'request_sent', on: '2026-01-05' });
+    seed.close();
     await import('./index');
     fake.state.ready!();
     await new Promise((r) => setTimeout(r, 50));
@@ -107,8 +123,14 @@ describe('Electron main process (electron faked)', () => {
     expect(await handle({ senderFrame: { url: 'https://www.linkedin.com/' } }, 'cases.list', {})).toMatchObject({ ok: false });
     expect(await handle({ senderFrame: { url: 'app://redress/index.html' } }, 'cases.list', {})).toMatchObject({
       ok: true,
-      value: [{ name: 'Łucja Wąsowska' }],
+      value: [{ name: 'Łucja Wąsowska' }, { name: 'Aoife' }],
     });
+  });
+
+  it('notifies at start about a deadline that has passed', () => {
+    expect(fake.state.notifications).toHaveLength(1);
+    expect(fake.state.notifications[0].title).toMatch(/deadline.* passed/);
+    expect(fake.state.notifications[0].body).toMatch(/Overdue/);
   });
 
   it('serves stored files only through known ids', async () => {

@@ -1,9 +1,10 @@
 // The Electron main process: one app window over the core, locked down. Only this folder and preload/ import electron.
-import { app, BrowserWindow, ipcMain, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, Notification, protocol, session, shell } from 'electron';
 import { join } from 'node:path';
 import { createCore, type Core } from '../core/index';
 import { createElectronCapturer } from './capture';
 import { IPC_CHANNEL, createInvokeHandler } from './ipc';
+import { startReminders } from './reminders';
 import { electronNativeBinding } from './native';
 import { appProtocolResponse, fileProtocolResponse } from './protocol';
 import { APP_ORIGIN, WINDOW_PREFERENCES, denyAllPermissions, lockDownContents } from './security';
@@ -16,6 +17,7 @@ protocol.registerSchemesAsPrivileged([
 const appDir = app.getAppPath();
 const rendererDir = join(appDir, 'dist', 'renderer');
 let core: Core | undefined;
+let stopReminders: (() => void) | undefined;
 
 function dataDirFromArgs(): string {
   const i = process.argv.indexOf('--data-dir');
@@ -57,6 +59,10 @@ void app.whenReady().then(() => {
   protocol.handle('redress-file', (request) => fileProtocolResponse(live, request.url));
   ipcMain.handle(IPC_CHANNEL, createInvokeHandler(live));
   createWindow();
+  // Deadlines within 3 days or passed: an OS notification on start and daily while running.
+  stopReminders = startReminders(live, (title, body) => {
+    if (Notification.isSupported()) new Notification({ title, body }).show();
+  });
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();
   });
@@ -66,6 +72,7 @@ app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
 app.on('will-quit', () => {
+  stopReminders?.();
   void core?.ctx.capturer?.close();
   core?.close();
 });
