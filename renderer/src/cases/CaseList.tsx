@@ -192,6 +192,7 @@ function CaseTable({ total, rowAt, need }: { total: number; rowAt(i: number): Da
             <th scope="col">Country</th>
             <th scope="col">Status</th>
             <th scope="col">Next deadline</th>
+            <th scope="col">Created</th>
           </tr>
         </thead>
         <tbody>
@@ -201,7 +202,7 @@ function CaseTable({ total, rowAt, need }: { total: number; rowAt(i: number): Da
             if (!r) {
               return (
                 <tr key={`loading-${it.index}`} aria-rowindex={it.index + 2} style={{ height: ROW_HEIGHT }}>
-                  <td colSpan={6} className="hint">
+                  <td colSpan={7} className="hint">
                     Loading…
                   </td>
                 </tr>
@@ -231,6 +232,9 @@ function CaseTable({ total, rowAt, need }: { total: number; rowAt(i: number): Da
                   ) : (
                     <span className="hint">None</span>
                   )}
+                </td>
+                <td>
+                  <time dateTime={r.createdAt}>{shortDate(r.createdAt.slice(0, 10))}</time>
                 </td>
               </tr>
             );
