@@ -1,0 +1,121 @@
+// The upload profile: the whole PDF must fit a size budget (the ICO takes files of at most 3 MB). Screenshots are
+// downscaled and reduced to a palette until each fits its share; JPEGs cannot be re-encoded here (no JPEG encoder
+// is installed), so they count as they are.
+import UPNG from '@pdf-lib/upng';
+import { isPng, readPng } from './png';
+import { PdfBuildError, buildPdf, type ExhibitInput, type PdfInput, type PdfResult } from './build';
+
+/** Steps tried in order: scale of each side, palette size. The last still leaves a 1920-px capture 480 px wide. */
+const LADDER = [
+  { scale: 1, colors: 256 },
+  { scale: 0.75, colors: 256 },
+  { scale: 0.5, colors: 256 },
+  { scale: 0.5, colors: 64 },
+  { scale: 0.35, colors: 64 },
+  { scale: 0.25, colors: 32 },
+];
+
+/** Area-average downscale of RGBA pixels, composited onto white (the PDF page is white and alpha costs bytes). */
+export function downscale(rgba: Uint8Array, w: number, h: number, scale: number): { data: Uint8Array; width: number; height: number } {
+  const W = Math.max(1, Math.round(w * scale));
+  const H = Math.max(1, Math.round(h * scale));
+  const out = new Uint8Array(W * H * 4);
+  for (let Y = 0; Y < H; Y++) {
+    const y0 = Math.floor((Y * h) / H);
+    const y1 = Math.max(y0 + 1, Math.floor(((Y + 1) * h) / H));
+    for (let X = 0; X < W; X++) {
+      const x0 = Math.floor((X * w) / W);
+      const x1 = Math.max(x0 + 1, Math.floor(((X + 1) * w) / W));
+      let r = 0;
+      let g = 0;
+      let b = 0;
+      for (let y = y0; y < y1; y++) {
+        let i = (y * w + x0) * 4;
+        for (let x = x0; x < x1; x++, i += 4) {
+          const a = rgba[i + 3];
+          r += (rgba[i] * a + 255 * (255 - a)) / 255;
+          g += (rgba[i + 1] * a + 255 * (255 - a)) / 255;
+          b += (rgba[i + 2] * a + 255 * (255 - a)) / 255;
+        }
+      }
+      const n = (y1 - y0) * (x1 - x0);
+      const o = (Y * W + X) * 4;
+      out[o] = r / n;
+      out[o + 1] = g / n;
+      out[o + 2] = b / n;
+      out[o + 3] = 255;
+    }
+  }
+  return { data: out, width: W, height: H };
+}
+
+/** The bytes the image will occupy in the PDF when it goes in as it is. */
+function embeddedSize(bytes: Uint8Array): { size: number; reusable: boolean } {
+  if (!isPng(bytes)) return { size: bytes.length, reusable: true };
+  const png = readPng(bytes);
+  const reusable = !png.interlaced && !png.hasTransparency && [0, 2, 3].includes(png.colorType);
+  return { size: png.idatLength, reusable };
+}
+
+function reencode(bytes: Uint8Array, step: (typeof LADDER)[number]): Uint8Array {
+  const img = UPNG.decode(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+  const rgba = new Uint8Array(UPNG.toRGBA8(img)[0]);
+  const small = downscale(rgba, img.width, img.height, step.scale);
+  const ab = small.data.buffer.slice(small.data.byteOffset, small.data.byteOffset + small.data.byteLength) as ArrayBuffer;
+  return new Uint8Array(UPNG.encode([ab], small.width, small.height, step.colors));
+}
+
+const mb = (n: number) => `${(n / 1_048_576).toFixed(2)} MB`;
+
+export async function buildWithinBudget(input: PdfInput, budget: number): Promise<PdfResult & { reencoded: number }> {
+  const exhibits = input.exhibits.map((e) => ({ ...e, original: undefined }));
+  const base = await buildPdf({ ...input, attachOriginals: false, exhibits: exhibits.map((e) => ({ ...e, screenshot: undefined })) });
+  const shots = exhibits.filter((e) => e.screenshot);
+  // pdf-lib writes each image with its dictionary and the page that shows it: allow for that.
+  const perImage = 1500;
+  let spare = budget - base.bytes.length - perImage * shots.length;
+  if (spare <= 0) throw new PdfBuildError(`The upload profile cannot meet its ${mb(budget)} budget: the letter and texts alone take ${mb(base.bytes.length)}. Use the archive profile, or shorten the appendix texts.`);
+
+  let reencoded = 0;
+  const sized = shots.map((e) => ({ e, ...embeddedSize(e.screenshot!.bytes) })).sort((a, b) => a.size - b.size);
+  const fitted = new Map<ExhibitInput, Uint8Array>();
+  for (let i = 0; i < sized.length; i++) {
+    const { e, size, reusable } = sized[i];
+    const share = spare / (sized.length - i);
+    let bytes = e.screenshot!.bytes;
+    let used = size;
+    if (!reusable || size > share) {
+      if (!isPng(bytes)) {
+        throw new PdfBuildError(
+          `The upload profile cannot meet its ${mb(budget)} budget: exhibit ${e.number} (${e.title}) is a JPEG of ${mb(size)} and Redress cannot re-encode JPEGs. Split the evidence over several uploads, or use the archive profile.`,
+        );
+      }
+      let ok = false;
+      for (const step of LADDER) {
+        bytes = reencode(e.screenshot!.bytes, step);
+        used = readPng(bytes).idatLength;
+        if (used <= share) {
+          ok = true;
+          break;
+        }
+      }
+      if (!ok) {
+        throw new PdfBuildError(
+          `The upload profile cannot meet its ${mb(budget)} budget: even at a quarter of its size, exhibit ${e.number} (${e.title}) needs ${mb(used)} and its share is ${mb(share)}. Split the evidence over several uploads (the ICO takes several files), raise the budget, or use the archive profile.`,
+        );
+      }
+      reencoded++;
+    }
+    fitted.set(e, bytes);
+    spare -= used;
+  }
+  const result = await buildPdf({
+    ...input,
+    attachOriginals: false,
+    exhibits: exhibits.map((e) => (fitted.has(e) ? { ...e, screenshot: { bytes: fitted.get(e)!, mime: 'image/png' } } : e)),
+  });
+  if (result.bytes.length > budget) {
+    throw new PdfBuildError(`The upload PDF came out at ${mb(result.bytes.length)}, over its ${mb(budget)} budget. Remove an exhibit or use the archive profile.`);
+  }
+  return { ...result, reencoded };
+}
