@@ -36,7 +36,7 @@ export const TemplateManifest = z.object({
   /** Who receives it: the controller the jurisdiction decides, or a named regulator. */
   recipient: z.enum(['controller', 'ico', 'dpc']),
   /** ISO 3166-1 alpha-2 codes, or the groups "EU/EEA" and "*" (anywhere). */
-  countries: z.array(z.string().regex(/^([A-Z]{2}|EU\/EEA|\*)$/)).min(1),
+  countries: z.array(z.string().regex(/^([A-Z]{2}|EU\/EEA|\*)$/, 'Use ISO codes such as GB, or EU/EEA, or *.')).min(1),
   /** The first is the default; each needs `body.<lang>.md` (and `labels.<lang>.json` for any but the first). */
   languages: z.array(z.string().regex(/^[a-z]{2}$/)).min(1),
   legalBasis: z.array(z.string().min(1)).min(1),

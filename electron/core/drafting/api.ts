@@ -3,11 +3,10 @@ import type { ApiRegistry } from '../api/registry';
 import { requireCase } from '../cases/api';
 import type { CoreContext } from '../context';
 import { registerFileResolver } from '../files';
-import { isoNow } from '../util/clock';
-import { compose, draftView, findTemplate } from './compose';
-import { EXPORT_MIME, exportDraft } from './export';
+import { compose, draftView } from './compose';
+import { EXPORT_MIME, exportDraft, saveDraftValues } from './export';
 import { availability } from './prefill';
-import { getExport, listExports, saveDraft } from './repo';
+import { getExport, listExports } from './repo';
 import { loadTemplates } from './templates';
 
 /** Registers the drafting handlers and the `export` file kind (downloads of recorded exports). */
@@ -26,27 +25,15 @@ export function registerDrafting(api: ApiRegistry, ctx: CoreContext): void {
   api.register('drafting.get', ({ caseId, templateId }) => draftView(ctx, caseId, templateId));
   api.register('drafting.save', ({ caseId, templateId, values }) => {
     requireCase(ctx, caseId);
-    const t = findTemplate(templateId);
-    // Only the template's own fields are kept, so a stale form cannot plant other keys in the draft.
-    const known = new Set(t.manifest.fields.map((f) => f.name));
-    const kept = Object.fromEntries(Object.entries(values).filter(([k]) => known.has(k)));
-    const savedAt = isoNow(ctx.clock);
-    saveDraft(ctx.db, caseId, templateId, t.manifest.languages[0], kept, savedAt);
-    return { savedAt };
+    return { savedAt: saveDraftValues(ctx, caseId, templateId, values) };
   });
   api.register('drafting.preview', ({ caseId, templateId, values }) => {
     const { subject, text, fields, problems } = compose(ctx, caseId, templateId, values);
     return { subject, text, fields, problems };
   });
-  api.register('drafting.export', async ({ caseId, templateId, format, profile, budgetBytes, values }) => {
-    if (values) {
-      requireCase(ctx, caseId);
-      const t = findTemplate(templateId);
-      const known = new Set(t.manifest.fields.map((f) => f.name));
-      saveDraft(ctx.db, caseId, templateId, t.manifest.languages[0], Object.fromEntries(Object.entries(values).filter(([k]) => known.has(k))), isoNow(ctx.clock));
-    }
-    return exportDraft(ctx, caseId, templateId, { format, profile, budgetBytes });
-  });
+  api.register('drafting.export', ({ caseId, templateId, format, profile, budgetBytes, values }) =>
+    exportDraft(ctx, caseId, templateId, { format, profile, budgetBytes }, values),
+  );
   api.register('drafting.exports', ({ caseId }) => {
     requireCase(ctx, caseId);
     return listExports(ctx.db, caseId);

@@ -14,7 +14,8 @@ import { newId } from '../util/ids';
 import { isoNow } from '../util/clock';
 import { compose, type ComposedDocument } from './compose';
 import { toEml } from './eml';
-import { insertExport } from './repo';
+import { insertExport, saveDraft } from './repo';
+import { findTemplate } from './compose';
 
 export const DEFAULT_UPLOAD_BUDGET = 3 * 1024 * 1024;
 
@@ -76,6 +77,9 @@ function writeAtomic(path: string, bytes: Uint8Array) {
   renameSync(tmp, path);
 }
 
+/** The letter's `## ` headings as underlined lines, for plain text and email. */
+export const plainText = (letter: string) => letter.replace(/^## (.+)$/gm, (_, t: string) => `${t}\n${'-'.repeat(t.length)}`);
+
 export interface ExportOptions {
   format: DraftFormat;
   profile: PdfProfile;
@@ -97,10 +101,10 @@ export async function renderExport(ctx: CoreContext, doc: ComposedDocument, o: E
     const json = { template: m.id, fields: doc.fields };
     return { bytes: Buffer.from(JSON.stringify(json, null, 2) + '\n'), ext: 'json', mime: 'application/json' };
   }
-  if (o.format === 'text') return { bytes: Buffer.from(doc.text + '\n'), ext: 'txt', mime: 'text/plain; charset=utf-8' };
+  if (o.format === 'text') return { bytes: Buffer.from(plainText(doc.text) + '\n'), ext: 'txt', mime: 'text/plain; charset=utf-8' };
   if (o.format === 'eml') {
     const c = doc.facts.case;
-    return { bytes: Buffer.from(toEml({ fromName: c.name, fromEmail: c.email, subject: doc.subject, body: doc.text, date: ctx.clock.now() })), ext: 'eml', mime: 'message/rfc822' };
+    return { bytes: Buffer.from(toEml({ fromName: c.name, fromEmail: c.email, subject: doc.subject, body: plainText(doc.text), date: ctx.clock.now() })), ext: 'eml', mime: 'message/rfc822' };
   }
   const exhibits = exhibitsFor(ctx, doc);
   const upload = o.profile === 'upload';
@@ -127,8 +131,9 @@ export async function renderExport(ctx: CoreContext, doc: ComposedDocument, o: E
   }
 }
 
-export async function exportDraft(ctx: CoreContext, caseId: string, templateId: string, o: ExportOptions): Promise<ExportRecord> {
-  const doc = compose(ctx, caseId, templateId);
+/** `values`, when given, are saved as the draft, but only once the export has succeeded: bad input writes nothing. */
+export async function exportDraft(ctx: CoreContext, caseId: string, templateId: string, o: ExportOptions, values?: Record<string, string>): Promise<ExportRecord> {
+  const doc = compose(ctx, caseId, templateId, values);
   if (!doc.view.availability.available) throw new ApiError('invalid_input', doc.view.availability.reason ?? 'This template does not apply to this case.');
   if (doc.problems.length) {
     throw new ApiError('invalid_input', `Fix these fields before exporting:\n${doc.problems.map((p) => `- ${p.message}`).join('\n')}`, doc.problems.map((p) => ({ path: p.field, message: p.message })));
@@ -153,7 +158,10 @@ export async function exportDraft(ctx: CoreContext, caseId: string, templateId: 
     createdAt,
     ...(r.pages !== undefined ? { pages: r.pages, exhibits: r.exhibits, attachments: r.attachments } : {}),
   };
-  insertExport(ctx.db, rec, file);
+  ctx.db.transaction(() => {
+    if (values) saveDraftValues(ctx, caseId, templateId, values);
+    insertExport(ctx.db, rec, file);
+  })();
   appendCustody(ctx, caseId, 'export', { exportId: id, templateId, format: o.format, profile: rec.profile, sha256: rec.sha256, size: rec.size, filename });
   return rec;
 }
@@ -164,3 +172,12 @@ export const EXPORT_MIME: Record<DraftFormat, string> = {
   eml: 'message/rfc822',
   json: 'application/json',
 };
+
+/** Keeps only the template's own fields, so a stale form cannot plant other keys in the draft. */
+export function saveDraftValues(ctx: CoreContext, caseId: string, templateId: string, values: Record<string, string>): string {
+  const t = findTemplate(templateId);
+  const known = new Set(t.manifest.fields.map((f) => f.name));
+  const savedAt = isoNow(ctx.clock);
+  saveDraft(ctx.db, caseId, templateId, t.manifest.languages[0], Object.fromEntries(Object.entries(values).filter(([k]) => known.has(k))), savedAt);
+  return savedAt;
+}

@@ -24,6 +24,7 @@ export const CONTEXT_NAMES = [
   'us',
   'controller_name',
   'controller_address',
+  'controller_postal_address',
   'recipient_name',
   'recipient_address',
   'regulator_name',
@@ -42,6 +43,9 @@ export const CONTEXT_NAMES = [
 
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
 export const countryName = (cc: string) => regionNames.of(cc) ?? cc;
+// Names that read with "the" in a sentence ("members in the United Kingdom").
+const WITH_THE = new Set('GB US NL AE PH BS GM CD CG CF DO KM MV MH SB SC CZ VA'.split(' '));
+export const countryInSentence = (cc: string) => (WITH_THE.has(cc) ? `the ${countryName(cc)}` : countryName(cc));
 
 /** 30 April 2026: unambiguous in every English-speaking country. */
 export const longDate = (iso: string) => {
@@ -98,7 +102,7 @@ export function appliesTo(m: TemplateManifest, country: string): boolean {
 }
 
 export function describeCountries(countries: string[]): string {
-  const names = countries.map((c) => (c === '*' ? 'any country' : c === 'EU/EEA' ? 'the EU/EEA' : countryName(c)));
+  const names = countries.map((c) => (c === '*' ? 'any country' : c === 'EU/EEA' ? 'the EU/EEA' : countryInSentence(c)));
   return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : names[0];
 }
 
@@ -106,7 +110,7 @@ export function availability(m: TemplateManifest, country: string): TemplateAvai
   if (appliesTo(m, country)) return { available: true };
   return {
     available: false,
-    reason: `${m.title} is for members in ${describeCountries(m.countries)}; this case is in ${countryName(country)} (${country}).`,
+    reason: `${m.title} is for members in ${describeCountries(m.countries)}; this case is in ${countryInSentence(country)} (${country}).`,
   };
 }
 
@@ -135,7 +139,7 @@ export function contextVars(facts: CaseFacts, m: TemplateManifest): Vars {
     member_last_name: parts.length > 1 ? parts[parts.length - 1] : '',
     member_email: c.email,
     country_code: c.country,
-    country_name: countryName(c.country),
+    country_name: countryInSentence(c.country),
     today: longDate(facts.today.toISOString()),
     law: j.law.startsWith('UK') ? 'UK GDPR' : j.hasGdprRights ? 'GDPR' : j.law,
     gdpr: yes(j.hasGdprRights),
@@ -144,6 +148,7 @@ export function contextVars(facts: CaseFacts, m: TemplateManifest): Vars {
     us: yes(c.country === 'US'),
     controller_name: j.controller.name,
     controller_address: j.controller.address.join('\n'),
+    controller_postal_address: j.controller.address.filter((l) => !/^Attn/i.test(l)).join('\n'),
     recipient_name: recipient.name,
     recipient_address: recipient.address.join('\n'),
     regulator_name: j.regulators[0]?.name ?? '',

@@ -1,9 +1,12 @@
 // The upload profile: the whole PDF must fit a size budget (the ICO takes files of at most 3 MB). Screenshots are
 // downscaled and reduced to a palette until each fits its share; JPEGs cannot be re-encoded here (no JPEG encoder
 // is installed), so they count as they are.
-import UPNG from '@pdf-lib/upng';
+import upngModule from '@pdf-lib/upng';
 import { isPng, readPng } from './png';
 import { PdfBuildError, buildPdf, type ExhibitInput, type PdfInput, type PdfResult } from './build';
+
+// pdf-lib's own PNG codec. Its CommonJS build exports `default`, which Node's ESM loader wraps once more.
+const UPNG = ((upngModule as unknown as { default?: typeof upngModule }).default ?? upngModule) as typeof upngModule;
 
 /** Steps tried in order: scale of each side, palette size. The last still leaves a 1920-px capture 480 px wide. */
 const LADDER = [
@@ -57,10 +60,13 @@ function embeddedSize(bytes: Uint8Array): { size: number; reusable: boolean } {
   return { size: png.idatLength, reusable };
 }
 
-function reencode(bytes: Uint8Array, step: (typeof LADDER)[number]): Uint8Array {
+function decode(bytes: Uint8Array): { rgba: Uint8Array; width: number; height: number } {
   const img = UPNG.decode(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
-  const rgba = new Uint8Array(UPNG.toRGBA8(img)[0]);
-  const small = downscale(rgba, img.width, img.height, step.scale);
+  return { rgba: new Uint8Array(UPNG.toRGBA8(img)[0]), width: img.width, height: img.height };
+}
+
+function reencode(img: ReturnType<typeof decode>, step: (typeof LADDER)[number]): Uint8Array {
+  const small = downscale(img.rgba, img.width, img.height, step.scale);
   const ab = small.data.buffer.slice(small.data.byteOffset, small.data.byteOffset + small.data.byteLength) as ArrayBuffer;
   return new Uint8Array(UPNG.encode([ab], small.width, small.height, step.colors));
 }
@@ -91,8 +97,11 @@ export async function buildWithinBudget(input: PdfInput, budget: number): Promis
         );
       }
       let ok = false;
-      for (const step of LADDER) {
-        bytes = reencode(e.screenshot!.bytes, step);
+      const img = decode(e.screenshot!.bytes);
+      // Size falls roughly with the pixel count: skip steps that cannot fit, each try costs a quantisation.
+      const fits = LADDER.findIndex((s) => size * s.scale * s.scale <= share * 1.5);
+      for (const step of LADDER.slice(fits === -1 ? LADDER.length - 1 : fits)) {
+        bytes = reencode(img, step);
         used = readPng(bytes).idatLength;
         if (used <= share) {
           ok = true;
