@@ -11,11 +11,17 @@ function chunk(type: string, data: Uint8Array): Buffer {
   return Buffer.concat([len, td, crc]);
 }
 
-export type Look = 'text' | 'photo';
+export type Look = 'text' | 'photo' | 'noise';
 
 /** Pixel of a synthetic screenshot: 'text' is a white page with dark strokes (compresses well, like a UI capture);
  * 'photo' is smooth colour with noise (compresses badly, like a photo or a gradient-heavy page). */
 function pixel(look: Look, x: number, y: number, seed: number): [number, number, number] {
+  if (look === 'noise') {
+    // Incompressible at any scale: what no budget can shrink far (sensor noise, dithered images).
+    let h = (x * 374761393 + y * 668265263 + seed * 2246822519) >>> 0;
+    h = Math.imul(h ^ (h >>> 13), 1274126177) >>> 0;
+    return [h & 255, (h >>> 8) & 255, (h >>> 16) & 255];
+  }
   if (look === 'text') {
     const row = y % 22;
     const inLine = row > 5 && row < 17 && (x % 9 < 6) && ((x >> 6) + (y >> 5) + seed) % 7 !== 0 && x > 40 && x < 1500;

@@ -50,7 +50,7 @@ export function exhibitsFor(ctx: CoreContext, doc: ComposedDocument): ExhibitInp
       if (sha256(bytes) !== ev.sha256) {
         throw new ApiError('conflict', `Exhibit ${i + 1} (${ev.title}) no longer matches the hash recorded when it was added. Run "evidence verify" and resolve it before exporting.`);
       }
-      ex.original = { bytes, filename: safeName(ev.filename ?? ev.title, 80) + extension(ev.filename, ev.mime), mime: ev.mime };
+      ex.original = { bytes, filename: safeName((ev.filename ?? ev.title).replace(/\.[A-Za-z0-9]{1,8}$/, ''), 80) + extension(ev.filename, ev.mime), mime: ev.mime };
     }
     if (files.screenshot) ex.screenshot = { bytes: ex.original && files.screenshot.path === files.primary ? ex.original.bytes : readFileSync(files.screenshot.path), mime: files.screenshot.mime };
     if (files.text) ex.text = isAbsolute(files.text) && existsSync(files.text) ? readFileSync(files.text, 'utf8') : files.text;
