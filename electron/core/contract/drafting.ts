@@ -83,12 +83,12 @@ export const ExportsListInput = z.object({ caseId: CaseId });
 
 /** The per-template check of a draft's values: required fields and length limits, with the field's own label. */
 export function fieldsSchema(fields: readonly Pick<TemplateField, 'name' | 'label' | 'required' | 'maxLength' | 'type'>[]) {
-  const shape: Record<string, z.ZodType<string>> = {};
+  const shape: Record<string, z.ZodType<string, string>> = {};
   for (const f of fields) {
     let s = z.string({ error: `${f.label} is required.` });
     if (f.required) s = s.trim().min(1, `${f.label} is required.`);
     if (f.maxLength) s = s.max(f.maxLength, `${f.label} must be at most ${f.maxLength.toLocaleString('en-GB')} characters.`);
-    let t: z.ZodType<string> = s;
+    let t: z.ZodType<string, string> = s;
     if (f.type === 'email') t = s.refine((v) => v.trim() === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v.trim()), `${f.label} must be an email address.`);
     if (f.type === 'date') t = s.refine((v) => v.trim() === '' || /^\d{4}-\d{2}-\d{2}$/.test(v.trim()), `${f.label} must be a date such as 2026-11-23.`);
     shape[f.name] = t;
