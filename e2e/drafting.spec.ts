@@ -42,7 +42,8 @@ test('GB case: templates greyed by country, the objection drafted with copy butt
   await panel.getByRole('link', { name: 'Objection to AI training (LinkedIn)' }).click();
   await expect(page.getByRole('heading', { name: 'Objection to AI training (LinkedIn)' })).toBeVisible();
   await expect(page.locator('.draft-facts')).toContainText('LinkedIn Corporation');
-  await expect(page.getByText(/Unverified: The ZIP code 94085/)).toBeVisible();
+  await expect(page.getByText(/Unverified: The ZIP code 94085/)).toHaveCount(2); // in the facts and on the editable address
+  await page.getByLabel('Addressed to').fill('LinkedIn Corporation\nAttn: Data Protection Officer\n1000 W Maude Avenue\nSunnyvale, CA 94085-2810\nUnited States');
   await expect(page.getByText(/Unverified: The exact wording of LinkedIn's choice list/)).toBeVisible();
   await expect(page.getByLabel('Email address of your LinkedIn account (required)')).toHaveValue('zofia@example.org');
   await expect(page.getByRole('button', { name: 'Export', exact: true })).toBeDisabled();
@@ -71,6 +72,7 @@ test('GB case: templates greyed by country, the objection drafted with copy butt
   const text = pdfText(pdf);
   expect(text).toContain(NAME);
   expect(text).toContain('LinkedIn Corporation');
+  expect(text).toContain('CA 94085-2810');
   await screenshot(page, 'drafting-exported');
   await page.getByRole('link', { name: 'Back to the case' }).click();
   await expect(page.getByRole('region', { name: 'Letters and complaints' }).getByRole('link', { name: /-linkedin-objection-archive-.*\.pdf$/ })).toBeVisible();
@@ -102,6 +104,8 @@ test('DE case: the DPC complaint and the reminder as text and email drafts; the 
   await page.goto(app.host.url + `#/cases/${c.id}/draft/dpc-complaint`);
   await expect(page.getByRole('heading', { name: 'Complaint to the Data Protection Commission (Ireland)' })).toBeVisible();
   await expect(page.getByLabel('Organisation (required)', { exact: true })).toHaveValue('LinkedIn Ireland Unlimited Company');
+  await expect(page.getByRole('link', { name: 'Dates of contact with the organisation is required.' })).toBeVisible();
+  await page.getByLabel('Dates of contact with the organisation (required)').fill('- 30 April 2026: objection sent by the web form');
   await expectAccessible(page, 'dpc complaint');
   const txt = (await exportAndFetch(page, 'text')).toString('utf8');
   expect(txt).toContain('Data Protection Commission');

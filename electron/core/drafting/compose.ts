@@ -45,12 +45,27 @@ export function draftView(ctx: CoreContext, caseId: string, templateId: string):
   const prefill = prefillValues(t, lang, vars);
   const j = jurisdictionFor(facts.case.country);
   const today = facts.today.toISOString().slice(0, 10);
+  const recipient = recipientFor(m, j);
+  // A field prefilled from an address inherits that address's doubt, so the UI flags exactly the text to check.
+  const doubt = (name: string) => {
+    const src = t.bodies[lang].fields[name] ?? '';
+    if (src.includes('recipient_address')) return recipient.unverified;
+    if (src.includes('controller_')) return j.controller.unverified;
+    return undefined;
+  };
   return {
     caseId,
-    template: { ...m, fields: m.fields.map((f) => localField(t, f, lang)) },
+    template: {
+      ...m,
+      fields: m.fields.map((f) => {
+        const local = localField(t, f, lang);
+        const unverified = local.unverified ?? doubt(f.name);
+        return unverified ? { ...local, unverified } : local;
+      }),
+    },
     language: lang,
     availability: availability(m, facts.case.country),
-    recipient: recipientFor(m, j),
+    recipient,
     values: { ...prefill, ...(saved?.values ?? {}) },
     prefill,
     savedAt: saved?.updatedAt ?? null,

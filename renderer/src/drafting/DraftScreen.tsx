@@ -1,4 +1,5 @@
 import type { Case } from '../../../electron/core/contract';
+import { useEffect, useRef } from 'react';
 import { invoke } from '../api';
 import { href } from '../router';
 import { useAsync } from '../ui/useAsync';
@@ -8,6 +9,14 @@ import { DraftForm } from './DraftForm';
 export function DraftScreen(props: { caseData: Case; templateId: string; onExported(): void }) {
   const { data: view, error } = useAsync(() => invoke('drafting.get', { caseId: props.caseData.id, templateId: props.templateId }), [props.caseData.id, props.templateId]);
   const back = href('cases', props.caseData.id);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // The screen sits below the case details: bring it into view and move focus there, as a page change would.
+  useEffect(() => {
+    if (view) {
+      heading.current?.scrollIntoView({ block: 'start' });
+      heading.current?.focus({ preventScroll: true });
+    }
+  }, [view?.template.id]); // eslint-disable-line react-hooks/exhaustive-deps
   if (error) {
     return (
       <section className="card" aria-labelledby="draft-title">
@@ -24,7 +33,9 @@ export function DraftScreen(props: { caseData: Case; templateId: string; onExpor
       <p className="breadcrumb">
         <a href={back}>Back to the case</a>
       </p>
-      <h2 id="draft-title">{m.title}</h2>
+      <h2 id="draft-title" ref={heading} tabIndex={-1}>
+        {m.title}
+      </h2>
       <p>{m.description}</p>
       <dl className="details draft-facts">
         <dt>To</dt>

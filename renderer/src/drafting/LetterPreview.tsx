@@ -11,9 +11,17 @@ export function LetterPreview({ preview }: { preview: DraftPreview | null }) {
             <strong>Subject:</strong> {preview.subject}
           </p>
           <div className="letter" tabIndex={0} aria-label="Letter preview">
-            {preview.text.split(/\n\s*\n/).map((para, i) =>
-              para.startsWith('## ') ? <h4 key={i}>{para.slice(3)}</h4> : <p key={i}>{para}</p>,
-            )}
+            {preview.text.split(/\n\s*\n/).map((para, i) => {
+              // A heading may be followed directly by its text, without a blank line (as in the PDF).
+              const [head, ...rest] = para.split('\n');
+              if (!head.startsWith('## ')) return <p key={i}>{para}</p>;
+              return (
+                <div key={i}>
+                  <h4>{head.slice(3)}</h4>
+                  {rest.length ? <p>{rest.join('\n')}</p> : null}
+                </div>
+              );
+            })}
           </div>
         </>
       ) : (
