@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { buildPdf, PdfBuildError, type ExhibitInput, type PdfInput } from '../../electron/core/pdf/build';
 import { buildWithinBudget } from '../../electron/core/pdf/upload';
 import { makePng } from '../support/images';
-import { pdfdetach, pdfdetachSave, pdfimages, pdfinfo, pdftotext, qpdfCheck, render, toFile } from '../support/pdf-tools';
+import { pdfdetach, pdfdetachSave, pdfimages, pdfinfo, pdftotext, qpdfCheck, render, toFile, wordBoxes } from '../support/pdf-tools';
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 const JPEG = readFileSync(join(import.meta.dirname, 'fixtures', 'setting-on.jpg'));
@@ -106,10 +106,16 @@ describe('buildPdf (archive profile)', () => {
     render(file, join(dir, 'p'), 60);
     const pngs = readdirSync(dir).filter((f) => f.endsWith('.png'));
     expect(pngs).toHaveLength(r.pages);
-    // pdftotext -bbox would be stricter; here: no line of the letter is wider than the text column.
-    const text = pdftotext(file);
-    expect(text).toContain('x'.repeat(40));
-    expect(text.split('\n').every((l) => l.length < 120)).toBe(true);
+    // Every word, including the 260-character URL and the 300-character token, sits inside the page margins.
+    const { width, height, words } = wordBoxes(file);
+    expect(words.length).toBeGreaterThan(500);
+    const outside = words.filter((w) => w.xMin < 60 || w.xMax > width - 60 || w.yMin < 40 || w.yMax > height - 20);
+    expect(outside).toEqual([]);
+    // Below the bottom margin there is only the footer line (title and page number), never body text.
+    const footerBand = words.filter((w) => w.yMax > height - 72);
+    expect(new Set(footerBand.map((w) => Math.round(w.yMax)))).toEqual(new Set([Math.round(footerBand[0].yMax)]));
+    expect(footerBand.filter((w) => w.text === 'Page')).toHaveLength(r.pages);
+    expect(words.some((w) => w.text.startsWith('https://www.linkedin.com/mypreferences'))).toBe(true);
   });
 
   it('refuses a damaged image with a message naming the exhibit', async () => {

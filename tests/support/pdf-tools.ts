@@ -50,3 +50,26 @@ export function pdfdetachSave(file: string, n: number, out: string): void {
 export function render(file: string, prefix: string, dpi = 60): void {
   run('pdftoppm', ['-png', '-r', String(dpi), file, prefix]);
 }
+
+export interface WordBox {
+  page: number;
+  text: string;
+  xMin: number;
+  yMin: number;
+  xMax: number;
+  yMax: number;
+}
+/** Every word with its box in PDF points (pdftotext -bbox), to check that nothing runs off the page. */
+export function wordBoxes(file: string): { width: number; height: number; words: WordBox[] } {
+  const html = run('pdftotext', ['-bbox', file, '-']);
+  const page = /<page width="([\d.]+)" height="([\d.]+)">/.exec(html)!;
+  const words: WordBox[] = [];
+  let n = 0;
+  for (const chunk of html.split('<page ').slice(1)) {
+    n++;
+    for (const m of chunk.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)) {
+      words.push({ page: n, xMin: +m[1], yMin: +m[2], xMax: +m[3], yMax: +m[4], text: m[5] });
+    }
+  }
+  return { width: +page[1], height: +page[2], words };
+}
