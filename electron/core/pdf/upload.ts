@@ -2,6 +2,7 @@
 // downscaled and reduced to a palette until each fits its share; JPEGs cannot be re-encoded here (no JPEG encoder
 // is installed), so they count as they are.
 import upngModule from '@pdf-lib/upng';
+import { crc32, deflateSync } from 'node:zlib';
 import { isPng, readPng } from './png';
 import { PdfBuildError, buildPdf, type ExhibitInput, type PdfInput, type PdfResult } from './build';
 
@@ -65,10 +66,69 @@ function decode(bytes: Uint8Array): { rgba: Uint8Array; width: number; height: n
   return { rgba: new Uint8Array(UPNG.toRGBA8(img)[0]), width: img.width, height: img.height };
 }
 
+interface KdNode {
+  ind: number;
+  est: { rgba: number };
+}
+type Quantize = {
+  getKDtree(img: Uint8Array, colors: number): [unknown, KdNode[]];
+  getNearest(root: unknown, r: number, g: number, b: number, a: number): KdNode;
+};
+
+/** A palette PNG of the pixels. The palette is learnt from a sample of at most ~64k pixels (UPNG's k-d tree over
+ * every pixel took a second per full-HD image); each colour (to 5 bits a channel) is then mapped once, and zlib (native) packs it. */
+export function paletteEncode(rgba: Uint8Array, w: number, h: number, colors: number): Uint8Array {
+  const q = (UPNG as unknown as { quantize: Quantize }).quantize;
+  const step = Math.max(1, Math.floor(Math.sqrt((w * h) / 65_536)));
+  const sample: number[] = [];
+  for (let y = 0; y < h; y += step) for (let x = 0; x < w; x += step) {
+    const i = (y * w + x) * 4;
+    sample.push(rgba[i], rgba[i + 1], rgba[i + 2], 255);
+  }
+  const [root, leafs] = q.getKDtree(new Uint8Array(sample), colors);
+  const plte = Buffer.alloc(leafs.length * 3);
+  leafs.forEach((l, i) => {
+    l.ind = i;
+    plte[i * 3] = l.est.rgba & 255;
+    plte[i * 3 + 1] = (l.est.rgba >>> 8) & 255;
+    plte[i * 3 + 2] = (l.est.rgba >>> 16) & 255;
+  });
+  const cache = new Map<number, number>();
+  const raw = Buffer.alloc((w + 1) * h);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const i = (y * w + x) * 4;
+      // 5 bits a channel: at most 32k nearest-colour searches per image, whatever the photo (invisible at 256 colours).
+      const key = ((rgba[i] >> 3) << 10) | ((rgba[i + 1] >> 3) << 5) | (rgba[i + 2] >> 3);
+      let ind = cache.get(key);
+      if (ind === undefined) {
+        ind = q.getNearest(root, rgba[i] / 255, rgba[i + 1] / 255, rgba[i + 2] / 255, 1).ind;
+        cache.set(key, ind);
+      }
+      raw[y * (w + 1) + 1 + x] = ind;
+    }
+  }
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(w, 0);
+  ihdr.writeUInt32BE(h, 4);
+  ihdr[8] = 8;
+  ihdr[9] = 3;
+  return Buffer.concat([PNG_SIGNATURE, chunk('IHDR', ihdr), chunk('PLTE', plte), chunk('IDAT', deflateSync(raw, { level: 9 })), chunk('IEND', Buffer.alloc(0))]);
+}
+
+const PNG_SIGNATURE = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
+function chunk(type: string, data: Uint8Array): Buffer {
+  const head = Buffer.alloc(8);
+  head.writeUInt32BE(data.length, 0);
+  head.write(type, 4, 'latin1');
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])) >>> 0);
+  return Buffer.concat([head, data, crc]);
+}
+
 function reencode(img: ReturnType<typeof decode>, step: (typeof LADDER)[number]): Uint8Array {
   const small = downscale(img.rgba, img.width, img.height, step.scale);
-  const ab = small.data.buffer.slice(small.data.byteOffset, small.data.byteOffset + small.data.byteLength) as ArrayBuffer;
-  return new Uint8Array(UPNG.encode([ab], small.width, small.height, step.colors));
+  return paletteEncode(small.data, small.width, small.height, step.colors);
 }
 
 const mb = (n: number) => `${(n / 1_048_576).toFixed(2)} MB`;
