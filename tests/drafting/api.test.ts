@@ -1,7 +1,7 @@
 // The drafting API end to end on a real data folder. The evidence and tracking seams are stubs on this branch, so
 // they are replaced here with rows and files this test creates (the signatures are the shared contract).
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -151,6 +151,15 @@ describe('drafting API', () => {
     writeFileSync(a.path, makePng(300, 200, { seed: 9 }));
     await expect(core.api.call('drafting.export', { caseId: c.id, templateId: 'ico-complaint', format: 'pdf', values: { impact: 'x' } })).rejects.toThrow(
       /Exhibit 1 \(Setting capture 1\) no longer matches the hash/,
+    );
+  });
+
+  it('names the exhibit whose stored file is missing', async () => {
+    const c = await newCase('GB');
+    const a = addEvidence(c.id, 1, makePng(300, 200), 'image/png');
+    rmSync(a.path);
+    await expect(core.api.call('drafting.export', { caseId: c.id, templateId: 'ico-complaint', format: 'pdf', values: { impact: 'x' } })).rejects.toThrow(
+      'Exhibit 1 (Setting capture 1): its stored file is missing. Run "evidence verify" for this case, then export again.',
     );
   });
 

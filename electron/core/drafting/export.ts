@@ -1,7 +1,7 @@
 // Turns a draft into a file (pdf, text, eml, json), stores it in the data folder, records it with its hash on the
 // case and in the custody log. The stored copy is what the UI downloads and the CLI copies to --out.
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync as fsRead, renameSync, writeSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { ApiError } from '../api/errors';
 import type { CoreContext } from '../context';
@@ -36,6 +36,16 @@ export function safeName(s: string, max = 60): string {
 export function exhibitsFor(ctx: CoreContext, doc: ComposedDocument): ExhibitInput[] {
   return doc.facts.evidence.map((ev, i) => {
     const files = evidenceFiles(ctx, ev.id);
+    function readFileSync(path: string): Buffer;
+    function readFileSync(path: string, enc: 'utf8'): string;
+    function readFileSync(path: string, enc?: 'utf8'): Buffer | string {
+      try {
+        return enc ? fsRead(path, enc) : fsRead(path);
+      } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code;
+        throw new ApiError('conflict', `Exhibit ${i + 1} (${ev.title}): its stored file ${code === 'ENOENT' ? 'is missing' : `cannot be read (${code})`}. Run "evidence verify" for this case, then export again.`);
+      }
+    }
     const ex: ExhibitInput = {
       number: i + 1,
       title: ev.title,

@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { DRAFT_FORMATS, type DraftFormat, type DraftView, type ExportRecord, type PdfProfile } from '../../../electron/core/contract/drafting';
 import { fileUrl, invoke } from '../api';
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 const FORMAT_LABELS: Record<DraftFormat, string> = {
   pdf: 'PDF with the evidence appendix',
   text: 'Plain text',
@@ -91,7 +93,7 @@ export function ExportBox(props: { view: DraftView; values: Record<string, strin
       <div role="status" className="export-result">
         {result ? (
           <p className="ok">
-            Exported{result.pages ? ` (${result.pages} pages, ${result.exhibits} exhibits)` : ''}:{' '}
+            Exported{result.pages ? ` (${plural(result.pages, 'page')}, ${plural(result.exhibits ?? 0, 'exhibit')})` : ''}:{' '}
             <a href={fileUrl('export', result.id, { download: true })} download={result.filename}>
               Download {result.filename}
             </a>{' '}
