@@ -38,6 +38,7 @@ test('GB case: templates greyed by country, the objection drafted with copy butt
   await expect(panel.getByText('Not for this case: Complaint to the Data Protection Commission (Ireland) is for members in the EU/EEA; this case is in the United Kingdom (GB).')).toBeVisible();
   await expect(panel.getByRole('link', { name: /Data Protection Commission/ })).toHaveCount(0);
   await expectAccessible(page, 'case page with drafting panel');
+  await screenshot(page, 'drafting-panel');
 
   await panel.getByRole('link', { name: 'Objection to AI training (LinkedIn)' }).click();
   await expect(page.getByRole('heading', { name: 'Objection to AI training (LinkedIn)' })).toBeVisible();
@@ -76,6 +77,7 @@ test('GB case: templates greyed by country, the objection drafted with copy butt
   await screenshot(page, 'drafting-exported');
   await page.getByRole('link', { name: 'Back to the case' }).click();
   await expect(page.getByRole('region', { name: 'Letters and complaints' }).getByRole('link', { name: /-linkedin-objection-archive-.*\.pdf$/ })).toBeVisible();
+  await screenshot(page, 'drafting-panel-exports');
 });
 
 test('GB case: the ICO complaint keeps its summary within 2,000 characters and exports an upload PDF', async ({ page, app }) => {
