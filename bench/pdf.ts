@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { buildPdf, type ExhibitInput } from '../electron/core/pdf/build';
 import { buildWithinBudget } from '../electron/core/pdf/upload';
-import { makePng } from '../tests/support/images';
+import { makePng } from '../tests/pdf/support/images';
 
 const count = Number(process.argv[process.argv.indexOf('--count') + 1]) || 20;
 const dir = mkdtempSync(join(tmpdir(), 'redress-bench-pdf-'));

@@ -9,8 +9,8 @@ import { createCore, type Core } from '../../electron/core';
 import type { EvidenceSummary } from '../../electron/core/contract/evidence';
 import type { CaseEventSummary } from '../../electron/core/contract/tracking';
 import { resolveFile } from '../../electron/core/files';
-import { makePng } from '../support/images';
-import { pdfdetach, pdfimages, pdftotext, qpdfCheck } from '../support/pdf-tools';
+import { makePng } from '../pdf/support/images';
+import { pdfdetach, pdfimages, pdftotext, qpdfCheck } from '../pdf/support/pdf-tools';
 
 const seams = vi.hoisted(() => ({
   evidence: [] as EvidenceSummary[],
@@ -118,11 +118,15 @@ describe('drafting API', () => {
     seams.events.push({ id: 'e1', caseId: c.id, type: 'request_sent', on: '2026-04-30', ref: 'LI-99' });
     const a = addEvidence(c.id, 1, makePng(1920, 1080, { seed: 1 }), 'image/png');
     const b = addEvidence(c.id, 2, readFileSync(join(import.meta.dirname, '..', 'pdf', 'fixtures', 'setting-on.jpg')), 'image/jpeg');
+    const capPath = join(dir, 'capture-shot.png');
+    writeFileSync(capPath, makePng(1280, 2400, { seed: 5 }));
+    seams.evidence.push({ id: 'ev_4', caseId: c.id, kind: 'capture', title: 'Capture of the setting page', addedAt: '2026-05-02T00:00:00.000Z', capturedAt: '2026-05-02T00:00:00.000Z', sha256: 'c'.repeat(64), mime: 'application/json', size: 10 });
+    seams.files.ev_4 = { primary: null, screenshot: { path: capPath, mime: 'image/png' }, text: null };
     seams.evidence.push({ id: 'ev_3', caseId: c.id, kind: 'diff', title: 'Privacy policy: before and after', addedAt: '2026-05-01T00:00:00.000Z', sha256: 'e'.repeat(64), mime: 'text/plain', size: 10 });
     seams.files.ev_3 = { primary: null, screenshot: null, text: '+ We may use your data to train AI models.' };
 
     const rec = await core.api.call('drafting.export', { caseId: c.id, templateId: 'ico-complaint', format: 'pdf', values: { impact: 'Ich bin besorgt – Я обеспокоена.' } });
-    expect(rec).toMatchObject({ format: 'pdf', profile: 'archive', exhibits: 3, attachments: 2 });
+    expect(rec).toMatchObject({ format: 'pdf', profile: 'archive', exhibits: 4, attachments: 3 });
     const file = resolveFile(core.ctx, 'export', rec.id)!;
     expect(file.mime).toBe('application/pdf');
     expect(file.filename).toBe('AI-training-Zofia-ico-complaint-archive-2026-07-01.pdf');
@@ -134,11 +138,11 @@ describe('drafting API', () => {
     expect(text).toContain(NAME);
     expect(text).toContain('LinkedIn Corporation');
     expect(text).toContain('Я обеспокоена');
-    for (const h of [a.sha256, b.sha256, 'e'.repeat(64)]) expect(text).toContain(h);
+    for (const h of [a.sha256, b.sha256, 'c'.repeat(64), 'e'.repeat(64)]) expect(text).toContain(h);
     expect(text).toContain('We may use your data to train AI models.');
-    expect(pdfimages(file.path).filter((i) => i.type === 'image')).toHaveLength(2);
+    expect(new Set(pdfimages(file.path).filter((i) => i.type === 'image').map((i) => `${i.width}x${i.height}`))).toEqual(new Set(['1920x1080', '640x400', '1280x2400']));
     // Attachment names come from the evidence's filename with everything path-like removed.
-    expect(pdfdetach(file.path)).toEqual(['exhibit-01-evil-1.png', 'exhibit-02-evil-2.jpg']);
+    expect(pdfdetach(file.path)).toEqual(['exhibit-01-evil-1.png', 'exhibit-02-evil-2.jpg', 'exhibit-03-Capture-of-the-setting-page-screenshot.png']);
 
     expect(await core.api.call('drafting.exports', { caseId: c.id })).toEqual([rec]);
     expect(seams.custody).toEqual([{ caseId: c.id, action: 'export', detail: expect.objectContaining({ exportId: rec.id, sha256: rec.sha256, format: 'pdf' }) }]);

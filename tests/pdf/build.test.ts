@@ -4,8 +4,8 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildPdf, PdfBuildError, type ExhibitInput, type PdfInput } from '../../electron/core/pdf/build';
 import { buildWithinBudget } from '../../electron/core/pdf/upload';
-import { makePng } from '../support/images';
-import { pdfdetach, pdfdetachSave, pdfimages, pdfinfo, pdftotext, qpdfCheck, render, toFile, wordBoxes } from '../support/pdf-tools';
+import { makePng } from './support/images';
+import { pdfdetach, pdfdetachSave, pdfimages, pdfinfo, pdftotext, qpdfCheck, render, toFile, wordBoxes } from './support/pdf-tools';
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 const JPEG = readFileSync(join(import.meta.dirname, 'fixtures', 'setting-on.jpg'));

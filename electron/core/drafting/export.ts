@@ -62,7 +62,12 @@ export function exhibitsFor(ctx: CoreContext, doc: ComposedDocument): ExhibitInp
       }
       ex.original = { bytes, filename: safeName((ev.filename ?? ev.title).replace(/\.[A-Za-z0-9]{1,8}$/, ''), 80) + extension(ev.filename, ev.mime), mime: ev.mime };
     }
-    if (files.screenshot) ex.screenshot = { bytes: ex.original && files.screenshot.path === files.primary ? ex.original.bytes : readFileSync(files.screenshot.path), mime: files.screenshot.mime };
+    if (files.screenshot) {
+      const bytes = ex.original && files.screenshot.path === files.primary ? ex.original.bytes : readFileSync(files.screenshot.path);
+      ex.screenshot = { bytes, mime: files.screenshot.mime };
+      // A capture has no single primary file (its hash is the manifest's): attach the screenshot itself, with its own hash.
+      if (!ex.original) ex.original = { bytes, filename: `${safeName(ev.title, 70)}-screenshot${extension(undefined, files.screenshot.mime)}`, mime: files.screenshot.mime, sha256: sha256(bytes) };
+    }
     if (files.text) ex.text = isAbsolute(files.text) && existsSync(files.text) ? readFileSync(files.text, 'utf8') : files.text;
     return ex;
   });

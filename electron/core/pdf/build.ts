@@ -20,7 +20,7 @@ export interface ExhibitInput {
   /** Text to print (a policy's text, a diff). */
   text?: string;
   /** The original file, attached in the archive profile. */
-  original?: { bytes: Uint8Array; filename: string; mime: string };
+  original?: { bytes: Uint8Array; filename: string; mime: string; /** When it differs from the exhibit's hash. */ sha256?: string };
 }
 
 export interface PdfInput {
@@ -163,7 +163,7 @@ export async function buildPdf(input: PdfInput): Promise<PdfResult> {
           bytes: e.original.bytes,
           filename: `exhibit-${String(e.number).padStart(2, '0')}-${e.original.filename}`,
           mime: e.original.mime,
-          description: `Exhibit ${e.number}: ${e.title} (SHA-256 ${e.sha256})`,
+          description: `Exhibit ${e.number}: ${e.title} (SHA-256 ${e.original.sha256 ?? e.sha256})`,
           created: new Date(e.capturedAt ?? e.addedAt),
         });
         attachments++;
