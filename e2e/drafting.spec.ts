@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -96,6 +96,12 @@ test('GB case: the ICO complaint keeps its summary within 2,000 characters and e
   await page.getByLabel('Harm or impact on you (required)').fill('Ich mache mir Sorgen; Я обеспокоена.');
   await expectAccessible(page, 'ico complaint');
   await screenshot(page, 'drafting-ico');
+  await page.getByLabel('Format').selectOption('pdf');
+  await page.getByRole('radio', { name: /^upload/i }).check();
+  await page.getByLabel('Size limit (MB)').fill('lots');
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  await expect(page.getByRole('alert')).toHaveText('Enter the size limit in MB, at least 0.1 (for the ICO: 3).');
+  await page.getByLabel('Size limit (MB)').fill('3');
   const pdf = await exportAndFetch(page, 'pdf', 'upload');
   expect(pdf.length).toBeLessThanOrEqual(3 * 1024 * 1024);
   expect(pdfText(pdf)).toContain('Я обеспокоена');
@@ -125,8 +131,10 @@ test('DE case: the DPC complaint and the reminder as text and email drafts; the 
   const json = JSON.parse((await exportAndFetch(page, 'json')).toString('utf8'));
   expect(json.template).toBe('linkedin-access-request');
   expect(json.fields[0].value).toBe(NAME);
-  const stored = readFileSync(join(app.dataDir, 'redress.sqlite')).length;
-  expect(stored).toBeGreaterThan(0);
+  // Each export is recorded on the case with its own hash.
+  const recorded = await app.api<{ format: string; sha256: string }[]>('drafting.exports', { caseId: c.id });
+  expect(recorded.map((r) => r.format).sort()).toEqual(['eml', 'json', 'text']);
+  expect(new Set(recorded.map((r) => r.sha256)).size).toBe(3);
 });
 
 test('keyboard only: reach a template, fill the required field, export', async ({ page, app }) => {

@@ -79,7 +79,11 @@ export function DraftForm(props: { view: DraftView; caseData: Case; onExported()
     };
   }, [settled, view.caseId, view.template.id]);
 
-  const resolved = (name: string) => preview?.fields.find((f) => f.name === name)?.value ?? values[name] ?? '';
+  // Resolved against what is in the form now, not the last (debounced) preview, so a quick copy is never stale.
+  const resolved = async (name: string) => {
+    const fresh = await invoke('drafting.preview', { caseId: view.caseId, templateId: view.template.id, values });
+    return fresh.fields.find((f) => f.name === name)?.value ?? values[name] ?? '';
+  };
   const webFields = fields.filter((f) => f.webForm);
 
   return (
@@ -117,7 +121,14 @@ export function DraftForm(props: { view: DraftView; caseData: Case; onExported()
                   {f.webForm ? (
                     <button
                       type="button"
-                      onClick={() => void copyText(resolved(f.name)).then(() => setCopied(`Copied “${f.label}”. Paste it into the form.`))}
+                      onClick={() =>
+                        void resolved(f.name)
+                          .then(copyText)
+                          .then(
+                            () => setCopied(`Copied “${f.label}”. Paste it into the form.`),
+                            (err: unknown) => setCopied(`Could not copy: ${err instanceof Error ? err.message : String(err)}`),
+                          )
+                      }
                       aria-label={`Copy ${f.label}`}
                     >
                       Copy

@@ -20,17 +20,21 @@ export function ExportBox(props: { view: DraftView; values: Record<string, strin
   const [error, setError] = useState<string | null>(null);
 
   const run = async () => {
+    const budget = Math.round(Number(budgetMb.replace(',', '.')) * 1024 * 1024);
+    if (format === 'pdf' && profile === 'upload' && !(budget >= 100_000)) {
+      setError('Enter the size limit in MB, at least 0.1 (for the ICO: 3).');
+      return;
+    }
     setBusy(true);
     setError(null);
     setResult(null);
     try {
-      const budget = Math.round(Number(budgetMb) * 1024 * 1024);
       const rec = await invoke('drafting.export', {
         caseId: props.view.caseId,
         templateId: props.view.template.id,
         format,
         profile,
-        ...(format === 'pdf' && profile === 'upload' && Number.isFinite(budget) ? { budgetBytes: budget } : {}),
+        ...(format === 'pdf' && profile === 'upload' ? { budgetBytes: budget } : {}),
         values: props.values,
       });
       setResult(rec);

@@ -1,5 +1,5 @@
-// Real PNG and JPEG files for tests and the bench, made without pdf-lib: a PNG encoder over node:zlib, and a tiny
-// baseline JPEG taken from a known-good fixture (tests/pdf/fixtures).
+// Real PNG files for tests and the bench, made without pdf-lib by a PNG encoder over node:zlib. (The JPEG fixture,
+// tests/pdf/fixtures/setting-on.jpg, is a Chromium screenshot of a small page.)
 import { crc32, deflateSync } from 'node:zlib';
 
 function chunk(type: string, data: Uint8Array): Buffer {
