@@ -189,6 +189,11 @@ describe('drafting API', () => {
     const doc = JSON.parse(readFileSync(resolveFile(core.ctx, 'export', json.id)!.path, 'utf8'));
     expect(doc.template).toBe('linkedin-access-request');
     expect(doc.fields[0]).toEqual({ name: 'full_name', label: 'Full name', value: NAME, maxLength: 200 });
+
+    const d = await newCase('IE');
+    const dpc = await core.api.call('drafting.export', { caseId: d.id, templateId: 'dpc-complaint', format: 'eml', values: { contact_dates: '- 30 April 2026: objection sent' } });
+    expect(readFileSync(resolveFile(core.ctx, 'export', dpc.id)!.path, 'utf8')).toMatch(/^To: info@dataprotection\.ie\r$/m);
+    expect(raw).toMatch(/^To: \r$/m); // LinkedIn publishes no DPO address: the member fills it in
   });
 
   it('meets an upload budget or says why not', async () => {

@@ -42,6 +42,8 @@ export const TemplateManifest = z.object({
   legalBasis: z.array(z.string().min(1)).min(1),
   lastChecked: isoDate,
   sourceUrl: z.url(),
+  /** Where the .eml draft is addressed, when the recipient publishes an address for this (LinkedIn does not). */
+  email: z.email().optional(),
   /** The recipient's own online form, opened through the external-link allowlist. */
   formUrl: z.url().optional(),
   preconditions: z.array(Precondition).default([]),
