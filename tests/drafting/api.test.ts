@@ -94,6 +94,8 @@ describe('drafting API', () => {
     expect(p.fields.find((f) => f.name === 'explanation')?.value).toContain('My particular situation: I am a freelance translator.');
     expect(p.text).toContain('LinkedIn Corporation');
     expect(p.problems).toEqual([{ field: 'first_name', message: 'First name is required.' }]);
+    const braces = await core.api.call('drafting.preview', { caseId: c.id, templateId: 'linkedin-objection', values: { situation: 'I type {{#if odd things like this' } });
+    expect(braces.text).toContain('My particular situation is this: I type {{#if odd things like this');
     const long = await core.api.call('drafting.preview', { caseId: c.id, templateId: 'ico-complaint', values: { summary: 'x'.repeat(2001) } });
     expect(long.problems).toContainEqual({ field: 'summary', message: 'Summary of your complaint must be at most 2,000 characters.' });
   });

@@ -6,7 +6,7 @@ import { fieldsSchema, type DraftPreview, type DraftView } from '../contract/dra
 import { jurisdictionFor } from '../contract/jurisdiction';
 import { listEvidenceForCase } from '../evidence/query';
 import { deadlinesForCase, listEventsForCase } from '../tracking/query';
-import { render, type Vars } from './engine';
+import { render, TemplateSyntaxError, type Vars } from './engine';
 import { availability, contextVars, recipientFor, type CaseFacts } from './prefill';
 import { getDraft } from './repo';
 import { loadTemplates, localField, type LoadedTemplate } from './templates';
@@ -36,6 +36,11 @@ export function prefillValues(t: LoadedTemplate, lang: string, vars: Vars): Reco
 }
 
 export function draftView(ctx: CoreContext, caseId: string, templateId: string): DraftView {
+  return loadDraft(ctx, caseId, templateId).view;
+}
+
+/** The template, the case's facts and names, and the view of the draft, loaded once. */
+function loadDraft(ctx: CoreContext, caseId: string, templateId: string) {
   const t = findTemplate(templateId);
   const facts = caseFacts(ctx, caseId);
   const m = t.manifest;
@@ -53,7 +58,7 @@ export function draftView(ctx: CoreContext, caseId: string, templateId: string):
     if (src.includes('controller_')) return j.controller.unverified;
     return undefined;
   };
-  return {
+  const view: DraftView = {
     caseId,
     template: {
       ...m,
@@ -73,6 +78,17 @@ export function draftView(ctx: CoreContext, caseId: string, templateId: string):
     preconditions: m.preconditions.filter((p) => (!p.from || p.from <= today) && (!p.until || today < p.until)),
     evidenceCount: facts.evidence.length,
   };
+  return { t, facts, vars, view };
+}
+
+/** A member's text may contain braces of its own (even a stray "{{#if"): then it is kept exactly as typed. */
+function renderUserText(text: string, vars: Vars): string {
+  try {
+    return render(text, vars);
+  } catch (err) {
+    if (err instanceof TemplateSyntaxError) return text.trim();
+    throw err;
+  }
 }
 
 export interface ComposedDocument extends DraftPreview {
@@ -82,14 +98,11 @@ export interface ComposedDocument extends DraftPreview {
 
 /** The finished text: each field resolved (it may quote other fields), then the letter and subject around them. */
 export function compose(ctx: CoreContext, caseId: string, templateId: string, values?: Record<string, string>): ComposedDocument {
-  const view = draftView(ctx, caseId, templateId);
-  const t = findTemplate(templateId);
-  const facts = caseFacts(ctx, caseId);
-  const vars = contextVars(facts, t.manifest);
+  const { t, facts, vars, view } = loadDraft(ctx, caseId, templateId);
   const raw = { ...view.values, ...(values ?? {}) };
   const fields = view.template.fields.map((f) => {
     const others = Object.fromEntries(Object.entries(raw).filter(([k]) => k !== f.name));
-    return { f, value: render(raw[f.name] ?? '', { ...vars, ...others }) };
+    return { f, value: renderUserText(raw[f.name] ?? '', { ...vars, ...others }) };
   });
   const all: Vars = { ...vars, ...Object.fromEntries(fields.map(({ f, value }) => [f.name, value])) };
   const body = t.bodies[view.language];
