@@ -46,12 +46,12 @@ describe('redress templates / draft', () => {
   });
 
   it.each([
-    [['--template', 'nope', '--format', 'pdf'], /No template "nope"/],
-    [['--template', 'dpc-complaint', '--format', 'pdf'], /is for members in the EU\/EEA; this case is in the United Kingdom/],
-    [['--template', 'ico-complaint', '--format', 'pdf'], /Harm or impact on you is required/],
-    [['--template', 'ico-complaint', '--format', 'docx'], /--format must be one of: text, eml, pdf, json/],
-    [['--template', 'ico-complaint', '--format', 'pdf', '--set', 'summary=' + 'x'.repeat(2001), '--set', 'impact=x'], /Summary of your complaint must be at most 2,000 characters/],
-  ])('refuses %j with a clear message, a non-zero exit and no file', async (args, message) => {
+    ['an unknown template', ['--template', 'nope', '--format', 'pdf'], /No template "nope"/],
+    ['a template for another country', ['--template', 'dpc-complaint', '--format', 'pdf'], /is for members in the EU\/EEA; this case is in the United Kingdom/],
+    ['a missing required field', ['--template', 'ico-complaint', '--format', 'pdf'], /Harm or impact on you is required/],
+    ['an unknown format', ['--template', 'ico-complaint', '--format', 'docx'], /--format must be one of: text, eml, pdf, json/],
+    ['a summary over 2,000 characters', ['--template', 'ico-complaint', '--format', 'pdf', '--set', 'summary=' + 'x'.repeat(2001), '--set', 'impact=x'], /Summary of your complaint must be at most 2,000 characters/],
+  ])('refuses %s with a clear message, a non-zero exit and no file', async (_what, args, message) => {
     const id = await newCase('GB');
     const out = join(dir, 'out.pdf');
     const r = await cli('draft', id, ...args, '--out', out);
