@@ -1,5 +1,85 @@
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { DRAFT_FORMATS, PDF_PROFILES } from '../core/contract/drafting';
+import { loadTemplates } from '../core/drafting/templates';
+import { resolveFile } from '../core/files';
 import type { CliEnv } from './index';
+import { CliError, emit } from './output';
 
-/** The drafting commands of the CLI contract. Owned by the drafting work. */
-export function registerDraftCommands(_program: Command, _env: CliEnv): void {}
+const collect = (v: string, prev: string[]) => [...prev, v];
+
+/** `--set name=value` (repeatable) and `--values file.json` become the draft's field values. */
+function readValues(o: { set: string[]; values?: string }): Record<string, string> | undefined {
+  let values: Record<string, string> | undefined;
+  if (o.values) {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(readFileSync(o.values, 'utf8'));
+    } catch (err) {
+      throw new CliError(`Could not read --values ${o.values}: ${(err as Error).message}`, 2);
+    }
+    if (!raw || typeof raw !== 'object' || Array.isArray(raw) || Object.values(raw).some((v) => typeof v !== 'string')) {
+      throw new CliError(`--values ${o.values} must hold one JSON object of field name -> text.`, 2);
+    }
+    values = { ...(raw as Record<string, string>) };
+  }
+  for (const pair of o.set) {
+    const eq = pair.indexOf('=');
+    if (eq < 1) throw new CliError(`--set takes name=value (got "${pair}").`, 2);
+    values = { ...(values ?? {}), [pair.slice(0, eq)]: pair.slice(eq + 1) };
+  }
+  return values;
+}
+
+export function registerDraftCommands(program: Command, env: CliEnv): void {
+  program
+    .command('templates')
+    .description('list the document templates')
+    .option('--json', 'print JSON')
+    .action((o) => {
+      const list = loadTemplates().map(({ manifest: m }) => ({ id: m.id, title: m.title, recipient: m.recipient, countries: m.countries }));
+      emit(env.out(o), list, () => list.map((t) => `${t.id.padEnd(26)} ${t.countries.join(',').padEnd(14)} ${t.title}`).join('\n'));
+    });
+
+  program
+    .command('draft')
+    .description('draft a document for a case and write it to a file (text, eml, json: form fields, pdf: with the evidence appendix)')
+    .argument('<id>', 'the case id')
+    .requiredOption('--template <id>', 'the template (see `redress templates`)')
+    .requiredOption('--format <format>', `one of: ${DRAFT_FORMATS.join(', ')}`)
+    .option('--out <file>', 'where to write it (text and json print to stdout without it)')
+    .option('--profile <profile>', `PDF profile: ${PDF_PROFILES.join(' or ')}`, 'archive')
+    .option('--budget <bytes>', 'upload profile: size budget in bytes (default 3 MB)')
+    .option('--set <name=value>', 'set a field (repeatable); saved as the draft once the export succeeds', collect, [])
+    .option('--values <file.json>', 'field values from a JSON object')
+    .option('--json', 'print the export record as JSON')
+    .action(async (id: string, o) => {
+      if (!(DRAFT_FORMATS as readonly string[]).includes(o.format)) throw new CliError(`--format must be one of: ${DRAFT_FORMATS.join(', ')}.`, 2);
+      if (!(PDF_PROFILES as readonly string[]).includes(o.profile)) throw new CliError(`--profile must be archive or upload.`, 2);
+      if (!o.out && (o.format === 'pdf' || o.format === 'eml')) throw new CliError(`--out FILE is required for --format ${o.format}.`, 2);
+      const budget = o.budget === undefined ? undefined : Number(o.budget);
+      if (budget !== undefined && !Number.isInteger(budget)) throw new CliError('--budget is a whole number of bytes, e.g. 3145728.', 2);
+      const out = o.out ? resolve(o.out) : undefined;
+      if (out) {
+        if (!existsSync(dirname(out))) throw new CliError(`The folder ${dirname(out)} does not exist; create it or choose another --out.`, 2);
+        if (existsSync(out) && statSync(out).isDirectory()) throw new CliError(`${out} is a folder; give a file name for --out.`, 2);
+      }
+      const values = readValues(o);
+      const core = env.core();
+      const rec = await core.api.call('drafting.export', {
+        caseId: id,
+        templateId: o.template,
+        format: o.format,
+        profile: o.profile,
+        ...(budget !== undefined ? { budgetBytes: budget } : {}),
+        ...(values ? { values } : {}),
+      });
+      const bytes = readFileSync(resolveFile(core.ctx, 'export', rec.id)!.path);
+      if (out) writeFileSync(out, bytes);
+      const human = () =>
+        out ? `Wrote ${out} (${rec.size.toLocaleString('en-GB')} bytes${rec.pages ? `, ${rec.pages} page${rec.pages === 1 ? '' : 's'}` : ''}; SHA-256 ${rec.sha256}).` : bytes.toString('utf8').trimEnd();
+      if (!out && !o.json) env.out(o).stdout(human() + '\n');
+      else emit(env.out(o), rec, human);
+    });
+}

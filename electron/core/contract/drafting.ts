@@ -1,7 +1,179 @@
 // Contract of the drafting feature: API name -> zod input schema, and the output types.
 // Owned by the drafting work; pure zod, no Node imports (the renderer type-checks against this file).
+import { z } from 'zod';
+import { CaseId } from './cases';
 
-export const draftingContract = {} as const;
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date such as 2026-11-23.');
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface DraftingOutputs {}
+/** One field of a template: what the user fills in, and how it is checked. Labels are in the template's first language. */
+export const TemplateField = z.object({
+  name: z.string().regex(/^[a-z][a-z0-9_]*$/, 'Field names are lower_snake_case.'),
+  label: z.string().min(1),
+  type: z.enum(['text', 'textarea', 'email', 'date']),
+  required: z.boolean().default(false),
+  maxLength: z.number().int().positive().max(100_000).optional(),
+  help: z.string().optional(),
+  /** Set where the fact behind this field could not be confirmed from its source: the UI says so. */
+  unverified: z.string().optional(),
+  /** Shown in the "copy into the web form" list (fields of the recipient's own online form). */
+  webForm: z.boolean().default(false),
+});
+export type TemplateField = z.output<typeof TemplateField>;
+
+/** A dated precondition, so a change in the law (e.g. Regulation 2025/2518 from 2 April 2027) is a data edit. */
+export const Precondition = z.object({
+  text: z.string().min(1),
+  rule: z.string().min(1),
+  until: isoDate.optional(),
+  from: isoDate.optional(),
+});
+
+export const TemplateManifest = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'Template ids are lower-case words joined by hyphens.'),
+  title: z.string().min(1),
+  description: z.string().min(1),
+  kind: z.enum(['request', 'complaint', 'reminder']),
+  /** Who receives it: the controller the jurisdiction decides, or a named regulator. */
+  recipient: z.enum(['controller', 'ico', 'dpc']),
+  /** ISO 3166-1 alpha-2 codes, or the groups "EU/EEA" and "*" (anywhere). */
+  countries: z.array(z.string().regex(/^([A-Z]{2}|EU\/EEA|\*)$/, 'Use ISO codes such as GB, or EU/EEA, or *.')).min(1),
+  /** The first is the default; each needs `body.<lang>.md` (and `labels.<lang>.json` for any but the first). */
+  languages: z.array(z.string().regex(/^[a-z]{2}$/)).min(1),
+  legalBasis: z.array(z.string().min(1)).min(1),
+  lastChecked: isoDate,
+  sourceUrl: z.url(),
+  /** Where the .eml draft is addressed, when the recipient publishes an address for this (LinkedIn does not). */
+  email: z.email().optional(),
+  /** The recipient's own online form, opened through the external-link allowlist. */
+  formUrl: z.url().optional(),
+  preconditions: z.array(Precondition).default([]),
+  fields: z.array(TemplateField).min(1),
+});
+export type TemplateManifest = z.output<typeof TemplateManifest>;
+
+export const DRAFT_FORMATS = ['text', 'eml', 'pdf', 'json'] as const;
+export type DraftFormat = (typeof DRAFT_FORMATS)[number];
+export const PDF_PROFILES = ['archive', 'upload'] as const;
+export type PdfProfile = (typeof PDF_PROFILES)[number];
+
+const TemplateId = z
+  .string({ error: 'A template id is required.' })
+  .trim()
+  .min(1, 'A template id is required.')
+  .max(80, 'A template id is at most 80 characters.');
+
+/** Field values as the user typed them. Generous caps: the per-template limits are checked with `fieldsSchema`. */
+export const DraftValues = z
+  .record(z.string().max(64), z.string().max(50_000, 'A field is at most 50,000 characters.'))
+  .refine((v) => Object.keys(v).length <= 100, 'At most 100 fields.');
+
+export const TemplatesListInput = z.object({ country: z.string().trim().toUpperCase().length(2).optional() }).default({});
+export const DraftGetInput = z.object({ caseId: CaseId, templateId: TemplateId });
+export const DraftSaveInput = z.object({ caseId: CaseId, templateId: TemplateId, values: DraftValues });
+export const DraftPreviewInput = z.object({ caseId: CaseId, templateId: TemplateId, values: DraftValues.optional() });
+export const DraftExportInput = z.object({
+  caseId: CaseId,
+  templateId: TemplateId,
+  format: z.enum(DRAFT_FORMATS, { error: `Format must be one of: ${DRAFT_FORMATS.join(', ')}.` }),
+  profile: z.enum(PDF_PROFILES, { error: 'Profile must be archive or upload.' }).default('archive'),
+  /** Upload profile only: the size budget in bytes (default 3 MB, the ICO's upload limit). */
+  budgetBytes: z.number().int().min(100_000, 'The budget must be at least 100 kB.').max(1_000_000_000).optional(),
+  /** When given, these values are saved first (so an export always matches the stored draft). */
+  values: DraftValues.optional(),
+});
+export const ExportsListInput = z.object({ caseId: CaseId });
+
+/** The per-template check of a draft's values: required fields and length limits, with the field's own label. */
+export function fieldsSchema(fields: readonly Pick<TemplateField, 'name' | 'label' | 'required' | 'maxLength' | 'type'>[]) {
+  const shape: Record<string, z.ZodType<string, string>> = {};
+  for (const f of fields) {
+    let s = z.string({ error: `${f.label} is required.` });
+    if (f.required) s = s.trim().min(1, `${f.label} is required.`);
+    if (f.maxLength) s = s.max(f.maxLength, `${f.label} must be at most ${f.maxLength.toLocaleString('en-GB')} characters.`);
+    let t: z.ZodType<string, string> = s;
+    if (f.type === 'email') t = s.refine((v) => v.trim() === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v.trim()), `${f.label} must be an email address.`);
+    if (f.type === 'date') t = s.refine((v) => v.trim() === '' || /^\d{4}-\d{2}-\d{2}$/.test(v.trim()), `${f.label} must be a date such as 2026-11-23.`);
+    shape[f.name] = t;
+  }
+  return z.object(shape);
+}
+
+export interface TemplateAvailability {
+  available: boolean;
+  /** Why not, in words a member understands. */
+  reason?: string;
+}
+
+export interface TemplateSummary {
+  id: string;
+  title: string;
+  description: string;
+  kind: TemplateManifest['kind'];
+  recipient: TemplateManifest['recipient'];
+  countries: string[];
+  availability?: TemplateAvailability;
+}
+
+export interface RecipientInfo {
+  name: string;
+  address: string[];
+  unverified?: string;
+}
+
+export interface DraftView {
+  caseId: string;
+  template: TemplateManifest;
+  language: string;
+  availability: TemplateAvailability;
+  recipient: RecipientInfo;
+  /** Values to show: the saved draft where there is one, the prefill otherwise. */
+  values: Record<string, string>;
+  /** What Redress would fill in from the case, its events and its evidence (for "reset to suggested"). */
+  prefill: Record<string, string>;
+  savedAt: string | null;
+  /** Whether the member must go to the controller first, and the rule that says so. */
+  controllerFirst: { required: boolean; rule: string };
+  preconditions: { text: string; rule: string }[];
+  evidenceCount: number;
+}
+
+export interface DraftPreview {
+  subject: string;
+  text: string;
+  fields: { name: string; label: string; value: string; maxLength?: number }[];
+  /** Problems that would stop an export (required field empty, over a limit). */
+  problems: { field: string; message: string }[];
+}
+
+export interface ExportRecord {
+  id: string;
+  caseId: string;
+  templateId: string;
+  format: DraftFormat;
+  profile: PdfProfile | null;
+  filename: string;
+  sha256: string;
+  size: number;
+  createdAt: string;
+  pages?: number;
+  exhibits?: number;
+  attachments?: number;
+}
+
+export const draftingContract = {
+  'drafting.templates': TemplatesListInput,
+  'drafting.get': DraftGetInput,
+  'drafting.save': DraftSaveInput,
+  'drafting.preview': DraftPreviewInput,
+  'drafting.export': DraftExportInput,
+  'drafting.exports': ExportsListInput,
+} as const;
+
+export interface DraftingOutputs {
+  'drafting.templates': TemplateSummary[];
+  'drafting.get': DraftView;
+  'drafting.save': { savedAt: string };
+  'drafting.preview': DraftPreview;
+  'drafting.export': ExportRecord;
+  'drafting.exports': ExportRecord[];
+}

@@ -1,5 +1,47 @@
+import { join } from 'node:path';
 import type { ApiRegistry } from '../api/registry';
+import { requireCase } from '../cases/api';
 import type { CoreContext } from '../context';
+import { registerFileResolver } from '../files';
+import { compose, draftView } from './compose';
+import { EXPORT_MIME, exportDraft, saveDraftValues } from './export';
+import { availability } from './prefill';
+import { getExport, listExports } from './repo';
+import { loadTemplates } from './templates';
 
-/** Registers the drafting handlers. Owned by the drafting work. */
-export function registerDrafting(_api: ApiRegistry, _ctx: CoreContext): void {}
+/** Registers the drafting handlers and the `export` file kind (downloads of recorded exports). */
+export function registerDrafting(api: ApiRegistry, ctx: CoreContext): void {
+  api.register('drafting.templates', ({ country }) =>
+    loadTemplates().map(({ manifest: m }) => ({
+      id: m.id,
+      title: m.title,
+      description: m.description,
+      kind: m.kind,
+      recipient: m.recipient,
+      countries: m.countries,
+      ...(country ? { availability: availability(m, country) } : {}),
+    })),
+  );
+  api.register('drafting.get', ({ caseId, templateId }) => draftView(ctx, caseId, templateId));
+  api.register('drafting.save', ({ caseId, templateId, values }) => {
+    requireCase(ctx, caseId);
+    return { savedAt: saveDraftValues(ctx, caseId, templateId, values) };
+  });
+  api.register('drafting.preview', ({ caseId, templateId, values }) => {
+    const { subject, text, fields, problems } = compose(ctx, caseId, templateId, values);
+    return { subject, text, fields, problems };
+  });
+  api.register('drafting.export', ({ caseId, templateId, format, profile, budgetBytes, values }) =>
+    exportDraft(ctx, caseId, templateId, { format, profile, budgetBytes }, values),
+  );
+  api.register('drafting.exports', ({ caseId }) => {
+    requireCase(ctx, caseId);
+    return listExports(ctx.db, caseId);
+  });
+
+  registerFileResolver('export', (c, id) => {
+    const rec = getExport(c.db, id);
+    if (!rec) return undefined;
+    return { path: join(c.dataDir, rec.file), mime: EXPORT_MIME[rec.format], size: rec.size, filename: rec.filename };
+  });
+}

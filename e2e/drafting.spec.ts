@@ -1,0 +1,155 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, expectAccessible, screenshot, test } from './support/host';
+
+const NAME = 'Zofia Łukasiewicz-Παπαδοπούλου';
+
+async function newCase(app: { api<T>(n: string, i: unknown): Promise<T> }, country: string) {
+  return app.api<{ id: string }>('cases.create', { title: 'AI training objection', country, name: NAME, email: 'zofia@example.org' });
+}
+
+/** Exports through the UI and fetches the file the download link points to, with the page's own token. */
+async function exportAndFetch(page: Page, format: string, profile?: 'archive' | 'upload'): Promise<Buffer> {
+  await page.getByLabel('Format').selectOption(format);
+  if (profile) await page.getByRole('radio', { name: new RegExp(`^${profile}`, 'i') }).check();
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  const link = page.getByRole('link', { name: /^Download / });
+  await expect(link).toBeVisible();
+  const url = await link.getAttribute('href');
+  const res = await page.request.get(new URL(url!, page.url()).toString());
+  expect(res.status()).toBe(200);
+  return Buffer.from(await res.body());
+}
+
+const pdfText = (bytes: Buffer) => {
+  const f = join(mkdtempSync(join(tmpdir(), 'redress-e2e-pdf-')), 'x.pdf');
+  writeFileSync(f, bytes);
+  return execFileSync('pdftotext', [f, '-'], { encoding: 'utf8' });
+};
+
+test('GB case: templates greyed by country, the objection drafted with copy buttons, autosave and a PDF export', async ({ page, app }) => {
+  const c = await newCase(app, 'GB');
+  await page.goto(app.host.url + `#/cases/${c.id}`);
+  const panel = page.getByRole('region', { name: 'Letters and complaints' });
+  await expect(panel.getByRole('link', { name: 'Complaint to the ICO (UK)' })).toBeVisible();
+  await expect(panel.getByText('Not for this case: Complaint to the Data Protection Commission (Ireland) is for members in the EU/EEA; this case is in the United Kingdom (GB).')).toBeVisible();
+  await expect(panel.getByRole('link', { name: /Data Protection Commission/ })).toHaveCount(0);
+  await expectAccessible(page, 'case page with drafting panel');
+  await screenshot(page, 'drafting-panel');
+
+  await panel.getByRole('link', { name: 'Objection to AI training (LinkedIn)' }).click();
+  await expect(page.getByRole('heading', { name: 'Objection to AI training (LinkedIn)' })).toBeVisible();
+  await expect(page.locator('.draft-facts')).toContainText('LinkedIn Corporation');
+  await expect(page.getByText(/Unverified: The ZIP code 94085/)).toHaveCount(2); // in the facts and on the editable address
+  await page.getByLabel('Addressed to').fill('LinkedIn Corporation\nAttn: Data Protection Officer\n1000 W Maude Avenue\nSunnyvale, CA 94085-2810\nUnited States');
+  await expect(page.getByText(/Unverified: The exact wording of LinkedIn's choice list/)).toBeVisible();
+  await expect(page.getByLabel('Email address of your LinkedIn account (required)')).toHaveValue('zofia@example.org');
+  await expect(page.getByRole('button', { name: 'Export', exact: true })).toBeDisabled();
+  await expect(page.getByRole('link', { name: 'Your particular situation is required.' })).toBeVisible();
+
+  const situation = page.getByLabel('Your particular situation (required)');
+  await situation.fill('I write for a living; my posts are my work.');
+  await expect(page.getByText('43 / 2,000 characters')).toBeVisible();
+  await expect(page.locator('.letter')).toContainText('My particular situation is this: I write for a living; my posts are my work.');
+  await expect(page.getByText(/^Draft saved \d\d:\d\d\.$/)).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Open the form' })).toHaveAttribute('href', 'https://www.linkedin.com/help/linkedin/ask/TS-DPRO');
+
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.getByRole('button', { name: 'Copy Explanation (for the form\'s free-text box)' }).click();
+  await expect(page.getByText('Copied “Explanation (for the form\'s free-text box)”. Paste it into the form.')).toBeVisible();
+  const clip = await page.evaluate(() => navigator.clipboard.readText());
+  expect(clip).toContain('My particular situation: I write for a living; my posts are my work.');
+  await expectAccessible(page, 'drafting screen');
+  await screenshot(page, 'drafting-objection');
+
+  // The draft survives a reload: it was autosaved.
+  await page.reload();
+  await expect(page.getByLabel('Your particular situation (required)')).toHaveValue('I write for a living; my posts are my work.');
+
+  const pdf = await exportAndFetch(page, 'pdf', 'archive');
+  const text = pdfText(pdf);
+  expect(text).toContain(NAME);
+  expect(text).toContain('LinkedIn Corporation');
+  expect(text).toContain('CA 94085-2810');
+  await screenshot(page, 'drafting-exported');
+  await page.getByRole('link', { name: 'Back to the case' }).click();
+  await expect(page.getByRole('region', { name: 'Letters and complaints' }).getByRole('link', { name: /-linkedin-objection-archive-.*\.pdf$/ })).toBeVisible();
+  await screenshot(page, 'drafting-panel-exports');
+});
+
+test('GB case: the ICO complaint keeps its summary within 2,000 characters and exports an upload PDF', async ({ page, app }) => {
+  const c = await newCase(app, 'GB');
+  await page.goto(app.host.url + `#/cases/${c.id}/draft/ico-complaint`);
+  await expect(page.getByRole('heading', { name: 'Complaint to the ICO (UK)' })).toBeVisible();
+  await expect(page.getByText(/Complain to LinkedIn first\. If it has not replied after 30 days/)).toBeVisible();
+  const summary = page.getByLabel('Summary of your complaint (required)');
+  const len = (await summary.inputValue()).length;
+  expect(len).toBeLessThanOrEqual(2000);
+  await expect(page.getByText(`${len.toLocaleString('en-GB')} / 2,000 characters`)).toBeVisible();
+  await summary.fill('x'.repeat(2001));
+  await expect(page.getByText('2,001 / 2,000 characters')).toBeVisible();
+  await expect(page.locator('#field-draft-summary-error')).toHaveText('Summary of your complaint must be at most 2,000 characters.');
+  await page.getByRole('button', { name: 'Use the suggested text for Summary of your complaint' }).click();
+  await page.getByLabel('Harm or impact on you (required)').fill('Ich mache mir Sorgen; Я обеспокоена.');
+  await expectAccessible(page, 'ico complaint');
+  await screenshot(page, 'drafting-ico');
+  await page.getByLabel('Format').selectOption('pdf');
+  await page.getByRole('radio', { name: /^upload/i }).check();
+  await page.getByLabel('Size limit (MB)').fill('lots');
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  await expect(page.getByRole('alert')).toHaveText('Enter the size limit in MB, at least 0.1 (for the ICO: 3).');
+  await page.getByLabel('Size limit (MB)').fill('3');
+  const pdf = await exportAndFetch(page, 'pdf', 'upload');
+  expect(pdf.length).toBeLessThanOrEqual(3 * 1024 * 1024);
+  expect(pdfText(pdf)).toContain('Я обеспокоена');
+});
+
+test('DE case: the DPC complaint and the reminder as text and email drafts; the access request as form fields', async ({ page, app }) => {
+  const c = await newCase(app, 'DE');
+  await page.goto(app.host.url + `#/cases/${c.id}/draft/dpc-complaint`);
+  await expect(page.getByRole('heading', { name: 'Complaint to the Data Protection Commission (Ireland)' })).toBeVisible();
+  await expect(page.getByLabel('Organisation (required)', { exact: true })).toHaveValue('LinkedIn Ireland Unlimited Company');
+  await expect(page.getByRole('link', { name: 'Dates of contact with the organisation is required.' })).toBeVisible();
+  await page.getByLabel('Dates of contact with the organisation (required)').fill('- 30 April 2026: objection sent by the web form');
+  await expectAccessible(page, 'dpc complaint');
+  const txt = (await exportAndFetch(page, 'text')).toString('utf8');
+  expect(txt).toContain('Data Protection Commission');
+  expect(txt).toContain('What is still outstanding\n-------------------------');
+
+  await page.goto(app.host.url + `#/cases/${c.id}/draft/linkedin-reminder`);
+  await expect(page.getByRole('heading', { name: 'Reminder: no reply within one month (LinkedIn)' })).toBeVisible();
+  await page.getByLabel('When you sent your request (required)').fill('30 April 2026');
+  const eml = (await exportAndFetch(page, 'eml')).toString('utf8');
+  expect(eml).toContain('X-Unsent: 1');
+  await screenshot(page, 'drafting-reminder');
+
+  await page.goto(app.host.url + `#/cases/${c.id}/draft/linkedin-access-request`);
+  await expect(page.getByRole('heading', { name: /Access request/ })).toBeVisible();
+  const json = JSON.parse((await exportAndFetch(page, 'json')).toString('utf8'));
+  expect(json.template).toBe('linkedin-access-request');
+  expect(json.fields[0].value).toBe(NAME);
+  // Each export is recorded on the case with its own hash.
+  const recorded = await app.api<{ format: string; sha256: string }[]>('drafting.exports', { caseId: c.id });
+  expect(recorded.map((r) => r.format).sort()).toEqual(['eml', 'json', 'text']);
+  expect(new Set(recorded.map((r) => r.sha256)).size).toBe(3);
+});
+
+test('keyboard only: reach a template, fill the required field, export', async ({ page, app }) => {
+  const c = await newCase(app, 'PL');
+  await page.goto(app.host.url + `#/cases/${c.id}/draft/linkedin-objection`);
+  await expect(page.getByRole('heading', { name: 'Objection to AI training (LinkedIn)' })).toBeVisible();
+  await page.getByLabel('Your particular situation (required)').focus();
+  await page.keyboard.type('Jestem tłumaczką.');
+  // Tab on to the export button: every control on the way is reachable and none traps focus.
+  for (let i = 0; i < 60; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.getByRole('button', { name: 'Export', exact: true }).evaluate((el) => el === document.activeElement)) break;
+  }
+  await expect(page.getByRole('button', { name: 'Export', exact: true })).toBeFocused();
+  await expect(page.getByRole('button', { name: 'Export', exact: true })).toBeEnabled();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('link', { name: /^Download / })).toBeVisible();
+});

@@ -1,0 +1,119 @@
+// Puts a draft together: the template, what the case says (prefill), and what the member typed (saved values).
+import { ApiError } from '../api/errors';
+import { requireCase } from '../cases/api';
+import type { CoreContext } from '../context';
+import { fieldsSchema, type DraftPreview, type DraftView } from '../contract/drafting';
+import { jurisdictionFor } from '../contract/jurisdiction';
+import { listEvidenceForCase } from '../evidence/query';
+import { deadlinesForCase, listEventsForCase } from '../tracking/query';
+import { render, TemplateSyntaxError, type Vars } from './engine';
+import { availability, contextVars, recipientFor, type CaseFacts } from './prefill';
+import { getDraft } from './repo';
+import { loadTemplates, localField, type LoadedTemplate } from './templates';
+
+export function findTemplate(id: string): LoadedTemplate {
+  const all = loadTemplates();
+  const t = all.find((x) => x.manifest.id === id);
+  if (!t) throw new ApiError('not_found', `No template "${id}". Templates: ${all.map((x) => x.manifest.id).join(', ')}.`);
+  return t;
+}
+
+export function caseFacts(ctx: CoreContext, caseId: string): CaseFacts {
+  return {
+    case: requireCase(ctx, caseId),
+    events: listEventsForCase(ctx, caseId),
+    evidence: listEvidenceForCase(ctx, caseId),
+    deadlines: deadlinesForCase(ctx, caseId),
+    today: ctx.clock.now(),
+  };
+}
+
+/** Suggested values: context names are filled in now; references to other fields (e.g. {{situation}}) stay, so the
+ * member's later edits to that field flow into this one. */
+export function prefillValues(t: LoadedTemplate, lang: string, vars: Vars): Record<string, string> {
+  const body = t.bodies[lang];
+  return Object.fromEntries(t.manifest.fields.map((f) => [f.name, body.fields[f.name] ? render(body.fields[f.name], vars) : '']));
+}
+
+export function draftView(ctx: CoreContext, caseId: string, templateId: string): DraftView {
+  return loadDraft(ctx, caseId, templateId).view;
+}
+
+/** The template, the case's facts and names, and the view of the draft, loaded once. */
+function loadDraft(ctx: CoreContext, caseId: string, templateId: string) {
+  const t = findTemplate(templateId);
+  const facts = caseFacts(ctx, caseId);
+  const m = t.manifest;
+  const saved = getDraft(ctx.db, caseId, templateId);
+  const lang = saved && t.bodies[saved.language] ? saved.language : m.languages[0];
+  const vars = contextVars(facts, m);
+  const prefill = prefillValues(t, lang, vars);
+  const j = jurisdictionFor(facts.case.country);
+  const today = facts.today.toISOString().slice(0, 10);
+  const recipient = recipientFor(m, j);
+  // A field prefilled from an address inherits that address's doubt, so the UI flags exactly the text to check.
+  const doubt = (name: string) => {
+    const src = t.bodies[lang].fields[name] ?? '';
+    if (src.includes('recipient_address')) return recipient.unverified;
+    if (src.includes('controller_')) return j.controller.unverified;
+    return undefined;
+  };
+  const view: DraftView = {
+    caseId,
+    template: {
+      ...m,
+      fields: m.fields.map((f) => {
+        const local = localField(t, f, lang);
+        const unverified = local.unverified ?? doubt(f.name);
+        return unverified ? { ...local, unverified } : local;
+      }),
+    },
+    language: lang,
+    availability: availability(m, facts.case.country),
+    recipient,
+    values: { ...prefill, ...(saved?.values ?? {}) },
+    prefill,
+    savedAt: saved?.updatedAt ?? null,
+    controllerFirst: j.controllerFirst,
+    preconditions: m.preconditions.filter((p) => (!p.from || p.from <= today) && (!p.until || today < p.until)),
+    evidenceCount: facts.evidence.length,
+  };
+  return { t, facts, vars, view };
+}
+
+/** A member's text may contain braces of its own (even a stray "{{#if"): then it is kept exactly as typed. */
+function renderUserText(text: string, vars: Vars): string {
+  try {
+    return render(text, vars);
+  } catch (err) {
+    if (err instanceof TemplateSyntaxError) return text.trim();
+    throw err;
+  }
+}
+
+export interface ComposedDocument extends DraftPreview {
+  view: DraftView;
+  facts: CaseFacts;
+}
+
+/** The finished text: each field resolved (it may quote other fields), then the letter and subject around them. */
+export function compose(ctx: CoreContext, caseId: string, templateId: string, values?: Record<string, string>): ComposedDocument {
+  const { t, facts, vars, view } = loadDraft(ctx, caseId, templateId);
+  const raw = { ...view.values, ...(values ?? {}) };
+  const fields = view.template.fields.map((f) => {
+    const others = Object.fromEntries(Object.entries(raw).filter(([k]) => k !== f.name));
+    return { f, value: renderUserText(raw[f.name] ?? '', { ...vars, ...others }) };
+  });
+  const all: Vars = { ...vars, ...Object.fromEntries(fields.map(({ f, value }) => [f.name, value])) };
+  const body = t.bodies[view.language];
+  const check = fieldsSchema(view.template.fields).safeParse(Object.fromEntries(fields.map(({ f, value }) => [f.name, value])));
+  const problems = check.success ? [] : check.error.issues.map((i) => ({ field: String(i.path[0] ?? ''), message: i.message }));
+  return {
+    view,
+    facts,
+    subject: render(body.subject, all),
+    text: render(body.letter, all),
+    fields: fields.map(({ f, value }) => ({ name: f.name, label: f.label, value, ...(f.maxLength ? { maxLength: f.maxLength } : {}) })),
+    problems,
+  };
+}

@@ -1,0 +1,198 @@
+// Turns a draft into a file (pdf, text, eml, json), stores it in the data folder, records it with its hash on the
+// case and in the custody log. The stored copy is what the UI downloads and the CLI copies to --out.
+import { createHash } from 'node:crypto';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync as fsRead, renameSync, writeSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
+import { ApiError } from '../api/errors';
+import type { CoreContext } from '../context';
+import type { DraftFormat, ExportRecord, PdfProfile } from '../contract/drafting';
+import { appendCustody } from '../evidence/custody';
+import { evidenceFiles } from '../evidence/query';
+import { PdfBuildError, buildPdf, type ExhibitInput } from '../pdf/build';
+import { buildWithinBudget } from '../pdf/upload';
+import { newId } from '../util/ids';
+import { isoNow } from '../util/clock';
+import { compose, type ComposedDocument } from './compose';
+import { toEml } from './eml';
+import { insertExport, saveDraft } from './repo';
+import { findTemplate } from './compose';
+
+export const DEFAULT_UPLOAD_BUDGET = 3 * 1024 * 1024;
+
+const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+
+/** A file name safe on every OS: letters of any script, digits, hyphens; nothing that could climb out of a folder. */
+export function safeName(s: string, max = 60): string {
+  const cleaned = s
+    .normalize('NFC')
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, max)
+    .replace(/-+$/, '');
+  return cleaned || 'file';
+}
+
+/** Reads each evidence item's files for the appendix, refusing a file whose hash no longer matches its record. */
+export function exhibitsFor(ctx: CoreContext, doc: ComposedDocument): ExhibitInput[] {
+  return doc.facts.evidence.map((ev, i) => {
+    const files = evidenceFiles(ctx, ev.id);
+    function readFileSync(path: string): Buffer;
+    function readFileSync(path: string, enc: 'utf8'): string;
+    function readFileSync(path: string, enc?: 'utf8'): Buffer | string {
+      try {
+        return enc ? fsRead(path, enc) : fsRead(path);
+      } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code;
+        throw new ApiError('conflict', `Exhibit ${i + 1} (${ev.title}): its stored file ${code === 'ENOENT' ? 'is missing' : `cannot be read (${code})`}. Run "evidence verify" for this case, then export again.`);
+      }
+    }
+    const ex: ExhibitInput = {
+      number: i + 1,
+      title: ev.title,
+      kind: ev.kind,
+      addedAt: ev.addedAt,
+      capturedAt: ev.capturedAt,
+      sourceUrl: ev.sourceUrl,
+      sha256: ev.sha256,
+    };
+    if (files.primary) {
+      const bytes = readFileSync(files.primary);
+      if (sha256(bytes) !== ev.sha256) {
+        throw new ApiError('conflict', `Exhibit ${i + 1} (${ev.title}) no longer matches the hash recorded when it was added. Run "evidence verify" and resolve it before exporting.`);
+      }
+      ex.original = { bytes, filename: safeName((ev.filename ?? ev.title).replace(/\.[A-Za-z0-9]{1,8}$/, ''), 80) + extension(ev.filename, ev.mime), mime: ev.mime };
+    }
+    if (files.screenshot) {
+      const bytes = ex.original && files.screenshot.path === files.primary ? ex.original.bytes : readFileSync(files.screenshot.path);
+      ex.screenshot = { bytes, mime: files.screenshot.mime };
+      // A capture has no single primary file (its hash is the manifest's): attach the screenshot itself, with its own hash.
+      if (!ex.original) ex.original = { bytes, filename: `${safeName(ev.title, 70)}-screenshot${extension(undefined, files.screenshot.mime)}`, mime: files.screenshot.mime, sha256: sha256(bytes) };
+    }
+    if (files.text) ex.text = isAbsolute(files.text) && existsSync(files.text) ? readFileSync(files.text, 'utf8') : files.text;
+    return ex;
+  });
+}
+
+function extension(filename: string | undefined, mime: string): string {
+  const m = filename ? /\.[A-Za-z0-9]{1,8}$/.exec(filename) : null;
+  if (m) return m[0].toLowerCase();
+  return { 'image/png': '.png', 'image/jpeg': '.jpg', 'application/pdf': '.pdf', 'text/plain': '.txt', 'text/html': '.html' }[mime] ?? '.bin';
+}
+
+/** temp file, fsync, rename: a crash never leaves a half-written export under its final name. */
+function writeAtomic(path: string, bytes: Uint8Array) {
+  const tmp = `${path}.${process.pid}.tmp`;
+  const fd = openSync(tmp, 'w');
+  try {
+    writeSync(fd, bytes);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(tmp, path);
+}
+
+/** The letter's `## ` headings as underlined lines, for plain text and email. */
+export const plainText = (letter: string) => letter.replace(/^## (.+)$/gm, (_, t: string) => `${t}\n${'-'.repeat(t.length)}`);
+
+export interface ExportOptions {
+  format: DraftFormat;
+  profile: PdfProfile;
+  budgetBytes?: number;
+}
+
+export interface Rendered {
+  bytes: Uint8Array;
+  ext: string;
+  mime: string;
+  pages?: number;
+  exhibits?: number;
+  attachments?: number;
+}
+
+export async function renderExport(ctx: CoreContext, doc: ComposedDocument, o: ExportOptions): Promise<Rendered> {
+  const m = doc.view.template;
+  if (o.format === 'json') {
+    const json = { template: m.id, fields: doc.fields };
+    return { bytes: Buffer.from(JSON.stringify(json, null, 2) + '\n'), ext: 'json', mime: 'application/json' };
+  }
+  if (o.format === 'text') return { bytes: Buffer.from(plainText(doc.text) + '\n'), ext: 'txt', mime: 'text/plain; charset=utf-8' };
+  if (o.format === 'eml') {
+    const c = doc.facts.case;
+    return { bytes: Buffer.from(toEml({ fromName: c.name, fromEmail: c.email, to: m.email, subject: doc.subject, body: plainText(doc.text), date: ctx.clock.now() })), ext: 'eml', mime: 'message/rfc822' };
+  }
+  const exhibits = exhibitsFor(ctx, doc);
+  const upload = o.profile === 'upload';
+  const input = {
+    title: doc.subject,
+    author: doc.facts.case.name,
+    subject: `${m.title}: ${doc.view.recipient.name}`,
+    keywords: ['Redress', m.id, ...m.legalBasis],
+    creator: `${ctx.app.name} ${ctx.app.version}`,
+    createdAt: ctx.clock.now(),
+    letter: doc.text,
+    exhibits,
+    attachOriginals: !upload,
+    profileNote: upload
+      ? 'Upload copy: screenshots may be reduced in size; the originals are not attached. Each SHA-256 is that of the original file kept by the sender.'
+      : 'Each SHA-256 is the hash of the original file as recorded when it was added; the originals are attached to this PDF as files.',
+  };
+  try {
+    const r = upload ? await buildWithinBudget(input, o.budgetBytes ?? DEFAULT_UPLOAD_BUDGET) : await buildPdf(input);
+    return { bytes: r.bytes, ext: 'pdf', mime: 'application/pdf', pages: r.pages, exhibits: exhibits.length, attachments: r.attachments };
+  } catch (err) {
+    if (err instanceof PdfBuildError) throw new ApiError('failed', err.message);
+    throw err;
+  }
+}
+
+/** `values`, when given, are saved as the draft, but only once the export has succeeded: bad input writes nothing. */
+export async function exportDraft(ctx: CoreContext, caseId: string, templateId: string, o: ExportOptions, values?: Record<string, string>): Promise<ExportRecord> {
+  const doc = compose(ctx, caseId, templateId, values);
+  if (!doc.view.availability.available) throw new ApiError('invalid_input', doc.view.availability.reason ?? 'This template does not apply to this case.');
+  if (doc.problems.length) {
+    throw new ApiError('invalid_input', `Fix these fields before exporting:\n${doc.problems.map((p) => `- ${p.message}`).join('\n')}`, doc.problems.map((p) => ({ path: p.field, message: p.message })));
+  }
+  const r = await renderExport(ctx, doc, o);
+  const id = newId('exp');
+  const createdAt = isoNow(ctx.clock);
+  const filename = `${safeName(doc.facts.case.title, 40)}-${templateId}${o.format === 'pdf' ? `-${o.profile}` : ''}-${createdAt.slice(0, 10)}.${r.ext}`;
+  const dir = join(ctx.dataDir, 'exports');
+  mkdirSync(dir, { recursive: true });
+  const file = join('exports', `${id}.${r.ext}`);
+  writeAtomic(join(ctx.dataDir, file), r.bytes);
+  const rec: ExportRecord = {
+    id,
+    caseId,
+    templateId,
+    format: o.format,
+    profile: o.format === 'pdf' ? o.profile : null,
+    filename,
+    sha256: sha256(r.bytes),
+    size: r.bytes.length,
+    createdAt,
+    ...(r.pages !== undefined ? { pages: r.pages, exhibits: r.exhibits, attachments: r.attachments } : {}),
+  };
+  ctx.db.transaction(() => {
+    if (values) saveDraftValues(ctx, caseId, templateId, values);
+    insertExport(ctx.db, rec, file);
+  })();
+  appendCustody(ctx, caseId, 'export', { exportId: id, templateId, format: o.format, profile: rec.profile, sha256: rec.sha256, size: rec.size, filename });
+  return rec;
+}
+
+export const EXPORT_MIME: Record<DraftFormat, string> = {
+  pdf: 'application/pdf',
+  text: 'text/plain; charset=utf-8',
+  eml: 'message/rfc822',
+  json: 'application/json',
+};
+
+/** Keeps only the template's own fields, so a stale form cannot plant other keys in the draft. */
+export function saveDraftValues(ctx: CoreContext, caseId: string, templateId: string, values: Record<string, string>): string {
+  const t = findTemplate(templateId);
+  const known = new Set(t.manifest.fields.map((f) => f.name));
+  const savedAt = isoNow(ctx.clock);
+  saveDraft(ctx.db, caseId, templateId, t.manifest.languages[0], Object.fromEntries(Object.entries(values).filter(([k]) => known.has(k))), savedAt);
+  return savedAt;
+}

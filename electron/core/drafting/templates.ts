@@ -1,0 +1,114 @@
+// Loads templates from `templates/<id>/`: manifest.json (checked with zod), body.<lang>.md (letter, subject and the
+// suggested text of fields, in sections) and, for languages after the first, labels.<lang>.json.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+import { TemplateManifest, type TemplateField } from '../contract/drafting';
+import { namesIn } from './engine';
+import { CONTEXT_NAMES } from './prefill';
+
+export interface TemplateBody {
+  subject: string;
+  letter: string;
+  /** Suggested text per field (may refer to context names and to other fields). */
+  fields: Record<string, string>;
+}
+
+export interface LoadedTemplate {
+  manifest: TemplateManifest;
+  bodies: Record<string, TemplateBody>;
+  /** Labels and help per language (the first language's come from the manifest). */
+  labels: Record<string, Record<string, { label?: string; help?: string }>>;
+}
+
+const Labels = z.object({
+  title: z.string().optional(),
+  fields: z.record(z.string(), z.object({ label: z.string().optional(), help: z.string().optional() })).default({}),
+});
+
+export class TemplateLoadError extends Error {}
+
+/** Where templates live: REDRESS_TEMPLATES_DIR, else `templates/` at the top of the checkout. */
+export function templatesDir(env: NodeJS.ProcessEnv = process.env): string {
+  return env.REDRESS_TEMPLATES_DIR ? resolve(env.REDRESS_TEMPLATES_DIR) : resolve(import.meta.dirname, '..', '..', '..', 'templates');
+}
+
+/** Splits a body file on `<!-- name -->` markers. */
+export function parseBody(src: string, file: string): TemplateBody {
+  const body: TemplateBody = { subject: '', letter: '', fields: {} };
+  const parts = src.split(/^<!--\s*([a-z:_0-9]+)\s*-->\s*$/m);
+  for (let i = 1; i < parts.length; i += 2) {
+    const key = parts[i];
+    const text = parts[i + 1].replace(/^\n+|\s+$/g, '');
+    if (key === 'subject') body.subject = text.replace(/\s*\n\s*/g, ' ');
+    else if (key === 'letter') body.letter = text;
+    else if (key.startsWith('field:')) body.fields[key.slice(6)] = text;
+    else throw new TemplateLoadError(`${file}: unknown section <!-- ${key} -->.`);
+  }
+  if (!body.letter) throw new TemplateLoadError(`${file}: has no <!-- letter --> section.`);
+  if (!body.subject) throw new TemplateLoadError(`${file}: has no <!-- subject --> section.`);
+  return body;
+}
+
+export function loadTemplate(dir: string): LoadedTemplate {
+  const file = join(dir, 'manifest.json');
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new TemplateLoadError(`${file}: ${(err as Error).message}`);
+  }
+  const parsed = TemplateManifest.safeParse(raw);
+  if (!parsed.success) {
+    throw new TemplateLoadError(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  }
+  const manifest = parsed.data;
+  const names = new Set(manifest.fields.map((f) => f.name));
+  if (names.size !== manifest.fields.length) throw new TemplateLoadError(`${file}: two fields share a name.`);
+  const known = new Set([...names, ...CONTEXT_NAMES]);
+  const bodies: LoadedTemplate['bodies'] = {};
+  const labels: LoadedTemplate['labels'] = {};
+  manifest.languages.forEach((lang, i) => {
+    const bodyFile = join(dir, `body.${lang}.md`);
+    if (!existsSync(bodyFile)) throw new TemplateLoadError(`${bodyFile} is missing (the manifest lists "${lang}").`);
+    const body = parseBody(readFileSync(bodyFile, 'utf8'), bodyFile);
+    for (const text of [body.subject, body.letter, ...Object.values(body.fields)]) {
+      const unknown = namesIn(text).filter((n) => !known.has(n));
+      if (unknown.length) throw new TemplateLoadError(`${bodyFile}: unknown name(s) ${unknown.map((n) => `{{${n}}}`).join(', ')}.`);
+    }
+    for (const f of Object.keys(body.fields)) {
+      if (!names.has(f)) throw new TemplateLoadError(`${bodyFile}: <!-- field:${f} --> is not a field of the manifest.`);
+    }
+    bodies[lang] = body;
+    if (i > 0) {
+      const labelFile = join(dir, `labels.${lang}.json`);
+      labels[lang] = existsSync(labelFile) ? Labels.parse(JSON.parse(readFileSync(labelFile, 'utf8'))).fields : {};
+    }
+  });
+  return { manifest, bodies, labels };
+}
+
+let cache: { dir: string; list: LoadedTemplate[] } | undefined;
+
+/** All templates, sorted by id. Cached per folder: templates are shipped data, not user data. */
+export function loadTemplates(dir = templatesDir()): LoadedTemplate[] {
+  if (cache?.dir === dir) return cache.list;
+  if (!existsSync(dir)) throw new TemplateLoadError(`The templates folder ${dir} does not exist.`);
+  const list = readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(dir, d.name, 'manifest.json')))
+    .map((d) => {
+      const t = loadTemplate(join(dir, d.name));
+      // The folder name is the id the UI routes to and the CLI takes; a mismatch would make one unreachable.
+      if (t.manifest.id !== d.name) throw new TemplateLoadError(`${join(dir, d.name)}: manifest id "${t.manifest.id}" differs from its folder name.`);
+      return t;
+    })
+    .sort((a, b) => a.manifest.id.localeCompare(b.manifest.id));
+  cache = { dir, list };
+  return list;
+}
+
+/** A field with its label and help in the given language. */
+export function localField(t: LoadedTemplate, f: TemplateField, lang: string): TemplateField {
+  const l = t.labels[lang]?.[f.name];
+  return l ? { ...f, label: l.label ?? f.label, help: l.help ?? f.help } : f;
+}

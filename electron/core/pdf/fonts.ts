@@ -1,0 +1,33 @@
+import fontkit from '@pdf-lib/fontkit';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { PDFDocument, PDFFont } from 'pdf-lib';
+
+// Resolved through the package, not a relative path, so the CLI, the hosts and a packaged app all find it.
+const require = createRequire(import.meta.url);
+const cache = new Map<string, Uint8Array>();
+function fontBytes(file: string): Uint8Array {
+  let bytes = cache.get(file);
+  if (!bytes) {
+    bytes = readFileSync(require.resolve(`dejavu-fonts-ttf/ttf/${file}`));
+    cache.set(file, bytes);
+  }
+  return bytes;
+}
+
+export interface Fonts {
+  regular: PDFFont;
+  bold: PDFFont;
+  mono: PDFFont;
+}
+
+/** DejaVu covers Latin (incl. Polish), Greek and Cyrillic; subsetting keeps only the glyphs used. */
+export async function embedFonts(doc: PDFDocument): Promise<Fonts> {
+  doc.registerFontkit(fontkit);
+  const [regular, bold, mono] = await Promise.all([
+    doc.embedFont(fontBytes('DejaVuSans.ttf'), { subset: true }),
+    doc.embedFont(fontBytes('DejaVuSans-Bold.ttf'), { subset: true }),
+    doc.embedFont(fontBytes('DejaVuSansMono.ttf'), { subset: true }),
+  ]);
+  return { regular, bold, mono };
+}

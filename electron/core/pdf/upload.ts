@@ -1,0 +1,190 @@
+// The upload profile: the whole PDF must fit a size budget (the ICO takes files of at most 3 MB). Screenshots are
+// downscaled and reduced to a palette until each fits its share; JPEGs cannot be re-encoded here (no JPEG encoder
+// is installed), so they count as they are.
+import upngModule from '@pdf-lib/upng';
+import { crc32, deflateSync } from 'node:zlib';
+import { isPng, readPng } from './png';
+import { PdfBuildError, buildPdf, type ExhibitInput, type PdfInput, type PdfResult } from './build';
+
+// pdf-lib's own PNG codec. Its CommonJS build exports `default`, which Node's ESM loader wraps once more.
+const UPNG = ((upngModule as unknown as { default?: typeof upngModule }).default ?? upngModule) as typeof upngModule;
+
+/** Steps tried in order: scale of each side, palette size. The last still leaves a 1920-px capture 480 px wide. */
+const LADDER = [
+  { scale: 1, colors: 256 },
+  { scale: 0.75, colors: 256 },
+  { scale: 0.5, colors: 256 },
+  { scale: 0.5, colors: 64 },
+  { scale: 0.35, colors: 64 },
+  { scale: 0.25, colors: 32 },
+];
+
+/** Area-average downscale of RGBA pixels, composited onto white (the PDF page is white and alpha costs bytes). */
+export function downscale(rgba: Uint8Array, w: number, h: number, scale: number): { data: Uint8Array; width: number; height: number } {
+  const W = Math.max(1, Math.round(w * scale));
+  const H = Math.max(1, Math.round(h * scale));
+  const out = new Uint8Array(W * H * 4);
+  for (let Y = 0; Y < H; Y++) {
+    const y0 = Math.floor((Y * h) / H);
+    const y1 = Math.max(y0 + 1, Math.floor(((Y + 1) * h) / H));
+    for (let X = 0; X < W; X++) {
+      const x0 = Math.floor((X * w) / W);
+      const x1 = Math.max(x0 + 1, Math.floor(((X + 1) * w) / W));
+      let r = 0;
+      let g = 0;
+      let b = 0;
+      for (let y = y0; y < y1; y++) {
+        let i = (y * w + x0) * 4;
+        for (let x = x0; x < x1; x++, i += 4) {
+          const a = rgba[i + 3];
+          r += (rgba[i] * a + 255 * (255 - a)) / 255;
+          g += (rgba[i + 1] * a + 255 * (255 - a)) / 255;
+          b += (rgba[i + 2] * a + 255 * (255 - a)) / 255;
+        }
+      }
+      const n = (y1 - y0) * (x1 - x0);
+      const o = (Y * W + X) * 4;
+      out[o] = r / n;
+      out[o + 1] = g / n;
+      out[o + 2] = b / n;
+      out[o + 3] = 255;
+    }
+  }
+  return { data: out, width: W, height: H };
+}
+
+/** The bytes the image will occupy in the PDF when it goes in as it is. */
+function embeddedSize(bytes: Uint8Array): { size: number; reusable: boolean } {
+  if (!isPng(bytes)) return { size: bytes.length, reusable: true };
+  const png = readPng(bytes);
+  const reusable = !png.interlaced && !png.hasTransparency && [0, 2, 3].includes(png.colorType);
+  return { size: png.idatLength, reusable };
+}
+
+function decode(bytes: Uint8Array): { rgba: Uint8Array; width: number; height: number } {
+  const img = UPNG.decode(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+  return { rgba: new Uint8Array(UPNG.toRGBA8(img)[0]), width: img.width, height: img.height };
+}
+
+interface KdNode {
+  ind: number;
+  est: { rgba: number };
+}
+type Quantize = {
+  getKDtree(img: Uint8Array, colors: number): [unknown, KdNode[]];
+  getNearest(root: unknown, r: number, g: number, b: number, a: number): KdNode;
+};
+
+/** A palette PNG of the pixels. The palette is learnt from a sample of at most ~64k pixels (UPNG's k-d tree over
+ * every pixel took a second per full-HD image); each colour (to 5 bits a channel) is then mapped once, and zlib (native) packs it. */
+export function paletteEncode(rgba: Uint8Array, w: number, h: number, colors: number): Uint8Array {
+  const q = (UPNG as unknown as { quantize: Quantize }).quantize;
+  const step = Math.max(1, Math.floor(Math.sqrt((w * h) / 65_536)));
+  const sample: number[] = [];
+  for (let y = 0; y < h; y += step) for (let x = 0; x < w; x += step) {
+    const i = (y * w + x) * 4;
+    sample.push(rgba[i], rgba[i + 1], rgba[i + 2], 255);
+  }
+  const [root, leafs] = q.getKDtree(new Uint8Array(sample), colors);
+  const plte = Buffer.alloc(leafs.length * 3);
+  leafs.forEach((l, i) => {
+    l.ind = i;
+    plte[i * 3] = l.est.rgba & 255;
+    plte[i * 3 + 1] = (l.est.rgba >>> 8) & 255;
+    plte[i * 3 + 2] = (l.est.rgba >>> 16) & 255;
+  });
+  const cache = new Map<number, number>();
+  const raw = Buffer.alloc((w + 1) * h);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const i = (y * w + x) * 4;
+      // 5 bits a channel: at most 32k nearest-colour searches per image, whatever the photo (invisible at 256 colours).
+      const key = ((rgba[i] >> 3) << 10) | ((rgba[i + 1] >> 3) << 5) | (rgba[i + 2] >> 3);
+      let ind = cache.get(key);
+      if (ind === undefined) {
+        ind = q.getNearest(root, rgba[i] / 255, rgba[i + 1] / 255, rgba[i + 2] / 255, 1).ind;
+        cache.set(key, ind);
+      }
+      raw[y * (w + 1) + 1 + x] = ind;
+    }
+  }
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(w, 0);
+  ihdr.writeUInt32BE(h, 4);
+  ihdr[8] = 8;
+  ihdr[9] = 3;
+  return Buffer.concat([PNG_SIGNATURE, chunk('IHDR', ihdr), chunk('PLTE', plte), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+}
+
+const PNG_SIGNATURE = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
+function chunk(type: string, data: Uint8Array): Buffer {
+  const head = Buffer.alloc(8);
+  head.writeUInt32BE(data.length, 0);
+  head.write(type, 4, 'latin1');
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])) >>> 0);
+  return Buffer.concat([head, data, crc]);
+}
+
+function reencode(img: ReturnType<typeof decode>, step: (typeof LADDER)[number]): Uint8Array {
+  const small = downscale(img.rgba, img.width, img.height, step.scale);
+  return paletteEncode(small.data, small.width, small.height, step.colors);
+}
+
+const mb = (n: number) => `${(n / 1_048_576).toFixed(2)} MB`;
+
+export async function buildWithinBudget(input: PdfInput, budget: number): Promise<PdfResult & { reencoded: number }> {
+  const exhibits = input.exhibits.map((e) => ({ ...e, original: undefined }));
+  const base = await buildPdf({ ...input, attachOriginals: false, exhibits: exhibits.map((e) => ({ ...e, screenshot: undefined })) });
+  const shots = exhibits.filter((e) => e.screenshot);
+  // pdf-lib writes each image with its dictionary and the page that shows it: allow for that.
+  const perImage = 1500;
+  let spare = budget - base.bytes.length - perImage * shots.length;
+  if (spare <= 0) throw new PdfBuildError(`The upload profile cannot meet its ${mb(budget)} budget: the letter and texts alone take ${mb(base.bytes.length)}. Use the archive profile, or shorten the appendix texts.`);
+
+  let reencoded = 0;
+  const sized = shots.map((e) => ({ e, ...embeddedSize(e.screenshot!.bytes) })).sort((a, b) => a.size - b.size);
+  const fitted = new Map<ExhibitInput, Uint8Array>();
+  for (let i = 0; i < sized.length; i++) {
+    const { e, size, reusable } = sized[i];
+    const share = spare / (sized.length - i);
+    let bytes = e.screenshot!.bytes;
+    let used = size;
+    if (!reusable || size > share) {
+      if (!isPng(bytes)) {
+        throw new PdfBuildError(
+          `The upload profile cannot meet its ${mb(budget)} budget: exhibit ${e.number} (${e.title}) is a JPEG of ${mb(size)} and Redress cannot re-encode JPEGs. Split the evidence over several uploads, or use the archive profile.`,
+        );
+      }
+      let ok = false;
+      const img = decode(e.screenshot!.bytes);
+      // Size falls roughly with the pixel count: skip steps that cannot fit, each try costs a quantisation.
+      const fits = LADDER.findIndex((s) => size * s.scale * s.scale <= share * 1.5);
+      for (const step of LADDER.slice(fits === -1 ? LADDER.length - 1 : fits)) {
+        bytes = reencode(img, step);
+        used = readPng(bytes).idatLength;
+        if (used <= share) {
+          ok = true;
+          break;
+        }
+      }
+      if (!ok) {
+        throw new PdfBuildError(
+          `The upload profile cannot meet its ${mb(budget)} budget: even at a quarter of its size, exhibit ${e.number} (${e.title}) needs ${mb(used)} and its share is ${mb(share)}. Split the evidence over several uploads (the ICO takes several files), raise the budget, or use the archive profile.`,
+        );
+      }
+      reencoded++;
+    }
+    fitted.set(e, bytes);
+    spare -= used;
+  }
+  const result = await buildPdf({
+    ...input,
+    attachOriginals: false,
+    exhibits: exhibits.map((e) => (fitted.has(e) ? { ...e, screenshot: { bytes: fitted.get(e)!, mime: 'image/png' } } : e)),
+  });
+  if (result.bytes.length > budget) {
+    throw new PdfBuildError(`The upload PDF came out at ${mb(result.bytes.length)}, over its ${mb(budget)} budget. Remove an exhibit or use the archive profile.`);
+  }
+  return { ...result, reencoded };
+}

@@ -1,0 +1,214 @@
+// The drafting API end to end on a real data folder. The evidence and tracking seams are stubs on this branch, so
+// they are replaced here with rows and files this test creates (the signatures are the shared contract).
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createCore, type Core } from '../../electron/core';
+import type { EvidenceSummary } from '../../electron/core/contract/evidence';
+import type { CaseEventSummary } from '../../electron/core/contract/tracking';
+import { resolveFile } from '../../electron/core/files';
+import { makePng } from '../pdf/support/images';
+import { pdfdetach, pdfimages, pdftotext, qpdfCheck } from '../pdf/support/pdf-tools';
+
+const seams = vi.hoisted(() => ({
+  evidence: [] as EvidenceSummary[],
+  files: {} as Record<string, { primary: string | null; screenshot: { path: string; mime: 'image/png' | 'image/jpeg' } | null; text: string | null }>,
+  events: [] as CaseEventSummary[],
+  custody: [] as { caseId: string; action: string; detail: Record<string, unknown> }[],
+}));
+vi.mock('../../electron/core/evidence/query', () => ({
+  listEvidenceForCase: (_: unknown, caseId: string) => seams.evidence.filter((e) => e.caseId === caseId),
+  evidenceFiles: (_: unknown, id: string) => seams.files[id],
+}));
+vi.mock('../../electron/core/tracking/query', () => ({
+  listEventsForCase: (_: unknown, caseId: string) => seams.events.filter((e) => e.caseId === caseId),
+  deadlinesForCase: () => [{ kind: 'response_due', due: '2026-06-02', rule: 'one calendar month, moved past an Irish bank holiday', source: 'GDPR Art 12(3)' }],
+}));
+vi.mock('../../electron/core/evidence/custody', () => ({
+  appendCustody: (_: unknown, caseId: string, action: string, detail: Record<string, unknown>) => seams.custody.push({ caseId, action, detail }),
+}));
+
+const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+const NAME = 'Zofia Łukasiewicz-Παπαδοπούλου Прохорова';
+let core: Core;
+let dir: string;
+
+async function newCase(country: string) {
+  return core.api.call('cases.create', { title: 'AI training – Zofia', country, name: NAME, email: 'zofia@example.org' });
+}
+
+function addEvidence(caseId: string, n: number, bytes: Buffer, mime: 'image/png' | 'image/jpeg') {
+  const path = join(dir, `ev-${n}.${mime === 'image/png' ? 'png' : 'jpg'}`);
+  writeFileSync(path, bytes);
+  const id = `ev_${n}`;
+  seams.evidence.push({ id, caseId, kind: 'screenshot', title: `Setting capture ${n}`, addedAt: '2026-04-30T10:00:00.000Z', capturedAt: '2026-04-30T09:58:00.000Z', sourceUrl: 'https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement', sha256: sha(bytes), mime, size: bytes.length, filename: `../../evil ${n}.${mime === 'image/png' ? 'png' : 'jpg'}` });
+  seams.files[id] = { primary: path, screenshot: { path, mime }, text: null };
+  return { id, path, sha256: sha(bytes) };
+}
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'redress-draft-'));
+  core = createCore({ dataDir: dir, host: 'cli', clock: { now: () => new Date('2026-07-01T09:00:00.000Z') } });
+  seams.evidence = [];
+  seams.files = {};
+  seams.events = [];
+  seams.custody = [];
+});
+afterEach(() => core.close());
+
+describe('drafting API', () => {
+  it('lists templates with availability for a country', async () => {
+    const list = await core.api.call('drafting.templates', { country: 'de' });
+    const by = Object.fromEntries(list.map((t) => [t.id, t.availability]));
+    expect(by['dpc-complaint']).toEqual({ available: true });
+    expect(by['ico-complaint']?.available).toBe(false);
+    expect(by['ico-complaint']?.reason).toMatch(/United Kingdom.*Germany \(DE\)/);
+  });
+
+  it('prefills from the case and its events, autosaves, and keeps saved values over the prefill', async () => {
+    const c = await newCase('DE');
+    seams.events.push({ id: 'e1', caseId: c.id, type: 'request_sent', on: '2026-04-30', ref: 'LI-99', channel: 'web form' });
+    const view = await core.api.call('drafting.get', { caseId: c.id, templateId: 'dpc-complaint' });
+    expect(view.recipient.name).toBe('Data Protection Commission');
+    expect(view.values.your_name).toBe(NAME);
+    expect(view.values.org_name).toBe('LinkedIn Ireland Unlimited Company');
+    expect(view.values.contact_dates).toContain('30 April 2026: Request sent by web form (reference LI-99)');
+    expect(view.values.narrative).toContain('(the reply was due by 2 June 2026)');
+    expect(view.controllerFirst.required).toBe(true);
+    expect(view.preconditions.map((p) => p.rule)).toEqual(['DPC complaints handling (checked 2026-11)']);
+    expect(view.savedAt).toBeNull();
+
+    const saved = await core.api.call('drafting.save', { caseId: c.id, templateId: 'dpc-complaint', values: { narrative: 'Meine eigenen Worte.', injected: 'x' } });
+    expect(saved.savedAt).toBe('2026-07-01T09:00:00.000Z');
+    const again = await core.api.call('drafting.get', { caseId: c.id, templateId: 'dpc-complaint' });
+    expect(again.values.narrative).toBe('Meine eigenen Worte.');
+    expect(again.values).not.toHaveProperty('injected');
+    expect(again.prefill.narrative).toContain('LinkedIn Ireland');
+  });
+
+  it('previews with field references resolved and reports what would block an export', async () => {
+    const c = await newCase('GB');
+    const p = await core.api.call('drafting.preview', { caseId: c.id, templateId: 'linkedin-objection', values: { situation: 'I am a freelance translator.', first_name: '' } });
+    expect(p.fields.find((f) => f.name === 'explanation')?.value).toContain('My particular situation: I am a freelance translator.');
+    expect(p.text).toContain('LinkedIn Corporation');
+    expect(p.problems).toEqual([{ field: 'first_name', message: 'First name is required.' }]);
+    const braces = await core.api.call('drafting.preview', { caseId: c.id, templateId: 'linkedin-objection', values: { situation: 'I type {{#if odd things like this' } });
+    expect(braces.text).toContain('My particular situation is this: I type {{#if odd things like this');
+    const long = await core.api.call('drafting.preview', { caseId: c.id, templateId: 'ico-complaint', values: { summary: 'x'.repeat(2001) } });
+    expect(long.problems).toContainEqual({ field: 'summary', message: 'Summary of your complaint must be at most 2,000 characters.' });
+  });
+
+  it('refuses an unknown template, a template for another country and missing required fields, writing nothing', async () => {
+    const c = await newCase('GB');
+    await expect(core.api.call('drafting.export', { caseId: c.id, templateId: 'nope', format: 'pdf' })).rejects.toThrow(/No template "nope". Templates: dpc-complaint/);
+    await expect(core.api.call('drafting.export', { caseId: c.id, templateId: 'dpc-complaint', format: 'pdf' })).rejects.toThrow(/EU\/EEA; this case is in the United Kingdom/);
+    await expect(core.api.call('drafting.export', { caseId: c.id, templateId: 'ico-complaint', format: 'text', values: { summary: 'changed' } })).rejects.toThrow(
+      /Fix these fields before exporting:\n- Harm or impact on you is required./,
+    );
+    await expect(core.api.call('drafting.export', { caseId: c.id, templateId: 'ico-complaint', format: 'pdf', profile: 'lossy' })).rejects.toThrow(/Profile must be archive or upload/);
+    expect(await core.api.call('drafting.exports', { caseId: c.id })).toEqual([]);
+    expect(existsSync(join(dir, 'exports')) ? readdirSync(join(dir, 'exports')) : []).toEqual([]);
+    // The values of a refused export were not saved either.
+    expect((await core.api.call('drafting.get', { caseId: c.id, templateId: 'ico-complaint' })).savedAt).toBeNull();
+    expect(seams.custody).toEqual([]);
+  });
+
+  it('exports the complaint PDF with the evidence appendix, records it with its hash, logs custody, serves it for download', async () => {
+    const c = await newCase('GB');
+    seams.events.push({ id: 'e1', caseId: c.id, type: 'request_sent', on: '2026-04-30', ref: 'LI-99' });
+    const a = addEvidence(c.id, 1, makePng(1920, 1080, { seed: 1 }), 'image/png');
+    const b = addEvidence(c.id, 2, readFileSync(join(import.meta.dirname, '..', 'pdf', 'fixtures', 'setting-on.jpg')), 'image/jpeg');
+    const capPath = join(dir, 'capture-shot.png');
+    writeFileSync(capPath, makePng(1280, 2400, { seed: 5 }));
+    seams.evidence.push({ id: 'ev_4', caseId: c.id, kind: 'capture', title: 'Capture of the setting page', addedAt: '2026-05-02T00:00:00.000Z', capturedAt: '2026-05-02T00:00:00.000Z', sha256: 'c'.repeat(64), mime: 'application/json', size: 10 });
+    seams.files.ev_4 = { primary: null, screenshot: { path: capPath, mime: 'image/png' }, text: null };
+    seams.evidence.push({ id: 'ev_3', caseId: c.id, kind: 'diff', title: 'Privacy policy: before and after', addedAt: '2026-05-01T00:00:00.000Z', sha256: 'e'.repeat(64), mime: 'text/plain', size: 10 });
+    seams.files.ev_3 = { primary: null, screenshot: null, text: '+ We may use your data to train AI models.' };
+
+    const rec = await core.api.call('drafting.export', { caseId: c.id, templateId: 'ico-complaint', format: 'pdf', values: { impact: 'Ich bin besorgt – Я обеспокоена.' } });
+    expect(rec).toMatchObject({ format: 'pdf', profile: 'archive', exhibits: 4, attachments: 3 });
+    const file = resolveFile(core.ctx, 'export', rec.id)!;
+    expect(file.mime).toBe('application/pdf');
+    expect(file.filename).toBe('AI-training-Zofia-ico-complaint-archive-2026-07-01.pdf');
+    const bytes = readFileSync(file.path);
+    expect(sha(bytes)).toBe(rec.sha256);
+    expect(bytes.length).toBe(rec.size);
+    qpdfCheck(file.path);
+    const text = pdftotext(file.path);
+    expect(text).toContain(NAME);
+    expect(text).toContain('LinkedIn Corporation');
+    expect(text).toContain('Я обеспокоена');
+    for (const h of [a.sha256, b.sha256, 'c'.repeat(64), 'e'.repeat(64)]) expect(text).toContain(h);
+    expect(text).toContain('We may use your data to train AI models.');
+    expect(new Set(pdfimages(file.path).filter((i) => i.type === 'image').map((i) => `${i.width}x${i.height}`))).toEqual(new Set(['1920x1080', '640x400', '1280x2400']));
+    // Attachment names come from the evidence's filename with everything path-like removed.
+    expect(pdfdetach(file.path)).toEqual(['exhibit-01-evil-1.png', 'exhibit-02-evil-2.jpg', 'exhibit-03-Capture-of-the-setting-page-screenshot.png']);
+
+    expect(await core.api.call('drafting.exports', { caseId: c.id })).toEqual([rec]);
+    expect(seams.custody).toEqual([{ caseId: c.id, action: 'export', detail: expect.objectContaining({ exportId: rec.id, sha256: rec.sha256, format: 'pdf' }) }]);
+    expect((await core.api.call('drafting.get', { caseId: c.id, templateId: 'ico-complaint' })).values.impact).toBe('Ich bin besorgt – Я обеспокоена.');
+  });
+
+  it('refuses to export evidence whose file no longer matches its recorded hash', async () => {
+    const c = await newCase('GB');
+    const a = addEvidence(c.id, 1, makePng(300, 200), 'image/png');
+    writeFileSync(a.path, makePng(300, 200, { seed: 9 }));
+    await expect(core.api.call('drafting.export', { caseId: c.id, templateId: 'ico-complaint', format: 'pdf', values: { impact: 'x' } })).rejects.toThrow(
+      /Exhibit 1 \(Setting capture 1\) no longer matches the hash/,
+    );
+  });
+
+  it('names the exhibit whose stored file is missing', async () => {
+    const c = await newCase('GB');
+    const a = addEvidence(c.id, 1, makePng(300, 200), 'image/png');
+    rmSync(a.path);
+    await expect(core.api.call('drafting.export', { caseId: c.id, templateId: 'ico-complaint', format: 'pdf', values: { impact: 'x' } })).rejects.toThrow(
+      'Exhibit 1 (Setting capture 1): its stored file is missing. Run "evidence verify" for this case, then export again.',
+    );
+  });
+
+  it('exports plain text, an .eml draft and the form fields as JSON', async () => {
+    const c = await newCase('US');
+    const values = {};
+    const txt = await core.api.call('drafting.export', { caseId: c.id, templateId: 'linkedin-access-request', format: 'text', values });
+    const text = readFileSync(resolveFile(core.ctx, 'export', txt.id)!.path, 'utf8');
+    expect(text).toContain('California Consumer Privacy Act');
+    expect(text).not.toContain('Article 15');
+    expect(text).toContain('LinkedIn Corporation');
+
+    const eml = await core.api.call('drafting.export', { caseId: c.id, templateId: 'linkedin-access-request', format: 'eml' });
+    const raw = readFileSync(resolveFile(core.ctx, 'export', eml.id)!.path, 'utf8');
+    expect(raw).toMatch(/^From: =\?UTF-8\?B\?/);
+    expect(raw).toContain('X-Unsent: 1');
+    const body = raw.split('\r\n\r\n')[1].replace(/\r\n/g, '');
+    expect(Buffer.from(body, 'base64').toString('utf8')).toContain(NAME);
+    const fromWords = /^From: ([\s\S]*?) </m.exec(raw)![1].split(/\r\n /);
+    expect(fromWords.map((w) => Buffer.from(/\?B\?(.*)\?=/.exec(w)![1], 'base64').toString('utf8')).join('')).toBe(NAME);
+
+    const json = await core.api.call('drafting.export', { caseId: c.id, templateId: 'linkedin-access-request', format: 'json' });
+    const doc = JSON.parse(readFileSync(resolveFile(core.ctx, 'export', json.id)!.path, 'utf8'));
+    expect(doc.template).toBe('linkedin-access-request');
+    expect(doc.fields[0]).toEqual({ name: 'full_name', label: 'Full name', value: NAME, maxLength: 200 });
+
+    const d = await newCase('IE');
+    const dpc = await core.api.call('drafting.export', { caseId: d.id, templateId: 'dpc-complaint', format: 'eml', values: { contact_dates: '- 30 April 2026: objection sent' } });
+    expect(readFileSync(resolveFile(core.ctx, 'export', dpc.id)!.path, 'utf8')).toMatch(/^To: info@dataprotection\.ie\r$/m);
+    expect(raw).toMatch(/^To: \r$/m); // LinkedIn publishes no DPO address: the member fills it in
+  });
+
+  it('meets an upload budget or says why not', async () => {
+    const c = await newCase('GB');
+    for (let i = 1; i <= 3; i++) addEvidence(c.id, i, makePng(1920, 1080, { look: 'photo', seed: i }), 'image/png');
+    const rec = await core.api.call('drafting.export', { caseId: c.id, templateId: 'ico-complaint', format: 'pdf', profile: 'upload', budgetBytes: 1_000_000, values: { impact: 'x' } });
+    expect(rec.size).toBeLessThanOrEqual(1_000_000);
+    expect(rec.attachments).toBe(0);
+    expect(pdfdetach(resolveFile(core.ctx, 'export', rec.id)!.path)).toEqual([]);
+    addEvidence(c.id, 4, makePng(1920, 1080, { look: 'noise' }), 'image/png');
+    await expect(core.api.call('drafting.export', { caseId: c.id, templateId: 'ico-complaint', format: 'pdf', profile: 'upload', budgetBytes: 150_000 })).rejects.toThrow(
+      /cannot meet its 0\.14 MB budget: even at a quarter of its size, exhibit 4 \(Setting capture 4\)/,
+    );
+    expect(await core.api.call('drafting.exports', { caseId: c.id })).toHaveLength(1);
+  }, 60_000);
+});

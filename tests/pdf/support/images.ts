@@ -1,0 +1,67 @@
+// Real PNG files for tests and the bench, made without pdf-lib by a PNG encoder over node:zlib. (The JPEG fixture,
+// tests/pdf/fixtures/setting-on.jpg, is a Chromium screenshot of a small page.)
+import { crc32, deflateSync } from 'node:zlib';
+
+function chunk(type: string, data: Uint8Array): Buffer {
+  const len = Buffer.alloc(4);
+  len.writeUInt32BE(data.length);
+  const td = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(td) >>> 0);
+  return Buffer.concat([len, td, crc]);
+}
+
+export type Look = 'text' | 'photo' | 'noise';
+
+/** Pixel of a synthetic screenshot: 'text' is a white page with dark strokes (compresses well, like a UI capture);
+ * 'photo' is smooth colour with noise (compresses badly, like a photo or a gradient-heavy page). */
+function pixel(look: Look, x: number, y: number, seed: number): [number, number, number] {
+  if (look === 'noise') {
+    // Incompressible at any scale: what no budget can shrink far (sensor noise, dithered images).
+    let h = (x * 374761393 + y * 668265263 + seed * 2246822519) >>> 0;
+    h = Math.imul(h ^ (h >>> 13), 1274126177) >>> 0;
+    return [h & 255, (h >>> 8) & 255, (h >>> 16) & 255];
+  }
+  if (look === 'text') {
+    const row = y % 22;
+    const inLine = row > 5 && row < 17 && (x % 9 < 6) && ((x >> 6) + (y >> 5) + seed) % 7 !== 0 && x > 40 && x < 1500;
+    if (y < 60) return [16, 42, 67];
+    return inLine ? [30, 34, 40] : [255, 255, 255];
+  }
+  const n = ((x * 7919 + y * 104729 + seed * 31) ^ (x * y)) & 63;
+  return [(x * 255) / 1920 + n - 32, (y * 255) / 1080 + n - 32, ((x + y + seed * 50) % 255) + n / 2 - 16].map((v) => Math.max(0, Math.min(255, Math.round(v)))) as [
+    number,
+    number,
+    number,
+  ];
+}
+
+export interface PngOptions {
+  look?: Look;
+  alpha?: boolean;
+  gray?: boolean;
+  seed?: number;
+}
+
+export function makePng(width: number, height: number, o: PngOptions = {}): Buffer {
+  const channels = o.alpha ? 4 : o.gray ? 1 : 3;
+  const stride = width * channels + 1;
+  const raw = Buffer.alloc(stride * height);
+  for (let y = 0; y < height; y++) {
+    raw[y * stride] = 1; // Sub filter: what real encoders pick for such rows
+    let prev = [0, 0, 0, 0];
+    for (let x = 0; x < width; x++) {
+      const [r, g, b] = pixel(o.look ?? 'text', x, y, o.seed ?? 0);
+      const px = o.gray ? [Math.round((r + g + b) / 3)] : o.alpha ? [r, g, b, x % 50 === 0 ? 128 : 255] : [r, g, b];
+      for (let c = 0; c < channels; c++) raw[y * stride + 1 + x * channels + c] = (px[c] - prev[c]) & 255;
+      prev = px;
+    }
+  }
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr[8] = 8;
+  ihdr[9] = o.alpha ? 6 : o.gray ? 0 : 2;
+  const sig = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
+  return Buffer.concat([sig, chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw, { level: 6 })), chunk('IEND', new Uint8Array())]);
+}
