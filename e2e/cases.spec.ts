@@ -55,6 +55,7 @@ test('the API refuses calls without the token and from a foreign Host', async ({
 });
 
 test('a case can be created with the keyboard alone', async ({ page }) => {
+  await expect(page.getByRole('link', { name: 'Start a case' })).toBeVisible();
   await page.keyboard.press('Tab'); // skip link
   await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
   await page.getByRole('link', { name: 'New case' }).focus();

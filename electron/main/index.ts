@@ -16,6 +16,8 @@ protocol.registerSchemesAsPrivileged([
 
 const appDir = app.getAppPath();
 const rendererDir = join(appDir, 'dist', 'renderer');
+// The main process is bundled into dist-electron/, so the templates folder is found from the app path, not the source.
+process.env.REDRESS_TEMPLATES_DIR ??= join(appDir, 'templates');
 let core: Core | undefined;
 let stopReminders: (() => void) | undefined;
 
