@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, resolve } from 'node:path';
 import type { Core } from '../core';
 import { resolveFile } from '../core/files';
-import { resolveStaticPath } from '../core/util/static-path';
+import { resolveStaticPath, staticMime } from '../core/util/static-path';
 import { bearer, CSP, isAllowedHost, tokenMatches } from './security';
 
 export interface HostOptions {
@@ -25,17 +25,6 @@ export interface RunningHost {
   server: Server;
   close(): Promise<void>;
 }
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
 
 const BASE_HEADERS = {
   'x-content-type-options': 'nosniff',
@@ -107,7 +96,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Use GET.');
     const path = resolveStaticPath(staticRoot, url.pathname);
     if (!path) return sendText(res, 404, 'Not found.');
-    const type = MIME[extname(path)] ?? 'application/octet-stream';
+    const type = staticMime(path);
     const data = readFileSync(path);
     res.writeHead(200, {
       ...BASE_HEADERS,

@@ -1,18 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { extname } from 'node:path';
 import type { Core } from '../core/index';
 import { resolveFile } from '../core/files';
-import { resolveStaticPath } from '../core/util/static-path';
+import { resolveStaticPath, staticMime } from '../core/util/static-path';
 import { APP_CSP } from './security';
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-};
 
 /** `app://redress/...`: the built renderer, confined to its folder, with the CSP as a header. */
 export function appProtocolResponse(rendererDir: string, requestUrl: string): Response {
@@ -22,7 +12,7 @@ export function appProtocolResponse(rendererDir: string, requestUrl: string): Re
   if (!path) return new Response('Not found', { status: 404 });
   return new Response(readFileSync(path), {
     headers: {
-      'content-type': MIME[extname(path)] ?? 'application/octet-stream',
+      'content-type': staticMime(path),
       'content-security-policy': APP_CSP,
       'x-content-type-options': 'nosniff',
     },

@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
-import { join, normalize, sep } from 'node:path';
+import { extname, join, normalize, sep } from 'node:path';
 
 /** Resolves a URL path inside a root folder, or null: never a path outside it, never a folder. */
 export function resolveStaticPath(root: string, pathname: string): string | null {
@@ -15,3 +15,17 @@ export function resolveStaticPath(root: string, pathname: string): string | null
   if (!existsSync(full) || !statSync(full).isFile()) return null;
   return full;
 }
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+/** Content type of a file of the built renderer. */
+export const staticMime = (path: string) => MIME[extname(path)] ?? 'application/octet-stream';
