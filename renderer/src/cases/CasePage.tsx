@@ -29,6 +29,7 @@ export function CasePage({ id, section }: { id: string; section: string[] }) {
         <a href={href()}>Cases</a> / {c.title}
       </p>
       <h1 id="case-title">{c.title}</h1>
+      <SectionNav />
       <div className="case-grid">
         <section aria-labelledby="details-title" className="card">
           <h2 id="details-title">Details</h2>
@@ -112,5 +113,31 @@ function StatusControl(props: { id: string; status: CaseStatus; reason: string |
         {message?.text}
       </p>
     </form>
+  );
+}
+
+const SECTIONS = [
+  { heading: 'timeline-title', label: 'Timeline and deadlines' },
+  { heading: 'evidence-title', label: 'Evidence' },
+  { heading: 'drafts-title', label: 'Letters and complaints' },
+];
+
+/** Jumps within a long case page. Buttons, not #anchors: the hash is the router's. */
+function SectionNav() {
+  const jump = (id: string) => {
+    const heading = document.getElementById(id);
+    if (!heading) return;
+    heading.setAttribute('tabindex', '-1');
+    heading.scrollIntoView({ block: 'start' });
+    heading.focus({ preventScroll: true });
+  };
+  return (
+    <nav aria-label="On this page" className="section-nav">
+      {SECTIONS.map((s) => (
+        <button key={s.heading} type="button" className="link-button" onClick={() => jump(s.heading)}>
+          {s.label}
+        </button>
+      ))}
+    </nav>
   );
 }
