@@ -144,7 +144,7 @@ test('keyboard only: reach a template, fill the required field, export', async (
   await page.getByLabel('Your particular situation (required)').focus();
   await page.keyboard.type('Jestem tłumaczką.');
   // Tab on to the export button: every control on the way is reachable and none traps focus.
-  for (let i = 0; i < 60; i++) {
+  for (let i = 0; i < 200; i++) {
     await page.keyboard.press('Tab');
     if (await page.getByRole('button', { name: 'Export', exact: true }).evaluate((el) => el === document.activeElement)) break;
   }

@@ -55,7 +55,7 @@ function loadDraft(ctx: CoreContext, caseId: string, templateId: string) {
   const doubt = (name: string) => {
     const src = t.bodies[lang].fields[name] ?? '';
     if (src.includes('recipient_address')) return recipient.unverified;
-    if (src.includes('controller_')) return j.controller.unverified;
+    if (src.includes('controller_postal_address')) return j.controller.unverified;
     return undefined;
   };
   const view: DraftView = {
