@@ -9,7 +9,7 @@ import { createCore, type Core } from '../../electron/core';
 import type { EvidenceSummary } from '../../electron/core/contract/evidence';
 import type { CaseEventSummary } from '../../electron/core/contract/tracking';
 import { resolveFile } from '../../electron/core/files';
-import { makePng } from '../pdf/support/images';
+import { makeJpeg, makePng } from '../pdf/support/images';
 import { pdfdetach, pdfimages, pdftotext, qpdfCheck } from '../pdf/support/pdf-tools';
 
 const seams = vi.hoisted(() => ({
@@ -211,4 +211,25 @@ describe('drafting API', () => {
     );
     expect(await core.api.call('drafting.exports', { caseId: c.id })).toHaveLength(1);
   }, 60_000);
+
+  it('shrinks a phone photo bigger than the 3 MB default into the upload PDF, and writes nothing when it cannot', async () => {
+    const c = await newCase('GB');
+    const photo = makeJpeg(3000, 2000, { seed: 5, quality: 95 });
+    expect(photo.length).toBeGreaterThan(3 * 1024 * 1024);
+    const ev = addEvidence(c.id, 1, photo, 'image/jpeg');
+    const rec = await core.api.call('drafting.export', { caseId: c.id, templateId: 'ico-complaint', format: 'pdf', profile: 'upload', values: { impact: 'x' } });
+    expect(rec.size).toBeLessThanOrEqual(3 * 1024 * 1024);
+    const file = resolveFile(core.ctx, 'export', rec.id)!.path;
+    qpdfCheck(file);
+    expect(pdfimages(file).filter((i) => i.type === 'image').map((i) => [i.enc, i.width / i.height])).toEqual([['jpeg', 1.5]]);
+    expect(pdftotext(file)).toContain(ev.sha256);
+    // A second, grainier photo: at 100 kB (the smallest budget the API takes) even the last step cannot fit both.
+    addEvidence(c.id, 2, makeJpeg(1500, 1000, { seed: 6, quality: 95, noise: 255 }), 'image/jpeg');
+    const before = readdirSync(join(dir, 'exports'));
+    await expect(core.api.call('drafting.export', { caseId: c.id, templateId: 'ico-complaint', format: 'pdf', profile: 'upload', budgetBytes: 100_000 })).rejects.toThrow(
+      /cannot meet its 0\.10 MB budget: even at a quarter of its size, exhibit \d \(Setting capture \d\)/
+    );
+    expect(readdirSync(join(dir, 'exports'))).toEqual(before);
+    expect(await core.api.call('drafting.exports', { caseId: c.id })).toHaveLength(1);
+  }, 120_000);
 });

@@ -1,9 +1,13 @@
-// The upload profile: the whole PDF must fit a size budget (the ICO takes files of at most 3 MB). Screenshots are
-// downscaled and reduced to a palette until each fits its share; JPEGs cannot be re-encoded here (no JPEG encoder
-// is installed), so they count as they are.
+// The upload profile: the whole PDF must fit a size budget (the ICO takes files of at most 3 MB). Each image that does
+// not fit its share of the budget is shrunk step by step until it does: screenshots (PNG) are downscaled and reduced
+// to a palette; photos (JPEG) are decoded with jpeg-js, downscaled (area average, aspect kept) and re-encoded as
+// baseline JPEG at a falling quality. A JPEG whose header claims more pixels than a phone camera makes is refused
+// before decoding, naming the exhibit, so a hostile or broken file cannot exhaust memory. The appendix keeps each
+// original file's SHA-256; the originals themselves are not attached.
 import upngModule from '@pdf-lib/upng';
+import { decode as jpegDecode, encode as jpegEncode } from 'jpeg-js';
 import { crc32, deflateSync } from 'node:zlib';
-import { isPng, readPng } from './png';
+import { ImageError, isJpeg, isPng, readJpeg, readPng } from './png';
 import { PdfBuildError, buildPdf, type ExhibitInput, type PdfInput, type PdfResult } from './build';
 
 // pdf-lib's own PNG codec. Its CommonJS build exports `default`, which Node's ESM loader wraps once more.
@@ -18,6 +22,23 @@ const LADDER = [
   { scale: 0.35, colors: 64 },
   { scale: 0.25, colors: 32 },
 ];
+
+/** The same idea for photos: scale of each side, JPEG quality. Quality 85 is visually lossless for a photo of a
+ * letter; 50 at a quarter of the size still leaves a 4000-px phone photo 1000 px wide and its print legible. */
+const JPEG_LADDER = [
+  { scale: 1, quality: 85 },
+  { scale: 0.75, quality: 80 },
+  { scale: 0.5, quality: 75 },
+  { scale: 0.5, quality: 60 },
+  { scale: 0.35, quality: 60 },
+  { scale: 0.25, quality: 50 },
+];
+
+/** Decoding limits. 50 megapixels covers a 48-MP phone camera; jpeg-js counts 12-19 bytes a pixel while decoding
+ * (0.6-0.9 GB for 48 MP), hence the memory cap. It checks both as it parses and allocates, so a file whose data
+ * lies about its size stops there too. */
+export const MAX_JPEG_MEGAPIXELS = 50;
+const MAX_JPEG_MEMORY_MB = 1024;
 
 /** Area-average downscale of RGBA pixels, composited onto white (the PDF page is white and alpha costs bytes). */
 export function downscale(rgba: Uint8Array, w: number, h: number, scale: number): { data: Uint8Array; width: number; height: number } {
@@ -61,7 +82,9 @@ function embeddedSize(bytes: Uint8Array): { size: number; reusable: boolean } {
   return { size: png.idatLength, reusable };
 }
 
-function decode(bytes: Uint8Array): { rgba: Uint8Array; width: number; height: number } {
+type Decoded = { rgba: Uint8Array; width: number; height: number };
+
+function decode(bytes: Uint8Array): Decoded {
   const img = UPNG.decode(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
   return { rgba: new Uint8Array(UPNG.toRGBA8(img)[0]), width: img.width, height: img.height };
 }
@@ -126,7 +149,37 @@ function chunk(type: string, data: Uint8Array): Buffer {
   return Buffer.concat([head, data, crc]);
 }
 
-function reencode(img: ReturnType<typeof decode>, step: (typeof LADDER)[number]): Uint8Array {
+/** Pixels of a JPEG exhibit, refusing (with the exhibit named) one that claims an absurd size or cannot be read. */
+function decodeJpeg(e: ExhibitInput, bytes: Uint8Array): Decoded {
+  const name = `exhibit ${e.number} (${e.title})`;
+  let header: ReturnType<typeof readJpeg>;
+  try {
+    header = readJpeg(bytes);
+  } catch (err) {
+    if (err instanceof ImageError) throw new PdfBuildError(`Exhibit ${e.number} (${e.title}): ${err.message}. Re-add the file or remove it from the case.`);
+    throw err;
+  }
+  const mp = (header.width * header.height) / 1_000_000;
+  if (mp > MAX_JPEG_MEGAPIXELS) {
+    throw new PdfBuildError(
+      `The upload profile cannot shrink ${name}: its JPEG header claims ${header.width} × ${header.height} pixels (${mp.toFixed(0)} megapixels), more than the ${MAX_JPEG_MEGAPIXELS} megapixels Redress will decode. Reduce the photo in an image editor and re-add it, or use the archive profile.`,
+    );
+  }
+  try {
+    const img = jpegDecode(bytes, { useTArray: true, formatAsRGBA: true, maxResolutionInMP: MAX_JPEG_MEGAPIXELS, maxMemoryUsageInMB: MAX_JPEG_MEMORY_MB });
+    return { rgba: img.data, width: img.width, height: img.height };
+  } catch (err) {
+    const why = err instanceof Error ? err.message : String(err);
+    throw new PdfBuildError(`The upload profile cannot shrink ${name}: the JPEG could not be decoded (${why}). Re-add the file, or use the archive profile.`);
+  }
+}
+
+function reencodeJpeg(img: Decoded, step: (typeof JPEG_LADDER)[number]): Uint8Array {
+  const small = step.scale === 1 ? { data: img.rgba, width: img.width, height: img.height } : downscale(img.rgba, img.width, img.height, step.scale);
+  return jpegEncode({ data: small.data, width: small.width, height: small.height }, step.quality).data;
+}
+
+function reencode(img: Decoded, step: (typeof LADDER)[number]): Uint8Array {
   const small = downscale(img.rgba, img.width, img.height, step.scale);
   return paletteEncode(small.data, small.width, small.height, step.colors);
 }
@@ -151,18 +204,23 @@ export async function buildWithinBudget(input: PdfInput, budget: number): Promis
     let bytes = e.screenshot!.bytes;
     let used = size;
     if (!reusable || size > share) {
-      if (!isPng(bytes)) {
-        throw new PdfBuildError(
-          `The upload profile cannot meet its ${mb(budget)} budget: exhibit ${e.number} (${e.title}) is a JPEG of ${mb(size)} and Redress cannot re-encode JPEGs. Split the evidence over several uploads, or use the archive profile.`,
-        );
-      }
+      const jpeg = isJpeg(bytes);
+      if (!jpeg && !isPng(bytes)) throw new PdfBuildError(`Exhibit ${e.number} (${e.title}): not a PNG or JPEG image. Re-add the file or remove it from the case.`);
       let ok = false;
-      const img = decode(e.screenshot!.bytes);
-      // Size falls roughly with the pixel count: skip steps that cannot fit, each try costs a quantisation.
-      const fits = LADDER.findIndex((s) => size * s.scale * s.scale <= share * 1.5);
-      for (const step of LADDER.slice(fits === -1 ? LADDER.length - 1 : fits)) {
-        bytes = reencode(img, step);
-        used = readPng(bytes).idatLength;
+      const img = jpeg ? decodeJpeg(e, bytes) : decode(bytes);
+      const ladder: { scale: number }[] = jpeg ? JPEG_LADDER : LADDER;
+      // Size falls roughly with the pixel count: skip steps that cannot fit, each try costs an encode. A photo also
+      // shrinks with its quality (a camera's JPEG at 92-95 often halves at 85), so its estimate is looser.
+      const slack = jpeg ? 3 : 1.5;
+      const fits = ladder.findIndex((s) => size * s.scale * s.scale <= share * slack);
+      for (const step of ladder.slice(fits === -1 ? ladder.length - 1 : fits)) {
+        if (jpeg) {
+          bytes = reencodeJpeg(img, step as (typeof JPEG_LADDER)[number]);
+          used = bytes.length; // pdf-lib embeds the whole JPEG file as the image stream
+        } else {
+          bytes = reencode(img, step as (typeof LADDER)[number]);
+          used = readPng(bytes).idatLength;
+        }
         if (used <= share) {
           ok = true;
           break;
@@ -181,7 +239,10 @@ export async function buildWithinBudget(input: PdfInput, budget: number): Promis
   const result = await buildPdf({
     ...input,
     attachOriginals: false,
-    exhibits: exhibits.map((e) => (fitted.has(e) ? { ...e, screenshot: { bytes: fitted.get(e)!, mime: 'image/png' } } : e)),
+    exhibits: exhibits.map((e) => {
+      const bytes = fitted.get(e);
+      return bytes ? { ...e, screenshot: { bytes, mime: isJpeg(bytes) ? 'image/jpeg' : 'image/png' } } : e;
+    }),
   });
   if (result.bytes.length > budget) {
     throw new PdfBuildError(`The upload PDF came out at ${mb(result.bytes.length)}, over its ${mb(budget)} budget. Remove an exhibit or use the archive profile.`);

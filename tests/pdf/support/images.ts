@@ -1,5 +1,6 @@
-// Real PNG files for tests and the bench, made without pdf-lib by a PNG encoder over node:zlib. (The JPEG fixture,
-// tests/pdf/fixtures/setting-on.jpg, is a Chromium screenshot of a small page.)
+// Real image files for tests and the bench, made without pdf-lib: PNGs by a PNG encoder over node:zlib, photo-like
+// JPEGs by jpeg-js. (The JPEG fixture, tests/pdf/fixtures/setting-on.jpg, is a Chromium screenshot of a small page.)
+import { encode as jpegEncode } from 'jpeg-js';
 import { crc32, deflateSync } from 'node:zlib';
 
 function chunk(type: string, data: Uint8Array): Buffer {
@@ -64,4 +65,27 @@ export function makePng(width: number, height: number, o: PngOptions = {}): Buff
   ihdr[9] = o.alpha ? 6 : o.gray ? 0 : 2;
   const sig = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
   return Buffer.concat([sig, chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw, { level: 6 })), chunk('IEND', new Uint8Array())]);
+}
+
+/** A photo-like JPEG made with jpeg-js (the encoder the upload profile uses): a sheet of paper with lines of "text"
+ * on a coloured background, under sensor-like noise, so it compresses about as badly as a phone photo of a letter. */
+export function makeJpeg(width: number, height: number, o: { seed?: number; quality?: number; noise?: number } = {}): Buffer {
+  const seed = o.seed ?? 0;
+  const amp = o.noise ?? 48;
+  const data = Buffer.alloc(width * height * 4);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      let h = (x * 374761393 + y * 668265263 + seed * 2246822519) >>> 0;
+      h = Math.imul(h ^ (h >>> 13), 1274126177) >>> 0;
+      const n = ((h & 255) / 255 - 0.5) * amp;
+      const onPaper = x > width * 0.15 && x < width * 0.85 && y > height * 0.08 && y < height * 0.92;
+      const row = Math.floor(y / (height / 60));
+      const inText = onPaper && row % 2 === 1 && x > width * 0.2 && x < width * (0.55 + ((row * 7 + seed) % 5) * 0.06) && (x >> 4) % 5 !== 0;
+      const base = inText ? [40, 40, 50] : onPaper ? [236 - y / height * 30, 232 - y / height * 30, 220 - y / height * 30] : [90 + (x / width) * 80, 60 + (y / height) * 60, 40];
+      const i = (y * width + x) * 4;
+      for (let c = 0; c < 3; c++) data[i + c] = Math.max(0, Math.min(255, Math.round(base[c] + n * (c === 1 ? 1 : 0.8))));
+      data[i + 3] = 255;
+    }
+  }
+  return jpegEncode({ data, width, height }, o.quality ?? 95).data;
 }

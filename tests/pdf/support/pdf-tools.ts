@@ -24,6 +24,8 @@ export interface ImageRow {
   type: string;
   width: number;
   height: number;
+  /** Encoding: 'image' (Flate), 'jpeg' (DCT), 'jpx', ... */
+  enc: string;
   xppi: number;
   yppi: number;
 }
@@ -34,7 +36,7 @@ export function pdfimages(file: string): ImageRow[] {
     .filter((l) => l.trim())
     .map((l) => {
       const c = l.trim().split(/\s+/);
-      return { page: +c[0], type: c[2], width: +c[3], height: +c[4], xppi: +c[12], yppi: +c[13] };
+      return { page: +c[0], type: c[2], width: +c[3], height: +c[4], enc: c[8], xppi: +c[12], yppi: +c[13] };
     });
 }
 export function pdfdetach(file: string): string[] {
