@@ -17,6 +17,8 @@ const fake = vi.hoisted(() => {
     ready: undefined as undefined | (() => void),
     openExternal: [] as string[],
     notifications: [] as { title: string; body: string }[],
+    partitions: {} as Record<string, { name: string }>,
+    openedPaths: [] as string[],
   };
   class BrowserWindow {
     webContents: any;
@@ -56,12 +58,13 @@ const fake = vi.hoisted(() => {
       handle: (scheme: string, h: any) => state.protocols.set(scheme, h),
     },
     session: {
+      fromPartition: (name: string) => (state.partitions[name] ??= { name }),
       defaultSession: {
         setPermissionRequestHandler: (h: any) => (state.permissionRequest = h),
         setPermissionCheckHandler: vi.fn(),
       },
     },
-    shell: { openExternal: (u: string) => state.openExternal.push(u) },
+    shell: { openExternal: (u: string) => state.openExternal.push(u), openPath: async (p: string) => void state.openedPaths.push(p) },
     Notification: class {
       static isSupported() {
         return true;
@@ -81,6 +84,8 @@ describe('Electron main process (electron faked)', () => {
     process.env.FAKE_APP_DIR = tempDir();
     process.env.FAKE_DATA_DIR = tempDir();
     delete process.env.REDRESS_DATA_DIR;
+    // Packaged, templates sit in the app folder; here the fake app folder is empty, so point at the repository's.
+    process.env.REDRESS_TEMPLATES_DIR = join(import.meta.dirname, '..', '..', 'templates');
     // A case whose reply is long overdue, so the start-up reminder has something to say.
     const seed = createCore({ dataDir: process.env.FAKE_DATA_DIR, host: 'cli' });
     const c = await seed.api.call('cases.create', { title: 'Overdue', country: 'IE', name: 'Aoife', email: 'a@example.org' });
@@ -108,6 +113,45 @@ describe('Electron main process (electron faked)', () => {
     expect(e.preventDefault).toHaveBeenCalled();
     expect(listeners.get('open')({ url: 'https://www.linkedin.com/help/linkedin/ask/TS-DPRO' })).toEqual({ action: 'deny' });
     expect(fake.state.openExternal).toEqual(['https://www.linkedin.com/help/linkedin/ask/TS-DPRO']);
+  });
+
+  it('locks down other web contents, but leaves the capture window to its own policy', () => {
+    const created = fake.state.appEvents.get('web-contents-created')!;
+    const listeners = new Map<string, any>();
+    const other = { session: {}, on: (e: string, l: any) => listeners.set(e, l), setWindowOpenHandler: (h: any) => listeners.set('open', h) };
+    created({}, other);
+    expect(listeners.has('will-navigate')).toBe(true);
+    const captureListeners = new Map<string, any>();
+    const capture = {
+      session: fake.electron.session.fromPartition('persist:redress-capture'),
+      on: (e: string, l: any) => captureListeners.set(e, l),
+      setWindowOpenHandler: (h: any) => captureListeners.set('open', h),
+    };
+    created({}, capture);
+    expect(captureListeners.size).toBe(0);
+  });
+
+  it('opens an exported document in the OS viewer by id, and nothing else by path', () => {
+    const { listeners } = fake.state.windows[0].contents;
+    expect(listeners.get('open')({ url: 'redress-file://files/export/exp_missing' })).toEqual({ action: 'deny' });
+    expect(fake.state.openedPaths).toEqual([]); // unknown id: nothing opened
+    expect(listeners.get('open')({ url: 'redress-file://files/evidence/ev_1' })).toEqual({ action: 'deny' });
+    expect(fake.state.openedPaths).toEqual([]);
+  });
+
+  it('opens a real export through its id', async () => {
+    const handle = fake.state.handlers.get('redress:invoke')!;
+    const from = { senderFrame: { url: 'app://redress/index.html' } };
+    const list = (await handle(from, 'cases.list', {})) as { value: { id: string; country: string }[] };
+    const ie = list.value.find((c) => c.country === 'IE')!;
+    const exported = (await handle(from, 'drafting.export', { caseId: ie.id, templateId: 'linkedin-access-request', format: 'text' })) as {
+      ok: boolean;
+      value: { id: string };
+    };
+    expect(exported).toEqual({ ok: true, value: expect.anything() });
+    fake.state.windows[0].contents.listeners.get('open')({ url: `redress-file://files/export/${exported.value.id}` });
+    expect(fake.state.openedPaths).toHaveLength(1);
+    expect(fake.state.openedPaths[0]).toMatch(/exports/);
   });
 
   it('denies permissions', () => {

@@ -2,7 +2,8 @@
 import { app, BrowserWindow, ipcMain, Notification, protocol, session, shell } from 'electron';
 import { join } from 'node:path';
 import { createCore, type Core } from '../core/index';
-import { createElectronCapturer } from './capture';
+import { resolveFile } from '../core/files';
+import { CAPTURE_PARTITION, createElectronCapturer } from './capture';
 import { IPC_CHANNEL, createInvokeHandler } from './ipc';
 import { startReminders } from './reminders';
 import { electronNativeBinding } from './native';
@@ -27,6 +28,12 @@ function dataDirFromArgs(): string {
   return process.env.REDRESS_DATA_DIR ?? app.getPath('userData');
 }
 
+/** "Open" on an exported PDF, text or email draft: the OS's own viewer, found by id through the core, never a path. */
+function openExport(id: string): void {
+  const file = core && resolveFile(core.ctx, 'export', id);
+  if (file) void shell.openPath(file.path);
+}
+
 function createWindow(): BrowserWindow {
   const win = new BrowserWindow({
     width: 1200,
@@ -37,14 +44,19 @@ function createWindow(): BrowserWindow {
     show: false,
     webPreferences: { ...WINDOW_PREFERENCES, preload: join(appDir, 'dist-electron', 'preload.cjs') },
   });
-  lockDownContents(win.webContents, (url) => shell.openExternal(url));
+  lockDownContents(win.webContents, (url) => shell.openExternal(url), openExport);
   win.once('ready-to-show', () => win.show());
   void win.loadURL(`${APP_ORIGIN}/index.html`);
   return win;
 }
 
 app.enableSandbox();
-app.on('web-contents-created', (_e, contents) => lockDownContents(contents, (url) => shell.openExternal(url)));
+// Any other web contents gets the app's lockdown too; the capture window keeps its own policy (it must follow
+// LinkedIn's sign-in pages, on its own partition, with no preload and no IPC).
+app.on('web-contents-created', (_e, contents) => {
+  if (contents.session === session.fromPartition(CAPTURE_PARTITION)) return;
+  lockDownContents(contents, (url) => shell.openExternal(url), openExport);
+});
 
 void app.whenReady().then(() => {
   denyAllPermissions(session.defaultSession);

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { denyAllPermissions, isAllowedExternal, isAppUrl, lockDownContents, openExternalSafely, WINDOW_PREFERENCES } from './security';
+import { denyAllPermissions, exportIdOf, isAllowedExternal, isAppUrl, lockDownContents, openExternalSafely, WINDOW_PREFERENCES } from './security';
 
 describe('openExternal allowlist', () => {
   it.each([
@@ -87,5 +87,26 @@ describe('permissions and preferences', () => {
 
   it('keeps the renderer isolated and sandboxed', () => {
     expect(WINDOW_PREFERENCES).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webviewTag: false });
+  });
+});
+
+describe('exported documents', () => {
+  it('recognises only redress-file://files/export/<id>', () => {
+    expect(exportIdOf('redress-file://files/export/exp_123')).toBe('exp_123');
+    expect(exportIdOf('redress-file://files/export/exp_123?download=1')).toBe('exp_123');
+    expect(exportIdOf('redress-file://files/evidence/ev_1')).toBeNull();
+    expect(exportIdOf('redress-file://files/export/a/b')).toBeNull();
+    expect(exportIdOf('https://files/export/exp_1')).toBeNull();
+    expect(exportIdOf('nonsense')).toBeNull();
+  });
+
+  it('sends an export link to the viewer callback, not to the browser', () => {
+    const contents = fakeContents();
+    const open = vi.fn();
+    const openExport = vi.fn();
+    lockDownContents(contents, open, openExport);
+    expect(contents.open('redress-file://files/export/exp_9')).toEqual({ action: 'deny' });
+    expect(openExport).toHaveBeenCalledWith('exp_9');
+    expect(open).not.toHaveBeenCalled();
   });
 });

@@ -61,22 +61,40 @@ export interface LockableContents {
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
 }
 
+/** An exported document (`redress-file://files/export/<id>`), which the user may open in the OS's own viewer. */
+export function exportIdOf(url: string): string | null {
+  try {
+    const u = new URL(url);
+    const m = /^\/export\/([^/]+)$/.exec(u.pathname);
+    return u.protocol === 'redress-file:' && u.host === 'files' && m ? decodeURIComponent(m[1]) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Routes a link that leaves the app page: an export to the OS viewer, an allowlisted https URL to the browser. */
+function leave(url: string, openExternal: OpenExternal, openExport?: (id: string) => void): void {
+  const exportId = exportIdOf(url);
+  if (exportId && openExport) openExport(exportId);
+  else openExternalSafely(url, openExternal);
+}
+
 /**
  * Every app window: navigation away from the app page is refused, new windows are refused (an allowlisted https link
- * goes to the user's browser instead), webviews are refused.
+ * goes to the user's browser instead, an exported document to the OS's viewer), webviews are refused.
  */
-export function lockDownContents(contents: LockableContents, openExternal: OpenExternal): void {
+export function lockDownContents(contents: LockableContents, openExternal: OpenExternal, openExport?: (id: string) => void): void {
   const refuse = (e: NavEvent, url: string) => {
     if (!isAppUrl(url)) {
       e.preventDefault();
-      openExternalSafely(url, openExternal);
+      leave(url, openExternal, openExport);
     }
   };
   contents.on('will-navigate', refuse);
   contents.on('will-redirect', refuse);
   contents.on('will-attach-webview', (e) => e.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
-    openExternalSafely(url, openExternal);
+    leave(url, openExternal, openExport);
     return { action: 'deny' };
   });
 }

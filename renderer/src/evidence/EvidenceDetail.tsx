@@ -120,7 +120,9 @@ export function EvidenceDetail(props: { caseId: string; id: string; onChange(): 
           {e.artifacts.map((a) => (
             <tr key={a.kind}>
               <td>
-                <a href={fileUrl('evidence', `${e.id}.${a.kind}`, { download: true })}>{a.kind}</a>
+                <a href={fileUrl('evidence', `${e.id}.${a.kind}`, { download: true })} download>
+                  {a.kind}
+                </a>
               </td>
               <td>{a.mime}</td>
               <td>{a.size.toLocaleString('en-GB')} bytes</td>
