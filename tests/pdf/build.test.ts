@@ -153,3 +153,38 @@ describe('upload profile', () => {
     );
   }, 120_000);
 });
+
+describe('characters the font cannot show', () => {
+  it('refuses a letter with a name the font lacks, naming the characters, instead of dropping them', async () => {
+    const input = {
+      title: 'Access request',
+      author: '王小明',
+      subject: 's',
+      creator: 'Redress test',
+      createdAt: new Date('2026-11-23T10:00:00Z'),
+      letter: '王小明 Wang\n\nDear Data Protection Officer,',
+      exhibits: [],
+      attachOriginals: false,
+      profileNote: '',
+    };
+    await expect(buildPdf(input)).rejects.toThrow(/cannot show these characters: 王 小 明\. Export as text or email instead/);
+  });
+
+  it('prints captured text with a visible "?" for a character the font lacks, and still exports', async () => {
+    const { bytes } = await buildPdf({
+      title: 'Complaint',
+      author: 'Ελένη',
+      subject: 's',
+      creator: 'Redress test',
+      createdAt: new Date('2026-11-23T10:00:00Z'),
+      letter: 'Ελένη Παπαδοπούλου',
+      exhibits: [{ number: 1, title: 'Policy 🙂', kind: 'diff', addedAt: '2026-11-23T10:00:00Z', sha256: 'a'.repeat(64), text: '+ 我们 train AI 🙂 models' }],
+      attachOriginals: false,
+      profileNote: '',
+    });
+    const text = pdftotext(toFile(bytes));
+    expect(text).toContain('Ελένη Παπαδοπούλου');
+    expect(text).toContain('+ ?? train AI ? models');
+    expect(text).toContain('Policy ?');
+  });
+});

@@ -2,7 +2,7 @@
 // the original files attached (archive profile), and document metadata.
 import { PDFDocument, clip, concatTransformationMatrix, drawObject, endPath, popGraphicsState, pushGraphicsState, rectangle } from 'pdf-lib';
 import { attachFile } from './attach';
-import { embedFonts } from './fonts';
+import { embedFonts, missingChars, withPrintableChars } from './fonts';
 import { embedImage, type EmbeddedImage } from './images';
 import { CONTENT_WIDTH, Layout, MARGIN, MUTED, PAGE } from './layout';
 import { ImageError } from './png';
@@ -131,16 +131,30 @@ export async function buildPdf(input: PdfInput): Promise<PdfResult> {
   doc.setLanguage('en');
 
   const fonts = await embedFonts(doc);
+  // The member's own words must print whole: refuse rather than drop a name written in a script the font lacks.
+  const missing = missingChars(fonts.regular, `${input.title}\n${input.letter}`);
+  if (missing.length) {
+    const shown = missing.slice(0, 12).join(' ') + (missing.length > 12 ? ` and ${missing.length - 12} more` : '');
+    throw new PdfBuildError(
+      `The PDF font (DejaVu: Latin, Greek, Cyrillic) cannot show these characters: ${shown}. ` +
+        'Export as text or email instead, or write them in Latin letters for the PDF.',
+    );
+  }
   const l = new Layout(doc, fonts);
+  const exhibits = input.exhibits.map((e) => ({
+    ...e,
+    title: withPrintableChars(fonts.bold, e.title),
+    ...(e.sourceUrl ? { sourceUrl: withPrintableChars(fonts.regular, e.sourceUrl) } : {}),
+  }));
   l.newPage();
   l.document(input.letter);
 
   const methods: Record<string, number> = {};
   let images = 0;
   let attachments = 0;
-  if (input.exhibits.length) {
-    appendixIndex(l, input.exhibits, input.profileNote);
-    for (const e of input.exhibits) {
+  if (exhibits.length) {
+    appendixIndex(l, exhibits, input.profileNote);
+    for (const e of exhibits) {
       if (e.screenshot) {
         let img: EmbeddedImage;
         try {
@@ -156,7 +170,7 @@ export async function buildPdf(input: PdfInput): Promise<PdfResult> {
       if (e.text) {
         l.newPage();
         caption(l, e);
-        for (const line of e.text.split('\n')) l.line(line, { font: fonts.mono, size: 8 });
+        for (const line of withPrintableChars(fonts.mono, e.text).split('\n')) l.line(line, { font: fonts.mono, size: 8 });
       }
       if (input.attachOriginals && e.original) {
         attachFile(doc, {

@@ -31,3 +31,24 @@ export async function embedFonts(doc: PDFDocument): Promise<Fonts> {
   ]);
   return { regular, bold, mono };
 }
+
+type GlyphSource = { hasGlyphForCodePoint(codePoint: number): boolean };
+const glyphsOf = (font: PDFFont) => (font as unknown as { embedder?: { font?: GlyphSource } }).embedder?.font;
+
+/** Characters of `text` the font has no glyph for (they would print as empty boxes and vanish from the text layer). */
+export function missingChars(font: PDFFont, text: string): string[] {
+  const glyphs = glyphsOf(font);
+  if (!glyphs) return [];
+  const missing = new Set<string>();
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    if (cp >= 0x20 && !glyphs.hasGlyphForCodePoint(cp)) missing.add(ch);
+  }
+  return [...missing];
+}
+
+/** Captured text is quoted as evidence, so an unprintable character becomes a visible "?" rather than a blank. */
+export function withPrintableChars(font: PDFFont, text: string): string {
+  const missing = new Set(missingChars(font, text));
+  return missing.size ? Array.from(text, (ch) => (missing.has(ch) ? '?' : ch)).join('') : text;
+}
