@@ -51,7 +51,7 @@ vi.mock('electron', async () => {
       this.record.loaded.push(url);
       if (fake.hang && url !== 'about:blank') return new Promise(() => {});
       this.url = url;
-      this.dom = new Dom(fake.html, { url: url.startsWith('http') ? url : 'http://x/', runScripts: 'outside-only' });
+      this.dom = new Dom(fake.html, { url: url.startsWith('http') ? url : 'http://x/', runScripts: 'outside-only', pretendToBeVisual: true });
       for (const fn of this.handlers.get('did-navigate') ?? []) fn({}, url, 200, 'OK');
     }
     isDestroyed() {

@@ -79,9 +79,17 @@ export const SERIALIZE_DOM_JS = String.raw`(() => {
 })()`;
 
 /** One scroll step to the bottom; returns the page height so the caller can stop once it no longer grows. */
-export const SCROLL_STEP_JS = String.raw`(() => {
-  const h = Math.max(document.documentElement.scrollHeight, document.body ? document.body.scrollHeight : 0);
+// Scrolls one screen, then lets two frames pass (bounded by a timer, as hidden windows may not paint) so that
+// IntersectionObserver callbacks of lazy content have run before the height is measured.
+export const SCROLL_STEP_JS = String.raw`(async () => {
   window.scrollBy(0, Math.max(200, window.innerHeight - 50));
+  await new Promise((resolve) => {
+    let done = false;
+    const finish = () => { if (!done) { done = true; resolve(); } };
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => requestAnimationFrame(finish));
+    setTimeout(finish, 500);
+  });
+  const h = Math.max(document.documentElement.scrollHeight, document.body ? document.body.scrollHeight : 0);
   return { height: h, y: window.scrollY, viewport: window.innerHeight };
 })()`;
 
