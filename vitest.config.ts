@@ -3,7 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['electron/**/*.test.ts', 'tests/**/*.test.ts'],
-    testTimeout: 30_000,
+    // Generous: some tests start real processes or Chromium, and a busy machine must not fail them.
+    testTimeout: 120_000,
     pool: 'forks',
   },
 });

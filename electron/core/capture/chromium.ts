@@ -1,4 +1,7 @@
-import { chromium, errors, type Browser, type Response } from 'playwright-core';
+import type { Browser, Response } from 'playwright-core';
+import { lazy } from '../util/lazy';
+
+const playwright = lazy<typeof import('playwright-core')>('playwright-core');
 import { ApiError } from '../api/errors';
 import { capturePage, type Capturer, type CaptureRequest, type RawCapture } from './capturer';
 
@@ -37,7 +40,7 @@ export function createChromiumCapturer(options: ChromiumCapturerOptions = {}): C
       const startedAt = new Date().toISOString();
       let browser: Browser;
       try {
-        browser = await chromium.launch({ executablePath, args: CHROMIUM_FLAGS, timeout: 30_000 });
+        browser = await playwright().chromium.launch({ executablePath, args: CHROMIUM_FLAGS, timeout: 30_000 });
       } catch (err) {
         throw new ApiError(
           'failed',
@@ -54,7 +57,7 @@ export function createChromiumCapturer(options: ChromiumCapturerOptions = {}): C
         try {
           response = await page.goto(request.url, { waitUntil: 'load', timeout: request.timeoutMs });
         } catch (err) {
-          if (err instanceof errors.TimeoutError) {
+          if (err instanceof playwright().errors.TimeoutError) {
             throw new ApiError(
               'failed',
               `The page at ${request.url} did not finish loading within ${Math.round(request.timeoutMs / 1000)} s. Nothing was stored; check the address or try again later.`,

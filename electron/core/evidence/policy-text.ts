@@ -1,7 +1,9 @@
-import { Readability } from '@mozilla/readability';
 import { diffArrays } from 'diff';
-import { JSDOM, VirtualConsole } from 'jsdom';
 import type { DiffChange } from '../contract/evidence';
+import { lazy } from '../util/lazy';
+
+const jsdom = lazy<typeof import('jsdom')>('jsdom');
+const readability = lazy<typeof import('@mozilla/readability')>('@mozilla/readability');
 
 const BLOCKS = new Set(['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'BLOCKQUOTE', 'PRE', 'TR', 'DT', 'DD', 'FIGCAPTION', 'TD', 'TH']);
 
@@ -13,6 +15,8 @@ const BANNER = /(cookie|consent|gdpr-banner|onetrust|cmp-)/i;
  * captures of a policy can be compared paragraph by paragraph. Runs in Node on the serialised DOM (no script runs).
  */
 export function readableText(html: string, url: string): { title: string; text: string } {
+  const { JSDOM, VirtualConsole } = jsdom();
+  const { Readability } = readability();
   const dom = new JSDOM(html, { url: safeUrl(url), virtualConsole: new VirtualConsole() });
   const doc = dom.window.document;
   for (const el of Array.from(doc.querySelectorAll('nav, footer, [role=navigation], [role=contentinfo], script, style, noscript, template'))) el.remove();

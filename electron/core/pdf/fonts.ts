@@ -1,10 +1,11 @@
-import fontkit from '@pdf-lib/fontkit';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { PDFDocument, PDFFont } from 'pdf-lib';
 
 // Resolved through the package, not a relative path, so the CLI, the hosts and a packaged app all find it.
 const require = createRequire(import.meta.url);
+// fontkit is only needed when a PDF is made; loading it lazily keeps every other CLI command quick.
+const fontkit = () => require('@pdf-lib/fontkit') as typeof import('@pdf-lib/fontkit');
 const cache = new Map<string, Uint8Array>();
 function fontBytes(file: string): Uint8Array {
   let bytes = cache.get(file);
@@ -23,7 +24,7 @@ export interface Fonts {
 
 /** DejaVu covers Latin (incl. Polish), Greek and Cyrillic; subsetting keeps only the glyphs used. */
 export async function embedFonts(doc: PDFDocument): Promise<Fonts> {
-  doc.registerFontkit(fontkit);
+  doc.registerFontkit(fontkit());
   const [regular, bold, mono] = await Promise.all([
     doc.embedFont(fontBytes('DejaVuSans.ttf'), { subset: true }),
     doc.embedFont(fontBytes('DejaVuSans-Bold.ttf'), { subset: true }),
