@@ -105,11 +105,12 @@ test('names with a folder, "..", or control characters are refused with a clear 
   expect(ok.filename).toBe('Zażółć Παπαδοπούλου.txt');
 });
 
-test('importing by path is refused in the browser host', async () => {
-  const b = await tempCore({ host: 'browser' });
+test.each(['browser', 'electron'] as const)('importing by path is refused in the %s host (windows upload bytes)', async (host) => {
+  const b = await tempCore({ host });
   try {
     const err = await rejectWith(b.core.api.call('evidence.add', { caseId: b.caseId, paths: ['/etc/hostname'] }));
-    expect(err.message).toMatch(/upload the file instead/);
+    expect(err.message).toMatch(/only available from the command line; upload the file instead/);
+    expect(await b.core.api.call('evidence.list', { caseId: b.caseId })).toEqual([]);
   } finally {
     b.close();
   }

@@ -43,8 +43,9 @@ export function registerEvidence(api: ApiRegistry, ctx: CoreContext): void {
   });
 
   api.register('evidence.add', async ({ caseId, paths, kind }) => {
-    // A path names any file on this computer; only the local CLI and the desktop app's own dialogs may use it.
-    if (ctx.app.host === 'browser') throw invalid('Importing by path is not available in the browser; upload the file instead.');
+    // A path names any file on this computer. Reading a path is for the CLI only: a window (Electron or browser) uploads the bytes the user picked, so a
+    // compromised page cannot make the core read any file it names.
+    if (ctx.app.host !== 'cli') throw invalid('Importing by path is only available from the command line; upload the file instead.');
     requireCase(ctx, caseId);
     return importPaths(ctx, caseId, paths, kind);
   });
