@@ -6,22 +6,15 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { crc32, deflateSync } from 'node:zlib';
+import { deflateSync } from 'node:zlib';
 import { createCore } from '../electron/core';
+import { PNG_SIGNATURE, pngChunk } from '../electron/core/pdf/png';
 
 const totalMb = Number(process.argv[2] ?? process.env.REDRESS_BENCH_MB ?? 1024);
 const root = mkdtempSync(join(tmpdir(), 'redress-bench-'));
 const src = join(root, 'src');
 mkdirSync(src);
 
-function chunk(type: string, data: Buffer): Buffer {
-  const len = Buffer.alloc(4);
-  len.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body) >>> 0);
-  return Buffer.concat([len, body, crc]);
-}
 
 /** A valid PNG of about `bytes` (noise compresses badly, so the file is about as big as its pixels). */
 function png(bytes: number): Buffer {
@@ -34,7 +27,7 @@ function png(bytes: number): Buffer {
   ihdr.writeUInt32BE(height, 4);
   ihdr[8] = 8;
   ihdr[9] = 2;
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw, { level: 1 })), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([PNG_SIGNATURE, pngChunk('IHDR', ihdr), pngChunk('IDAT', deflateSync(raw, { level: 1 })), pngChunk('IEND', Buffer.alloc(0))]);
 }
 
 // The mix: a few large PDFs (recordings, exports), mid-size screenshots, many small emails and letters.

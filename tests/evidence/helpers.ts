@@ -1,18 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { crc32, deflateSync } from 'node:zlib';
+import { deflateSync } from 'node:zlib';
 import { createCore, type Core } from '../../electron/core';
 import type { Capturer } from '../../electron/core/capture/capturer';
+import { PNG_SIGNATURE, pngChunk } from '../../electron/core/pdf/png';
 
-export function chunk(type: string, data: Buffer): Buffer {
-  const len = Buffer.alloc(4);
-  len.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body) >>> 0);
-  return Buffer.concat([len, body, crc]);
-}
 
 /** A real, decodable RGB PNG, optionally with a tEXt "Creation Time". */
 export function makePng(width = 4, height = 3, creationTime?: string): Buffer {
@@ -24,11 +17,11 @@ export function makePng(width = 4, height = 3, creationTime?: string): Buffer {
   const raw = Buffer.alloc(height * (1 + width * 3), 0x7f);
   for (let y = 0; y < height; y++) raw[y * (1 + width * 3)] = 0;
   return Buffer.concat([
-    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
-    chunk('IHDR', ihdr),
-    ...(creationTime ? [chunk('tEXt', Buffer.from(`Creation Time\0${creationTime}`, 'latin1'))] : []),
-    chunk('IDAT', deflateSync(raw)),
-    chunk('IEND', Buffer.alloc(0)),
+    PNG_SIGNATURE,
+    pngChunk('IHDR', ihdr),
+    ...(creationTime ? [pngChunk('tEXt', Buffer.from(`Creation Time\0${creationTime}`, 'latin1'))] : []),
+    pngChunk('IDAT', deflateSync(raw)),
+    pngChunk('IEND', Buffer.alloc(0)),
   ]);
 }
 

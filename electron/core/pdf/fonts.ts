@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { PDFDocument, PDFFont } from 'pdf-lib';
+import { lazy } from '../util/lazy';
 
 // Resolved through the package, not a relative path, so the CLI, the hosts and a packaged app all find it.
 const require = createRequire(import.meta.url);
 // fontkit is only needed when a PDF is made; loading it lazily keeps every other CLI command quick.
-const fontkit = () => require('@pdf-lib/fontkit') as typeof import('@pdf-lib/fontkit');
+const fontkit = lazy<typeof import('@pdf-lib/fontkit')>('@pdf-lib/fontkit');
 const cache = new Map<string, Uint8Array>();
 function fontBytes(file: string): Uint8Array {
   let bytes = cache.get(file);

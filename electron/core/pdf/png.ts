@@ -16,6 +16,7 @@ export interface PngInfo {
 }
 
 const SIGNATURE = [137, 80, 78, 71, 13, 10, 26, 10];
+export const PNG_SIGNATURE = Buffer.from(SIGNATURE);
 
 export class ImageError extends Error {}
 
@@ -91,4 +92,14 @@ export function readJpeg(bytes: Uint8Array): { width: number; height: number; co
     pos += 2 + len;
   }
   throw new ImageError('the JPEG is truncated (no frame header)');
+}
+
+/** One PNG chunk: length, type, data, CRC over type and data. The one writer of PNG bytes in the project. */
+export function pngChunk(type: string, data: Uint8Array): Buffer {
+  const head = Buffer.alloc(8);
+  head.writeUInt32BE(data.length, 0);
+  head.write(type, 4, 'latin1');
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])) >>> 0);
+  return Buffer.concat([head, data, crc]);
 }

@@ -6,8 +6,8 @@
 // original file's SHA-256; the originals themselves are not attached.
 import upngModule from '@pdf-lib/upng';
 import { decode as jpegDecode, encode as jpegEncode } from 'jpeg-js';
-import { crc32, deflateSync } from 'node:zlib';
-import { ImageError, isJpeg, isPng, readJpeg, readPng } from './png';
+import { deflateSync } from 'node:zlib';
+import { ImageError, PNG_SIGNATURE, isJpeg, isPng, pngChunk, readJpeg, readPng } from './png';
 import { PdfBuildError, buildPdf, type ExhibitInput, type PdfInput, type PdfResult } from './build';
 
 // pdf-lib's own PNG codec. Its CommonJS build exports `default`, which Node's ESM loader wraps once more.
@@ -136,18 +136,9 @@ export function paletteEncode(rgba: Uint8Array, w: number, h: number, colors: nu
   ihdr.writeUInt32BE(h, 4);
   ihdr[8] = 8;
   ihdr[9] = 3;
-  return Buffer.concat([PNG_SIGNATURE, chunk('IHDR', ihdr), chunk('PLTE', plte), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([PNG_SIGNATURE, pngChunk('IHDR', ihdr), pngChunk('PLTE', plte), pngChunk('IDAT', deflateSync(raw)), pngChunk('IEND', Buffer.alloc(0))]);
 }
 
-const PNG_SIGNATURE = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
-function chunk(type: string, data: Uint8Array): Buffer {
-  const head = Buffer.alloc(8);
-  head.writeUInt32BE(data.length, 0);
-  head.write(type, 4, 'latin1');
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])) >>> 0);
-  return Buffer.concat([head, data, crc]);
-}
 
 /** Pixels of a JPEG exhibit, refusing (with the exhibit named) one that claims an absurd size or cannot be read. */
 function decodeJpeg(e: ExhibitInput, bytes: Uint8Array): Decoded {

@@ -1,16 +1,9 @@
 // Real image files for tests and the bench, made without pdf-lib: PNGs by a PNG encoder over node:zlib, photo-like
 // JPEGs by jpeg-js. (The JPEG fixture, tests/pdf/fixtures/setting-on.jpg, is a Chromium screenshot of a small page.)
 import { encode as jpegEncode } from 'jpeg-js';
-import { crc32, deflateSync } from 'node:zlib';
+import { deflateSync } from 'node:zlib';
+import { PNG_SIGNATURE, pngChunk } from '../../../electron/core/pdf/png';
 
-function chunk(type: string, data: Uint8Array): Buffer {
-  const len = Buffer.alloc(4);
-  len.writeUInt32BE(data.length);
-  const td = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(td) >>> 0);
-  return Buffer.concat([len, td, crc]);
-}
 
 export type Look = 'text' | 'photo' | 'noise';
 
@@ -63,8 +56,7 @@ export function makePng(width: number, height: number, o: PngOptions = {}): Buff
   ihdr.writeUInt32BE(height, 4);
   ihdr[8] = 8;
   ihdr[9] = o.alpha ? 6 : o.gray ? 0 : 2;
-  const sig = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
-  return Buffer.concat([sig, chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw, { level: 6 })), chunk('IEND', new Uint8Array())]);
+  return Buffer.concat([PNG_SIGNATURE, pngChunk('IHDR', ihdr), pngChunk('IDAT', deflateSync(raw, { level: 6 })), pngChunk('IEND', new Uint8Array())]);
 }
 
 /** A photo-like JPEG made with jpeg-js (the encoder the upload profile uses): a sheet of paper with lines of "text"
