@@ -19,6 +19,7 @@ const appDir = app.getAppPath();
 const rendererDir = join(appDir, 'dist', 'renderer');
 // The main process is bundled into dist-electron/, so the templates folder is found from the app path, not the source.
 process.env.REDRESS_TEMPLATES_DIR ??= join(appDir, 'templates');
+process.env.REDRESS_FACTS_DIR ??= join(appDir, 'data');
 let core: Core | undefined;
 let stopReminders: (() => void) | undefined;
 
