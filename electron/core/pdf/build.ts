@@ -5,7 +5,10 @@ import { attachFile } from './attach';
 import { embedFonts, missingChars, withPrintableChars } from './fonts';
 import { embedImage, type EmbeddedImage } from './images';
 import { CONTENT_WIDTH, Layout, MARGIN, MUTED, PAGE } from './layout';
+import { PdfBuildError } from './errors';
+import { inWorker, withoutOriginals } from './off-thread';
 import { ImageError } from './png';
+import { useWorker } from '../work/run';
 
 export interface ExhibitInput {
   number: number;
@@ -45,7 +48,7 @@ export interface PdfResult {
   methods: Record<string, number>;
 }
 
-export class PdfBuildError extends Error {}
+export { PdfBuildError };
 
 const utc = (iso: string) => iso.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC');
 
@@ -118,7 +121,8 @@ function drawScreenshot(l: Layout, e: ExhibitInput, img: EmbeddedImage) {
   }
 }
 
-export async function buildPdf(input: PdfInput): Promise<PdfResult> {
+/** Builds the PDF in the calling thread. The core's worker runs this; everyone else calls `buildPdf`. */
+export async function buildPdfInThread(input: PdfInput): Promise<PdfResult> {
   const doc = await PDFDocument.create();
   doc.setTitle(input.title, { showInWindowTitleBar: true });
   doc.setAuthor(input.author);
@@ -188,4 +192,11 @@ export async function buildPdf(input: PdfInput): Promise<PdfResult> {
   // Object streams shrink the many small objects; the big image streams are unaffected.
   const bytes = await doc.save({ useObjectStreams: true });
   return { bytes, pages: l.pages.length, images, attachments, methods };
+}
+
+/** The export PDF, built in the core's worker thread so that a long build never stalls the app (see off-thread.ts):
+ * the same result, and the same errors with the same messages, as buildPdfInThread. */
+export async function buildPdf(input: PdfInput): Promise<PdfResult> {
+  if (!useWorker()) return buildPdfInThread(input);
+  return inWorker('pdf.build', input.attachOriginals ? input : withoutOriginals(input));
 }

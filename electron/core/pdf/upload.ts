@@ -8,7 +8,9 @@ import upngModule from '@pdf-lib/upng';
 import { decode as jpegDecode, encode as jpegEncode } from 'jpeg-js';
 import { deflateSync } from 'node:zlib';
 import { ImageError, PNG_SIGNATURE, isJpeg, isPng, pngChunk, readJpeg, readPng } from './png';
-import { PdfBuildError, buildPdf, type ExhibitInput, type PdfInput, type PdfResult } from './build';
+import { PdfBuildError, buildPdfInThread, type ExhibitInput, type PdfInput, type PdfResult } from './build';
+import { inWorker, withoutOriginals } from './off-thread';
+import { useWorker } from '../work/run';
 
 // pdf-lib's own PNG codec. Its CommonJS build exports `default`, which Node's ESM loader wraps once more.
 const UPNG = ((upngModule as unknown as { default?: typeof upngModule }).default ?? upngModule) as typeof upngModule;
@@ -177,9 +179,17 @@ function reencode(img: Decoded, step: (typeof LADDER)[number]): Uint8Array {
 
 const mb = (n: number) => `${(n / 1_048_576).toFixed(2)} MB`;
 
+/** The upload-profile PDF, built in the core's worker thread so that shrinking many screenshots never stalls the app:
+ * the same result, and the same errors with the same messages, as buildWithinBudgetInThread. */
 export async function buildWithinBudget(input: PdfInput, budget: number): Promise<PdfResult & { reencoded: number }> {
+  if (!useWorker()) return buildWithinBudgetInThread(input, budget);
+  return inWorker('pdf.buildWithinBudget', { input: withoutOriginals(input), budget });
+}
+
+/** Fits the PDF to the budget in the calling thread. The core's worker runs this; everyone else calls buildWithinBudget. */
+export async function buildWithinBudgetInThread(input: PdfInput, budget: number): Promise<PdfResult & { reencoded: number }> {
   const exhibits = input.exhibits.map((e) => ({ ...e, original: undefined }));
-  const base = await buildPdf({ ...input, attachOriginals: false, exhibits: exhibits.map((e) => ({ ...e, screenshot: undefined })) });
+  const base = await buildPdfInThread({ ...input, attachOriginals: false, exhibits: exhibits.map((e) => ({ ...e, screenshot: undefined })) });
   const shots = exhibits.filter((e) => e.screenshot);
   // pdf-lib writes each image with its dictionary and the page that shows it: allow for that.
   const perImage = 1500;
@@ -227,7 +237,7 @@ export async function buildWithinBudget(input: PdfInput, budget: number): Promis
     fitted.set(e, bytes);
     spare -= used;
   }
-  const result = await buildPdf({
+  const result = await buildPdfInThread({
     ...input,
     attachOriginals: false,
     exhibits: exhibits.map((e) => {
