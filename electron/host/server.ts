@@ -5,8 +5,8 @@ import type { AddressInfo } from 'node:net';
 import { extname, resolve } from 'node:path';
 import type { Core } from '../core';
 import { resolveFile } from '../core/files';
-import { resolveStaticPath, staticMime } from '../core/util/static-path';
-import { bearer, CSP, isAllowedHost, tokenMatches } from './security';
+import { decodeUrlPart, lookupStaticPath, malformedEscapeMessage, staticMime } from '../core/util/static-path';
+import { bearer, CSP, isAllowedHost, STORED_FILE_CSP, tokenMatches } from './security';
 
 export interface HostOptions {
   core: Core;
@@ -49,7 +49,12 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
     if (!isAllowedHost(req.headers.host, port)) return sendText(res, 403, 'Forbidden host.');
-    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    } catch {
+      return sendText(res, 400, 'The request address could not be read as a URL.');
+    }
 
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return sendText(res, 405, 'Use POST.', { allow: 'POST' });
@@ -67,7 +72,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       } catch {
         return send(res, 400, { ok: false, error: { code: 'invalid_input', message: 'The request body is not valid JSON.' } });
       }
-      const name = decodeURIComponent(url.pathname.slice('/api/'.length));
+      const name = decodeUrlPart(url.pathname.slice('/api/'.length));
+      if (name === null) return send(res, 400, { ok: false, error: { code: 'invalid_input', message: malformedEscapeMessage(url.pathname) } });
       const result = await options.core.api.invoke(name, input === null ? undefined : input);
       const status = result.ok ? 200 : result.error.code === 'unknown_api' ? 404 : 200;
       return send(res, status, result);
@@ -76,7 +82,9 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     if (url.pathname.startsWith('/files/')) {
       if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Use GET.');
       if (!tokenMatches(url.searchParams.get('token'), token)) return sendText(res, 403, 'Wrong or missing token.');
-      const [kind, id] = url.pathname.slice('/files/'.length).split('/').map(decodeURIComponent);
+      const parts = url.pathname.slice('/files/'.length).split('/').map(decodeUrlPart);
+      if (parts.includes(null)) return sendText(res, 400, malformedEscapeMessage(url.pathname));
+      const [kind, id] = parts;
       const file = kind && id ? resolveFile(options.core.ctx, kind, id) : undefined;
       if (!file || !existsSync(file.path)) return sendText(res, 404, 'No such file.');
       res.writeHead(200, {
@@ -84,7 +92,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         'content-type': file.mime,
         'content-length': String(file.size),
         // Stored pages (HTML, MHTML, SVG) must never run as part of the app's origin.
-        'content-security-policy': 'sandbox; default-src none; img-src data:; style-src unsafe-inline',
+        'content-security-policy': STORED_FILE_CSP,
         'content-disposition': `${url.searchParams.has('download') ? 'attachment' : 'inline'}; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
         'cache-control': 'no-store',
       });
@@ -94,8 +102,9 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Use GET.');
-    const path = resolveStaticPath(staticRoot, url.pathname);
-    if (!path) return sendText(res, 404, 'Not found.');
+    const found = lookupStaticPath(staticRoot, url.pathname);
+    if (!found.ok) return sendText(res, found.status, found.message);
+    const { path } = found;
     const type = staticMime(path);
     const data = readFileSync(path);
     res.writeHead(200, {

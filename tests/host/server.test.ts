@@ -88,3 +88,67 @@ describe('browser host', () => {
     expect((await raw(h, { path: `/files/evidence/x?token=${h.token}` })).status).toBe(404);
   });
 });
+
+describe('browser host: malformed addresses and stored files', () => {
+  it.each([
+    ['/api/%E0%A4%A', 'api'],
+    ['/api/cases.%ZZlist', 'api'],
+    ['/files/evidence/%ZZ', 'files'],
+    ['/files/%E0%A4%A/ev_1', 'files'],
+    ['/assets/%ZZ.js', 'static'],
+    ['/%E0%A4%A', 'static'],
+  ])('answers %s with 400 and a message, not 500', async (path, where) => {
+    const h = await start();
+    const res =
+      where === 'api'
+        ? await raw(h, { path, method: 'POST', headers: json(h), body: '{}' })
+        : await raw(h, { path: where === 'files' ? `${path}?token=${h.token}` : path });
+    expect(res.status).toBe(400);
+    const message = where === 'api' ? JSON.parse(res.body).error.message : res.body;
+    if (where === 'api') expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(message).toMatch(/malformed %-escape.*two hexadecimal digits/);
+  });
+
+  it('answers 400 for a request target that is not a URL at all', async () => {
+    const h = await start();
+    const res = await raw(h, { path: 'http://[bad/x' });
+    expect(res.status).toBe(400);
+    expect(res.body).toMatch(/could not be read as a URL/);
+  });
+
+  it('still asks for the token before looking at a malformed file address', async () => {
+    const h = await start();
+    expect((await raw(h, { path: '/files/evidence/%ZZ' })).status).toBe(403);
+    expect((await raw(h, { path: '/api/%ZZ', method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBe(401);
+  });
+
+  it('serves a stored file with a CSP whose keywords are quoted', async () => {
+    const h = await start();
+    const call = async (name: string, input: unknown) =>
+      JSON.parse((await raw(h, { path: `/api/${name}`, method: 'POST', headers: json(h), body: JSON.stringify(input) })).body);
+    const made = await call('cases.create', { title: 'T', country: 'IE', name: 'Aoife', email: 'a@example.org' });
+    const up = await call('evidence.upload', {
+      caseId: made.value.id,
+      filename: 'note.txt',
+      kind: 'document',
+      dataBase64: Buffer.from('LinkedIn replied on 3 March.').toString('base64'),
+    });
+    expect(up).toMatchObject({ ok: true });
+    const res = await raw(h, { path: `/files/evidence/${up.value.id}?token=${h.token}` });
+    expect(res.status).toBe(200);
+    expect(res.body).toBe('LinkedIn replied on 3 March.');
+    const csp = String(res.headers['content-security-policy']);
+    expect(csp).toBe("sandbox; default-src 'none'; img-src data:; style-src 'unsafe-inline'");
+    // Every keyword of every CSP the host sends is quoted (an unquoted `none` is a host name, not a keyword).
+    for (const policy of [csp, String((await raw(h, { path: '/' })).headers['content-security-policy'])]) {
+      expect(policy).not.toMatch(/(^|\s)(none|self|unsafe-inline|unsafe-eval)(\s|;|$)/);
+    }
+  });
+
+  it('sends the renderer a CSP without unsafe-inline', async () => {
+    const h = await start();
+    const csp = String((await raw(h, { path: '/' })).headers['content-security-policy']);
+    expect(csp).toMatch(/style-src 'self';/);
+    expect(csp).not.toContain('unsafe-inline');
+  });
+});
