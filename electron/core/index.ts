@@ -2,7 +2,9 @@ import { ApiRegistry } from './api/registry';
 import { registerCases } from './cases/api';
 import type { CoreContext } from './context';
 import { contract } from './contract';
-import { openDatabase, type OpenOptions } from './db/open';
+import { existsSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { openDatabase, privateDir, privateFile, type OpenOptions } from './db/open';
 import { registerDrafting } from './drafting/api';
 import { registerEvidence } from './evidence/api';
 import { registerTracking } from './tracking/api';
@@ -27,10 +29,13 @@ export const APP_VERSION = '0.1.0';
 
 /** One core per process: opens the data folder, migrates, and registers every API handler. */
 export function createCore(options: CoreOptions): Core {
-  const db = openDatabase(options.dataDir, options);
+  // Stored paths are built from an absolute data folder, so a relative --data-dir cannot shift with the working folder.
+  const dataDir = resolve(options.dataDir);
+  const db = openDatabase(dataDir, options);
+  tightenExports(dataDir);
   const ctx: CoreContext = {
     db,
-    dataDir: options.dataDir,
+    dataDir,
     clock: options.clock ?? systemClock,
     app: { name: APP_NAME, version: options.version ?? APP_VERSION, host: options.host },
     capturer: options.capturer,
@@ -41,4 +46,12 @@ export function createCore(options: CoreOptions): Core {
   registerTracking(api, ctx);
   registerDrafting(api, ctx);
   return { api, ctx, close: () => db.close() };
+}
+
+/** Exports written by an older Redress (0644) become private too; new ones are written 0600. */
+function tightenExports(dataDir: string): void {
+  const dir = join(dataDir, 'exports');
+  if (!existsSync(dir)) return;
+  privateDir(dir);
+  for (const name of readdirSync(dir)) privateFile(join(dir, name));
 }

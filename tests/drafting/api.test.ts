@@ -14,7 +14,7 @@ import { pdfdetach, pdfimages, pdftotext, qpdfCheck } from '../pdf/support/pdf-t
 
 const seams = vi.hoisted(() => ({
   evidence: [] as EvidenceSummary[],
-  files: {} as Record<string, { primary: string | null; screenshot: { path: string; mime: 'image/png' | 'image/jpeg' } | null; text: string | null }>,
+  files: {} as Record<string, { primary: string | null; screenshot: { path: string; mime: 'image/png' | 'image/jpeg' } | null; text: { content: string } | null }>,
   events: [] as CaseEventSummary[],
   custody: [] as { caseId: string; action: string; detail: Record<string, unknown> }[],
 }));
@@ -28,6 +28,7 @@ vi.mock('../../electron/core/tracking/query', () => ({
 }));
 vi.mock('../../electron/core/evidence/custody', () => ({
   appendCustody: (_: unknown, caseId: string, action: string, detail: Record<string, unknown>) => seams.custody.push({ caseId, action, detail }),
+  chainHead: () => ({ seq: 7, hash: 'c'.repeat(64) }),
 }));
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
@@ -125,7 +126,7 @@ describe('drafting API', () => {
     seams.evidence.push({ id: 'ev_4', caseId: c.id, kind: 'capture', title: 'Capture of the setting page', addedAt: '2026-05-02T00:00:00.000Z', capturedAt: '2026-05-02T00:00:00.000Z', sha256: 'c'.repeat(64), mime: 'application/json', size: 10 });
     seams.files.ev_4 = { primary: null, screenshot: { path: capPath, mime: 'image/png' }, text: null };
     seams.evidence.push({ id: 'ev_3', caseId: c.id, kind: 'diff', title: 'Privacy policy: before and after', addedAt: '2026-05-01T00:00:00.000Z', sha256: 'e'.repeat(64), mime: 'text/plain', size: 10 });
-    seams.files.ev_3 = { primary: null, screenshot: null, text: '+ We may use your data to train AI models.' };
+    seams.files.ev_3 = { primary: null, screenshot: null, text: { content: '+ We may use your data to train AI models.' } };
 
     const rec = await core.api.call('drafting.export', { caseId: c.id, templateId: 'ico-complaint', format: 'pdf', values: { impact: 'Ich bin besorgt – Я обеспокоена.' } });
     expect(rec).toMatchObject({ format: 'pdf', profile: 'archive', exhibits: 4, attachments: 3 });

@@ -120,12 +120,12 @@ test('an orphan file (no row) and a left-over temp file are removed at the next 
   const kept = await t.core.api.call('evidence.add', { caseId: t.caseId, paths: [put('k.png', makePng())] });
   const root = storeRoot(join(t.dir, 'data'));
   const orphan = join(root, 'ff', 'f'.repeat(64));
-  const temp = join(root, 'tmp', 'crash.part');
+  const temp = join(root, 'tmp', `${Date.now().toString(36)}-0123456789ab.part`);
   mkdirSync(join(root, 'ff'), { recursive: true });
   mkdirSync(join(root, 'tmp'), { recursive: true });
   writeFileSync(orphan, 'half');
   writeFileSync(temp, 'half');
-  const old = new Date(Date.now() - 3600_000);
+  const old = new Date(Date.now() - 2 * 3600_000);
   utimesSync(orphan, old, old);
   utimesSync(temp, old, old);
   await t.reopen();

@@ -156,7 +156,15 @@ export interface VerifyResult {
   ok: boolean;
   checkedAt: string;
   items: { id: string; status: VerifyStatus; title?: string; problems?: string[] }[];
-  custody: { ok: boolean; entries: number; problem?: string };
+  custody: {
+    ok: boolean;
+    entries: number;
+    problem?: string;
+    /** The chain's last entry after this verification (this verification's own entry): note it, compare it later. */
+    head?: { seq: number; hash: string };
+    /** The head anchored beside the database: match, lagging (behind by a write in progress), or why not checked. */
+    anchor?: { status: 'match' | 'lagging' | 'missing' | 'unreadable' | 'none' | 'truncated' | 'rewritten'; seq?: number; hash?: string };
+  };
 }
 
 export interface DiffChange {

@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import type { ApiRegistry } from '../api/registry';
 import { requireCase } from '../cases/api';
 import type { CoreContext } from '../context';
@@ -8,6 +7,7 @@ import { EXPORT_MIME, exportDraft, saveDraftValues } from './export';
 import { availability } from './prefill';
 import { getExport, listExports } from './repo';
 import { loadTemplates } from './templates';
+import { exportStoredPath } from '../util/stored-path';
 
 /** Registers the drafting handlers and the `export` file kind (downloads of recorded exports). */
 export function registerDrafting(api: ApiRegistry, ctx: CoreContext): void {
@@ -42,6 +42,10 @@ export function registerDrafting(api: ApiRegistry, ctx: CoreContext): void {
   registerFileResolver('export', (c, id) => {
     const rec = getExport(c.db, id);
     if (!rec) return undefined;
-    return { path: join(c.dataDir, rec.file), mime: EXPORT_MIME[rec.format], size: rec.size, filename: rec.filename };
+    // The path is rebuilt from the export's own id and type; a row whose `file` says anything else (an edited
+    // database pointing at another file) serves nothing.
+    const ext = { pdf: 'pdf', text: 'txt', eml: 'eml', json: 'json' }[rec.format];
+    if (!ext || rec.file !== `exports/${rec.id}.${ext}`) return undefined;
+    return { path: exportStoredPath(c.dataDir, rec.id, ext), mime: EXPORT_MIME[rec.format], size: rec.size, filename: rec.filename };
   });
 }

@@ -1,8 +1,8 @@
 // Turns a draft into a file (pdf, text, eml, json), stores it in the data folder, records it with its hash on the
 // case and in the custody log. The stored copy is what the UI downloads and the CLI copies to --out.
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync as fsRead, renameSync, writeSync } from 'node:fs';
-import { isAbsolute, join } from 'node:path';
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
 import { ApiError } from '../api/errors';
 import type { CoreContext } from '../context';
 import type { DraftFormat, ExportRecord, PdfProfile } from '../contract/drafting';
@@ -11,6 +11,10 @@ import { evidenceFiles } from '../evidence/query';
 import { PdfBuildError, buildPdf, type ExhibitInput } from '../pdf/build';
 import { buildWithinBudget } from '../pdf/upload';
 import { newId } from '../util/ids';
+import { exportStoredPath, readStored, StoredPathError, type StoredPath } from '../util/stored-path';
+import { FILE_MODE, privateDir } from '../db/open';
+import { writeTx } from '../db/tx';
+import { chainHead } from '../evidence/custody';
 import { isoNow } from '../util/clock';
 import { compose, type ComposedDocument } from './compose';
 import { toEml } from './eml';
@@ -32,20 +36,31 @@ export function safeName(s: string, max = 60): string {
   return cleaned || 'file';
 }
 
-/** Reads each evidence item's files for the appendix, refusing a file whose hash no longer matches its record. */
+/**
+ * Reads each evidence item's files for the appendix, refusing a file whose hash no longer matches its record. Only
+ * `StoredPath`s are read: text that came from a page (a capture's readable text, a diff) is content and is printed,
+ * whatever it looks like.
+ */
 export function exhibitsFor(ctx: CoreContext, doc: ComposedDocument): ExhibitInput[] {
   return doc.facts.evidence.map((ev, i) => {
-    const files = evidenceFiles(ctx, ev.id);
-    function readFileSync(path: string): Buffer;
-    function readFileSync(path: string, enc: 'utf8'): string;
-    function readFileSync(path: string, enc?: 'utf8'): Buffer | string {
-      try {
-        return enc ? fsRead(path, enc) : fsRead(path);
-      } catch (err) {
-        const code = (err as NodeJS.ErrnoException).code;
-        throw new ApiError('conflict', `Exhibit ${i + 1} (${ev.title}): its stored file ${code === 'ENOENT' ? 'is missing' : `cannot be read (${code})`}. Run "evidence verify" for this case, then export again.`);
-      }
+    const cannotRead = (err: unknown): never => {
+      if (err instanceof StoredPathError) throw new ApiError('conflict', `Exhibit ${i + 1} (${ev.title}): its record names no valid stored file (the database was edited). Run "evidence verify" for this case.`);
+      const code = (err as NodeJS.ErrnoException).code;
+      throw new ApiError('conflict', `Exhibit ${i + 1} (${ev.title}): its stored file ${code === 'ENOENT' ? 'is missing' : `cannot be read (${code})`}. Run "evidence verify" for this case, then export again.`);
+    };
+    let files: ReturnType<typeof evidenceFiles>;
+    try {
+      files = evidenceFiles(ctx, ev.id);
+    } catch (err) {
+      return cannotRead(err);
     }
+    const read = (path: StoredPath): Buffer => {
+      try {
+        return readStored(path);
+      } catch (err) {
+        return cannotRead(err);
+      }
+    };
     const ex: ExhibitInput = {
       number: i + 1,
       title: ev.title,
@@ -56,19 +71,19 @@ export function exhibitsFor(ctx: CoreContext, doc: ComposedDocument): ExhibitInp
       sha256: ev.sha256,
     };
     if (files.primary) {
-      const bytes = readFileSync(files.primary);
+      const bytes = read(files.primary);
       if (sha256(bytes) !== ev.sha256) {
         throw new ApiError('conflict', `Exhibit ${i + 1} (${ev.title}) no longer matches the hash recorded when it was added. Run "evidence verify" and resolve it before exporting.`);
       }
       ex.original = { bytes, filename: safeName((ev.filename ?? ev.title).replace(/\.[A-Za-z0-9]{1,8}$/, ''), 80) + extension(ev.filename, ev.mime), mime: ev.mime };
     }
     if (files.screenshot) {
-      const bytes = ex.original && files.screenshot.path === files.primary ? ex.original.bytes : readFileSync(files.screenshot.path);
+      const bytes = ex.original && files.screenshot.path === files.primary ? ex.original.bytes : read(files.screenshot.path);
       ex.screenshot = { bytes, mime: files.screenshot.mime };
       // A capture has no single primary file (its hash is the manifest's): attach the screenshot itself, with its own hash.
       if (!ex.original) ex.original = { bytes, filename: `${safeName(ev.title, 70)}-screenshot${extension(undefined, files.screenshot.mime)}`, mime: files.screenshot.mime, sha256: sha256(bytes) };
     }
-    if (files.text) ex.text = isAbsolute(files.text) && existsSync(files.text) ? readFileSync(files.text, 'utf8') : files.text;
+    if (files.text) ex.text = files.text.content;
     return ex;
   });
 }
@@ -80,16 +95,21 @@ function extension(filename: string | undefined, mime: string): string {
 }
 
 /** temp file, fsync, rename: a crash never leaves a half-written export under its final name. */
-function writeAtomic(path: string, bytes: Uint8Array) {
+function writeAtomic(path: StoredPath, bytes: Uint8Array) {
   const tmp = `${path}.${process.pid}.tmp`;
-  const fd = openSync(tmp, 'w');
+  const fd = openSync(tmp, 'w', FILE_MODE);
   try {
     writeSync(fd, bytes);
     fsyncSync(fd);
   } finally {
     closeSync(fd);
   }
-  renameSync(tmp, path);
+  try {
+    renameSync(tmp, path);
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    throw err;
+  }
 }
 
 /** The letter's `## ` headings as underlined lines, for plain text and email. */
@@ -123,6 +143,10 @@ export async function renderExport(ctx: CoreContext, doc: ComposedDocument, o: E
   }
   const exhibits = exhibitsFor(ctx, doc);
   const upload = o.profile === 'upload';
+  // The custody chain's head, printed in the PDF: a copy outside the data folder that a later truncation or rewrite
+  // of the log cannot reach.
+  const head = chainHead(ctx.db, doc.facts.case.id);
+  const headNote = head ? ` Custody log of this case before this export: entry ${head.seq}, SHA-256 ${head.hash}.` : '';
   const input = {
     title: doc.subject,
     author: doc.facts.case.name,
@@ -133,9 +157,9 @@ export async function renderExport(ctx: CoreContext, doc: ComposedDocument, o: E
     letter: doc.text,
     exhibits,
     attachOriginals: !upload,
-    profileNote: upload
+    profileNote: (upload
       ? 'Upload copy: screenshots may be reduced in size; the originals are not attached. Each SHA-256 is that of the original file kept by the sender.'
-      : 'Each SHA-256 is the hash of the original file as recorded when it was added; the originals are attached to this PDF as files.',
+      : 'Each SHA-256 is the hash of the original file as recorded when it was added; the originals are attached to this PDF as files.') + headNote,
   };
   try {
     const r = upload ? await buildWithinBudget(input, o.budgetBytes ?? DEFAULT_UPLOAD_BUDGET) : await buildPdf(input);
@@ -157,10 +181,9 @@ export async function exportDraft(ctx: CoreContext, caseId: string, templateId: 
   const id = newId('exp');
   const createdAt = isoNow(ctx.clock);
   const filename = `${safeName(doc.facts.case.title, 40)}-${templateId}${o.format === 'pdf' ? `-${o.profile}` : ''}-${createdAt.slice(0, 10)}.${r.ext}`;
-  const dir = join(ctx.dataDir, 'exports');
-  mkdirSync(dir, { recursive: true });
-  const file = join('exports', `${id}.${r.ext}`);
-  writeAtomic(join(ctx.dataDir, file), r.bytes);
+  privateDir(join(ctx.dataDir, 'exports'));
+  const file = `exports/${id}.${r.ext}`;
+  writeAtomic(exportStoredPath(ctx.dataDir, id, r.ext), r.bytes);
   const rec: ExportRecord = {
     id,
     caseId,
@@ -173,11 +196,11 @@ export async function exportDraft(ctx: CoreContext, caseId: string, templateId: 
     createdAt,
     ...(r.pages !== undefined ? { pages: r.pages, exhibits: r.exhibits, attachments: r.attachments } : {}),
   };
-  ctx.db.transaction(() => {
+  writeTx(ctx.db, () => {
     if (values) saveDraftValues(ctx, caseId, templateId, values);
     insertExport(ctx.db, rec, file);
-  })();
-  appendCustody(ctx, caseId, 'export', { exportId: id, templateId, format: o.format, profile: rec.profile, sha256: rec.sha256, size: rec.size, filename });
+    appendCustody(ctx, caseId, 'export', { exportId: id, templateId, format: o.format, profile: rec.profile, sha256: rec.sha256, size: rec.size, filename });
+  });
   return rec;
 }
 

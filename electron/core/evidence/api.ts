@@ -10,7 +10,9 @@ import { appendCustody, checkCustody, readCustody } from './custody';
 import { diffCaptures, saveDiff } from './diff';
 import { importBytes, importPaths } from './importer';
 import { artifactInfo, filesFor, getRow, parseRecord, toSummary } from './repo';
-import { blobPath, cleanOrphans, removeBlobIfUnused } from './store';
+import { blobPath, cleanOrphans, emptyTrash, trashUnusedBlobs } from './store';
+import { writeTx } from '../db/tx';
+import { StoredPathError } from '../util/stored-path';
 import { listEvidenceForCase } from './query';
 import { verifyCase } from './verify';
 import type { ToggleReading } from '../contract/evidence';
@@ -23,7 +25,10 @@ function requireItem(ctx: CoreContext, id: string) {
 
 /** Registers the evidence handlers, the `evidence` file resolver, and sweeps left-overs of interrupted writes. */
 export function registerEvidence(api: ApiRegistry, ctx: CoreContext): void {
-  cleanOrphans(ctx.db, ctx.dataDir);
+  const sweep = cleanOrphans(ctx.db, ctx.dataDir);
+  if (sweep.stray.length) {
+    process.emitWarning(`The evidence folder holds ${sweep.stray.length} entr${sweep.stray.length === 1 ? 'y' : 'ies'} Redress did not write (left alone): ${sweep.stray.slice(0, 5).join(', ')}${sweep.stray.length > 5 ? ', …' : ''}`, 'RedressStoreWarning');
+  }
   registerFileResolver('evidence', (c, id) => resolveEvidenceFile(c, id));
 
   api.register('evidence.list', ({ caseId }) => {
@@ -69,14 +74,14 @@ export function registerEvidence(api: ApiRegistry, ctx: CoreContext): void {
     const detected = (parseRecord(row).toggle as ToggleReading | undefined)?.state ?? 'unknown';
     // Agreeing with what the page showed keeps "read from the page"; anything else is a correction made by hand.
     const by = state === detected ? 'page' : 'hand';
-    ctx.db.transaction(() => {
+    writeTx(ctx.db, () => {
       ctx.db.prepare('UPDATE evidence SET toggle_state = ?, toggle_confirmed_by = ? WHERE id = ?').run(state, by, id);
       appendCustody(ctx, row.case_id, by === 'hand' ? 'evidence.toggle.correct' : 'evidence.toggle.confirm', {
         evidenceId: id,
         detected,
         state,
       });
-    })();
+    });
     return toSummary(requireItem(ctx, id));
   });
 
@@ -89,14 +94,16 @@ export function registerEvidence(api: ApiRegistry, ctx: CoreContext): void {
   api.register('evidence.saveDiff', ({ from, to }) => saveDiff(ctx, from, to));
 
   api.register('evidence.delete', ({ id }) => {
-    const row = requireItem(ctx, id);
-    const files = filesFor(ctx.db, id);
-    ctx.db.transaction(() => {
+    // The row, its log entry and the fate of its files are decided under one write lock; a blob another item (or an
+    // upload racing this delete) still uses stays. Unused blobs go to trash/ inside the transaction, gone after it.
+    const trashed = writeTx(ctx.db, () => {
+      const row = requireItem(ctx, id);
+      const files = filesFor(ctx.db, id);
       ctx.db.prepare('DELETE FROM evidence WHERE id = ?').run(id);
       appendCustody(ctx, row.case_id, 'evidence.delete', { evidenceId: id, title: row.title, sha256: row.sha256, at: isoNow(ctx.clock) });
-    })();
-    // Files go after the row (never a row without its file); a blob shared with another item stays.
-    for (const f of files) removeBlobIfUnused(ctx.db, ctx.dataDir, f.sha256);
+      return trashUnusedBlobs(ctx.db, ctx.dataDir, files.map((f) => f.sha256));
+    });
+    emptyTrash(trashed);
     return { deleted: id };
   });
 
@@ -132,7 +139,13 @@ function resolveEvidenceFile(ctx: CoreContext, ref: string) {
   const files = filesFor(ctx.db, id);
   const f = role ? files.find((x) => x.role === role) : (files.find((x) => x.role === 'screenshot') ?? files.find((x) => x.role === 'primary') ?? files[0]);
   if (!f) return undefined;
-  const path = blobPath(ctx.dataDir, f.sha256);
+  let path;
+  try {
+    path = blobPath(ctx.dataDir, f.sha256);
+  } catch (err) {
+    if (err instanceof StoredPathError) return undefined;
+    throw err;
+  }
   if (!existsSync(path)) return undefined;
   const ext: Record<string, string> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'text/plain': 'txt', 'text/html': 'html', 'multipart/related': 'mhtml', 'application/json': 'json' };
   const filename = row.filename ?? `${row.id}-${f.role}.${ext[f.mime] ?? 'bin'}`;

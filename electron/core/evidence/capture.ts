@@ -9,7 +9,7 @@ import { isoNow } from '../util/clock';
 import { appendCustody } from './custody';
 import { readableText } from './policy-text';
 import { insertEvidence } from './repo';
-import { commitAll, discardStaged, stageBytes, type StagedFile } from './store';
+import { discardStaged, placeAndRecord, stageBytes, type StagedFile } from './store';
 
 export const DEFAULT_CAPTURE_TIMEOUT_MS = 45_000;
 
@@ -19,7 +19,7 @@ export function captureTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
 }
 
 /** Stable JSON for the manifest: same record, same bytes, same hash. */
-function stableJson(v: unknown): string {
+export function stableJson(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(stableJson).join(',')}]`;
   if (v && typeof v === 'object') {
     return `{${Object.keys(v as object)
@@ -81,9 +81,8 @@ export async function storeCapture(ctx: CoreContext, caseId: string, purpose: 's
     const manifest = Buffer.from(stableJson({ ...record, artifacts }) + '\n', 'utf8');
     const manifestStaged = await stageBytes(ctx.dataDir, manifest);
     staged.push(manifestStaged);
-    const paths = await commitAll(ctx.dataDir, staged);
     const files = [...artifacts, { role: 'manifest', mime: 'application/json', sha256: manifestStaged.sha256, size: manifestStaged.size }];
-    ctx.db.transaction(() => {
+    const { paths } = placeAndRecord(ctx.db, ctx.dataDir, staged, () => {
       insertEvidence(ctx.db, {
         id,
         caseId,
@@ -108,7 +107,7 @@ export async function storeCapture(ctx: CoreContext, caseId: string, purpose: 's
         manifestSha256: manifestStaged.sha256,
         toggle: purpose === 'setting' ? raw.toggle.state : undefined,
       });
-    })();
+    });
     return {
       id,
       url: raw.requestedUrl,

@@ -1,7 +1,9 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import type { CustodyEntry } from '../contract/evidence';
 import type { CoreContext } from '../context';
-import type { Db } from '../db/open';
+import { FILE_MODE, type Db } from '../db/open';
+import { afterCommit, writeTx } from '../db/tx';
 import { isoNow } from '../util/clock';
 
 export const GENESIS = '0'.repeat(64);
@@ -31,7 +33,7 @@ export function appendCustody(ctx: CoreContext, caseId: string, action: string, 
 }
 
 export function appendCustodyDb(db: Db, caseId: string, action: string, detail: Record<string, unknown>, at: string): void {
-  db.transaction(() => {
+  writeTx(db, () => {
     const last = db.prepare('SELECT seq, hash FROM custody WHERE case_id = ? ORDER BY seq DESC LIMIT 1').get(caseId) as
       | { seq: number; hash: string }
       | undefined;
@@ -47,7 +49,101 @@ export function appendCustodyDb(db: Db, caseId: string, action: string, detail: 
       prev,
       entryHash(prev, caseId, seq, at, action, body),
     );
-  })();
+    scheduleAnchor(db, caseId);
+  });
+}
+
+/**
+ * The chain's head, anchored outside the database: `redress.sqlite.custody-heads.json` beside the database holds,
+ * per case, the last entry's number and hash. An unkeyed chain inside one file can be cut short or rewritten as a
+ * whole by whoever can write that file; the copy beside it (and the head printed in every verify report and every
+ * exported PDF) is what shows that. It is written after each write commits, under the write lock, so it is never
+ * ahead of the database: at worst (a crash between the two) it lags by the last entries, which verify tolerates.
+ */
+export interface ChainHead {
+  seq: number;
+  hash: string;
+}
+export type AnchorFile = Record<string, ChainHead & { at: string }>;
+
+export const anchorPath = (db: Db) => `${db.name}.custody-heads.json`;
+
+function scheduleAnchor(db: Db, caseId: string): void {
+  if (db.memory) return;
+  afterCommit(db, `custody-anchor:${caseId}`, () => writeAnchors(db, [caseId]));
+}
+
+export function chainHead(db: Db, caseId: string): ChainHead | null {
+  const r = db.prepare('SELECT seq, hash FROM custody WHERE case_id = ? ORDER BY seq DESC LIMIT 1').get(caseId) as ChainHead | undefined;
+  return r ? { seq: r.seq, hash: r.hash } : null;
+}
+
+/** The anchor file, or null when it is missing; `'unreadable'` when it is there but not what Redress wrote. */
+export function readAnchors(db: Db): AnchorFile | null | 'unreadable' {
+  let raw: string;
+  try {
+    raw = readFileSync(anchorPath(db), 'utf8');
+  } catch {
+    return null;
+  }
+  try {
+    const v = JSON.parse(raw) as unknown;
+    return v && typeof v === 'object' && !Array.isArray(v) ? (v as AnchorFile) : 'unreadable';
+  } catch {
+    return 'unreadable';
+  }
+}
+
+/** Records the current heads of `caseIds`, under the write lock so two processes never interleave their copies. */
+export function writeAnchors(db: Db, caseIds: string[]): void {
+  writeTx(db, () => {
+    const current = readAnchors(db);
+    const next: AnchorFile = current && current !== 'unreadable' ? current : {};
+    const at = new Date().toISOString();
+    for (const id of caseIds) {
+      const head = chainHead(db, id);
+      if (head) next[id] = { ...head, at };
+    }
+    const file = anchorPath(db);
+    const tmp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
+    const fd = openSync(tmp, 'wx', FILE_MODE);
+    try {
+      writeSync(fd, JSON.stringify(next, null, 1) + '\n');
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    try {
+      renameSync(tmp, file);
+    } catch (err) {
+      rmSync(tmp, { force: true });
+      throw err;
+    }
+  });
+}
+
+export type AnchorCheck =
+  | { status: 'match' | 'lagging'; anchored: ChainHead }
+  | { status: 'missing' | 'unreadable' | 'none' }
+  | { status: 'truncated' | 'rewritten'; anchored: ChainHead; problem: string };
+
+/** Compares the chain in the database with its anchored head. Call under the write lock for a stable answer. */
+export function checkAnchor(db: Db, caseId: string): AnchorCheck {
+  const anchors = readAnchors(db);
+  if (anchors === null) return { status: 'missing' };
+  if (anchors === 'unreadable') return { status: 'unreadable' };
+  const a = anchors[caseId];
+  if (!a || typeof a.seq !== 'number' || typeof a.hash !== 'string') return { status: 'none' };
+  const anchored = { seq: a.seq, hash: a.hash };
+  const head = chainHead(db, caseId);
+  if (!head || head.seq < a.seq) {
+    return { status: 'truncated', anchored, problem: `The log ends at entry ${head?.seq ?? 0}, but its anchored head was entry ${a.seq}: entries were cut from its end.` };
+  }
+  const row = db.prepare('SELECT hash FROM custody WHERE case_id = ? AND seq = ?').get(caseId, a.seq) as { hash: string } | undefined;
+  if (row?.hash !== a.hash) {
+    return { status: 'rewritten', anchored, problem: `Entry ${a.seq} no longer has the hash anchored for it (${a.hash.slice(0, 16)}…): the log was rewritten.` };
+  }
+  return { status: head.seq === a.seq ? 'match' : 'lagging', anchored };
 }
 
 export function readCustody(db: Db, caseId: string): CustodyEntry[] {

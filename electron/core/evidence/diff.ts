@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { invalid, notFound } from '../api/errors';
 import type { DiffResult, DiffSide, EvidenceSummary } from '../contract/evidence';
 import type { CoreContext } from '../context';
@@ -7,7 +7,8 @@ import { isoNow } from '../util/clock';
 import { appendCustody } from './custody';
 import { diffAsText, diffTexts } from './policy-text';
 import { filesFor, getRow, insertEvidence, toSummary, type EvidenceRow } from './repo';
-import { blobPath, commitAll, discardStaged, hashFile, stageBytes } from './store';
+import { blobPath, discardStaged, hashFile, placeAndRecord, stageBytes } from './store';
+import { readStored } from '../util/stored-path';
 
 function sideText(ctx: CoreContext, id: string): { side: DiffSide; text: string; row: EvidenceRow } {
   const row = getRow(ctx.db, id);
@@ -19,7 +20,7 @@ function sideText(ctx: CoreContext, id: string): { side: DiffSide; text: string;
   const side: DiffSide = { id, title: row.title, sha256: row.sha256 };
   if (row.source_url) side.url = row.source_url;
   if (row.captured_at) side.capturedAt = row.captured_at;
-  return { side, text: readFileSync(path, 'utf8'), row };
+  return { side, text: readStored(path, 'utf8'), row };
 }
 
 /** Compares the readable text of two captures. Older first regardless of the order given, so "added" means new. */
@@ -56,15 +57,15 @@ export async function saveDiff(ctx: CoreContext, fromId: string, toId: string): 
   const json = Buffer.from(JSON.stringify(d, null, 2) + '\n', 'utf8');
   const staged = [await stageBytes(ctx.dataDir, text), await stageBytes(ctx.dataDir, json)];
   try {
-    await commitAll(ctx.dataDir, staged);
     const id = newId('ev');
     const now = isoNow(ctx.clock);
-    ctx.db.transaction(() => {
+    const title = `Changes: ${d.from.title} (${(d.from.capturedAt ?? '').slice(0, 10)} → ${(d.to.capturedAt ?? '').slice(0, 10)})`;
+    placeAndRecord(ctx.db, ctx.dataDir, staged, () => {
       insertEvidence(ctx.db, {
         id,
         caseId,
         kind: 'diff',
-        title: `Changes: ${d.from.title} (${(d.from.capturedAt ?? '').slice(0, 10)} → ${(d.to.capturedAt ?? '').slice(0, 10)})`,
+        title,
         addedAt: now,
         capturedAt: now,
         sourceUrl: d.to.url,
@@ -77,8 +78,8 @@ export async function saveDiff(ctx: CoreContext, fromId: string, toId: string): 
           { role: 'data', mime: 'application/json', sha256: staged[1].sha256, size: staged[1].size },
         ],
       });
-      appendCustody(ctx, caseId, 'evidence.diff.save', { evidenceId: id, from: d.from.id, to: d.to.id, sha256: staged[0].sha256 });
-    })();
+      appendCustody(ctx, caseId, 'evidence.diff.save', { evidenceId: id, from: d.from.id, to: d.to.id, sha256: staged[0].sha256, dataSha256: staged[1].sha256, title, capturedAt: now, sourceUrl: d.to.url ?? null });
+    });
     return toSummary(getRow(ctx.db, id)!);
   } catch (err) {
     await discardStaged(staged);

@@ -9,7 +9,7 @@ import { appendCustody } from './custody';
 import { checkImage } from './image-check';
 import { insertEvidence } from './repo';
 import { looksLikeImageName, sniffFile, type Sniffed } from './sniff';
-import { commitAll, discardStaged, formatBytes, stageBytes, stageFromPath, type StagedFile, TooLargeError } from './store';
+import { discardStaged, formatBytes, placeAndRecord, stageBytes, stageFromPath, type StagedFile, TooLargeError } from './store';
 
 interface Prepared {
   staged: StagedFile;
@@ -107,27 +107,28 @@ function describe(mime: string): string {
 }
 
 async function commit(ctx: CoreContext, caseId: string, prepared: Prepared[]): Promise<EvidenceAdded[]> {
-  const paths = await commitAll(ctx.dataDir, prepared.map((p) => p.staged));
   const addedAt = isoNow(ctx.clock);
-  const out: EvidenceAdded[] = prepared.map((p, i) => ({
-    id: newId('ev'),
-    sha256: p.staged.sha256,
-    storedPath: paths[i],
-    filename: p.filename,
-    size: p.staged.size,
-    kind: p.kind,
-    mime: p.sniffed.mime,
-    ...(p.sniffed.capturedAt ? { capturedAt: p.sniffed.capturedAt } : {}),
-  }));
+  const ids = prepared.map(() => newId('ev'));
   try {
-    ctx.db.transaction(() => {
-      prepared.forEach((p, i) => {
-        const o = out[i];
+    // Files are moved in and rows written under one write lock: a delete of the same content cannot slip between.
+    return placeAndRecord(ctx.db, ctx.dataDir, prepared.map((p) => p.staged), (paths) =>
+      prepared.map((p, i): EvidenceAdded => {
+        const o: EvidenceAdded = {
+          id: ids[i],
+          sha256: p.staged.sha256,
+          storedPath: paths[i],
+          filename: p.filename,
+          size: p.staged.size,
+          kind: p.kind,
+          mime: p.sniffed.mime,
+          ...(p.sniffed.capturedAt ? { capturedAt: p.sniffed.capturedAt } : {}),
+        };
+        const title = p.sniffed.subject || stripExt(p.filename);
         insertEvidence(ctx.db, {
           id: o.id,
           caseId,
           kind: p.kind,
-          title: p.sniffed.subject || stripExt(p.filename),
+          title,
           addedAt,
           capturedAt: p.sniffed.capturedAt,
           sha256: o.sha256,
@@ -143,14 +144,25 @@ async function commit(ctx: CoreContext, caseId: string, prepared: Prepared[]): P
           },
           files: [{ role: 'primary', sha256: o.sha256, size: o.size, mime: o.mime }],
         });
-        appendCustody(ctx, caseId, 'evidence.add', { evidenceId: o.id, sha256: o.sha256, filename: p.filename, size: o.size, mime: o.mime });
-      });
-    })();
+        // Everything the row says is logged here too, so verify can tell an edited row from the one that arrived.
+        appendCustody(ctx, caseId, 'evidence.add', {
+          evidenceId: o.id,
+          sha256: o.sha256,
+          filename: p.filename,
+          size: o.size,
+          mime: o.mime,
+          kind: p.kind,
+          title,
+          capturedAt: p.sniffed.capturedAt ?? null,
+          addedAt,
+        });
+        return o;
+      }),
+    ).result;
   } catch (err) {
     if (err instanceof ApiError) throw err;
     throw new ApiError('failed', `Could not record the import: ${err instanceof Error ? err.message : String(err)}`);
   }
-  return out;
 }
 
 const stripExt = (name: string) => (extname(name) ? name.slice(0, -extname(name).length) : name) || name;

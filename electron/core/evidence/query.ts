@@ -1,5 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
 import type { EvidenceSummary } from '../contract/evidence';
+import { readStored, type StoredPath } from '../util/stored-path';
 import type { CoreContext } from '../context';
 import { filesFor, getRow, rowsForCase, toSummary } from './repo';
 import { blobPath } from './store';
@@ -10,14 +10,17 @@ export function listEvidenceForCase(ctx: CoreContext, caseId: string): EvidenceS
 }
 
 /**
- * Absolute paths of an item's stored files, for the PDF appendix: `primary` is the file itself (for an import) or
- * null; `screenshot` is a PNG or JPEG to show on its own page, if any; `text` is readable text (a policy's text or a
- * diff rendered as text) to print, if any.
+ * An item's stored files for the PDF appendix. Paths and contents are different types: `primary` and `screenshot`
+ * name files in the store (`StoredPath`, made only from the hashes of the item's own file rows); `text` is the
+ * readable text itself (a capture's page text or a saved diff), read from the store here and never a path.
  */
-export function evidenceFiles(
-  ctx: CoreContext,
-  evidenceId: string,
-): { primary: string | null; screenshot: { path: string; mime: 'image/png' | 'image/jpeg' } | null; text: string | null } {
+export interface ItemFiles {
+  primary: StoredPath | null;
+  screenshot: { path: StoredPath; mime: 'image/png' | 'image/jpeg' } | null;
+  text: { content: string } | null;
+}
+
+export function evidenceFiles(ctx: CoreContext, evidenceId: string): ItemFiles {
   const row = getRow(ctx.db, evidenceId);
   if (!row) return { primary: null, screenshot: null, text: null };
   const files = new Map(filesFor(ctx.db, evidenceId).map((f) => [f.role, f]));
@@ -31,6 +34,6 @@ export function evidenceFiles(
   return {
     primary: row.kind === 'capture' || row.kind === 'diff' ? null : path('primary'),
     screenshot: shot ? { path: blobPath(ctx.dataDir, shot.sha256), mime: shot.mime as 'image/png' | 'image/jpeg' } : null,
-    text: textPath && existsSync(textPath) ? readFileSync(textPath, 'utf8') : null,
+    text: textPath ? { content: readStored(textPath, 'utf8') } : null,
   };
 }

@@ -1,64 +1,215 @@
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { VerifyResult, VerifyStatus } from '../contract/evidence';
 import type { CoreContext } from '../context';
+import { readTx, writeTx } from '../db/tx';
 import { isoNow } from '../util/clock';
-import { appendCustody, checkCustody, readCustody } from './custody';
-import { filesFor, rowsForCase } from './repo';
+import { readStored, StoredPathError } from '../util/stored-path';
+import { appendCustody, chainHead, checkAnchor, checkCustody, readCustody } from './custody';
+import { stableJson } from './capture';
+import { filesFor, rowsForCase, type EvidenceRow, type FileRow } from './repo';
 import { blobPath, hashFile } from './store';
 
 const ADDS = new Set(['evidence.add', 'evidence.capture', 'evidence.diff.save']);
+const TOGGLE_EDITS = new Set(['evidence.toggle.confirm', 'evidence.toggle.correct']);
+
+type Log = ReturnType<typeof readCustody>;
+interface Snapshot {
+  rows: EvidenceRow[];
+  files: Map<string, FileRow[]>;
+  log: Log;
+}
+/** sha256 recorded -> what the file on disk hashes to now ('missing' when it is not there, 'bad-name' for a non-hash). */
+type Hashes = Map<string, string>;
+
+function snapshot(ctx: CoreContext, caseId: string): Snapshot {
+  const rows = rowsForCase(ctx.db, caseId);
+  return { rows, files: new Map(rows.map((r) => [r.id, filesFor(ctx.db, r.id)])), log: readCustody(ctx.db, caseId) };
+}
+
+async function hashAsync(ctx: CoreContext, sha: string): Promise<string> {
+  try {
+    return await hashFile(blobPath(ctx.dataDir, sha));
+  } catch (err) {
+    if (err instanceof StoredPathError) return 'bad-name';
+    return 'missing';
+  }
+}
+
+function hashSync(ctx: CoreContext, sha: string): string {
+  try {
+    return createHash('sha256').update(readFileSync(blobPath(ctx.dataDir, sha))).digest('hex');
+  } catch (err) {
+    if (err instanceof StoredPathError) return 'bad-name';
+    return 'missing';
+  }
+}
+
+const s = (v: unknown) => (v === undefined || v === null ? null : String(v));
 
 /**
- * Re-hashes every stored file of every item of the case; an item is `missing` when a file (or, by the custody log,
- * its row) is gone, `modified` when a file's bytes no longer match its hash. The custody chain is checked too.
- * The verification itself is then recorded in the log.
+ * One item against its stored files, its own logged arrival and (for a capture) its manifest. Pure: the file hashes
+ * are given, so the same check runs on a snapshot and again under the write lock.
+ */
+function checkItem(ctx: CoreContext, row: EvidenceRow, files: FileRow[], log: Log, hashes: Hashes): { status: VerifyStatus; problems: string[] } {
+  let status: VerifyStatus = 'ok';
+  const problems: string[] = [];
+  const changed = (p: string) => {
+    if (status === 'ok') status = 'modified';
+    problems.push(p);
+  };
+  for (const f of files) {
+    const actual = hashes.get(f.sha256);
+    if (actual === 'bad-name') changed(`${f.role} file: its recorded hash is not a SHA-256 (the record was edited)`);
+    else if (actual === 'missing') {
+      status = 'missing';
+      problems.push(`${f.role} file is missing`);
+    } else if (actual !== f.sha256) changed(`${f.role} file was modified`);
+  }
+  const add = log.find((e) => ADDS.has(e.action) && e.detail.evidenceId === row.id);
+  if (!add) return { status, problems }; // reported once, for the whole chain, below
+  const d = add.detail;
+  const byRole = new Map(files.map((f) => [f.role, f]));
+  const differs = (what: string, logged: unknown, now: unknown) => {
+    if (logged !== undefined && s(logged) !== s(now)) changed(`its ${what} in the database (${JSON.stringify(s(now))}) differs from the one logged when it was added (${JSON.stringify(s(logged))})`);
+  };
+  if (add.action === 'evidence.add') {
+    differs('hash', d.sha256, row.sha256);
+    differs('primary file hash', d.sha256, byRole.get('primary')?.sha256);
+    differs('file name', d.filename, row.filename);
+    differs('size', d.size, row.size);
+    differs('type', d.mime, row.mime);
+    differs('kind', d.kind, row.kind);
+    differs('title', d.title, row.title);
+    differs('capture time', d.capturedAt, row.captured_at);
+    differs('time added', d.addedAt, row.added_at);
+  } else if (add.action === 'evidence.diff.save') {
+    differs('hash', d.sha256, row.sha256);
+    differs('diff file hash', d.sha256, byRole.get('diff')?.sha256);
+    differs('data file hash', d.dataSha256, byRole.get('data')?.sha256);
+    differs('title', d.title, row.title);
+    differs('time', d.capturedAt, row.captured_at);
+    differs('source address', d.sourceUrl, row.source_url);
+  } else {
+    differs('hash', d.manifestSha256, row.sha256);
+    differs('manifest hash', d.manifestSha256, byRole.get('manifest')?.sha256);
+    checkCapture(ctx, row, files, log, hashes, changed);
+  }
+  return { status, problems };
+}
+
+/** A capture's row and files against its manifest (itself checked against the logged manifest hash above). */
+function checkCapture(ctx: CoreContext, row: EvidenceRow, files: FileRow[], log: Log, hashes: Hashes, changed: (p: string) => void) {
+  const mf = files.find((f) => f.role === 'manifest');
+  if (!mf || hashes.get(mf.sha256) !== mf.sha256) return; // already reported: missing or modified
+  let m: Record<string, any>;
+  try {
+    m = JSON.parse(readStored(blobPath(ctx.dataDir, mf.sha256), 'utf8')) as Record<string, any>;
+  } catch {
+    changed('its manifest cannot be read');
+    return;
+  }
+  const differs = (what: string, manifest: unknown, now: unknown) => {
+    if (s(manifest) !== s(now)) changed(`its ${what} in the database (${JSON.stringify(s(now))}) differs from its manifest (${JSON.stringify(s(manifest))})`);
+  };
+  differs('id', m.evidenceId, row.id);
+  differs('case', m.caseId, row.case_id);
+  differs('source address', m.finalUrl, row.source_url);
+  differs('capture time', m.capturedAt, row.captured_at);
+  differs('title', m.title || m.readableTitle || m.finalUrl, row.title);
+  differs('purpose', m.purpose, row.purpose);
+  // The switch state: what the page showed, unless the user confirmed or corrected it later (logged in the chain).
+  const edits = log.filter((e) => TOGGLE_EDITS.has(e.action) && e.detail.evidenceId === row.id);
+  const last = edits[edits.length - 1];
+  if (m.purpose === 'setting') {
+    differs('switch state', last ? last.detail.state : m.toggle?.state, row.toggle_state);
+    differs('switch confirmation', last ? (last.action === 'evidence.toggle.correct' ? 'hand' : 'page') : 'page', row.toggle_confirmed_by);
+  } else if (row.toggle_state !== null) changed('it has a switch state although its manifest is a page capture');
+  const { artifacts, ...record } = m;
+  let rec: unknown;
+  try {
+    rec = JSON.parse(row.record);
+  } catch {
+    rec = null;
+  }
+  if (stableJson(rec) !== stableJson(record)) changed('its capture record in the database differs from its manifest');
+  const listed = new Map(((artifacts ?? []) as { role: string; sha256: string; size: number; mime: string }[]).map((a) => [a.role, a]));
+  for (const f of files) {
+    if (f.role === 'manifest') continue;
+    const a = listed.get(f.role);
+    if (!a) changed(`its ${f.role} file is not listed in its manifest`);
+    else if (a.sha256 !== f.sha256 || a.size !== f.size || a.mime !== f.mime) changed(`its ${f.role} file record differs from its manifest`);
+    listed.delete(f.role);
+  }
+  for (const role of listed.keys()) changed(`its ${role} file, listed in its manifest, has no record`);
+}
+
+/** Items whose arrival is logged, with no row and no logged delete: their records were removed outside Redress. */
+function removedOutside(snap: Snapshot): string[] {
+  const present = new Set(snap.rows.map((r) => r.id));
+  const deleted = new Set(snap.log.filter((e) => e.action === 'evidence.delete').map((e) => String(e.detail.evidenceId)));
+  const out = new Set<string>();
+  for (const e of snap.log) {
+    const id = String(e.detail.evidenceId ?? '');
+    if (ADDS.has(e.action) && id && !present.has(id) && !deleted.has(id)) out.add(id);
+  }
+  return [...out];
+}
+
+function checkAll(ctx: CoreContext, snap: Snapshot, hashes: Hashes) {
+  return snap.rows.map((row) => ({ row, ...checkItem(ctx, row, snap.files.get(row.id) ?? [], snap.log, hashes) }));
+}
+
+/**
+ * Re-hashes every stored file of every item of the case and cross-checks each item against its logged arrival and,
+ * for captures, its manifest; checks the chain and its anchored head. Rows, files and log are read in one snapshot;
+ * the files are hashed outside any lock; anything that looks wrong is checked again under the write lock (where the
+ * verification is also logged), so a write by another process in the meantime is never reported as damage.
  */
 export async function verifyCase(ctx: CoreContext, caseId: string): Promise<VerifyResult> {
-  const items: VerifyResult['items'] = [];
-  const rows = rowsForCase(ctx.db, caseId);
-  for (const row of rows) {
-    let status: VerifyStatus = 'ok';
-    const problems: string[] = [];
-    for (const f of filesFor(ctx.db, row.id)) {
-      const path = blobPath(ctx.dataDir, f.sha256);
-      if (!existsSync(path)) {
-        status = 'missing';
-        problems.push(`${f.role} file is missing`);
-        continue;
-      }
-      if ((await hashFile(path)) !== f.sha256) {
-        if (status === 'ok') status = 'modified';
-        problems.push(`${f.role} file was modified`);
-      }
+  const first = readTx(ctx.db, () => snapshot(ctx, caseId));
+  const hashes: Hashes = new Map();
+  for (const files of first.files.values()) for (const f of files) if (!hashes.has(f.sha256)) hashes.set(f.sha256, await hashAsync(ctx, f.sha256));
+  const suspect = checkAll(ctx, first, hashes).some((i) => i.status !== 'ok') || removedOutside(first).length > 0;
+
+  return writeTx(ctx.db, () => {
+    // Under the lock: the state now. Only when the first pass saw something is it worth re-reading and re-hashing.
+    const snap = suspect ? snapshot(ctx, caseId) : first;
+    if (suspect) for (const files of snap.files.values()) for (const f of files) if (!hashes.has(f.sha256) || hashes.get(f.sha256) !== f.sha256) hashes.set(f.sha256, hashSync(ctx, f.sha256));
+    const checked = suspect ? checkAll(ctx, snap, hashes) : checkAll(ctx, first, hashes);
+    const items: VerifyResult['items'] = checked.map((c) => ({ id: c.row.id, title: c.row.title, status: c.status, ...(c.problems.length ? { problems: c.problems } : {}) }));
+    for (const id of removedOutside(snap)) items.push({ id, status: 'missing', problems: ['its record was removed outside Redress'] });
+
+    const custody: VerifyResult['custody'] = checkCustody(ctx.db, caseId);
+    const logged = new Set(snap.log.filter((e) => ADDS.has(e.action)).map((e) => String(e.detail.evidenceId)));
+    const unlogged = snap.rows.filter((r) => !logged.has(r.id));
+    if (custody.ok && unlogged.length) {
+      custody.ok = false;
+      custody.problem = `The log has no entry for the arrival of ${unlogged.map((r) => r.id).join(', ')}: entries were removed from its end.`;
     }
-    items.push({ id: row.id, title: row.title, status, ...(problems.length ? { problems } : {}) });
-  }
-  // A row deleted without going through Redress leaves its "add" in the log and no "delete": report it missing.
-  const present = new Set(rows.map((r) => r.id));
-  const log = readCustody(ctx.db, caseId);
-  const deleted = new Set(log.filter((e) => e.action === 'evidence.delete').map((e) => String(e.detail.evidenceId)));
-  for (const e of log) {
-    const id = String(e.detail.evidenceId ?? '');
-    if (ADDS.has(e.action) && id && !present.has(id) && !deleted.has(id) && !items.some((i) => i.id === id)) {
-      items.push({ id, status: 'missing', problems: ['its record was removed outside Redress'] });
+    const anchor = checkAnchor(ctx.db, caseId);
+    if (custody.ok && (anchor.status === 'truncated' || anchor.status === 'rewritten')) {
+      custody.ok = false;
+      custody.problem = anchor.problem;
     }
-  }
-  const custody = checkCustody(ctx.db, caseId);
-  // The chain cannot show entries cut from its end; an item whose arrival is not in the log gives that away.
-  const logged = new Set(log.filter((e) => ADDS.has(e.action)).map((e) => String(e.detail.evidenceId)));
-  const unlogged = rows.filter((r) => !logged.has(r.id));
-  if (custody.ok && unlogged.length) {
-    custody.ok = false;
-    custody.problem = `The log has no entry for the arrival of ${unlogged.map((r) => r.id).join(', ')}: entries were removed from its end.`;
-  }
-  const ok = custody.ok && items.every((i) => i.status === 'ok');
-  const result: VerifyResult = { ok, checkedAt: isoNow(ctx.clock), items, custody };
-  appendCustody(ctx, caseId, 'evidence.verify', {
-    ok,
-    checked: items.length,
-    modified: items.filter((i) => i.status === 'modified').map((i) => i.id),
-    missing: items.filter((i) => i.status === 'missing').map((i) => i.id),
-    custodyOk: custody.ok,
+    const head = chainHead(ctx.db, caseId);
+    custody.anchor = {
+      status: anchor.status,
+      ...('anchored' in anchor ? { seq: anchor.anchored.seq, hash: anchor.anchored.hash } : {}),
+    };
+    const ok = custody.ok && items.every((i) => i.status === 'ok');
+    const checkedAt = isoNow(ctx.clock);
+    appendCustody(ctx, caseId, 'evidence.verify', {
+      ok,
+      checked: items.length,
+      modified: items.filter((i) => i.status === 'modified').map((i) => i.id),
+      missing: items.filter((i) => i.status === 'missing').map((i) => i.id),
+      custodyOk: custody.ok,
+      anchor: anchor.status,
+      headBefore: head,
+    });
+    // The head includes this verification's own entry: the value to write down or compare with an earlier report.
+    custody.head = chainHead(ctx.db, caseId) ?? undefined;
+    return { ok, checkedAt, items, custody } satisfies VerifyResult;
   });
-  return result;
 }

@@ -1,3 +1,4 @@
+import { writeTx } from '../db/tx';
 // The tracking use cases: read a case's timeline with its computed deadlines, write events (validated, in one
 // transaction, with a custody entry), and keep the dashboard's derived row in step.
 import { format } from 'date-fns';
@@ -68,37 +69,38 @@ function toEvent(ctx: CoreContext, caseId: string, input: EventFields, base?: Ca
 export function addEvent(ctx: CoreContext, caseId: string, input: EventFields): CaseEvent {
   requireCase(ctx, caseId);
   const event = toEvent(ctx, caseId, input);
-  return ctx.db.transaction(() => {
+  return writeTx(ctx.db, () => {
     checkTimeline([...listEvents(ctx.db, caseId), event], todayOf(ctx.clock));
     insertEvent(ctx.db, event);
     appendCustody(ctx, caseId, 'event.add', { eventId: event.id, type: event.type, on: event.on });
     refreshIndex(ctx, caseId);
     return getEvent(ctx.db, event.id);
-  })();
+  });
 }
 
 export function editEvent(ctx: CoreContext, id: string, input: EventFields): CaseEvent {
-  const before = getEvent(ctx.db, id);
-  const event = toEvent(ctx, before.caseId, input, before);
-  return ctx.db.transaction(() => {
+  return writeTx(ctx.db, () => {
+    const before = getEvent(ctx.db, id);
+    const event = toEvent(ctx, before.caseId, input, before);
     const others = listEvents(ctx.db, before.caseId).filter((e) => e.id !== id);
     checkTimeline([...others, event], todayOf(ctx.clock));
     updateEvent(ctx.db, event);
     appendCustody(ctx, before.caseId, 'event.edit', { eventId: id, before: plain(before), after: plain(event) });
     refreshIndex(ctx, before.caseId);
     return getEvent(ctx.db, id);
-  })();
+  });
 }
 
 export function removeEvent(ctx: CoreContext, id: string): { id: string; caseId: string } {
-  const before = getEvent(ctx.db, id);
-  ctx.db.transaction(() => {
+  const before = writeTx(ctx.db, () => {
+    const before = getEvent(ctx.db, id);
     const rest = listEvents(ctx.db, before.caseId).filter((e) => e.id !== id);
     checkTimeline(rest, '9999-12-31');
     deleteEvent(ctx.db, id);
     appendCustody(ctx, before.caseId, 'event.delete', { eventId: id, event: plain(before) });
     refreshIndex(ctx, before.caseId);
-  })();
+    return before;
+  });
   return { id, caseId: before.caseId };
 }
 
@@ -165,6 +167,6 @@ export function rebuildStaleIndex(ctx: CoreContext): number {
        WHERE i.rules_version <> ? AND (i.search_text = '' OR EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = i.case_id))`,
     )
     .all(RULES_VERSION) as { id: string }[];
-  db.transaction(() => stale.forEach((s) => refreshIndex(ctx, s.id)))();
+  writeTx(db, () => stale.forEach((s) => refreshIndex(ctx, s.id)));
   return stale.length;
 }
