@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -77,5 +77,44 @@ describe('redress as a real process', () => {
     const failed = await run(process.execPath, [bin, '--data-dir', dir, 'case', 'show', 'case_nope']).catch((e) => e);
     expect(failed.code).toBe(1);
     expect(failed.stderr).toMatch(/redress: No case with id "case_nope"/);
+  });
+});
+
+describe('text-direction characters through the real CLI', () => {
+  const run = promisify(execFile);
+  const bin = join(import.meta.dirname, '..', '..', 'bin', 'redress.mjs');
+  const redress = (...args: string[]) =>
+    run(process.execPath, [bin, ...args]).then(
+      (r) => ({ code: 0, ...r }),
+      (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
+    );
+
+  it('refuses a name with a right-to-left override: exit 1, a message that says what to do, no data folder', async () => {
+    const dir = join(tempDir(), 'data');
+    const res = await redress('--data-dir', dir, ...create, '--name', 'Eve\u202Egnp.exe', '--json');
+    expect(res.code).toBe(1);
+    expect(res.stdout).toBe('');
+    expect(res.stderr).toMatch(/name: Name must not contain invisible text-direction characters \(found U\+202E RIGHT-TO-LEFT OVERRIDE at character 4\).*retype it without them/);
+    expect(existsSync(dir)).toBe(false);
+  });
+
+  it('refuses a title with an isolate and a file name with an override; the case keeps no evidence', async () => {
+    const dir = tempDir();
+    const title = await redress('--data-dir', dir, 'case', 'create', '--title', 'AI \u2067training', '--country', 'GR', '--name', 'Eleni', '--email', 'e@example.org');
+    expect(title.code).toBe(1);
+    expect(title.stderr).toMatch(/title: Title must not contain invisible text-direction characters \(found U\+2067/);
+    const made = await redress('--data-dir', dir, ...create, '--name', 'Eleni', '--json');
+    const c = JSON.parse(made.stdout);
+    const src = tempDir();
+    const file = join(src, 'invoice\u202Efdp.exe');
+    writeFileSync(file, 'not a pdf');
+    const added = await redress('--data-dir', dir, 'evidence', 'add', c.id, file, '--json');
+    expect(added.code).toBe(1);
+    expect(added.stdout).toBe('');
+    expect(added.stderr).toMatch(/The file name must not contain invisible text-direction characters \(found U\+202E.*rename the file/);
+    const list = await redress('--data-dir', dir, 'case', 'list', '--json');
+    expect(JSON.parse(list.stdout)).toEqual([c]);
+    const shown = JSON.parse((await redress('--data-dir', dir, 'case', 'show', c.id, '--json')).stdout);
+    expect(shown.evidence).toEqual([]);
   });
 });

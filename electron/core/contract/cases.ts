@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isCountryCode } from './countries';
+import { plainText } from './text';
 
 export const CASE_STATUSES = [
   'draft',
@@ -35,8 +36,9 @@ const text = (label: string, max: number) =>
     .trim()
     .min(1, `${label} is required.`)
     .max(max, `${label} must be at most ${max} characters.`)
-    // Control characters never belong in a name or title and break letters and PDFs.
-    .refine((s) => !/[\u0000-\u0008\u000b-\u001f\u007f]/.test(s), `${label} must not contain control characters.`);
+    // Control and text-direction characters never belong in a name or title: they break letters and PDFs, or make
+    // the text read differently from what is stored.
+    .superRefine(plainText({ subject: label, allow: '\t\n' }));
 
 export const CaseCreateInput = z.object({
   title: text('Title', 200),

@@ -2,6 +2,7 @@
 // Owned by the evidence work; pure zod, no Node imports (the renderer type-checks against this file).
 import { z } from 'zod';
 import { CaseId } from './cases';
+import { plainText } from './text';
 
 /** Largest file the store accepts (imports stream, so this bounds disk use, not memory). */
 export const MAX_IMPORT_BYTES = 512 * 1024 * 1024;
@@ -41,12 +42,12 @@ const HttpUrl = z
     }
   }, 'The URL must start with http:// or https:// (for example https://www.linkedin.com/legal/privacy-policy).');
 
-/** A file name as the user's system gave it: no folders, no `..`, no control characters. */
+/** A file name as the user's system gave it: no folders, no `..`, no control or text-direction characters. */
 export const SafeFilename = z
   .string({ error: 'A file name is required.' })
   .min(1, 'A file name is required.')
   .max(255, 'The file name must be at most 255 characters.')
-  .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'The file name must not contain control characters; rename the file.')
+  .superRefine(plainText({ subject: 'The file name', fix: 'rename the file' }))
   .refine((s) => !/[\\/]/.test(s) && s !== '.' && s !== '..', 'The file name must not contain a folder or ".." ; rename the file.');
 
 const Kind = z.enum(IMPORT_KINDS, { error: `Kind must be one of: ${IMPORT_KINDS.join(', ')}.` });

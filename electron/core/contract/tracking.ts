@@ -2,6 +2,7 @@
 // Owned by the tracking work; pure zod, no Node imports (the renderer type-checks against this file).
 import { z } from 'zod';
 import { CASE_STATUSES, CaseId, PLATFORMS, type CaseStatus } from './cases';
+import { plainText } from './text';
 
 export const EVENT_TYPES = [
   'request_sent',
@@ -62,7 +63,7 @@ const optionalText = (label: string, max: number) =>
       .string()
       .trim()
       .max(max, `${label} must be at most ${max.toLocaleString('en-GB')} characters.`)
-      .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), `${label} must not contain control characters.`),
+      .superRefine(plainText({ subject: label, allow: '\t\n\r' })),
   );
 
 
