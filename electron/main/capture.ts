@@ -5,6 +5,15 @@ import { capturePage, type Capturer, type CaptureRequest, type RawCapture } from
 /** The capture window's own session: the user's LinkedIn sign-in lives here and never in the app's session. */
 export const CAPTURE_PARTITION = 'persist:redress-capture';
 
+/**
+ * The isolated world the capture scripts run in (`executeJavaScriptInIsolatedWorld`): the page's DOM with a
+ * JavaScript world of its own, so a page that redefines `checked`, `getAttribute`, `querySelectorAll` or `JSON` in
+ * its own world cannot change what the capture reads. Fixed, and > 0: 0 is the page's main world, 999 is Electron's
+ * own world for preload scripts with contextIsolation (the capture window has no preload); Electron accepts
+ * 1..536870911.
+ */
+export const CAPTURE_WORLD_ID = 1001;
+
 const isWeb = (url: string) => /^https?:\/\//i.test(url);
 
 /**
@@ -35,7 +44,9 @@ export function createElectronCapturer(): Capturer {
         spellcheck: false,
       },
     });
+    // The remote page gets no permission: neither granted on request nor reported as granted when it checks.
     partition().setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+    partition().setPermissionCheckHandler(() => false);
     w.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
     // Signing in may move between pages, but only over http(s).
     w.webContents.on('will-navigate', (event, url) => {
@@ -87,7 +98,15 @@ export function createElectronCapturer(): Capturer {
     try {
       const taken = await capturePage(
         {
-          evaluate: (js) => wc.executeJavaScript(js, true),
+          // Never executeJavaScript: that runs in the page's own world, where the page can lie to the scripts.
+          evaluate: async (js) => {
+            const value = await wc.executeJavaScriptInIsolatedWorld(CAPTURE_WORLD_ID, [{ code: js }]);
+            // A script that throws in an isolated world resolves undefined (Electron does not pass the error on);
+            // every capture script returns a value, so undefined means it failed.
+            if (value === undefined) throw new ApiError('failed', 'A capture script failed in the capture window. Nothing was stored; try again.');
+            return value;
+          },
+          scriptWorld: `an isolated world of the page (Electron world id ${CAPTURE_WORLD_ID})`,
           screenshotFullPage: async () => {
             const shot = (await wc.debugger.sendCommand('Page.captureScreenshot', {
               format: 'png',

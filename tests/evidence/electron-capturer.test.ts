@@ -12,6 +12,12 @@ const fake = vi.hoisted(() => ({
   cleared: [] as string[],
   partitions: [] as string[],
   openHandler: undefined as undefined | (() => unknown),
+  /** Every script run: the world it ran in (`main` for executeJavaScript), and how it was passed. */
+  scripts: [] as { world: number | 'main'; sources: number; userGesture?: boolean }[],
+  /** Electron resolves undefined when a script throws in an isolated world; simulate that. */
+  isolatedFails: false,
+  permissionRequest: undefined as undefined | ((wc: unknown, permission: string, callback: (ok: boolean) => void) => void),
+  permissionCheck: undefined as undefined | ((...a: unknown[]) => boolean),
 }));
 
 vi.mock('electron', async () => {
@@ -33,7 +39,18 @@ vi.mock('electron', async () => {
         on: (ev: string, fn: (...a: unknown[]) => void) => self.handlers.set(ev, [...(self.handlers.get(ev) ?? []), fn]),
         getURL: () => self.url,
         stop: () => {},
-        executeJavaScript: async (js: string) => self.dom!.window.eval(js),
+        executeJavaScript: async (js: string) => {
+          fake.scripts.push({ world: 'main', sources: 1 });
+          return self.dom!.window.eval(js);
+        },
+        // jsdom has no second world; what is checked here is that the capturer asks for one, with its fixed id.
+        executeJavaScriptInIsolatedWorld: async (world: number, sources: { code: string }[], userGesture?: boolean) => {
+          fake.scripts.push({ world, sources: sources.length, userGesture });
+          if (fake.isolatedFails) return undefined;
+          let value: unknown;
+          for (const s of sources) value = await self.dom!.window.eval(s.code);
+          return value;
+        },
         debugger: {
           isAttached: () => self.attached,
           attach: () => (self.attached = true),
@@ -68,7 +85,8 @@ vi.mock('electron', async () => {
     fromPartition: (name: string) => {
       fake.partitions.push(name);
       return {
-        setPermissionRequestHandler: () => {},
+        setPermissionRequestHandler: (h: typeof fake.permissionRequest) => (fake.permissionRequest = h),
+        setPermissionCheckHandler: (h: typeof fake.permissionCheck) => (fake.permissionCheck = h),
         clearStorageData: async () => fake.cleared.push('storage'),
         clearCache: async () => fake.cleared.push('cache'),
         clearAuthCache: async () => fake.cleared.push('auth'),
@@ -78,7 +96,7 @@ vi.mock('electron', async () => {
   return { BrowserWindow, session, default: { BrowserWindow, session } };
 });
 
-const { createElectronCapturer, CAPTURE_PARTITION } = await import('../../electron/main/capture');
+const { createElectronCapturer, CAPTURE_PARTITION, CAPTURE_WORLD_ID } = await import('../../electron/main/capture');
 const FIXTURES = join(import.meta.dirname, '..', '..', 'e2e', 'fixtures', 'evidence');
 
 let t: TempCore;
@@ -86,7 +104,11 @@ beforeEach(async () => {
   fake.windows.length = 0;
   fake.commands.length = 0;
   fake.cleared.length = 0;
+  fake.scripts.length = 0;
   fake.hang = false;
+  fake.isolatedFails = false;
+  fake.permissionRequest = undefined;
+  fake.permissionCheck = undefined;
   t = await tempCore({ host: 'electron', capturer: createElectronCapturer() });
 });
 afterEach(async () => {
@@ -141,4 +163,39 @@ test('a page that never loads in the capture window times out and stores nothing
     delete process.env.REDRESS_CAPTURE_TIMEOUT_MS;
   }
   expect(await t.core.api.call('evidence.list', { caseId: t.caseId })).toEqual([]);
+});
+
+test('every capture script runs in the isolated world with the fixed world id, never through executeJavaScript', async () => {
+  fake.html = readFileSync(join(FIXTURES, 'switch-aria.html'), 'utf8');
+  const r = await t.core.api.call('evidence.capture', { caseId: t.caseId, url: 'https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement', purpose: 'setting' });
+  expect(r.toggle).toMatchObject({ state: 'off', method: 'aria-checked' });
+  expect(CAPTURE_WORLD_ID).toBeGreaterThan(0);
+  expect(CAPTURE_WORLD_ID).not.toBe(999); // Electron's own world for preload scripts
+  // Scrolling (at least one step and back to the top), the switch, page info and the DOM.
+  expect(fake.scripts.length).toBeGreaterThanOrEqual(5);
+  expect(fake.scripts.filter((s) => s.world !== CAPTURE_WORLD_ID || s.sources !== 1)).toEqual([]);
+  const rec = (await t.core.api.call('evidence.get', { id: r.id })).record as { actions: string[] };
+  expect(rec.actions.join('\n')).toContain(`isolated world of the page (Electron world id ${CAPTURE_WORLD_ID})`);
+});
+
+test('a script that fails in the isolated world fails the capture and stores nothing', async () => {
+  fake.html = readFileSync(join(FIXTURES, 'switch-checkbox.html'), 'utf8');
+  fake.isolatedFails = true;
+  await expect(t.core.api.call('evidence.capture', { caseId: t.caseId, url: 'https://example.org/settings', purpose: 'setting' })).rejects.toThrow(
+    /capture script failed in the capture window/,
+  );
+  expect(await t.core.api.call('evidence.list', { caseId: t.caseId })).toEqual([]);
+});
+
+test('the capture partition refuses permission requests and answers permission checks with no', async () => {
+  fake.html = readFileSync(join(FIXTURES, 'login-wall.html'), 'utf8');
+  await t.core.api.call('evidence.openCaptureWindow', { url: 'https://www.linkedin.com/login' });
+  expect(fake.partitions.every((p) => p === CAPTURE_PARTITION)).toBe(true);
+  const answers: boolean[] = [];
+  fake.permissionRequest!({}, 'media', (ok) => answers.push(ok));
+  expect(answers).toEqual([false]);
+  expect(fake.permissionCheck).toBeTypeOf('function');
+  for (const permission of ['media', 'notifications', 'clipboard-read', 'geolocation']) {
+    expect(fake.permissionCheck!({}, permission, 'https://www.linkedin.com', {})).toBe(false);
+  }
 });

@@ -1,5 +1,6 @@
 import type { ToggleReading } from '../contract/evidence';
-import { DETECT_TOGGLE_JS, PAGE_INFO_JS, SCROLL_STEP_JS, SCROLL_TOP_JS, SERIALIZE_DOM_JS } from './page-scripts';
+import { detectToggleJs, PAGE_INFO_JS, SCROLL_STEP_JS, SCROLL_TOP_JS, SERIALIZE_DOM_JS } from './page-scripts';
+import { loadSwitchLabels, type SwitchLabels } from './switch-labels';
 
 export interface CaptureRequest {
   url: string;
@@ -54,7 +55,13 @@ export interface Capturer {
 
 /** The few page operations the shared capture steps need; each engine implements them. */
 export interface PageDriver {
+  /**
+   * Runs a page script (page-scripts.ts) in an isolated world of the page's main frame and returns its JSON value,
+   * awaiting a promise. Never in the page's own world: the page could redefine what the script reads.
+   */
   evaluate<T>(js: string): Promise<T>;
+  /** Where `evaluate` runs, for the record of actions, e.g. `an isolated world (DevTools protocol)`. */
+  readonly scriptWorld: string;
   /** The whole page, beyond the viewport, as PNG. */
   screenshotFullPage(): Promise<Buffer>;
   mhtml(): Promise<string | null>;
@@ -72,8 +79,18 @@ interface PageInfo {
   userAgent: string;
 }
 
-/** The engine-independent part of a capture, after the page has loaded. */
-export async function capturePage(driver: PageDriver, purpose: CaptureRequest['purpose'], actions: string[]) {
+/**
+ * The engine-independent part of a capture, after the page has loaded. The switch labels are read from
+ * data/switch-labels.json (through factsDir()) at every capture unless given.
+ */
+export async function capturePage(
+  driver: PageDriver,
+  purpose: CaptureRequest['purpose'],
+  actions: string[],
+  options: { labels?: SwitchLabels } = {},
+) {
+  const detectToggle = detectToggleJs(options.labels ?? loadSwitchLabels());
+  actions.push(`ran the capture scripts in ${driver.scriptWorld}, apart from the page's own scripts`);
   // Lazy content only loads when scrolled into view, and a full-page screenshot does not scroll (playwright#19861).
   let last = -1;
   let steps = 0;
@@ -88,7 +105,7 @@ export async function capturePage(driver: PageDriver, purpose: CaptureRequest['p
   await driver.evaluate(SCROLL_TOP_JS);
   actions.push(`scrolled to the bottom in ${steps} step${steps === 1 ? '' : 's'} to load lazy content (page height ${height}px), then back to the top`);
 
-  let toggle = await driver.evaluate<ToggleReading>(DETECT_TOGGLE_JS);
+  let toggle = await driver.evaluate<ToggleReading>(detectToggle);
   if (purpose === 'setting' && toggle.method === 'none') {
     // The settings page builds its switch with script after load; poll for it for a bounded time.
     const until = Date.now() + TOGGLE_WAIT_MS;
@@ -96,7 +113,7 @@ export async function capturePage(driver: PageDriver, purpose: CaptureRequest['p
     while (toggle.method === 'none' && Date.now() < until) {
       await driver.pause(200);
       waited += 200;
-      toggle = await driver.evaluate<ToggleReading>(DETECT_TOGGLE_JS);
+      toggle = await driver.evaluate<ToggleReading>(detectToggle);
     }
     actions.push(
       toggle.method === 'none'

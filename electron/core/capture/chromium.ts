@@ -4,6 +4,7 @@ import { lazy } from '../util/lazy';
 const playwright = lazy<typeof import('playwright-core')>('playwright-core');
 import { ApiError } from '../api/errors';
 import { capturePage, type Capturer, type CaptureRequest, type RawCapture } from './capturer';
+import { isolatedEvaluator } from './isolated-world';
 
 /** Launch flags that work on these machines (ARCHITECTURE.md). */
 export const CHROMIUM_FLAGS = [
@@ -69,9 +70,12 @@ export function createChromiumCapturer(options: ChromiumCapturerOptions = {}): C
         const redirectChain: string[] = [];
         for (let r = response?.request().redirectedFrom(); r; r = r.redirectedFrom()) redirectChain.unshift(r.url());
         const cdp = await context.newCDPSession(page);
+        // Not page.evaluate: that runs in the page's own world, where the page can redefine what the scripts read.
+        const evaluate = isolatedEvaluator({ send: (method, params) => cdp.send(method as never, params as never) });
         const taken = await capturePage(
           {
-            evaluate: (js) => page.evaluate(js),
+            evaluate,
+            scriptWorld: 'an isolated world of the page (DevTools protocol Page.createIsolatedWorld)',
             screenshotFullPage: () => page.screenshot({ fullPage: true, type: 'png', timeout: request.timeoutMs }),
             mhtml: async () => ((await cdp.send('Page.captureSnapshot', { format: 'mhtml' })) as { data: string }).data,
             pause: (ms) => page.waitForTimeout(ms),
