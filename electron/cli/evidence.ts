@@ -50,10 +50,21 @@ export function registerEvidenceCommands(program: Command, env: CliEnv): void {
     .action(async (id: string, o) => {
       const r = await env.core().api.call('evidence.verify', { caseId: id });
       const out = env.out(o);
-      emit(out, { ok: r.ok, items: r.items.map((i) => ({ id: i.id, status: i.status })), custody: r.custody }, () =>
+      const anchorNote: Record<string, string> = {
+        match: 'matches the copy kept beside the database',
+        lagging: 'the copy beside the database is a few entries behind (a write was in progress)',
+        missing: 'no copy beside the database yet (one is written now); compare with a head you noted earlier',
+        none: 'no copy for this case beside the database yet (one is written now)',
+        unreadable: 'the copy beside the database cannot be read',
+        truncated: 'entries were cut from its end',
+        rewritten: 'the log was rewritten',
+      };
+      emit(out, { ok: r.ok, items: r.items.map((i) => ({ id: i.id, status: i.status, ...(i.problems ? { problems: i.problems } : {}) })), custody: r.custody }, () =>
         [
           ...r.items.map((i) => `${i.status.padEnd(9)} ${i.id}  ${i.title ?? ''}${i.problems ? `  (${i.problems.join('; ')})` : ''}`),
           `custody log: ${r.custody.ok ? `ok (${r.custody.entries} entries)` : `BROKEN: ${r.custody.problem}`}`,
+          ...(r.custody.anchor ? [`anchored head: ${anchorNote[r.custody.anchor.status] ?? r.custody.anchor.status}`] : []),
+          ...(r.custody.head ? [`Custody log head: entry ${r.custody.head.seq}, SHA-256 ${r.custody.head.hash} (note it; a later verify must still contain it)`] : []),
           r.ok ? 'All evidence verified.' : 'Verification FAILED.',
         ].join('\n'),
       );

@@ -166,6 +166,8 @@ export interface VerifyResult {
     /** The head anchored beside the database: match, lagging (behind by a write in progress), or why not checked. */
     anchor?: { status: 'match' | 'lagging' | 'missing' | 'unreadable' | 'none' | 'truncated' | 'rewritten'; seq?: number; hash?: string };
   };
+  /** Entries in the evidence folder that Redress did not write (links, other folders): left alone, named here. */
+  store?: { stray: string[] };
 }
 
 export interface DiffChange {

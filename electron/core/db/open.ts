@@ -45,7 +45,7 @@ export function openDatabase(dataDir: string, options: OpenOptions = {}): Db {
 export function openDatabaseFile(file: string, options: OpenOptions = {}): Db {
   // SQLite gives its -wal and -shm files the mode of the database file, so the file is made 0600 before it opens.
   closeSync(openSync(file, 'a', FILE_MODE));
-  for (const f of [file, `${file}-wal`, `${file}-shm`]) privateFile(f);
+  for (const f of [file, `${file}-wal`, `${file}-shm`, `${file}.custody-heads.json`]) privateFile(f);
   const db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   db.pragma('busy_timeout = 5000');
   db.pragma('journal_mode = WAL');

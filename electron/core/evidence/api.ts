@@ -25,10 +25,8 @@ function requireItem(ctx: CoreContext, id: string) {
 
 /** Registers the evidence handlers, the `evidence` file resolver, and sweeps left-overs of interrupted writes. */
 export function registerEvidence(api: ApiRegistry, ctx: CoreContext): void {
-  const sweep = cleanOrphans(ctx.db, ctx.dataDir);
-  if (sweep.stray.length) {
-    process.emitWarning(`The evidence folder holds ${sweep.stray.length} entr${sweep.stray.length === 1 ? 'y' : 'ies'} Redress did not write (left alone): ${sweep.stray.slice(0, 5).join(', ')}${sweep.stray.length > 5 ? ', …' : ''}`, 'RedressStoreWarning');
-  }
+  // Stray entries (not written by Redress) are left alone; verify reports them.
+  cleanOrphans(ctx.db, ctx.dataDir);
   registerFileResolver('evidence', (c, id) => resolveEvidenceFile(c, id));
 
   api.register('evidence.list', ({ caseId }) => {

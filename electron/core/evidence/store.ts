@@ -208,8 +208,12 @@ export interface SweepReport {
  * touched, judged by lstat: a link is never followed, a folder never emptied; anything else is reported as stray.
  * Files an older Redress wrote 0644 are made 0600 on the way.
  */
+/** The last sweep's report per open database, for verify to show what was left alone. */
+export const lastSweep = new WeakMap<Db, SweepReport>();
+
 export function cleanOrphans(db: Db, dataDir: string, tmpGraceMs = 60 * 60_000, now = Date.now()): SweepReport {
   const report: SweepReport = { removed: [], restored: [], stray: [] };
+  lastSweep.set(db, report);
   const root = storeRoot(dataDir);
   if (!existsSync(root)) return report;
   if (lstatSync(root).isSymbolicLink()) {

@@ -8,7 +8,7 @@ import { readStored, StoredPathError } from '../util/stored-path';
 import { appendCustody, chainHead, checkAnchor, checkCustody, readCustody } from './custody';
 import { stableJson } from './capture';
 import { filesFor, rowsForCase, type EvidenceRow, type FileRow } from './repo';
-import { blobPath, hashFile } from './store';
+import { blobPath, hashFile, lastSweep } from './store';
 
 const ADDS = new Set(['evidence.add', 'evidence.capture', 'evidence.diff.save']);
 const TOGGLE_EDITS = new Set(['evidence.toggle.confirm', 'evidence.toggle.correct']);
@@ -181,16 +181,17 @@ export async function verifyCase(ctx: CoreContext, caseId: string): Promise<Veri
     for (const id of removedOutside(snap)) items.push({ id, status: 'missing', problems: ['its record was removed outside Redress'] });
 
     const custody: VerifyResult['custody'] = checkCustody(ctx.db, caseId);
+    const anchor = checkAnchor(ctx.db, caseId);
+    if (custody.ok && (anchor.status === 'truncated' || anchor.status === 'rewritten')) {
+      custody.ok = false;
+      custody.problem = anchor.problem;
+    }
+    // Without an anchor, the chain alone cannot show entries cut from its end; an item whose arrival is not logged can.
     const logged = new Set(snap.log.filter((e) => ADDS.has(e.action)).map((e) => String(e.detail.evidenceId)));
     const unlogged = snap.rows.filter((r) => !logged.has(r.id));
     if (custody.ok && unlogged.length) {
       custody.ok = false;
       custody.problem = `The log has no entry for the arrival of ${unlogged.map((r) => r.id).join(', ')}: entries were removed from its end.`;
-    }
-    const anchor = checkAnchor(ctx.db, caseId);
-    if (custody.ok && (anchor.status === 'truncated' || anchor.status === 'rewritten')) {
-      custody.ok = false;
-      custody.problem = anchor.problem;
     }
     const head = chainHead(ctx.db, caseId);
     custody.anchor = {
@@ -210,6 +211,7 @@ export async function verifyCase(ctx: CoreContext, caseId: string): Promise<Veri
     });
     // The head includes this verification's own entry: the value to write down or compare with an earlier report.
     custody.head = chainHead(ctx.db, caseId) ?? undefined;
-    return { ok, checkedAt, items, custody } satisfies VerifyResult;
+    const stray = lastSweep.get(ctx.db)?.stray ?? [];
+    return { ok, checkedAt, items, custody, ...(stray.length ? { store: { stray } } : {}) } satisfies VerifyResult;
   });
 }
