@@ -102,6 +102,23 @@ function EvidenceTable(props: { caseId: string; items: EvidenceSummary[]; onChan
       <p aria-live="polite" className={message ? (message.ok ? 'ok' : 'error') : undefined}>
         {message?.text}
       </p>
+      {verify && verify.items.some((i) => i.problems?.length) ? (
+        <ul className="verify-problems">
+          {verify.items
+            .filter((i) => i.problems?.length)
+            .map((i) => (
+              <li key={i.id}>
+                {i.title ?? i.id}: {i.problems!.join('; ')}
+              </li>
+            ))}
+        </ul>
+      ) : null}
+      {verify?.custody.head ? (
+        <p className="custody-head">
+          Custody log head: entry {verify.custody.head.seq}, SHA-256 <code>{verify.custody.head.hash}</code>. Keep a note of it
+          outside this computer: a later check must still contain this entry, or the log was cut or rewritten.
+        </p>
+      ) : null}
       {props.items.length ? (
         <table className="evidence-table" aria-labelledby="evidence-items">
           <thead>
