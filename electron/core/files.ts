@@ -1,4 +1,5 @@
 import type { CoreContext } from './context';
+import type { StoredPath } from './util/stored-path';
 
 /**
  * Stored files the UI may show or download (evidence images, exported PDFs). A feature registers a resolver per kind;
@@ -6,7 +7,8 @@ import type { CoreContext } from './context';
  * can only ever reach a file the database knows, never an arbitrary path.
  */
 export interface StoredFile {
-  path: string;
+  /** Made by the core from its own records (a hash, an export id), never from a value a page or a user supplied. */
+  path: StoredPath;
   mime: string;
   size: number;
   /** Suggested download name (already sanitised). */
