@@ -1,14 +1,15 @@
 // The Electron main process: one app window over the core, locked down. Only this folder and preload/ import electron.
-import { app, BrowserWindow, ipcMain, Notification, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Notification, protocol, session, shell } from 'electron';
 import { join } from 'node:path';
 import { createCore, type Core } from '../core/index';
 import { resolveFile } from '../core/files';
 import { CAPTURE_PARTITION, createElectronCapturer } from './capture';
+import { exportPathToOpen } from './exports';
 import { IPC_CHANNEL, createInvokeHandler } from './ipc';
 import { startReminders } from './reminders';
 import { electronNativeBinding } from './native';
 import { appProtocolResponse, fileProtocolResponse } from './protocol';
-import { APP_ORIGIN, WINDOW_PREFERENCES, denyAllPermissions, lockDownContents } from './security';
+import { APP_ORIGIN, denyAllPermissions, isAllowedExternal, lockDownContents } from './security';
 
 protocol.registerSchemesAsPrivileged([
   { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
@@ -29,10 +30,32 @@ function dataDirFromArgs(): string {
   return process.env.REDRESS_DATA_DIR ?? app.getPath('userData');
 }
 
-/** "Open" on an exported PDF, text or email draft: the OS's own viewer, found by id through the core, never a path. */
+/**
+ * "Open" on an exported PDF, text or email draft: the OS's own viewer, found by id through the core, never a path from
+ * the page, and only for a file that really lies in the data folder's exports (exports.ts).
+ */
 function openExport(id: string): void {
-  const file = core && resolveFile(core.ctx, 'export', id);
-  if (file) void shell.openPath(file.path);
+  if (!core) return;
+  let path: string;
+  try {
+    const file = resolveFile(core.ctx, 'export', id);
+    if (!file) return;
+    path = exportPathToOpen(core.ctx.dataDir, file.path, id);
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    console.error(`redress: ${message}`);
+    dialog.showErrorBox('Export not opened', message);
+    return;
+  }
+  void shell.openPath(path).then((problem) => {
+    if (problem) console.error(`redress: the system could not open export ${id}: ${problem}`);
+  });
+}
+
+/** The one door to the user's browser: https, no credentials, a host on the allowlist (security.ts), checked here. */
+function openInBrowser(url: string): void {
+  if (!isAllowedExternal(url)) return;
+  void shell.openExternal(url);
 }
 
 function createWindow(): BrowserWindow {
@@ -43,9 +66,25 @@ function createWindow(): BrowserWindow {
     minHeight: 520,
     title: 'Redress',
     show: false,
-    webPreferences: { ...WINDOW_PREFERENCES, preload: join(appDir, 'dist-electron', 'preload.cjs') },
+    // WINDOW_PREFERENCES (security.ts) spelled out, so reviewers and scanners see it here; index.test.ts checks the two agree.
+    webPreferences: {
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
+      disableBlinkFeatures: 'Auxclick',
+      spellcheck: false,
+      // One function crosses the bridge (preload/index.ts); the IPC handler checks the sender and the input.
+      preload: join(appDir, 'dist-electron', 'preload.cjs'),
+    },
   });
-  lockDownContents(win.webContents, (url) => shell.openExternal(url), openExport);
+  lockDownContents(win.webContents, openInBrowser, openExport);
   win.once('ready-to-show', () => win.show());
   void win.loadURL(`${APP_ORIGIN}/index.html`);
   return win;
@@ -56,7 +95,7 @@ app.enableSandbox();
 // LinkedIn's sign-in pages, on its own partition, with no preload and no IPC).
 app.on('web-contents-created', (_e, contents) => {
   if (contents.session === session.fromPartition(CAPTURE_PARTITION)) return;
-  lockDownContents(contents, (url) => shell.openExternal(url), openExport);
+  lockDownContents(contents, openInBrowser, openExport);
 });
 
 void app.whenReady().then(() => {
