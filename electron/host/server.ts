@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { extname, resolve } from 'node:path';
 import type { Core } from '../core';
-import { resolveFile } from '../core/files';
+import { resolveFile, type StoredFile } from '../core/files';
 import { decodeUrlPart, lookupStaticPath, malformedEscapeMessage, staticMime } from '../core/util/static-path';
 import { bearer, CSP, isAllowedHost, STORED_FILE_CSP, tokenMatches } from './security';
 
@@ -85,7 +85,13 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       const parts = url.pathname.slice('/files/'.length).split('/').map(decodeUrlPart);
       if (parts.includes(null)) return sendText(res, 400, malformedEscapeMessage(url.pathname));
       const [kind, id] = parts;
-      const file = kind && id ? resolveFile(options.core.ctx, kind, id) : undefined;
+      let file: StoredFile | undefined;
+      try {
+        file = kind && id ? resolveFile(options.core.ctx, kind, id) : undefined;
+      } catch {
+        // A resolver refuses a row it cannot trust (an edited database) by throwing: nothing to serve.
+        file = undefined;
+      }
       if (!file || !existsSync(file.path)) return sendText(res, 404, 'No such file.');
       res.writeHead(200, {
         ...BASE_HEADERS,

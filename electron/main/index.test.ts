@@ -5,6 +5,7 @@ import { basename, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { tempDir } from '../../tests/support/tmp';
+import { registerFileResolver } from '../core/files';
 import { createCore } from '../core/index';
 import { appProtocolResponse } from './protocol';
 import { APP_CSP, WINDOW_PREFERENCES } from './security';
@@ -191,6 +192,13 @@ describe('Electron main process (electron faked)', () => {
   it('serves stored files only through known ids', async () => {
     const res = fake.state.protocols.get('redress-file')!({ url: 'redress-file://files/evidence/..%2F..%2Fetc%2Fpasswd' });
     expect(res.status).toBe(404);
+  });
+
+  it('answers 404 when a file resolver refuses a row by throwing', async () => {
+    registerFileResolver('test-refuses', () => {
+      throw new Error('Not a stored file name.');
+    });
+    expect(fake.state.protocols.get('redress-file')!({ url: 'redress-file://files/test-refuses/x' }).status).toBe(404);
   });
 
   it('answers a malformed %-escape in a stored-file address with 400, not a failed request', async () => {

@@ -2,6 +2,7 @@ import { request } from 'node:http';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { registerFileResolver } from '../../electron/core/files';
 import { startHost, type RunningHost } from '../../electron/host/server';
 import { tempCore, tempDir } from '../support/tmp';
 
@@ -143,6 +144,16 @@ describe('browser host: malformed addresses and stored files', () => {
     for (const policy of [csp, String((await raw(h, { path: '/' })).headers['content-security-policy'])]) {
       expect(policy).not.toMatch(/(^|\s)(none|self|unsafe-inline|unsafe-eval)(\s|;|$)/);
     }
+  });
+
+  it('answers 404, not 500 with the reason, when a file resolver refuses a row by throwing', async () => {
+    registerFileResolver('test-refuses', () => {
+      throw new Error('Not a stored file name: "../../etc/passwd".');
+    });
+    const h = await start();
+    const res = await raw(h, { path: `/files/test-refuses/x?token=${h.token}` });
+    expect(res.status).toBe(404);
+    expect(res.body).not.toContain('passwd');
   });
 
   it('sends the renderer a CSP without unsafe-inline', async () => {
