@@ -41,6 +41,7 @@ export function createElectronCapturer(): Capturer {
         contextIsolation: true,
         nodeIntegration: false,
         webSecurity: true,
+        disableBlinkFeatures: 'Auxclick',
         spellcheck: false,
       },
     });

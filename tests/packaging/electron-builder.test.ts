@@ -88,4 +88,12 @@ describe('electron-builder.yml', () => {
       expect(files.filter((f) => !ships(f)), `${folder}/ files left out`).toEqual([]);
     }
   });
+
+  it('package.json "main" names the file the Electron build writes, and it ships', () => {
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { main: string };
+    const build = readFileSync(join(root, 'scripts', 'build-electron.mjs'), 'utf8');
+    const outfiles = [...build.matchAll(/outfile:\s*'([^']+)'/g)].map((m) => m[1]);
+    expect(outfiles).toContain(pkg.main);
+    expect(ships(pkg.main)).toBe(true);
+  });
 });
