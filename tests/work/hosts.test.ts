@@ -44,4 +44,10 @@ describe('the core worker in each host', () => {
     symlinkSync(join(root, 'node_modules'), join(away, 'node_modules'), 'dir');
     run([join(out, 'main.js')]);
   });
+
+  it('the calling thread loads neither pdf-lib nor the image codecs: the worker does', () => {
+    const res = spawnSync(process.execPath, [join(fixtures, 'cli-like.mjs'), 'main-modules.ts'], { cwd: away, encoding: 'utf8', timeout: 60_000 });
+    expect(res.status, res.stderr).toBe(0);
+    expect(JSON.parse(res.stdout.trim().split('\n').pop()!)).toEqual([]);
+  });
 });
