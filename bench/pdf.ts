@@ -1,6 +1,7 @@
 // PDF export bench: 20 full-HD screenshots (half text-like, half photo-like), made here. Measured side by side:
 //   floor  = reading + hashing the inputs (what any export must do)
-//   ours   = Redress's buildPdf, archive profile (images passed through, originals attached) and without attachments
+//   ours   = Redress's buildPdf, archive profile (images passed through, originals attached) and without attachments;
+//            like buildWithinBudget, it runs in the core's worker thread, as in the app (hand-over included)
 //   naive  = pdf-lib embedPng + drawImage for each input (decodes and re-compresses every PNG)
 // Run: npx tsx bench/pdf.ts [--count 20]
 import { createHash } from 'node:crypto';
