@@ -145,7 +145,11 @@ export class WorkerPool {
       if (reply.ok) p.resolve(reply.value);
       else p.reject(reviveError(reply.error, this.options.errors));
     });
-    worker.on('messageerror', (err) => this.fail(slot, `sent an answer that could not be read (${err.message})`));
+    worker.on('messageerror', (err) => {
+      // Alive but no longer trusted: replaced like a dead one.
+      this.fail(slot, `sent an answer that could not be read (${err.message})`);
+      void worker.terminate();
+    });
     worker.on('error', (err) => this.fail(slot, `failed (${err instanceof Error ? err.message : String(err)})`));
     worker.on('exit', (code) => this.fail(slot, `stopped (exit code ${code})`));
     return slot;
