@@ -67,7 +67,14 @@ test('an edited or removed custody entry breaks the chain, and verify says which
 test('entries cut from the end of the log are noticed through the items they recorded', async () => {
   const [, b] = await addTwo();
   t.core.ctx.db.prepare('DELETE FROM custody WHERE case_id = ? AND seq = 2').run(t.caseId);
-  const r = await t.core.api.call('evidence.verify', { caseId: t.caseId });
+  let r = await t.core.api.call('evidence.verify', { caseId: t.caseId });
+  expect(r.ok).toBe(false);
+  // The head anchored beside the database shows the cut first ...
+  expect(r.custody.problem).toBe('The log ends at entry 1, but its anchored head was entry 2: entries were cut from its end.');
+  expect(r.custody.anchor?.status).toBe('truncated');
+  // ... and once the copy has moved on (this verification was logged and anchored), the item whose arrival is no
+  // longer logged still gives it away.
+  r = await t.core.api.call('evidence.verify', { caseId: t.caseId });
   expect(r.ok).toBe(false);
   expect(r.custody.problem).toBe(`The log has no entry for the arrival of ${b.id}: entries were removed from its end.`);
 });
