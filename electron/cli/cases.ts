@@ -16,6 +16,9 @@ export function registerCaseCommands(program: Command, env: CliEnv): void {
     .requiredOption('--name <name>', 'your full name as the platform knows it')
     .requiredOption('--email <email>', "your account's email address")
     .option('--platform <platform>', 'the platform', 'linkedin')
+    .option('--region <code>', 'state or region, ISO 3166-2 (e.g. DE-BE, US-CA): decides the German state authority or the US state law')
+    .option('--given-name <name>', 'given name(s), as you write them')
+    .option('--family-name <name>', 'family name, as you write it')
     .option('--json', 'print JSON')
     .action(async (o) => {
       const c = await env.call('cases.create', {
@@ -24,8 +27,35 @@ export function registerCaseCommands(program: Command, env: CliEnv): void {
         name: o.name,
         email: o.email,
         platform: o.platform,
+        ...(o.region ? { region: o.region } : {}),
+        ...(o.givenName ? { givenName: o.givenName } : {}),
+        ...(o.familyName ? { familyName: o.familyName } : {}),
       });
       emit(env.out(o), c, () => `Created ${c.id}: ${c.title}`);
+    });
+
+  cases
+    .command('edit')
+    .description("change what a case says about you: title, name, email, region")
+    .argument('<id>', 'the case id')
+    .option('--title <title>', 'a short title for the case')
+    .option('--name <name>', 'your full name as the platform knows it')
+    .option('--given-name <name>', 'given name(s)')
+    .option('--family-name <name>', 'family name')
+    .option('--email <email>', "your account's email address")
+    .option('--region <code>', 'ISO 3166-2 code (e.g. DE-BY); "none" removes it')
+    .option('--json', 'print JSON')
+    .action(async (id: string, o) => {
+      const c = await env.call('cases.update', {
+        id,
+        ...(o.title !== undefined ? { title: o.title } : {}),
+        ...(o.name !== undefined ? { name: o.name } : {}),
+        ...(o.givenName !== undefined ? { givenName: o.givenName } : {}),
+        ...(o.familyName !== undefined ? { familyName: o.familyName } : {}),
+        ...(o.email !== undefined ? { email: o.email } : {}),
+        ...(o.region !== undefined ? { region: o.region === 'none' ? null : o.region } : {}),
+      });
+      emit(env.out(o), c, () => `Updated ${c.id}: ${c.title}${c.region ? ` (${c.region})` : ''}`);
     });
 
   cases

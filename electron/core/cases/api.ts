@@ -5,7 +5,9 @@ import type { Case } from '../contract';
 import type { CoreContext } from '../context';
 import { newId } from '../util/ids';
 import { isoNow } from '../util/clock';
-import { getCase, insertCase, listCases, updateStatus } from './repo';
+import { getCase, insertCase, listCases, updateCase, updateStatus } from './repo';
+import { invalid } from '../api/errors';
+import { regionProblem } from '../contract/regions';
 
 export function requireCase(ctx: CoreContext, id: string): Case {
   const found = getCase(ctx.db, id);
@@ -16,11 +18,20 @@ export function requireCase(ctx: CoreContext, id: string): Case {
 export function registerCases(api: ApiRegistry, ctx: CoreContext): void {
   api.register('cases.create', (input) => {
     const now = isoNow(ctx.clock);
-    const c: Case = { id: newId('case'), ...input, status: 'draft', statusReason: null, createdAt: now, updatedAt: now };
+    const c: Case = { id: newId('case'), ...input, region: input.region ?? null, givenName: input.givenName ?? null, familyName: input.familyName ?? null, status: 'draft', statusReason: null, createdAt: now, updatedAt: now };
     writeTx(ctx.db, () => insertCase(ctx.db, c));
     // Read back, so every API returns a case in one shape whatever columns later features add.
     return requireCase(ctx, c.id);
   });
+  api.register('cases.update', ({ id, ...fields }) =>
+    writeTx(ctx.db, () => {
+      const c = requireCase(ctx, id);
+      const problem = fields.region ? regionProblem(c.country, fields.region) : null;
+      if (problem) throw invalid(problem);
+      updateCase(ctx.db, id, fields, isoNow(ctx.clock));
+      return requireCase(ctx, id);
+    }),
+  );
   api.register('cases.list', (input) => listCases(ctx.db, input.status));
   api.register('cases.get', ({ id }) => requireCase(ctx, id));
   api.register('cases.setStatus', ({ id, status, reason }) => {

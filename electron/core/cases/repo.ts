@@ -9,6 +9,9 @@ interface CaseRow {
   country: string;
   name: string;
   email: string;
+  region?: string | null;
+  given_name?: string | null;
+  family_name?: string | null;
   status: string;
   status_reason: string | null;
   created_at: string;
@@ -23,6 +26,9 @@ export const rowToCase = (r: CaseRow): Case => ({
   country: r.country,
   name: r.name,
   email: r.email,
+  region: r.region ?? null,
+  givenName: r.given_name ?? null,
+  familyName: r.family_name ?? null,
   status: r.status as CaseStatus,
   statusReason: r.status_reason,
   createdAt: r.created_at,
@@ -32,8 +38,8 @@ export const rowToCase = (r: CaseRow): Case => ({
 
 export function insertCase(db: Db, c: Case): void {
   db.prepare(
-    `INSERT INTO cases (id, title, platform, country, name, email, status, status_reason, created_at, updated_at)
-     VALUES (@id, @title, @platform, @country, @name, @email, @status, @statusReason, @createdAt, @updatedAt)`,
+    `INSERT INTO cases (id, title, platform, country, name, email, region, given_name, family_name, status, status_reason, created_at, updated_at)
+     VALUES (@id, @title, @platform, @country, @name, @email, @region, @givenName, @familyName, @status, @statusReason, @createdAt, @updatedAt)`,
   ).run(c);
   // A trigger adds the dashboard's row; SQLite's lower() only folds ASCII, so fold names like Łukasiewicz here.
   db.prepare('UPDATE case_index SET search_text = ? WHERE case_id = ?').run(foldForSearch(`${c.title} ${c.name}`), c.id);
@@ -68,4 +74,14 @@ export function applyDerivedStatus(db: Db, id: string, status: CaseStatus, at: s
   } else {
     db.prepare('UPDATE cases SET status = ?, updated_at = ? WHERE id = ? AND status_overridden = 0 AND status <> ?').run(status, at, id, status);
   }
+}
+
+/** Sets the given columns (title, name, email, region, name parts) and refreshes the dashboard's search text. */
+export function updateCase(db: Db, id: string, fields: Partial<Pick<Case, 'title' | 'name' | 'email' | 'region' | 'givenName' | 'familyName'>>, at: string): void {
+  const cols: Record<string, string> = { title: 'title', name: 'name', email: 'email', region: 'region', givenName: 'given_name', familyName: 'family_name' };
+  const set = Object.keys(fields).filter((k) => k in cols && (fields as Record<string, unknown>)[k] !== undefined);
+  if (!set.length) return;
+  db.prepare(`UPDATE cases SET ${set.map((k) => `${cols[k]} = @${k}`).join(', ')}, updated_at = @at WHERE id = @id`).run({ ...Object.fromEntries(set.map((k) => [k, (fields as Record<string, unknown>)[k]])), at, id });
+  const c = db.prepare('SELECT title, name FROM cases WHERE id = ?').get(id) as { title: string; name: string };
+  db.prepare('UPDATE case_index SET search_text = ? WHERE case_id = ?').run(foldForSearch(`${c.title} ${c.name}`), id);
 }

@@ -1,10 +1,11 @@
-import { CaseCreateInput, CaseGetInput, CaseListInput, CaseSetStatusInput, type Case } from './cases';
+import { CaseCreateInput, CaseGetInput, CaseListInput, CaseSetStatusInput, CaseUpdateInput, type Case } from './cases';
 
 export const casesContract = {
   'cases.create': CaseCreateInput,
   'cases.list': CaseListInput,
   'cases.get': CaseGetInput,
   'cases.setStatus': CaseSetStatusInput,
+  'cases.update': CaseUpdateInput,
 } as const;
 
 export interface CasesOutputs {
@@ -12,4 +13,5 @@ export interface CasesOutputs {
   'cases.list': Case[];
   'cases.get': Case;
   'cases.setStatus': Case;
+  'cases.update': Case;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { regionProblem } from './regions';
 import { isCountryCode } from './countries';
 import { plainText } from './text';
 
@@ -40,6 +41,13 @@ const text = (label: string, max: number) =>
     // the text read differently from what is stored.
     .superRefine(plainText({ subject: label, allow: '\t\n' }));
 
+const Region = z
+  .string({ error: 'Region must be an ISO 3166-2 code such as DE-BE or US-CA.' })
+  .trim()
+  .toUpperCase()
+  .max(6, 'Region must be an ISO 3166-2 code such as DE-BE or US-CA.');
+const NamePart = (label: string) => text(label, 100).optional();
+
 export const CaseCreateInput = z.object({
   title: text('Title', 200),
   platform: z.enum(PLATFORMS, { error: 'Platform must be one of: linkedin.' }).default('linkedin'),
@@ -54,8 +62,31 @@ export const CaseCreateInput = z.object({
     .trim()
     .max(254, 'Email must be at most 254 characters.')
     .pipe(z.email({ error: 'Email must be an address such as name@example.org.' })),
+  /** ISO 3166-2 (DE-BE, US-CA): asked where the country needs it (see `needsRegion`). */
+  region: Region.optional(),
+  givenName: NamePart('Given name'),
+  familyName: NamePart('Family name'),
+}).superRefine((v, ctx) => {
+  const problem = v.region ? regionProblem(v.country, v.region) : null;
+  if (problem) ctx.addIssue({ code: 'custom', path: ['region'], message: problem });
 });
 export type CaseCreateInput = z.input<typeof CaseCreateInput>;
+
+/** Edit what the member said about themselves; `region: null` removes it. Fields left out stay as they are. */
+export const CaseUpdateInput = z.object({
+  id: CaseId,
+  title: text('Title', 200).optional(),
+  name: text('Name', 200).optional(),
+  email: z
+    .string()
+    .trim()
+    .max(254, 'Email must be at most 254 characters.')
+    .pipe(z.email({ error: 'Email must be an address such as name@example.org.' }))
+    .optional(),
+  region: Region.nullable().optional(),
+  givenName: NamePart('Given name').nullable(),
+  familyName: NamePart('Family name').nullable(),
+});
 
 export const CaseListInput = z
   .object({
@@ -78,6 +109,10 @@ export interface Case {
   country: string;
   name: string;
   email: string;
+  /** ISO 3166-2 subdivision, where given (DE-BE, US-CA). */
+  region: string | null;
+  givenName: string | null;
+  familyName: string | null;
   status: CaseStatus;
   statusReason: string | null;
   /** True when the user set the status by hand; otherwise it follows the case's events. */

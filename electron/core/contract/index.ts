@@ -30,4 +30,5 @@ export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError
 
 export * from './cases';
 export * from './countries';
+export * from './regions';
 export * from './jurisdiction';

@@ -3,6 +3,7 @@ import { m001Cases } from './001_cases';
 import { m002Evidence } from './002_evidence';
 import { m003Tracking } from './003_tracking';
 import { m004Drafting } from './004_drafting';
+import { m005CaseRegion } from './005_case_region';
 
 export interface Migration {
   version: number;
@@ -11,4 +12,4 @@ export interface Migration {
 }
 
 /** Append only. A migration's number is its `user_version`; each runs in its own transaction. */
-export const MIGRATIONS: Migration[] = [m001Cases, m002Evidence, m003Tracking, m004Drafting];
+export const MIGRATIONS: Migration[] = [m001Cases, m002Evidence, m003Tracking, m004Drafting, m005CaseRegion];
