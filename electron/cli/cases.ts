@@ -74,16 +74,24 @@ export function registerCaseCommands(program: Command, env: CliEnv): void {
     .argument('<id>', 'the case id')
     .option('--json', 'print JSON')
     .action(async (id: string, o) => {
-      const shown = await env.showCase(id);
+      const base = await env.showCase(id);
+      const c = base as unknown as Case & Record<string, unknown>;
+      // Which law, controller and regulators (home authority, lead authority) follow from where the member lives.
+      const jurisdiction = await env.call('jurisdiction.get', { country: c.country, region: c.region });
+      const shown = { ...base, jurisdiction };
       emit(env.out(o), shown, () => {
-        const c = shown as unknown as Case & Record<string, unknown>;
         const rows = [
           `${c.title}  (${c.id})`,
-          `Platform: ${c.platform}   Country: ${c.country}   Status: ${CASE_STATUS_LABELS[c.status] ?? c.status}`,
+          `Platform: ${c.platform}   Country: ${c.country}${c.region ? ` (${c.region})` : ''}   Status: ${CASE_STATUS_LABELS[c.status] ?? c.status}`,
           `Member: ${c.name} <${c.email}>`,
           `Created: ${c.createdAt}`,
+          `Law: ${jurisdiction.law}   Controller: ${jurisdiction.controller.name}`,
+          ...jurisdiction.regulators.map(
+            (r) => `${r.role === 'home' ? 'Home authority' : 'Lead authority'}: ${r.name} (${r.shortName})${r.unverified ? ' [partly unconfirmed]' : ''}`,
+          ),
+          ...(jurisdiction.regionNeeded ? [`Region: not set; set it with 'redress case edit ${c.id} --region CODE' to name the home authority.`] : []),
         ];
-        for (const [key, value] of Object.entries(shown)) {
+        for (const [key, value] of Object.entries(base)) {
           if (Array.isArray(value)) rows.push(`${key}: ${value.length}`);
         }
         return rows.join('\n');

@@ -4,6 +4,7 @@ import { fromZod } from '../core/api/registry';
 import { contract, type ApiInput, type ApiName, type ApiOutput } from '../core/contract';
 import { createChromiumCapturer } from '../core/capture/chromium';
 import { defaultDataDir } from '../core/paths';
+import { registerAuthorityCommands } from './authorities';
 import { registerCaseCommands } from './cases';
 import { registerDraftCommands } from './drafting';
 import { registerEvidenceCommands } from './evidence';
@@ -58,6 +59,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   registerEventCommands(program, env);
   registerEvidenceCommands(program, env);
   registerDraftCommands(program, env);
+  registerAuthorityCommands(program, env);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

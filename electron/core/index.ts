@@ -1,4 +1,5 @@
 import { ApiRegistry } from './api/registry';
+import { registerAuthorities } from './authorities/api';
 import { registerCases } from './cases/api';
 import type { CoreContext } from './context';
 import { contract } from './contract';
@@ -45,6 +46,7 @@ export function createCore(options: CoreOptions): Core {
   registerEvidence(api, ctx);
   registerTracking(api, ctx);
   registerDrafting(api, ctx);
+  registerAuthorities(api);
   return { api, ctx, close: () => db.close() };
 }
 

@@ -5,19 +5,21 @@ import { casesContract, type CasesOutputs } from './cases-api';
 import { evidenceContract, type EvidenceOutputs } from './evidence';
 import { trackingContract, type TrackingOutputs } from './tracking';
 import { draftingContract, type DraftingOutputs } from './drafting';
+import { authoritiesContract, type AuthoritiesOutputs } from './authorities-api';
 
 export const contract = {
   ...casesContract,
   ...evidenceContract,
   ...trackingContract,
   ...draftingContract,
+  ...authoritiesContract,
 } as const;
 
 export type Contract = typeof contract;
 export type ApiName = keyof Contract & string;
 export type ApiInput<K extends ApiName> = z.input<Contract[K]>;
 export type ApiParsed<K extends ApiName> = z.output<Contract[K]>;
-export type Outputs = CasesOutputs & EvidenceOutputs & TrackingOutputs & DraftingOutputs;
+export type Outputs = CasesOutputs & EvidenceOutputs & TrackingOutputs & DraftingOutputs & AuthoritiesOutputs;
 export type ApiOutput<K extends ApiName> = K extends keyof Outputs ? Outputs[K] : unknown;
 
 export type ApiErrorCode = 'invalid_input' | 'not_found' | 'unknown_api' | 'conflict' | 'too_large' | 'failed' | 'internal';
@@ -32,3 +34,4 @@ export * from './cases';
 export * from './countries';
 export * from './regions';
 export * from './jurisdiction';
+export * from './authorities';
