@@ -1,24 +1,24 @@
 // The window security policy as small pure functions, with Electron's objects passed in, so each rule is unit-tested
 // without an Electron runtime.
+import { complaintHosts } from '../core/authorities';
 
 /** The app's own pages are served from this privileged scheme (see protocol.ts); nothing else is trusted. */
 export const APP_ORIGIN = 'app://redress';
 
-/** Hosts the app may open in the user's browser: LinkedIn's forms and settings, and the regulators' complaint pages. */
-export const EXTERNAL_ALLOWLIST = new Set([
-  'www.linkedin.com',
-  'linkedin.com',
-  'ico.org.uk',
-  'forms.dataprotection.ie',
-  'www.dataprotection.ie',
-  'dataprotection.ie',
-  'cppa.ca.gov',
-  'www.cnil.fr',
-  'www.aepd.es',
-  'www.garanteprivacy.it',
-  'www.autoriteitpersoonsgegevens.nl',
-  'www.edoeb.admin.ch',
-]);
+/** LinkedIn's hosts: its forms and settings pages. */
+export const LINKEDIN_HOSTS: readonly string[] = ['www.linkedin.com', 'linkedin.com'];
+
+let allowlist: ReadonlySet<string> | null = null;
+
+/**
+ * Hosts the app may open in the user's browser: LinkedIn's, and the hosts of every authority's complaint page (and
+ * site) in data/authorities/, so adding an authority is a data edit. Read once, on first use (after main has pointed
+ * REDRESS_FACTS_DIR at the packaged data).
+ */
+export function externalAllowlist(): ReadonlySet<string> {
+  allowlist ??= new Set([...LINKEDIN_HOSTS, ...complaintHosts()]);
+  return allowlist;
+}
 
 export function isAppUrl(url: string | undefined | null): boolean {
   if (!url) return false;
@@ -34,7 +34,7 @@ export function isAppUrl(url: string | undefined | null): boolean {
 export function isAllowedExternal(url: string): boolean {
   try {
     const u = new URL(url);
-    return u.protocol === 'https:' && !u.username && !u.password && EXTERNAL_ALLOWLIST.has(u.hostname);
+    return u.protocol === 'https:' && !u.username && !u.password && externalAllowlist().has(u.hostname);
   } catch {
     return false;
   }

@@ -4,7 +4,7 @@ import Holidays from 'date-holidays';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { clearAuthoritiesCache, loadAuthorities } from '../../electron/core/authorities';
+import { authoritiesInUse, clearAuthoritiesCache, loadAuthorities } from '../../electron/core/authorities';
 import { EU_EEA, FALLBACK_AUTHORITIES, REGIONS, homeAuthoritiesIn } from '../../electron/core/contract';
 import { tempDir } from '../support/tmp';
 
@@ -130,5 +130,12 @@ describe('loading', () => {
     const dir = copy();
     writeFileSync(join(dir, 'authorities', 'ico.json'), '{ "id": ');
     expect(() => loadAuthorities(dir)).toThrow(/Could not read the authority file .*ico\.json/);
+  });
+
+  it('a data folder without authorities/ falls back to the built-in four (a bare test app folder), but a broken file does not', () => {
+    expect(authoritiesInUse(tempDir()).map((a) => a.id)).toEqual(['dpc', 'ico', 'fdpic', 'cppa']);
+    const dir = copy();
+    writeFileSync(join(dir, 'authorities', 'ico.json'), '{}');
+    expect(() => authoritiesInUse(dir)).toThrow(/ico\.json is not valid/);
   });
 });

@@ -29,6 +29,8 @@ export const AuthorityFile = z
     /** Postal address, one line per entry, country last. */
     address: z.array(Line).min(2).max(8),
     complaintUrl: HttpsUrl,
+    /** The authority's own site, where it differs from the complaint page's host. */
+    website: HttpsUrl.optional(),
     email: z.email().optional(),
     /** Languages the authority accepts complaints in, the one it expects first. */
     languages: z.array(Lang).min(1),

@@ -93,6 +93,7 @@ export const FALLBACK_AUTHORITIES: readonly AuthorityFile[] = [
     shortName: 'DPC',
     address: ['21 Fitzwilliam Square South', 'Dublin 2', 'D02 RD28', 'Ireland'],
     complaintUrl: 'https://forms.dataprotection.ie/contact',
+    website: 'https://www.dataprotection.ie/',
     email: 'info@dataprotection.ie',
     languages: ['en', 'ga'],
     serves: [{ country: 'IE' }],
