@@ -1,11 +1,30 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { DEADLINE_LABELS, EVENT_TYPE_LABELS, type CaseEvent, type DeadlineKind, type EventType } from '../core/contract/tracking';
+import {
+  CLARIFICATION_KINDS,
+  CLARIFICATION_LABELS,
+  DEADLINE_LABELS,
+  EVENT_TYPE_LABELS,
+  REQUEST_TYPE_LABELS,
+  REQUEST_TYPES,
+  type CaseEvent,
+  type ClarificationKind,
+  type DeadlineKind,
+  type EventType,
+  type RequestType,
+} from '../core/contract/tracking';
 import type { CliEnv } from './index';
 import { CliError, emit } from './output';
 
 const eventLine = (e: CaseEvent) =>
-  `${e.id}  ${e.on}  ${EVENT_TYPE_LABELS[e.type as EventType] ?? e.type}${e.ref ? `  ref ${e.ref}` : ''}${e.authority ? `  (${e.authority})` : ''}`;
+  [
+    `${e.id}  ${e.on}  ${EVENT_TYPE_LABELS[e.type as EventType] ?? e.type}`,
+    e.requestType ? ` (${REQUEST_TYPE_LABELS[e.requestType as RequestType] ?? e.requestType})` : '',
+    e.asks ? ` (${CLARIFICATION_LABELS[e.asks as ClarificationKind] ?? e.asks})` : '',
+    e.forEventId ? `  for ${e.forEventId}` : '',
+    e.ref ? `  ref ${e.ref}` : '',
+    e.authority ? `  (${e.authority})` : '',
+  ].join('');
 
 /** Writes an export to FILE; refuses to overwrite unless asked, so a typo cannot destroy another file. */
 function writeOut(file: string, content: string, force: boolean) {
@@ -28,8 +47,11 @@ export function registerEventCommands(program: Command, env: CliEnv): void {
     .argument('<id>', 'the case id')
     .requiredOption('--type <type>', `one of: ${Object.keys(EVENT_TYPE_LABELS).join(', ')}`)
     .requiredOption('--on <date>', 'the date it happened, YYYY-MM-DD')
-    .option('--received-on <date>', 'for a request: the date LinkedIn received it (required for post)')
-    .option('--channel <channel>', 'for a request or reminder: webform (default), email or post')
+    .option('--request <kind>', `for a request: ${REQUEST_TYPES.join(', ')} (default objection); each has its own reply date`)
+    .option('--for <eventId>', 'for an answer, reminder, extension, acknowledgement or clarification: the request or complaint it belongs to (default: the latest open one before it)')
+    .option('--asks <what>', `for a clarification request: ${CLARIFICATION_KINDS.join(' or ')} (default details)`)
+    .option('--received-on <date>', 'for a request or complaint: the date it was received (required for post)')
+    .option('--channel <channel>', 'for a request, reminder or complaint: webform (default for a request), email or post')
     .option('--authority <authority>', 'for a complaint: ICO, DPC, CNIL, ...')
     .option('--ref <ref>', "a reference such as LinkedIn's case number or an ICO IC-XXXXX-XXXX number")
     .option('--note <text>', 'a note (up to 10,000 characters)')
@@ -40,6 +62,9 @@ export function registerEventCommands(program: Command, env: CliEnv): void {
         caseId: id,
         type: o.type,
         on: o.on,
+        requestType: o.request,
+        forEventId: o.for,
+        asks: o.asks,
         receivedOn: o.receivedOn,
         channel: o.channel,
         authority: o.authority,
@@ -94,7 +119,7 @@ export function registerEventCommands(program: Command, env: CliEnv): void {
       emit(env.out(o), list, () =>
         list.items.length
           ? list.items
-              .map((r) => `${r.due}  ${r.daysLeft < 0 ? `${-r.daysLeft} day(s) late` : `in ${r.daysLeft} day(s)`}  ${DEADLINE_LABELS[r.kind as DeadlineKind]}  ${r.title} (${r.caseId})`)
+              .map((r) => `${r.due}  ${r.daysLeft < 0 ? `${-r.daysLeft} day(s) late` : `in ${r.daysLeft} day(s)`}  ${r.label || DEADLINE_LABELS[r.kind as DeadlineKind]}  ${r.title} (${r.caseId})`)
               .join('\n')
           : `Nothing due within ${within} day(s).`,
       );

@@ -119,9 +119,6 @@ describe('authority progress (Art 78(2)): three months after the complaint, in t
     expect(due('DE', [ev('complaint_filed', '2025-07-31', { authority: 'hmbbfdi' })], 'authority_progress_due')).toBe('2025-11-03');
   });
 
-  it('ICO: complaint 31 May 2026 -> Mon 31 Aug 2026, the summer bank holiday -> Tue 1 Sep', () => {
-    expect(due('GB', [ev('complaint_filed', '2026-05-31', { authority: 'ico' })], 'authority_progress_due')).toBe('2026-09-01');
-  });
 });
 
 describe('no GDPR, no invented deadline', () => {

@@ -77,7 +77,9 @@ describe('events', () => {
     const resp = await core.api.call('tracking.addEvent', { caseId: c.id, type: 'response_received', on: '2026-05-20' });
     custody.calls.length = 0;
     // Moving the request after its reply would make the reply come first.
-    await expect(core.api.call('tracking.updateEvent', { id: req.id, type: 'request_sent', on: '2026-05-21' })).rejects.toThrow(/before the first/);
+    await expect(core.api.call('tracking.updateEvent', { id: req.id, type: 'request_sent', on: '2026-05-21' })).rejects.toThrow(
+      /“Response received” on 2026-05-20 would come before the “Request sent” it belongs to, on 2026-05-21/,
+    );
     await expect(core.api.call('tracking.deleteEvent', { id: req.id })).rejects.toThrow(/needs a “Request sent”/);
     expect((await core.api.call('tracking.get', { caseId: c.id })).events.map((e) => e.on)).toEqual(['2026-04-30', '2026-05-20']);
 
@@ -101,5 +103,47 @@ describe('events', () => {
     t = await core.api.call('tracking.useDerivedStatus', { caseId: c.id });
     expect([t.status, t.statusOverridden, t.statusReason]).toEqual(['request_sent', false, null]);
     expect((await core.api.call('cases.list', { status: 'request_sent' })).map((x) => x.id)).toEqual([c.id]);
+  });
+
+  it('requests have a type, answers store the request they belong to, and a wrong link is refused with a reason', async () => {
+    const core = makeCore('2026-06-20');
+    const c = await newCase(core, { country: 'GB' });
+    const objection = await core.api.call('tracking.addEvent', { caseId: c.id, type: 'request_sent', on: '2026-04-30' });
+    const access = await core.api.call('tracking.addEvent', { caseId: c.id, type: 'request_sent', on: '2026-05-04', requestType: 'access' });
+    expect([objection.requestType, access.requestType]).toEqual(['objection', 'access']);
+    // Stored when written: the latest open request before it.
+    const ack = await core.api.call('tracking.addEvent', { caseId: c.id, type: 'acknowledged', on: '2026-05-05' });
+    expect(ack.forEventId).toBe(access.id);
+    const reply = await core.api.call('tracking.addEvent', { caseId: c.id, type: 'response_received', on: '2026-05-20', forEventId: objection.id });
+    expect(reply.forEventId).toBe(objection.id);
+    const q = await core.api.call('tracking.addEvent', { caseId: c.id, type: 'clarification_requested', on: '2026-05-06', asks: 'identity' });
+    expect([q.forEventId, q.asks]).toEqual([access.id, 'identity']);
+    for (const [input, message] of [
+      [{ type: 'response_received', on: '2026-05-21', forEventId: 'evt_nope' }, /not in this case/],
+      [{ type: 'response_received', on: '2026-05-21', forEventId: ack.id }, /can belong to a “Request sent” or “Complaint to the organisation”, not to a “Receipt acknowledged”/],
+      [{ type: 'extension_notified', on: '2026-04-29', forEventId: access.id }, /would come before the “Request sent” it belongs to, on 2026-05-04/],
+      [{ type: 'clarification_answered', on: '2026-05-10', forEventId: objection.id }, /needs a “Clarification requested” for the same request/],
+      [{ type: 'note', on: '2026-05-10', forEventId: objection.id }, /does not answer another event/],
+      [{ type: 'note', on: '2026-05-10', requestType: 'access' }, /only applies to a request/],
+      [{ type: 'request_sent', on: '2026-05-10', requestType: 'portability' }, /Request type must be one of: objection, access, erasure, other/],
+      [{ type: 'response_received', on: '2026-05-10', asks: 'identity' }, /only applies to a clarification request/],
+      [{ type: 'organisation_complaint', on: '2026-06-19', channel: 'post' }, /received/],
+    ] as const) {
+      await expect(core.api.call('tracking.addEvent', { caseId: c.id, ...input } as never)).rejects.toThrow(message);
+    }
+    // A request with events that belong to it cannot be deleted, nor turned into another type.
+    await expect(core.api.call('tracking.deleteEvent', { id: access.id })).rejects.toThrow(/needs a “Request sent”/);
+    await expect(core.api.call('tracking.updateEvent', { id: access.id, type: 'note', on: '2026-05-04' })).rejects.toThrow(/not to a “Note”/);
+    const t = await core.api.call('tracking.get', { caseId: c.id });
+    // The objection is answered; the access request waits for the proof of identity (Art 12A): its clock is paused.
+    expect(t.deadlines.filter((d) => d.kind === 'response_due').map((d) => [d.requestType, d.state])).toEqual([
+      ['objection', 'met'],
+      ['access', 'paused'],
+    ]);
+    expect(t.facts.requests.map((r) => [r.type, r.reply?.on ?? null, r.acknowledgements.length])).toEqual([
+      ['objection', '2026-05-20', 0],
+      ['access', null, 1],
+    ]);
+    expect(t.nextStep.text).toMatch(/asked you for proof of identity on 6 May 2026 about your access request: the clock is stopped/);
   });
 });

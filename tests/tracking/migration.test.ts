@@ -95,3 +95,73 @@ describe('case_index mirror', () => {
     }
   });
 });
+
+describe('migration 006 (a clock per request)', () => {
+  it('migrates a version-5 database forward: requests become objections, answers are linked, the open deadlines are rebuilt per request', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'redress-mig6-'));
+    dirs.push(dir);
+    const file = join(dir, 'redress.sqlite');
+    const old = new Database(file);
+    old.pragma('foreign_keys = ON');
+    expect(migrate(old, MIGRATIONS, 5)).toBe(5);
+    old
+      .prepare(
+        `INSERT INTO cases (id, title, platform, country, name, email, status, created_at, updated_at)
+         VALUES ('case_ie', 'Aoife', 'linkedin', 'IE', 'Aoife', 'a@example.org', 'draft', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')`,
+      )
+      .run();
+    const add = old.prepare(
+      `INSERT INTO case_events (id, case_id, type, on_date, authority, created_at, updated_at) VALUES (?, 'case_ie', ?, ?, ?, ?, ?)`,
+    );
+    add.run('e_req1', 'request_sent', '2026-04-30', null, '2026-04-30T09:00:00Z', '2026-04-30T09:00:00Z');
+    add.run('e_rem', 'reminder_sent', '2026-06-05', null, '2026-06-05T09:00:00Z', '2026-06-05T09:00:00Z');
+    add.run('e_req2', 'request_sent', '2026-06-05', null, '2026-06-05T10:00:00Z', '2026-06-05T10:00:00Z');
+    add.run('e_resp', 'response_received', '2026-06-20', null, '2026-06-20T09:00:00Z', '2026-06-20T09:00:00Z');
+    add.run('e_cpl', 'complaint_filed', '2026-07-01', 'dpc', '2026-07-01T09:00:00Z', '2026-07-01T09:00:00Z');
+    add.run('e_dec', 'authority_decision', '2026-08-01', 'dpc', '2026-08-01T09:00:00Z', '2026-08-01T09:00:00Z');
+    // The old cache: one row per case and kind.
+    old.prepare("INSERT INTO case_open_deadlines (case_id, kind, due) VALUES ('case_ie', 'response_due', '2026-07-06')").run();
+    old.close();
+
+    const core = createCore({ dataDir: dir, host: 'cli', clock: { now: () => new Date('2026-09-01T12:00:00') } });
+    try {
+      expect(core.ctx.db.pragma('user_version', { simple: true })).toBe(6);
+      const rows = core.ctx.db.prepare('SELECT id, request_type, for_event_id, asks FROM case_events ORDER BY on_date, created_at').all();
+      expect(rows).toEqual([
+        { id: 'e_req1', request_type: 'objection', for_event_id: null, asks: null },
+        // Same day as the second request but recorded before it: it chased the first.
+        { id: 'e_rem', request_type: null, for_event_id: 'e_req1', asks: null },
+        { id: 'e_req2', request_type: 'objection', for_event_id: null, asks: null },
+        { id: 'e_resp', request_type: null, for_event_id: 'e_req2', asks: null },
+        { id: 'e_cpl', request_type: null, for_event_id: null, asks: null },
+        { id: 'e_dec', request_type: null, for_event_id: 'e_cpl', asks: null },
+      ]);
+      const cols = core.ctx.db.prepare("SELECT name FROM pragma_table_info('case_open_deadlines') ORDER BY cid").all();
+      expect(cols.map((c) => (c as { name: string }).name)).toEqual(['case_id', 'deadline_id', 'kind', 'due', 'label']);
+      // Rebuilt at start from the events: nothing is open (the first reply date was overtaken by the complaint, the
+      // second was met, the complaint was decided), so the old row is gone.
+      expect(core.ctx.db.prepare('SELECT count(*) AS n FROM case_open_deadlines').get()).toEqual({ n: 0 });
+      expect(core.ctx.db.prepare("SELECT rules_version FROM case_index WHERE case_id = 'case_ie'").get()).toEqual({ rules_version: 2 });
+      expect(() => core.ctx.db.prepare("UPDATE case_events SET request_type = 'pigeon' WHERE id = 'e_req1'").run()).toThrow(/CHECK/);
+    } finally {
+      core.close();
+    }
+  });
+
+  it('a case whose region changes is rebuilt on its next read (a US state decides its dates)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'redress-mig6-'));
+    dirs.push(dir);
+    const core = createCore({ dataDir: dir, host: 'cli', clock: { now: () => new Date('2026-10-20T12:00:00') } });
+    try {
+      const c = await core.api.call('cases.create', { title: 'T', country: 'US', name: 'N', email: 'n@example.org' });
+      await core.api.call('tracking.addEvent', { caseId: c.id, type: 'request_sent', on: '2026-10-01', requestType: 'access' });
+      expect((await core.api.call('tracking.dashboard', {})).rows[0].nextDue).toBeNull();
+      core.ctx.db.prepare("UPDATE cases SET region = 'US-CA' WHERE id = ?").run(c.id);
+      const t = await core.api.call('tracking.get', { caseId: c.id });
+      expect(t.deadlines.map((d) => [d.kind, d.due])).toEqual([['response_due', '2026-11-15']]);
+      expect((await core.api.call('tracking.dashboard', {})).rows[0].nextDue).toBe('2026-11-15');
+    } finally {
+      core.close();
+    }
+  });
+});

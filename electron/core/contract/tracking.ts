@@ -6,9 +6,13 @@ import { plainText } from './text';
 
 export const EVENT_TYPES = [
   'request_sent',
-  'reminder_sent',
+  'acknowledged',
+  'clarification_requested',
+  'clarification_answered',
   'extension_notified',
   'response_received',
+  'reminder_sent',
+  'organisation_complaint',
   'complaint_filed',
   'authority_acknowledged',
   'authority_decision',
@@ -18,15 +22,75 @@ export const EVENT_TYPES = [
 export type EventType = (typeof EVENT_TYPES)[number];
 export const EVENT_TYPE_LABELS: Record<EventType, string> = {
   request_sent: 'Request sent',
-  reminder_sent: 'Reminder sent',
+  acknowledged: 'Receipt acknowledged',
+  clarification_requested: 'Clarification requested',
+  clarification_answered: 'Clarification answered',
   extension_notified: 'Extension notified',
   response_received: 'Response received',
+  reminder_sent: 'Reminder sent',
+  organisation_complaint: 'Complaint to the organisation',
   complaint_filed: 'Complaint filed',
   authority_acknowledged: 'Authority acknowledged',
   authority_decision: 'Authority decision',
   closed: 'Closed',
   note: 'Note',
 };
+/** One line per type, shown under the type picker: what the event is, and what it does to the dates. */
+export const EVENT_TYPE_HELP: Record<EventType, string> = {
+  request_sent:
+    'You sent LinkedIn a request (an objection, an access or erasure request). Each request has its own reply date.',
+  acknowledged:
+    'LinkedIn confirmed it received a request or complaint (an automatic email or a case number). This is not a reply: the reply date stays as it is.',
+  clarification_requested:
+    'LinkedIn asked you for proof of identity or for details of what you want. In the UK (Art 12A) the clock stops until you answer; elsewhere the date stays.',
+  clarification_answered: 'You sent LinkedIn the identity proof or details it asked for. In the UK the clock starts again from this day.',
+  extension_notified:
+    'LinkedIn told you it needs more time. It counts only if it came within the first period; Redress checks that.',
+  response_received: 'LinkedIn answered a request or complaint (a refusal counts as an answer). The reply date is met.',
+  reminder_sent: 'You chased LinkedIn about a request or complaint that has gone unanswered. It does not change the dates.',
+  organisation_complaint:
+    'You complained to LinkedIn itself (in the UK, under DPA 2018 s.164A from 19 June 2026: it must acknowledge within 30 days).',
+  complaint_filed: 'You complained to a regulator (ICO, DPC, CNIL, FDPIC, ...). Its own clock starts.',
+  authority_acknowledged: 'The regulator confirmed it received your complaint.',
+  authority_decision: 'The regulator decided or closed your complaint.',
+  closed: 'You consider the case finished.',
+  note: 'Anything else worth keeping; a note changes no date.',
+};
+
+/** What a request asks for: each kind has its own rules and letters. */
+export const REQUEST_TYPES = ['objection', 'access', 'erasure', 'other'] as const;
+export type RequestType = (typeof REQUEST_TYPES)[number];
+export const REQUEST_TYPE_LABELS: Record<RequestType, string> = {
+  objection: 'Objection',
+  access: 'Access request',
+  erasure: 'Erasure (deletion) request',
+  other: 'Other request',
+};
+
+/** What the controller asked for when it asked for clarification: identity restarts the UK clock, details pause it. */
+export const CLARIFICATION_KINDS = ['details', 'identity'] as const;
+export type ClarificationKind = (typeof CLARIFICATION_KINDS)[number];
+export const CLARIFICATION_LABELS: Record<ClarificationKind, string> = {
+  details: 'Details of what you asked for',
+  identity: 'Proof of identity',
+};
+
+/** Events that start a thread other events answer. */
+export const ROOT_TYPES = ['request_sent', 'organisation_complaint', 'complaint_filed'] as const;
+/** Events that belong to a thread, and the thread types each may belong to (the first is what the UI calls it). */
+export const BELONGS_TO: Partial<Record<EventType, readonly (typeof ROOT_TYPES)[number][]>> = {
+  acknowledged: ['request_sent', 'organisation_complaint'],
+  clarification_requested: ['request_sent'],
+  clarification_answered: ['request_sent'],
+  extension_notified: ['request_sent'],
+  response_received: ['request_sent', 'organisation_complaint'],
+  reminder_sent: ['request_sent', 'organisation_complaint'],
+  authority_acknowledged: ['complaint_filed'],
+  authority_decision: ['complaint_filed'],
+};
+/** Events whose receipt date counts (post takes days to arrive). */
+export const RECEIVED_TYPES: readonly EventType[] = ['request_sent', 'organisation_complaint', 'complaint_filed'];
+const CHANNEL_TYPES: readonly EventType[] = ['request_sent', 'reminder_sent', 'organisation_complaint', 'complaint_filed'];
 
 export const CHANNELS = ['webform', 'email', 'post'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -72,23 +136,50 @@ const eventFields = {
   on: CalendarDate('Date'),
   receivedOn: optional(CalendarDate('Received date')),
   channel: optional(z.enum(CHANNELS, { error: `Channel must be one of: ${CHANNELS.join(', ')}.` })),
+  /** For a request: what it asks for (objection when not given). */
+  requestType: optional(z.enum(REQUEST_TYPES, { error: `Request type must be one of: ${REQUEST_TYPES.join(', ')}.` })),
+  /** For an event that answers a request or complaint: which one (the latest open one before it when not given). */
+  forEventId: optional(z.string().trim().min(1).max(64, 'An event id is at most 64 characters.')),
+  /** For a clarification request: what LinkedIn asked for (details when not given). */
+  asks: optional(z.enum(CLARIFICATION_KINDS, { error: `What was asked for must be one of: ${CLARIFICATION_KINDS.join(', ')}.` })),
   authority: optionalText('Authority', 120),
   ref: optionalText('Reference', REF_MAX),
   note: optionalText('Note', NOTE_MAX),
   evidenceIds: z.array(z.string().trim().min(1).max(64)).max(50, 'Attach at most 50 evidence items to one event.').default([]),
 };
 
-type EventShape = { type: EventType; on: string; receivedOn?: string; channel?: Channel; authority?: string; note?: string };
+type EventShape = {
+  type: EventType;
+  on: string;
+  receivedOn?: string;
+  channel?: Channel;
+  requestType?: RequestType;
+  forEventId?: string;
+  asks?: ClarificationKind;
+  authority?: string;
+  note?: string;
+};
+
+const label = (t: EventType) => `“${EVENT_TYPE_LABELS[t]}”`;
 
 /** Field rules that do not need the database: which fields belong to which type, and received-after-sent. */
 function checkEventFields(e: EventShape, ctx: z.RefinementCtx) {
   const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
-  if (e.receivedOn && e.type !== 'request_sent') issue('receivedOn', 'A received date only applies to a request (type request_sent).');
-  if (e.channel && e.type !== 'request_sent' && e.type !== 'reminder_sent')
-    issue('channel', 'A channel only applies to a request or a reminder.');
-  if (e.type === 'request_sent' && e.channel === 'post' && !e.receivedOn)
-    issue('receivedOn', 'For a request sent by post, give the date LinkedIn received it (from tracking or the reply); the month counts from that day.');
+  if (e.receivedOn && !RECEIVED_TYPES.includes(e.type))
+    issue('receivedOn', 'A received date only applies to a request or a complaint (the day it arrived).');
+  if (e.channel && !CHANNEL_TYPES.includes(e.type)) issue('channel', 'A channel only applies to a request, a reminder or a complaint.');
+  if (RECEIVED_TYPES.includes(e.type) && e.channel === 'post' && !e.receivedOn)
+    issue(
+      'receivedOn',
+      e.type === 'request_sent'
+        ? 'For a request sent by post, give the date LinkedIn received it (from tracking or the reply); the month counts from that day.'
+        : `For ${label(e.type)} sent by post, give the date it was received (from tracking or the reply); the clock counts from that day.`,
+    );
   if (e.receivedOn && e.receivedOn < e.on) issue('receivedOn', `The received date ${e.receivedOn} is before the sent date ${e.on}.`);
+  if (e.requestType && e.type !== 'request_sent') issue('requestType', 'A request type only applies to a request (type request_sent).');
+  if (e.forEventId && !BELONGS_TO[e.type])
+    issue('forEventId', `${label(e.type)} does not answer another event, so it cannot say which one it belongs to.`);
+  if (e.asks && e.type !== 'clarification_requested') issue('asks', 'What was asked for only applies to a clarification request.');
   if (e.authority && !['complaint_filed', 'authority_acknowledged', 'authority_decision'].includes(e.type))
     issue('authority', 'An authority only applies to a complaint or an authority’s reply.');
   if (e.type === 'complaint_filed' && !e.authority) issue('authority', 'Say which authority the complaint went to (for example ICO or DPC).');
@@ -155,6 +246,12 @@ export interface CaseEventSummary {
   on: string;
   receivedOn?: string | null;
   channel?: string | null;
+  /** For a request: objection, access, erasure or other. */
+  requestType?: string | null;
+  /** For an answer, reminder, extension, acknowledgement or clarification: the request or complaint it belongs to. */
+  forEventId?: string | null;
+  /** For a clarification request: details or identity. */
+  asks?: string | null;
   authority?: string | null;
   ref?: string | null;
   note?: string | null;
@@ -175,24 +272,46 @@ export interface DeadlineSummary {
   source: string;
 }
 
-export type DeadlineKind = 'response_due' | 'ico_complaint_window_ends' | 'authority_progress_due';
+export type DeadlineKind =
+  | 'response_due'
+  | 'fadp_access_due'
+  | 'organisation_ack_due'
+  | 'ico_complaint_window_ends'
+  | 'authority_progress_due';
 export const DEADLINE_LABELS: Record<DeadlineKind, string> = {
   response_due: 'Reply due',
+  fadp_access_due: 'Access reply due under Swiss law',
+  organisation_ack_due: 'LinkedIn should acknowledge your complaint',
   ico_complaint_window_ends: 'ICO complaint window ends',
   authority_progress_due: 'Authority should report progress',
 };
 
 export interface Deadline extends DeadlineSummary {
+  /** Unique within the case: the kind and the event it counts from ("response_due:evt_…"). */
+  id: string;
   kind: DeadlineKind;
-  /** open: still running; met: the event it waits for happened; moot: overtaken (complaint filed, case closed). */
-  state: 'open' | 'met' | 'moot';
-  /** The date the count starts from, and which event it comes from. */
+  /** What it is about, in a few words: "Reply to your access request of 30 April 2026". */
+  label: string;
+  /**
+   * open: still running; met: the event it waits for happened; moot: overtaken (complaint filed after it passed, case
+   * closed); paused: the clock is stopped (UK Art 12A) until the member answers a clarification request.
+   */
+  state: 'open' | 'met' | 'moot' | 'paused';
+  /** The date the count starts from, and which event it comes from (the request or complaint). */
   from: string;
   fromEventId: string;
+  /** For a request's deadline: what the request asks for. */
+  requestType?: RequestType | null;
+  /** The law the rule comes from ("UK GDPR", "GDPR", "FADP", "DPA 2018", "CCPA", ...). */
+  law: string;
   /** How the date was reached, step by step, for the user to check. */
   steps: string[];
   /** The calendar whose holidays count ("England and Wales", "Ireland"), or null when weekends do not move it. */
   calendar: string | null;
+  /** For a period that repeats (DPA 2018 s.166): when each further period ends, in order. */
+  further?: string[];
+  /** Set where part of the rule could not be confirmed from its source; the UI shows it. */
+  unverified?: string;
 }
 
 export interface NextStep {
@@ -215,8 +334,10 @@ export interface CaseTracking {
   status: CaseStatus;
   statusOverridden: boolean;
   statusReason: string | null;
-  /** Set for countries without GDPR-style deadlines. */
+  /** Set where no statutory deadline applies (no GDPR-style law, a US state without a privacy law, no state given). */
   noDeadlinesReason: string | null;
+  /** Per request and complaint: what happened and where its clock stands (see `trackingFacts`). */
+  facts: TrackingFacts;
 }
 
 export interface DashboardRow {
@@ -247,6 +368,8 @@ export interface Reminder {
   caseId: string;
   title: string;
   kind: DeadlineKind;
+  /** What the deadline is about ("Reply to your access request of 30 April 2026"). */
+  label: string;
   due: string;
   /** Negative when the date has passed. */
   daysLeft: number;
@@ -282,4 +405,90 @@ export interface TrackingOutputs {
   'tracking.reminders': Reminders;
   'tracking.exportIcs': ExportFile;
   'tracking.exportCsv': ExportFile;
+}
+
+// ---- Per-request facts, for letters and the case page (computed by `trackingFacts` in electron/core/tracking/facts.ts) ----
+
+/** A date with the clock's state on the day asked about. */
+export interface ClockFacts {
+  due: string;
+  state: Deadline['state'];
+  /** True when the date is before `today` and the clock is still open (nothing met or overtook it). */
+  passed: boolean;
+  rule: string;
+  source: string;
+  steps: string[];
+  unverified?: string;
+}
+
+export interface RequestFacts {
+  eventId: string;
+  type: RequestType;
+  sentOn: string;
+  /** The day it counts as received (the sent date unless a received date was recorded). */
+  receivedOn: string;
+  channel: string | null;
+  ref: string | null;
+  /** The reply date under the law that applies, or null (see `noDeadlineReason`). */
+  due: ClockFacts | null;
+  noDeadlineReason: string | null;
+  /** Switzerland, access requests: the FADP Art 25(7) 30-day date beside the GDPR one. */
+  swissAccessDue: ClockFacts | null;
+  extension: { notifiedOn: string; eventId: string; inTime: boolean; firstPeriodEnd: string | null } | null;
+  acknowledgements: { on: string; eventId: string }[];
+  clarifications: {
+    requestedOn: string;
+    eventId: string;
+    asks: ClarificationKind;
+    answeredOn: string | null;
+    /** Days that did not count (UK Art 12A, details), or null where the law has no pause or it is still running. */
+    pausedDays: number | null;
+    /** True while the UK clock is stopped waiting for the member's answer. */
+    pausing: boolean;
+  }[];
+  /** The first reply recorded for this request, and every reply. */
+  reply: { on: string; eventId: string } | null;
+  replies: { on: string; eventId: string }[];
+  reminders: { on: string; eventId: string }[];
+}
+
+export interface OrganisationComplaintFacts {
+  eventId: string;
+  sentOn: string;
+  receivedOn: string;
+  ref: string | null;
+  /** UK s.164A: acknowledgement due within 30 days; null elsewhere or before 19 June 2026. */
+  acknowledgementDue: ClockFacts | null;
+  noDeadlineReason: string | null;
+  acknowledgements: { on: string; eventId: string }[];
+  reply: { on: string; eventId: string } | null;
+  reminders: { on: string; eventId: string }[];
+}
+
+export interface ComplaintFacts {
+  eventId: string;
+  /** The authority as recorded (an id such as "ico", or the text the member wrote). */
+  authority: string | null;
+  authorityName: string;
+  filedOn: string;
+  receivedOn: string;
+  ref: string | null;
+  /** Which clock applies: DPA 2018 s.166 (ICO), GDPR Art 78(2) (EU/EEA authorities), or none (FDPIC, CalPrivacy, ...). */
+  route: 's166' | 'art78_2' | 'none';
+  clock: (ClockFacts & { further: string[]; current: string | null }) | null;
+  noClockReason: string | null;
+  acknowledgedOn: string | null;
+  decisionOn: string | null;
+}
+
+export interface TrackingFacts {
+  today: string;
+  country: string;
+  region: string | null;
+  requests: RequestFacts[];
+  organisationComplaints: OrganisationComplaintFacts[];
+  complaints: ComplaintFacts[];
+  /** UK: the last day to complain to the ICO (three months from the last meaningful contact). */
+  icoWindow: ClockFacts | null;
+  noDeadlinesReason: string | null;
 }

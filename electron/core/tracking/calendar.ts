@@ -1,4 +1,4 @@
-import { addDays, addMonths, format, getDate, isWeekend, parseISO } from 'date-fns';
+import { addDays, addMonths, differenceInCalendarDays, format, getDate, isWeekend, parseISO } from 'date-fns';
 import Holidays from 'date-holidays';
 
 /** Whose public holidays count for a deadline. `state` narrows a country to a region (England within GB). */
@@ -41,32 +41,67 @@ export interface Counted {
   steps: string[];
 }
 
+const MONTH_WORDS: Record<number, string> = { 1: 'One calendar month', 2: 'Two calendar months', 3: 'Three calendar months' };
+
+/** Moves a date off Saturdays, Sundays and the calendar's public holidays, saying why at each step. */
+function rollForward(d: Date, cal: HolidayCalendar, steps: string[]): Date {
+  for (;;) {
+    const iso = toIso(d);
+    const holiday = holidaysOf(cal, d.getFullYear()).get(iso);
+    if (isWeekend(d)) steps.push(`${shortDate(iso)} is a ${format(d, 'EEEE')}: it moves to the next working day.`);
+    else if (holiday) steps.push(`${shortDate(iso)} is a public holiday in ${cal.label} (${holiday}): it moves to the next working day.`);
+    else return d;
+    d = addDays(d, 1);
+  }
+}
+
+export interface CountOptions {
+  /** Days that do not count (a stopped clock): added after the months, before any weekend or holiday move. */
+  pausedDays?: number;
+  /** Why they do not count, shown in the steps. */
+  pauseReason?: string;
+}
+
 /**
  * Counts calendar months the way GDPR Art 12(3) and Regulation 1182/71 do: the same date N months on, or the last
  * day of that month when the date does not exist (date-fns addMonths clamps so); then, with a calendar, a Saturday,
- * Sunday or public holiday moves the end to the next working day.
+ * Sunday or public holiday moves the end to the next working day. Paused days (UK Art 12A) push the end further
+ * before that move.
  */
-export function countMonths(fromIso: string, months: number, cal: HolidayCalendar | null): Counted {
+export function countMonths(fromIso: string, months: number, cal: HolidayCalendar | null, opts: CountOptions = {}): Counted {
   const from = toDate(fromIso);
   let d = addMonths(from, months);
-  const words = months === 1 ? 'One calendar month' : `${months === 3 ? 'Three' : months} calendar months`;
+  const words = MONTH_WORDS[months] ?? `${months} calendar months`;
   const steps = [`Counted from ${longDate(fromIso)}.`];
   if (getDate(d) !== getDate(from)) {
     steps.push(`${words} on, that month has no day ${getDate(from)}, so the period ends on its last day: ${longDate(toIso(d))}.`);
   } else {
     steps.push(`${words} on: ${longDate(toIso(d))}.`);
   }
-  if (cal) {
-    for (;;) {
-      const iso = toIso(d);
-      const holiday = holidaysOf(cal, d.getFullYear()).get(iso);
-      if (isWeekend(d)) steps.push(`${shortDate(iso)} is a ${format(d, 'EEEE')}: it moves to the next working day.`);
-      else if (holiday) steps.push(`${shortDate(iso)} is a public holiday in ${cal.label} (${holiday}): it moves to the next working day.`);
-      else break;
-      d = addDays(d, 1);
-    }
+  if (opts.pausedDays) {
+    d = addDays(d, opts.pausedDays);
+    steps.push(
+      `${opts.pausedDays} day${opts.pausedDays === 1 ? '' : 's'} did not count${opts.pauseReason ? ` (${opts.pauseReason})` : ''}, so the end moves to ${longDate(toIso(d))}.`,
+    );
   }
+  if (cal) d = rollForward(d, cal, steps);
   const due = toIso(d);
   steps.push(`Due ${longDate(due)}.`);
   return { due, steps };
 }
+
+/**
+ * Counts a number of days after a start day (the start day itself not counted: day 1 is the next day); then, with a
+ * calendar, a Saturday, Sunday or public holiday moves the end to the next working day.
+ */
+export function countDays(fromIso: string, days: number, cal: HolidayCalendar | null, startNote = 'that day not counted'): Counted {
+  let d = addDays(toDate(fromIso), days);
+  const steps = [`Counted from ${longDate(fromIso)} (${startNote}).`, `${days} days on: ${longDate(toIso(d))}.`];
+  if (cal) d = rollForward(d, cal, steps);
+  const due = toIso(d);
+  steps.push(`Due ${longDate(due)}.`);
+  return { due, steps };
+}
+
+/** Whole days from one calendar date to another, both included (10 to 20 April: 11 days). */
+export const daysInclusive = (fromIso: string, toIsoDate: string) => differenceInCalendarDays(toDate(toIsoDate), toDate(fromIso)) + 1;

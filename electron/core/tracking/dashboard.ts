@@ -103,10 +103,10 @@ export function allRows(db: Db, f: DashboardFilter, today: string): DashboardRow
 }
 
 /** Cases whose next open deadline falls on or before `until`, closed cases aside. */
-export function casesDueBy(db: Db, until: string, caseId?: string): { id: string; title: string; country: string }[] {
+export function casesDueBy(db: Db, until: string, caseId?: string): { id: string; title: string; country: string; region: string | null }[] {
   return db
     .prepare(
-      `SELECT c.id, c.title, c.country ${FROM} WHERE i.due_sort <= ? AND i.due_sort < '${NO_DUE}' ${caseId ? 'AND i.case_id = ?' : ''} ORDER BY i.due_sort`,
+      `SELECT c.id, c.title, c.country, c.region ${FROM} WHERE i.due_sort <= ? AND i.due_sort < '${NO_DUE}' ${caseId ? 'AND i.case_id = ?' : ''} ORDER BY i.due_sort`,
     )
-    .all(...(caseId ? [until, caseId] : [until])) as { id: string; title: string; country: string }[];
+    .all(...(caseId ? [until, caseId] : [until])) as { id: string; title: string; country: string; region: string | null }[];
 }

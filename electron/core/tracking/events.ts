@@ -1,7 +1,8 @@
 // Case events: rows, the order rules that keep a timeline possible, and the writes (each in one transaction).
 import { invalid, notFound } from '../api/errors';
 import type { CaseEvent, EventType } from '../contract/tracking';
-import { EVENT_TYPE_LABELS } from '../contract/tracking';
+import { BELONGS_TO, EVENT_TYPE_LABELS } from '../contract/tracking';
+import { inOrder, resolveLinks, type Linkable } from './links';
 import type { Db } from '../db/open';
 
 interface EventRow {
@@ -11,6 +12,9 @@ interface EventRow {
   on_date: string;
   received_on: string | null;
   channel: string | null;
+  request_type: string | null;
+  for_event_id: string | null;
+  asks: string | null;
   authority: string | null;
   ref: string | null;
   note: string | null;
@@ -26,6 +30,9 @@ const rowToEvent = (r: EventRow): CaseEvent => ({
   on: r.on_date,
   receivedOn: r.received_on,
   channel: r.channel,
+  requestType: r.request_type,
+  forEventId: r.for_event_id,
+  asks: r.asks,
   authority: r.authority,
   ref: r.ref,
   note: r.note,
@@ -49,16 +56,17 @@ export function getEvent(db: Db, id: string): CaseEvent {
 
 export function insertEvent(db: Db, e: CaseEvent): void {
   db.prepare(
-    `INSERT INTO case_events (id, case_id, type, on_date, received_on, channel, authority, ref, note, created_at, updated_at)
-     VALUES (@id, @caseId, @type, @on, @receivedOn, @channel, @authority, @ref, @note, @createdAt, @updatedAt)`,
+    `INSERT INTO case_events (id, case_id, type, on_date, received_on, channel, request_type, for_event_id, asks, authority, ref, note,
+       created_at, updated_at)
+     VALUES (@id, @caseId, @type, @on, @receivedOn, @channel, @requestType, @forEventId, @asks, @authority, @ref, @note, @createdAt, @updatedAt)`,
   ).run(e);
   linkEvidence(db, e.id, e.evidenceIds);
 }
 
 export function updateEvent(db: Db, e: CaseEvent): void {
   db.prepare(
-    `UPDATE case_events SET type = @type, on_date = @on, received_on = @receivedOn, channel = @channel, authority = @authority,
-       ref = @ref, note = @note, updated_at = @updatedAt WHERE id = @id`,
+    `UPDATE case_events SET type = @type, on_date = @on, received_on = @receivedOn, channel = @channel, request_type = @requestType,
+       for_event_id = @forEventId, asks = @asks, authority = @authority, ref = @ref, note = @note, updated_at = @updatedAt WHERE id = @id`,
   ).run(e);
   db.prepare('DELETE FROM case_event_evidence WHERE event_id = ?').run(e.id);
   linkEvidence(db, e.id, e.evidenceIds);
@@ -73,29 +81,52 @@ function linkEvidence(db: Db, eventId: string, ids: string[]) {
   for (const evidenceId of ids) link.run(eventId, evidenceId);
 }
 
-/** An event of these types answers or follows another, so it cannot come before it. */
-const NEEDS: Partial<Record<EventType, EventType>> = {
-  reminder_sent: 'request_sent',
-  extension_notified: 'request_sent',
-  response_received: 'request_sent',
-  authority_acknowledged: 'complaint_filed',
-  authority_decision: 'complaint_filed',
-};
+const q = (t: EventType) => `“${EVENT_TYPE_LABELS[t]}”`;
+const either = (types: readonly EventType[]) => types.map(q).join(' or ');
 
-/** Throws a clear error when the timeline would be impossible: a reply before any request, a date in the future. */
-export function checkTimeline(events: Pick<CaseEvent, 'type' | 'on'>[], today: string): void {
+type TimelineEvent = Linkable & { type: EventType };
+
+/**
+ * Throws a clear error when the timeline would be impossible: a date in the future, a reply before any request, an
+ * event that names a request it cannot belong to, a clarification answer without a question. Events are linked to
+ * their request or complaint as `resolveLinks` says (named, or the latest open one before them).
+ */
+export function checkTimeline(raw: TimelineEvent[], today: string): void {
+  const events = inOrder(raw);
+  const links = resolveLinks(events);
+  const byId = new Map(events.map((e) => [e.id, e]));
   for (const e of events) {
     if (e.on > today) throw invalid(`The date ${e.on} is after today (${today}); record an event once it has happened.`);
-    const need = NEEDS[e.type];
-    if (!need) continue;
-    const before = events.filter((p) => p.type === need).map((p) => p.on).sort();
-    if (!before.length) {
-      throw invalid(`“${EVENT_TYPE_LABELS[e.type]}” needs a “${EVENT_TYPE_LABELS[need]}” event first; record that one before this.`);
-    }
-    if (before[0] > e.on) {
+    const allowed = BELONGS_TO[e.type] as readonly EventType[] | undefined;
+    if (!allowed) continue;
+    const link = links.get(e.id);
+    const root = link ? byId.get(link) : undefined;
+    if (e.forEventId && !root) {
       throw invalid(
-        `“${EVENT_TYPE_LABELS[e.type]}” on ${e.on} would come before the first “${EVENT_TYPE_LABELS[need]}” on ${before[0]}; check both dates.`,
+        `${q(e.type)} on ${e.on} belongs to an event that is not in this case (any more); it needs a ${either(allowed)} to belong to. Choose another, or delete it first.`,
       );
     }
+    if (e.forEventId && root && !allowed.includes(root.type)) {
+      throw invalid(`${q(e.type)} can belong to a ${either(allowed)}, not to a ${q(root.type)} (${root.on}).`);
+    }
+    if (!root) {
+      const first = events.find((p) => allowed.includes(p.type));
+      if (!first) throw invalid(`${q(e.type)} needs a ${either(allowed)} event first; record that one before this.`);
+      throw invalid(`${q(e.type)} on ${e.on} would come before the first ${q(first.type)} on ${first.on}; check both dates.`);
+    }
+    if (root.on > e.on) {
+      throw invalid(`${q(e.type)} on ${e.on} would come before the ${q(root.type)} it belongs to, on ${root.on}; check both dates.`);
+    }
+    if (e.type === 'clarification_answered') {
+      const asked = events.filter((x) => x.type === 'clarification_requested' && links.get(x.id) === root.id && x.on <= e.on);
+      if (!asked.length)
+        throw invalid(`${q('clarification_answered')} on ${e.on} needs a ${q('clarification_requested')} for the same request on or before it.`);
+    }
   }
+}
+
+/** The request or complaint an event belongs to, as stored: the named one, or the default the timeline gives it. */
+export function linkFor(all: TimelineEvent[], event: TimelineEvent): string | null {
+  if (!BELONGS_TO[event.type]) return null;
+  return resolveLinks(inOrder(all)).get(event.id) ?? null;
 }

@@ -19,13 +19,14 @@ export async function exportIcs(ctx: CoreContext, caseId?: string): Promise<Expo
   const today = todayOf(ctx.clock);
   const events: EventAttributes[] = [];
   for (const c of casesDueBy(ctx.db, '9999-12-31', caseId)) {
-    for (const d of computeDeadlines(c.country, listEvents(ctx.db, c.id))) {
+    for (const d of computeDeadlines(c.country, listEvents(ctx.db, c.id), c.region)) {
       if (d.state !== 'open') continue;
       const [y, m, day] = d.due.split('-').map(Number);
       events.push({
-        uid: `${c.id}.${d.kind}@redress.local`,
+        // One per deadline: a case has a reply date per request, so the uid names the event the date counts from.
+        uid: `${c.id}.${d.id.replace(':', '.')}@redress.local`,
         title: `${DEADLINE_LABELS[d.kind]}: ${c.title}`,
-        description: `${d.rule}\nSource: ${d.source}\n\n${d.steps.join('\n')}`,
+        description: `${d.label}.\n${d.rule}\nSource: ${d.source}${d.unverified ? `\nNot confirmed: ${d.unverified}` : ''}\n\n${d.steps.join('\n')}`,
         // All-day: a deadline is a calendar date, not an instant, so no time zone can shift it.
         start: [y, m, day],
         duration: { days: 1 },

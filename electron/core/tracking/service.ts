@@ -5,15 +5,16 @@ import { format } from 'date-fns';
 import { invalid } from '../api/errors';
 import { requireCase } from '../cases/api';
 import { applyDerivedStatus } from '../cases/repo';
-import type { CaseEvent, CaseTracking, EventValues } from '../contract/tracking';
+import { BELONGS_TO, RECEIVED_TYPES, type CaseEvent, type CaseTracking, type EventValues } from '../contract/tracking';
 import type { CoreContext } from '../context';
 import type { Db } from '../db/open';
 import { appendCustody } from '../evidence/custody';
 import { listEvidenceForCase } from '../evidence/query';
 import { isoNow, type Clock } from '../util/clock';
 import { newId } from '../util/ids';
-import { calendarFor, computeDeadlines, nextOpen, normaliseAuthority, RULES_VERSION } from './deadlines';
-import { checkTimeline, deleteEvent, getEvent, insertEvent, listEvents, updateEvent } from './events';
+import { analyseCase, computeDeadlines, deadlinesOf, nextOpen, normaliseAuthority, RULES_VERSION } from './deadlines';
+import { checkTimeline, deleteEvent, getEvent, insertEvent, linkFor, listEvents, updateEvent } from './events';
+import { factsOf } from './facts';
 import { deriveStatus, nextStep } from './next-step';
 import { foldForSearch } from './search';
 
@@ -22,20 +23,23 @@ export const todayOf = (clock: Clock) => format(clock.now(), 'yyyy-MM-dd');
 
 export function getTracking(ctx: CoreContext, caseId: string): CaseTracking {
   const c = requireCase(ctx, caseId);
+  refreshIfStale(ctx, caseId);
   const events = listEvents(ctx.db, caseId);
-  const deadlines = computeDeadlines(c.country, events);
+  const analysis = analyseCase(c.country, events, c.region);
+  const deadlines = deadlinesOf(analysis);
   const today = todayOf(ctx.clock);
   return {
     caseId,
     today,
     events,
     deadlines,
-    nextStep: nextStep(c, events, deadlines, today),
+    nextStep: nextStep(c, events, deadlines, today, analysis),
     derivedStatus: deriveStatus(events),
     status: c.status,
     statusOverridden: Boolean(c.statusOverridden),
     statusReason: c.statusReason,
-    noDeadlinesReason: calendarFor(c.country) ? null : 'GDPR deadlines do not apply where you live, so Redress sets none.',
+    noDeadlinesReason: analysis.noDeadlinesReason,
+    facts: factsOf(analysis, today),
   };
 }
 
@@ -54,9 +58,13 @@ function toEvent(ctx: CoreContext, caseId: string, input: EventFields, base?: Ca
     caseId,
     type: input.type,
     on: input.on,
-    receivedOn: input.type === 'request_sent' ? (input.receivedOn ?? null) : null,
+    receivedOn: RECEIVED_TYPES.includes(input.type) ? (input.receivedOn ?? null) : null,
     // A request goes by web form unless the user says otherwise (LinkedIn's objection form is the usual way).
     channel: input.channel ?? (input.type === 'request_sent' ? 'webform' : null),
+    requestType: input.type === 'request_sent' ? (input.requestType ?? 'objection') : null,
+    // Resolved against the timeline when written (see `withLink`): the named request, or the latest open one.
+    forEventId: BELONGS_TO[input.type] ? (input.forEventId ?? null) : null,
+    asks: input.type === 'clarification_requested' ? (input.asks ?? 'details') : null,
     authority: normaliseAuthority(input.authority) ?? null,
     ref: input.ref || null,
     note: input.note || null,
@@ -70,7 +78,9 @@ export function addEvent(ctx: CoreContext, caseId: string, input: EventFields): 
   requireCase(ctx, caseId);
   const event = toEvent(ctx, caseId, input);
   return writeTx(ctx.db, () => {
-    checkTimeline([...listEvents(ctx.db, caseId), event], todayOf(ctx.clock));
+    const all = [...listEvents(ctx.db, caseId), event];
+    checkTimeline(all, todayOf(ctx.clock));
+    withLink(all, event);
     insertEvent(ctx.db, event);
     appendCustody(ctx, caseId, 'event.add', { eventId: event.id, type: event.type, on: event.on });
     refreshIndex(ctx, caseId);
@@ -83,7 +93,9 @@ export function editEvent(ctx: CoreContext, id: string, input: EventFields): Cas
     const before = getEvent(ctx.db, id);
     const event = toEvent(ctx, before.caseId, input, before);
     const others = listEvents(ctx.db, before.caseId).filter((e) => e.id !== id);
-    checkTimeline([...others, event], todayOf(ctx.clock));
+    const all = [...others, event];
+    checkTimeline(all, todayOf(ctx.clock));
+    withLink(all, event);
     updateEvent(ctx.db, event);
     appendCustody(ctx, before.caseId, 'event.edit', { eventId: id, before: plain(before), after: plain(event) });
     refreshIndex(ctx, before.caseId);
@@ -104,12 +116,20 @@ export function removeEvent(ctx: CoreContext, id: string): { id: string; caseId:
   return { id, caseId: before.caseId };
 }
 
+/** Stores which request or complaint the event belongs to, so a later request never silently takes it over. */
+function withLink(all: CaseEvent[], event: CaseEvent): void {
+  event.forEventId = linkFor(all, event);
+}
+
 /** What the custody log keeps of an event: its content, not the bookkeeping timestamps. */
 const plain = (e: CaseEvent) => ({
   type: e.type,
   on: e.on,
   receivedOn: e.receivedOn,
   channel: e.channel,
+  requestType: e.requestType,
+  forEventId: e.forEventId,
+  asks: e.asks,
   authority: e.authority,
   ref: e.ref,
   note: e.note,
@@ -120,11 +140,11 @@ const plain = (e: CaseEvent) => ({
 export function refreshIndex(ctx: CoreContext, caseId: string): void {
   const c = requireCase(ctx, caseId);
   const events = listEvents(ctx.db, caseId);
-  const deadlines = computeDeadlines(c.country, events);
+  const deadlines = computeDeadlines(c.country, events, c.region);
   const next = nextOpen(deadlines);
   ctx.db.prepare('DELETE FROM case_open_deadlines WHERE case_id = ?').run(caseId);
-  const open = ctx.db.prepare('INSERT INTO case_open_deadlines (case_id, kind, due) VALUES (?, ?, ?)');
-  for (const d of deadlines) if (d.state === 'open') open.run(caseId, d.kind, d.due);
+  const open = ctx.db.prepare('INSERT INTO case_open_deadlines (case_id, deadline_id, kind, due, label) VALUES (?, ?, ?, ?, ?)');
+  for (const d of deadlines) if (d.state === 'open') open.run(caseId, d.id, d.kind, d.due, d.label);
   const refs = [...new Set(events.map((e) => e.ref).filter(Boolean))].join(' ');
   ctx.db
     .prepare(
@@ -142,6 +162,12 @@ export function refreshIndex(ctx: CoreContext, caseId: string): void {
       version: RULES_VERSION,
     });
   applyDerivedStatus(ctx.db, caseId, deriveStatus(events), isoNow(ctx.clock));
+}
+
+/** Rebuilds the case's derived row when it was built by older rules or its region changed since (a trigger marks it). */
+function refreshIfStale(ctx: CoreContext, caseId: string): void {
+  const row = ctx.db.prepare('SELECT rules_version AS v FROM case_index WHERE case_id = ?').get(caseId) as { v: number } | undefined;
+  if (row && row.v !== RULES_VERSION) writeTx(ctx.db, () => refreshIndex(ctx, caseId));
 }
 
 /** Returns the status to the one the events imply, dropping the user's override and its reason. */
