@@ -18,6 +18,13 @@ test('create a case through the form, change its status, find it after a restart
   await page.getByLabel('Email of your account').fill('zofia@example.org');
   await page.getByLabel('Country where you live').selectOption('DE');
   await expect(page.getByRole('complementary', { name: 'What applies to you' })).toContainText('LinkedIn Ireland Unlimited Company');
+  // Germany: the Land decides the authority, so the form asks for it and says why when it is missing.
+  await page.getByRole('button', { name: 'Create case' }).click();
+  await expect(page.getByText('Choose the Land where you live: each Land has its own data-protection authority for companies.')).toBeVisible();
+  await expect(page.getByLabel('Land (state) where you live')).toHaveAttribute('aria-invalid', 'true');
+  await expectAccessible(page, 'new case without a Land');
+  await screenshot(page, 'new-case-land-missing');
+  await page.getByLabel('Land (state) where you live').selectOption('DE-BY');
   await page.getByRole('button', { name: 'Create case' }).click();
 
   await expect(page.getByRole('heading', { name: 'LinkedIn AI training objection' })).toBeVisible();
@@ -27,7 +34,7 @@ test('create a case through the form, change its status, find it after a restart
 
   await page.getByLabel('Status', { exact: true }).selectOption('request_sent');
   await page.getByRole('button', { name: 'Save status' }).click();
-  await expect(page.getByRole('status')).toHaveText('Status saved: Request sent.');
+  await expect(page.getByRole('region', { name: 'Details' }).getByRole('status')).toHaveText('Status saved: Request sent.');
 
   await page.getByRole('link', { name: 'Cases', exact: true }).first().click();
   const row = page.getByRole('row', { name: /LinkedIn AI training objection/ });
@@ -72,9 +79,73 @@ test('a case can be created with the keyboard alone', async ({ page }) => {
   await page.keyboard.press('Tab'); // country select
   await expect(page.getByLabel('Country where you live')).toBeFocused();
   await page.getByLabel('Country where you live').selectOption('NO');
-  await page.keyboard.press('Tab');
-  await expect(page.getByRole('button', { name: 'Create case' })).toBeFocused();
+  // Next come the callout's links (the authorities' complaint pages, the notes on unconfirmed facts), then the button.
+  const create = page.getByRole('button', { name: 'Create case' });
+  const callout = page.getByRole('complementary', { name: 'What applies to you' });
+  await expect(callout).toContainText('Datatilsynet (NO)');
+  for (let i = 0; i < 12 && !(await create.evaluate((b) => b === document.activeElement)); i++) {
+    await page.keyboard.press('Tab');
+    if (!(await create.evaluate((b) => b === document.activeElement))) expect(await callout.evaluate((c) => c.contains(document.activeElement))).toBe(true);
+  }
+  await expect(create).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'Keyboard case' })).toBeVisible();
   await expect(page.getByText('Kāre Øster')).toBeVisible();
+});
+
+test('a German member: the form asks for the Land, names its authority and the DPC, and the Land can be changed later', async ({ page, app }) => {
+  await page.getByRole('link', { name: 'Start a case' }).click();
+  await page.getByLabel('Your full name').fill('Jonas Weber');
+  await page.getByLabel('Email of your account').fill('jonas@example.org');
+  await page.getByLabel('Country where you live').selectOption('DE');
+  const callout = page.getByRole('complementary', { name: 'What applies to you' });
+  await expect(callout).toContainText('Choose the Land where you live to see it.');
+  await expect(callout).toContainText('Data Protection Commission (DPC)');
+  await expect(callout).not.toContainText('Hamburg');
+
+  // The state picker is a labelled select, reached and changed with the keyboard.
+  await page.getByLabel('Country where you live').focus();
+  await page.keyboard.press('Tab');
+  const land = page.getByLabel('Land (state) where you live');
+  await expect(land).toBeFocused();
+  await land.selectOption('DE-BY');
+  await expect(callout.getByRole('heading')).toHaveText('What applies in Germany, Bayern (Bavaria)');
+  await expect(callout).toContainText('Bayerisches Landesamt für Datenschutzaufsicht (BayLDA)');
+  await expect(callout).toContainText('Promenade 18, 91522 Ansbach, Germany');
+  await expect(callout).toContainText('Expects complaints in German. Redress drafts letters in English for now');
+  await expect(callout.getByRole('link', { name: 'BayLDA complaint page' })).toHaveAttribute('href', /^https:\/\/www\.lda\.bayern\.de\//);
+  await expect(callout).toContainText('Lead authority for LinkedIn Ireland');
+  await expectAccessible(page, 'new case with a Land');
+  await screenshot(page, 'new-case-germany-bavaria');
+
+  // Choosing another country clears the Land; the US asks for a state instead.
+  await page.getByLabel('Country where you live').selectOption('US');
+  await expect(page.getByLabel('State where you live')).toHaveValue('');
+  await page.getByLabel('State where you live').selectOption('US-CA');
+  await expect(callout).toContainText('California Privacy Protection Agency (CalPrivacy)');
+  await page.getByLabel('State where you live').selectOption('US-TX');
+  await expect(callout).toContainText('Redress knows of no authority that takes privacy complaints from members in Texas');
+  await expectAccessible(page, 'new case in Texas');
+  await screenshot(page, 'new-case-texas');
+
+  await page.getByLabel('Country where you live').selectOption('DE');
+  await page.getByLabel('Land (state) where you live').selectOption('DE-BE');
+  await page.getByRole('button', { name: 'Create case' }).click();
+  await expect(page.getByRole('heading', { name: 'LinkedIn AI training objection' })).toBeVisible();
+  const panel = page.getByRole('complementary', { name: 'What applies to you' });
+  await expect(panel).toContainText('Berliner Beauftragte für Datenschutz und Informationsfreiheit (BlnBDI)');
+  // Facts the data could not confirm are shown as such, with the source that was tried.
+  await expect(panel.locator('details.unverified summary').first()).toContainText('Not confirmed from the source');
+  await panel.locator('details.unverified summary').first().click();
+  await expect(panel.locator('details.unverified li').first()).toContainText('Datenanfragen community dataset');
+  await expectAccessible(page, 'German case page');
+  await screenshot(page, 'case-page-germany-berlin');
+
+  // Moved to Hamburg: set the Land on the case page.
+  await panel.getByLabel('Land where you live').selectOption('DE-HH');
+  await panel.getByRole('button', { name: 'Save state' }).click();
+  await expect(panel.getByRole('status')).toHaveText('Saved: Hamburg.');
+  await expect(panel).toContainText('Der Hamburgische Beauftragte für Datenschutz und Informationsfreiheit (HmbBfDI)');
+  const cases = await app.api<{ region: string }[]>('cases.list', {});
+  expect(cases.map((c) => c.region)).toEqual(['DE-HH']);
 });

@@ -51,7 +51,7 @@ export function CasePage({ id, section }: { id: string; section: string[] }) {
           </dl>
           <StatusControl id={c.id} status={c.status} reason={c.statusReason} onSaved={reload} />
         </section>
-        <JurisdictionSummary country={c.country} />
+        <JurisdictionSummary country={c.country} region={c.region} caseId={c.id} onRegionSaved={reload} />
       </div>
       <TimelinePanel case={c} section={section} onChange={reload} />
       <EvidencePanel case={c} section={section} onChange={reload} />

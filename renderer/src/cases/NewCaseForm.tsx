@@ -1,16 +1,31 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
-import { CaseCreateInput, PLATFORMS, PLATFORM_LABELS } from '../../../electron/core/contract';
+import { CaseCreateInput, needsRegion, PLATFORMS, PLATFORM_LABELS, REGIONS } from '../../../electron/core/contract';
 import { ApiCallError, invoke } from '../api';
 import { navigate } from '../router';
 import { COUNTRY_OPTIONS } from '../ui/countries';
 import { Field } from '../ui/Field';
 import { JurisdictionSummary } from './JurisdictionSummary';
 
-type FormIn = z.input<typeof CaseCreateInput>;
-type FormOut = z.output<typeof CaseCreateInput>;
+// The form also asks for the state where the country needs one (DE: the Land's authority; US: the state's law). The
+// CLI may leave it out and set it later; the form says why it matters and asks for it.
+const NewCaseSchema = CaseCreateInput.superRefine((v, ctx) => {
+  if (needsRegion(v.country) && !v.region) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['region'],
+      message:
+        v.country === 'DE'
+          ? 'Choose the Land where you live: each Land has its own data-protection authority for companies.'
+          : 'Choose the state where you live: privacy law differs from state to state.',
+    });
+  }
+});
+
+type FormIn = z.input<typeof NewCaseSchema>;
+type FormOut = z.output<typeof NewCaseSchema>;
 
 export function NewCaseForm() {
   const [serverError, setServerError] = useState<string | null>(null);
@@ -19,19 +34,27 @@ export function NewCaseForm() {
     handleSubmit,
     watch,
     setError,
+    setValue,
     formState: { errors, isSubmitting },
   } = useForm<FormIn, unknown, FormOut>({
-    resolver: zodResolver(CaseCreateInput),
-    defaultValues: { title: 'LinkedIn AI training objection', platform: 'linkedin', country: '', name: '', email: '' },
+    resolver: zodResolver(NewCaseSchema),
+    defaultValues: { title: 'LinkedIn AI training objection', platform: 'linkedin', country: '', name: '', email: '', region: '' },
     mode: 'onSubmit',
     reValidateMode: 'onChange',
   });
   const country = watch('country');
+  const region = watch('region');
+  const regions = country ? REGIONS[country] : undefined;
+  // A state belongs to one country: choosing another country clears it.
+  useEffect(() => {
+    if (region && !region.startsWith(`${country}-`)) setValue('region', '');
+  }, [country, region, setValue]);
 
   const onSubmit = async (values: FormOut) => {
     setServerError(null);
     try {
-      const created = await invoke('cases.create', values);
+      const { region: chosen, ...rest } = values;
+      const created = await invoke('cases.create', { ...rest, ...(chosen ? { region: chosen } : {}) });
       navigate('cases', created.id);
     } catch (err) {
       if (err instanceof ApiCallError && err.issues) {
@@ -82,7 +105,28 @@ export function NewCaseForm() {
             ))}
           </select>
         </Field>
-        {country ? <JurisdictionSummary country={country} /> : null}
+        {regions ? (
+          <Field
+            label={country === 'DE' ? 'Land (state) where you live' : 'State where you live'}
+            name="region"
+            error={errors.region?.message}
+            hint={
+              country === 'DE'
+                ? 'Each German Land has its own data-protection authority for companies: yours takes your complaint.'
+                : 'Privacy law in the United States is per state.'
+            }
+          >
+            <select {...register('region')}>
+              <option value="">{country === 'DE' ? 'Choose a Land…' : 'Choose a state…'}</option>
+              {regions.map((r) => (
+                <option key={r.code} value={r.code}>
+                  {r.name}
+                </option>
+              ))}
+            </select>
+          </Field>
+        ) : null}
+        {country ? <JurisdictionSummary country={country} region={region && region.startsWith(`${country}-`) ? region : null} /> : null}
         {serverError ? (
           <p role="alert" className="error">
             {serverError}
