@@ -22,6 +22,7 @@ test('Maria: case, capture, request sent, deadline, reminder, DPC complaint PDF 
   await page.getByLabel('Your full name').fill('Maria Wiśniewska-Παπαδάκη');
   await page.getByLabel('Email of your account').fill('maria@example.org');
   await page.getByLabel('Country where you live').selectOption('DE');
+  await page.getByLabel('Land (state) where you live').selectOption('DE-BE');
   await page.getByRole('button', { name: 'Create case' }).click();
   await expect(page.getByRole('heading', { name: 'Maria in Berlin' })).toBeVisible();
   const caseId = new URL(page.url()).hash.split('/')[2];
