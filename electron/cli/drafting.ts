@@ -53,6 +53,7 @@ export function registerDraftCommands(program: Command, env: CliEnv): void {
     .option('--budget <bytes>', 'upload profile: size budget in bytes (default 3 MB)')
     .option('--set <name=value>', 'set a field (repeatable); saved as the draft once the export succeeds', collect, [])
     .option('--values <file.json>', 'field values from a JSON object')
+    .option('--anyway', 'draft it although the record does not support it yet (e.g. a reminder before the reply is due); the text is worded from the record as it stands')
     .option('--json', 'print the export record as JSON')
     .action(async (id: string, o) => {
       if (!(DRAFT_FORMATS as readonly string[]).includes(o.format)) throw new CliError(`--format must be one of: ${DRAFT_FORMATS.join(', ')}.`, 2);
@@ -74,6 +75,7 @@ export function registerDraftCommands(program: Command, env: CliEnv): void {
         profile: o.profile,
         ...(budget !== undefined ? { budgetBytes: budget } : {}),
         ...(values ? { values } : {}),
+        ...(o.anyway ? { anyway: true } : {}),
       });
       const bytes = readFileSync(resolveFile(core.ctx, 'export', rec.id)!.path);
       if (out) writeFileSync(out, bytes);

@@ -75,8 +75,9 @@ describe('drafting API', () => {
     expect(view.recipient.name).toBe('Data Protection Commission');
     expect(view.values.your_name).toBe(NAME);
     expect(view.values.org_name).toBe('LinkedIn Ireland Unlimited Company');
-    expect(view.values.contact_dates).toContain('30 April 2026: Request sent by web form (reference LI-99)');
-    expect(view.values.narrative).toContain('(the reply was due by 2 June 2026)');
+    expect(view.values.contact_dates).toContain('30 April 2026: Request sent (objection) by web form (reference LI-99)');
+    expect(view.values.narrative).toContain('On 30 April 2026 I sent LinkedIn an objection under Article 21(1) to the use of my data to train AI models (LinkedIn reference LI-99). LinkedIn has not answered; its answer was due by 2 June 2026 (Article 12(3)).');
+    expect(view.readiness).toEqual({ ready: true, reasons: [] });
     expect(view.controllerFirst.required).toBe(true);
     expect(view.preconditions.map((p) => p.rule)).toEqual(['DPC complaints handling (checked 2026-11)']);
     expect(view.savedAt).toBeNull();
@@ -86,7 +87,7 @@ describe('drafting API', () => {
     const again = await core.api.call('drafting.get', { caseId: c.id, templateId: 'dpc-complaint' });
     expect(again.values.narrative).toBe('Meine eigenen Worte.');
     expect(again.values).not.toHaveProperty('injected');
-    expect(again.prefill.narrative).toContain('LinkedIn Ireland');
+    expect(again.prefill.narrative).toContain('LinkedIn states that since 3 November 2025');
   });
 
   it('previews with field references resolved and reports what would block an export', async () => {
@@ -104,8 +105,11 @@ describe('drafting API', () => {
   it('refuses an unknown template, a template for another country and missing required fields, writing nothing', async () => {
     const c = await newCase('GB');
     await expect(core.api.call('drafting.export', { caseId: c.id, templateId: 'nope', format: 'pdf' })).rejects.toThrow(/No template "nope". Templates: dpc-complaint/);
-    await expect(core.api.call('drafting.export', { caseId: c.id, templateId: 'dpc-complaint', format: 'pdf' })).rejects.toThrow(/EU\/EEA; this case is in the United Kingdom/);
+    await expect(core.api.call('drafting.export', { caseId: c.id, templateId: 'dpc-complaint', format: 'pdf' })).rejects.toThrow(/EU\/EEA and Switzerland; this case is in the United Kingdom/);
     await expect(core.api.call('drafting.export', { caseId: c.id, templateId: 'ico-complaint', format: 'text', values: { summary: 'changed' } })).rejects.toThrow(
+      /^Not yet: Nothing sent to LinkedIn is recorded on this case\./,
+    );
+    await expect(core.api.call('drafting.export', { caseId: c.id, templateId: 'ico-complaint', format: 'text', values: { summary: 'changed' }, anyway: true })).rejects.toThrow(
       /Fix these fields before exporting:\n- Harm or impact on you is required./,
     );
     await expect(core.api.call('drafting.export', { caseId: c.id, templateId: 'ico-complaint', format: 'pdf', profile: 'lossy' })).rejects.toThrow(/Profile must be archive or upload/);
@@ -119,6 +123,7 @@ describe('drafting API', () => {
   it('exports the complaint PDF with the evidence appendix, records it with its hash, logs custody, serves it for download', async () => {
     const c = await newCase('GB');
     seams.events.push({ id: 'e1', caseId: c.id, type: 'request_sent', on: '2026-04-30', ref: 'LI-99' });
+    seams.events.push({ id: 'e2', caseId: c.id, type: 'organisation_complaint', on: '2026-06-20' });
     const a = addEvidence(c.id, 1, makePng(1920, 1080, { seed: 1 }), 'image/png');
     const b = addEvidence(c.id, 2, readFileSync(join(import.meta.dirname, '..', 'pdf', 'fixtures', 'setting-on.jpg')), 'image/jpeg');
     const capPath = join(dir, 'capture-shot.png');
@@ -156,7 +161,7 @@ describe('drafting API', () => {
     const c = await newCase('GB');
     const a = addEvidence(c.id, 1, makePng(300, 200), 'image/png');
     writeFileSync(a.path, makePng(300, 200, { seed: 9 }));
-    await expect(core.api.call('drafting.export', { caseId: c.id, templateId: 'ico-complaint', format: 'pdf', values: { impact: 'x' } })).rejects.toThrow(
+    await expect(core.api.call('drafting.export', { caseId: c.id, templateId: 'ico-complaint', format: 'pdf', values: { impact: 'x' }, anyway: true })).rejects.toThrow(
       /Exhibit 1 \(Setting capture 1\) no longer matches the hash/,
     );
   });
@@ -165,7 +170,7 @@ describe('drafting API', () => {
     const c = await newCase('GB');
     const a = addEvidence(c.id, 1, makePng(300, 200), 'image/png');
     rmSync(a.path);
-    await expect(core.api.call('drafting.export', { caseId: c.id, templateId: 'ico-complaint', format: 'pdf', values: { impact: 'x' } })).rejects.toThrow(
+    await expect(core.api.call('drafting.export', { caseId: c.id, templateId: 'ico-complaint', format: 'pdf', values: { impact: 'x' }, anyway: true })).rejects.toThrow(
       'Exhibit 1 (Setting capture 1): its stored file is missing. Run "evidence verify" for this case, then export again.',
     );
   });
@@ -194,20 +199,59 @@ describe('drafting API', () => {
     expect(doc.fields[0]).toEqual({ name: 'full_name', label: 'Full name', value: NAME, maxLength: 200 });
 
     const d = await newCase('IE');
-    const dpc = await core.api.call('drafting.export', { caseId: d.id, templateId: 'dpc-complaint', format: 'eml', values: { contact_dates: '- 30 April 2026: objection sent' } });
+    const dpc = await core.api.call('drafting.export', { caseId: d.id, templateId: 'dpc-complaint', format: 'eml', values: { contact_dates: '- 30 April 2026: objection sent', outstanding: 'A decision.' }, anyway: true });
     expect(readFileSync(resolveFile(core.ctx, 'export', dpc.id)!.path, 'utf8')).toMatch(/^To: info@dataprotection\.ie\r$/m);
     expect(raw).toMatch(/^To: \r$/m); // LinkedIn publishes no DPO address: the member fills it in
+  });
+
+  it('refuses a letter the record does not support yet, says why, writes nothing; drafts it worded from the record when the member insists', async () => {
+    const c = await newCase('DE');
+    seams.events.push({ id: 'e1', caseId: c.id, type: 'request_sent', on: '2026-06-10', ref: 'LI-7' });
+    const view = await core.api.call('drafting.get', { caseId: c.id, templateId: 'linkedin-reminder' });
+    // 10 June + one month = Friday 10 July 2026.
+    expect(view.readiness).toEqual({ ready: false, reasons: ['LinkedIn has until 10 July 2026 to answer your request of 10 June 2026: a reminder now would claim a delay that has not happened.'] });
+    await expect(core.api.call('drafting.export', { caseId: c.id, templateId: 'linkedin-reminder', format: 'text' })).rejects.toThrow(
+      /^Not yet: LinkedIn has until 10 July 2026 to answer your request of 10 June 2026: a reminder now would claim a delay that has not happened\.\nTo draft it now anyway/,
+    );
+    await expect(core.api.call('drafting.export', { caseId: c.id, templateId: 'dpc-complaint', format: 'text' })).rejects.toThrow(/^Not yet: LinkedIn has until 10 July 2026/);
+    expect(await core.api.call('drafting.exports', { caseId: c.id })).toEqual([]);
+    expect(seams.custody).toEqual([]);
+
+    const rec = await core.api.call('drafting.export', { caseId: c.id, templateId: 'linkedin-reminder', format: 'text', anyway: true });
+    const text = readFileSync(resolveFile(core.ctx, 'export', rec.id)!.path, 'utf8');
+    expect(text).toContain('Subject: Reminder: my request of 10 June 2026 (case LI-7): answer due by 10 July 2026');
+    expect(text).toContain('I have not had an answer yet. Please make sure you answer by 10 July 2026.');
+    expect(text).not.toMatch(/no answer|has passed|unanswered|14 days|complain/);
+  });
+
+  it('shows the cautions the record calls for, and blocks an export while a [Write here: …] gap is left', async () => {
+    const c = await newCase('DE');
+    seams.events.push({ id: 'e1', caseId: c.id, type: 'request_sent', on: '2026-04-30' }, { id: 'e2', caseId: c.id, type: 'response_received', on: '2026-05-20' });
+    seams.events.push({ id: 'e3', caseId: c.id, type: 'complaint_filed', on: '2026-06-10', authority: 'DPC', ref: 'C-9' });
+    const view = await core.api.call('drafting.get', { caseId: c.id, templateId: 'dpc-complaint' });
+    expect(view.readiness.ready).toBe(true);
+    expect(view.cautions).toEqual([
+      'You recorded a complaint to the Data Protection Commission on 10 June 2026 (reference C-9). For more on the same matter, write to the DPC quoting that reference rather than filing a new complaint.',
+      expect.stringMatching(/^The DPC asks for each request as you sent it\./),
+    ]);
+    expect(view.values.narrative).toContain('LinkedIn answered on 20 May 2026.\n[Write here: what LinkedIn');
+    const p = await core.api.call('drafting.preview', { caseId: c.id, templateId: 'dpc-complaint' });
+    expect(p.problems.map((x) => x.message)).toEqual([
+      'Your complaint: replace the text in [Write here: …] with your own words.',
+      'What is still outstanding: replace the text in [Write here: …] with your own words.',
+    ]);
+    await expect(core.api.call('drafting.export', { caseId: c.id, templateId: 'dpc-complaint', format: 'text', anyway: true })).rejects.toThrow(/Fix these fields before exporting/);
   });
 
   it('meets an upload budget or says why not', async () => {
     const c = await newCase('GB');
     for (let i = 1; i <= 3; i++) addEvidence(c.id, i, makePng(1920, 1080, { look: 'photo', seed: i }), 'image/png');
-    const rec = await core.api.call('drafting.export', { caseId: c.id, templateId: 'ico-complaint', format: 'pdf', profile: 'upload', budgetBytes: 1_000_000, values: { impact: 'x' } });
+    const rec = await core.api.call('drafting.export', { caseId: c.id, templateId: 'ico-complaint', format: 'pdf', profile: 'upload', budgetBytes: 1_000_000, values: { impact: 'x' }, anyway: true });
     expect(rec.size).toBeLessThanOrEqual(1_000_000);
     expect(rec.attachments).toBe(0);
     expect(pdfdetach(resolveFile(core.ctx, 'export', rec.id)!.path)).toEqual([]);
     addEvidence(c.id, 4, makePng(1920, 1080, { look: 'noise' }), 'image/png');
-    await expect(core.api.call('drafting.export', { caseId: c.id, templateId: 'ico-complaint', format: 'pdf', profile: 'upload', budgetBytes: 150_000 })).rejects.toThrow(
+    await expect(core.api.call('drafting.export', { caseId: c.id, templateId: 'ico-complaint', format: 'pdf', profile: 'upload', budgetBytes: 150_000, anyway: true })).rejects.toThrow(
       /cannot meet its 0\.14 MB budget: even at a quarter of its size, exhibit 4 \(Setting capture 4\)/,
     );
     expect(await core.api.call('drafting.exports', { caseId: c.id })).toHaveLength(1);
@@ -218,7 +262,7 @@ describe('drafting API', () => {
     const photo = makeJpeg(3000, 2000, { seed: 5, quality: 95 });
     expect(photo.length).toBeGreaterThan(3 * 1024 * 1024);
     const ev = addEvidence(c.id, 1, photo, 'image/jpeg');
-    const rec = await core.api.call('drafting.export', { caseId: c.id, templateId: 'ico-complaint', format: 'pdf', profile: 'upload', values: { impact: 'x' } });
+    const rec = await core.api.call('drafting.export', { caseId: c.id, templateId: 'ico-complaint', format: 'pdf', profile: 'upload', values: { impact: 'x' }, anyway: true });
     expect(rec.size).toBeLessThanOrEqual(3 * 1024 * 1024);
     const file = resolveFile(core.ctx, 'export', rec.id)!.path;
     qpdfCheck(file);
@@ -227,7 +271,7 @@ describe('drafting API', () => {
     // A second, grainier photo: at 100 kB (the smallest budget the API takes) even the last step cannot fit both.
     addEvidence(c.id, 2, makeJpeg(1500, 1000, { seed: 6, quality: 95, noise: 255 }), 'image/jpeg');
     const before = readdirSync(join(dir, 'exports'));
-    await expect(core.api.call('drafting.export', { caseId: c.id, templateId: 'ico-complaint', format: 'pdf', profile: 'upload', budgetBytes: 100_000 })).rejects.toThrow(
+    await expect(core.api.call('drafting.export', { caseId: c.id, templateId: 'ico-complaint', format: 'pdf', profile: 'upload', budgetBytes: 100_000, anyway: true })).rejects.toThrow(
       /cannot meet its 0\.10 MB budget: even at a quarter of its size, exhibit \d \(Setting capture \d\)/
     );
     expect(readdirSync(join(dir, 'exports'))).toEqual(before);

@@ -36,7 +36,7 @@ describe('redress templates / draft', () => {
   it('gives the form fields as JSON, with maxLength where the form has one', async () => {
     const id = await newCase('GB');
     const out = join(dir, 'fields.json');
-    const r = await cli('draft', id, '--template', 'ico-complaint', '--format', 'json', '--out', out, '--set', 'impact=Worried.');
+    const r = await cli('draft', id, '--template', 'ico-complaint', '--format', 'json', '--out', out, '--set', 'impact=Worried.', '--anyway');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Wrote .*fields\.json/);
     const doc = JSON.parse(readFileSync(out, 'utf8'));
@@ -47,10 +47,11 @@ describe('redress templates / draft', () => {
 
   it.each([
     ['an unknown template', ['--template', 'nope', '--format', 'pdf'], /No template "nope"/],
-    ['a template for another country', ['--template', 'dpc-complaint', '--format', 'pdf'], /is for members in the EU\/EEA; this case is in the United Kingdom/],
-    ['a missing required field', ['--template', 'ico-complaint', '--format', 'pdf'], /Harm or impact on you is required/],
+    ['a template for another country', ['--template', 'dpc-complaint', '--format', 'pdf'], /is for members in the EU\/EEA and Switzerland; this case is in the United Kingdom/],
+    ['a complaint the record does not support yet', ['--template', 'ico-complaint', '--format', 'pdf'], /^redress: Not yet: Nothing sent to LinkedIn is recorded on this case\.[\s\S]*--anyway/],
+    ['a missing required field', ['--template', 'ico-complaint', '--format', 'pdf', '--anyway'], /Harm or impact on you is required/],
     ['an unknown format', ['--template', 'ico-complaint', '--format', 'docx'], /--format must be one of: text, eml, pdf, json/],
-    ['a summary over 2,000 characters', ['--template', 'ico-complaint', '--format', 'pdf', '--set', 'summary=' + 'x'.repeat(2001), '--set', 'impact=x'], /Summary of your complaint must be at most 2,000 characters/],
+    ['a summary over 2,000 characters', ['--template', 'ico-complaint', '--format', 'pdf', '--set', 'summary=' + 'x'.repeat(2001), '--set', 'impact=x', '--anyway'], /Summary of your complaint must be at most 2,000 characters/],
   ])('refuses %s with a clear message, a non-zero exit and no file', async (_what, args, message) => {
     const id = await newCase('GB');
     const out = join(dir, 'out.pdf');
@@ -60,6 +61,21 @@ describe('redress templates / draft', () => {
     expect(r.stdout).toBe('');
     expect(existsSync(out)).toBe(false);
     expect(existsSync(join(dir, 'exports')) ? readdirSync(join(dir, 'exports')) : []).toEqual([]);
+  });
+
+  it('refuses a reminder before the reply is due, and drafts it with --anyway worded without the claim', async () => {
+    const id = await newCase('DE');
+    const today = new Date().toISOString().slice(0, 10);
+    expect((await cli('event', 'add', id, '--type', 'request_sent', '--on', today, '--request', 'access', '--ref', 'LI-1')).code).toBe(0);
+    const refused = await cli('draft', id, '--template', 'linkedin-reminder', '--format', 'text');
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toMatch(/^redress: Not yet: LinkedIn has until \d+ \w+ \d{4} to answer your request of \d+ \w+ \d{4}: a reminder now would claim a delay that has not happened\./);
+    expect(refused.stdout).toBe('');
+    const r = await cli('draft', id, '--template', 'linkedin-reminder', '--format', 'text', '--anyway');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('I sent you a request under Article 15 GDPR for access to my personal data (your reference LI-1).');
+    expect(r.stdout).toContain('I have not had an answer yet.');
+    expect(r.stdout).not.toMatch(/unanswered|has passed|no answer/);
   });
 
   it('refuses an --out folder that does not exist before doing any work', async () => {

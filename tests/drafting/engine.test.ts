@@ -18,4 +18,18 @@ describe('template engine', () => {
     expect(() => render('{{/if}}', {})).toThrow(/does not close/);
     expect(() => render('{{#if x}}a{{/unless}}', {})).toThrow(/does not close/);
   });
+
+  it('repeats a block per item of a list, with the item’s names over the outer ones', () => {
+    const vars = { who: 'LinkedIn', requests: [{ date: '2 March 2026', replied: 'yes' }, { date: '30 April 2026', replied: '' }] };
+    expect(render('{{#each requests}}- {{date}}: {{#if replied}}{{who}} answered{{else}}open{{/if}}\n{{/each}}', vars)).toBe('- 2 March 2026: LinkedIn answered\n- 30 April 2026: open');
+    expect(render('{{#if requests}}some{{else}}none{{/if}}', { requests: [] })).toBe('none');
+    expect(namesIn('{{#each requests}}{{date}}{{#if ref}}{{ref}}{{/if}}{{/each}}{{who}}').sort()).toEqual(['requests', 'requests.date', 'requests.ref', 'who']);
+    expect(() => render('{{#each requests}}{{else}}{{/each}}', vars)).toThrow(/\{\{else\}\} without an open/);
+  });
+
+  it('keeps a block over a name it does not know as written, to be rendered once that value is known', () => {
+    const prefill = render('{{#if ref}}(ref {{own}}){{/if}} {{#if own}}mine: {{own}}{{/if}}', { ref: 'yes' });
+    expect(prefill).toBe('(ref {{own}}) {{#if own}}mine: {{own}}{{/if}}');
+    expect(render(prefill, { ref: 'yes', own: 'X-1' })).toBe('(ref X-1) mine: X-1');
+  });
 });

@@ -33,8 +33,8 @@ const deadlines = [{ kind: 'response_due', due: '2026-06-02', rule: 'one calenda
 describe('shipped templates', () => {
   const all = loadTemplates();
 
-  it('ships the five documents the issue asks for, each valid against the manifest schema', () => {
-    expect(all.map((t) => t.manifest.id)).toEqual(['dpc-complaint', 'ico-complaint', 'linkedin-access-request', 'linkedin-objection', 'linkedin-reminder']);
+  it('ships the documents the issues ask for, each valid against the manifest schema', () => {
+    expect(all.map((t) => t.manifest.id)).toEqual(['dpc-complaint', 'ico-complaint', 'linkedin-access-request', 'linkedin-complaint', 'linkedin-objection', 'linkedin-reminder']);
     for (const t of all) {
       expect(t.manifest.languages[0]).toBe('en');
       expect(t.manifest.lastChecked).toMatch(/^2026-/);
@@ -62,7 +62,8 @@ describe('shipped templates', () => {
     expect(availability(ico, 'GB').available).toBe(true);
     expect(availability(ico, 'DE')).toEqual({ available: false, reason: expect.stringMatching(/for members in the United Kingdom; this case is in Germany \(DE\)/) });
     expect(availability(dpc, 'NO').available).toBe(true); // EEA
-    expect(availability(dpc, 'GB').reason).toMatch(/EU\/EEA; this case is in the United Kingdom/);
+    expect(availability(dpc, 'GB').reason).toMatch(/EU\/EEA and Switzerland; this case is in the United Kingdom/);
+    expect(availability(dpc, 'CH').available).toBe(true); // Swiss members of LinkedIn Ireland: GDPR Art 3(1)
     expect(availability(all.find((t) => t.manifest.id === 'linkedin-objection')!.manifest, 'US').available).toBe(false);
   });
 
@@ -84,7 +85,7 @@ describe('shipped templates', () => {
     expect(v.original_date).toBe('30 April 2026');
     expect(v.original_ref).toBe('LI-240412');
     expect(v.due_date).toBe('2 June 2026');
-    expect(vars.timeline).toBe('- 30 April 2026: Request sent by web form (reference LI-240412). Objection form\n- 5 June 2026: Reminder sent');
+    expect(vars.timeline).toBe('- 30 April 2026: Request sent (objection) by web form (reference LI-240412). Objection form\n- 5 June 2026: Reminder sent');
   });
 });
 

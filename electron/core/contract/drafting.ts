@@ -9,7 +9,8 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date such as 2026
 export const TemplateField = z.object({
   name: z.string().regex(/^[a-z][a-z0-9_]*$/, 'Field names are lower_snake_case.'),
   label: z.string().min(1),
-  type: z.enum(['text', 'textarea', 'email', 'date']),
+  /** `check`: a yes/no the member ticks (value "yes" or empty), for a statement only the member can confirm. */
+  type: z.enum(['text', 'textarea', 'email', 'date', 'check']),
   required: z.boolean().default(false),
   maxLength: z.number().int().positive().max(100_000).optional(),
   help: z.string().optional(),
@@ -26,6 +27,29 @@ export const Precondition = z.object({
   rule: z.string().min(1),
   until: isoDate.optional(),
   from: isoDate.optional(),
+});
+
+/** A fact name, or `!name` for its absence. */
+const FactTest = z.string().regex(/^!?[a-z][a-z0-9_]*$/, 'A fact is a name such as has_request, or !name for its absence.');
+
+/**
+ * What the case's record must show before the document can say what it says (e.g. a reminder needs a reply that is
+ * overdue). The first that fails refuses the export, with its reason (which may use fact names), unless the member
+ * insists; the text is then worded from the facts as they are.
+ */
+export const Requirement = z.object({
+  fact: FactTest,
+  reason: z.string().min(1),
+  from: isoDate.optional(),
+  until: isoDate.optional(),
+});
+
+/** Shown beside the draft when the fact holds (e.g. the ICO window has passed); never blocks an export. */
+export const Caution = z.object({
+  when: FactTest,
+  text: z.string().min(1),
+  from: isoDate.optional(),
+  until: isoDate.optional(),
 });
 
 export const TemplateManifest = z.object({
@@ -47,6 +71,8 @@ export const TemplateManifest = z.object({
   /** The recipient's own online form, opened through the external-link allowlist. */
   formUrl: z.url().optional(),
   preconditions: z.array(Precondition).default([]),
+  requires: z.array(Requirement).default([]),
+  cautions: z.array(Caution).default([]),
   fields: z.array(TemplateField).min(1),
 });
 export type TemplateManifest = z.output<typeof TemplateManifest>;
@@ -80,8 +106,13 @@ export const DraftExportInput = z.object({
   budgetBytes: z.number().int().min(100_000, 'The budget must be at least 100 kB.').max(1_000_000_000).optional(),
   /** When given, these values are saved first (so an export always matches the stored draft). */
   values: DraftValues.optional(),
+  /** Export although the record does not yet support the document (the member insists); worded without the claim. */
+  anyway: z.boolean().default(false),
 });
 export const ExportsListInput = z.object({ caseId: CaseId });
+
+/** The mark of a gap in a suggested text that the member must fill before exporting. */
+export const WRITE_HERE = /\[Write here:/i;
 
 /** The per-template check of a draft's values: required fields and length limits, with the field's own label. */
 export function fieldsSchema(fields: readonly Pick<TemplateField, 'name' | 'label' | 'required' | 'maxLength' | 'type'>[]) {
@@ -90,9 +121,11 @@ export function fieldsSchema(fields: readonly Pick<TemplateField, 'name' | 'labe
     let s = z.string({ error: `${f.label} is required.` });
     if (f.required) s = s.trim().min(1, `${f.label} is required.`);
     if (f.maxLength) s = s.max(f.maxLength, `${f.label} must be at most ${f.maxLength.toLocaleString('en-GB')} characters.`);
-    let t: z.ZodType<string, string> = s;
-    if (f.type === 'email') t = s.refine((v) => v.trim() === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v.trim()), `${f.label} must be an email address.`);
-    if (f.type === 'date') t = s.refine((v) => v.trim() === '' || /^\d{4}-\d{2}-\d{2}$/.test(v.trim()), `${f.label} must be a date such as 2026-11-23.`);
+    // A suggested text may leave a gap only the member can fill ("[Write here: what LinkedIn's reply said]").
+    let t: z.ZodType<string, string> = s.refine((v) => !WRITE_HERE.test(v), `${f.label}: replace the text in [Write here: …] with your own words.`);
+    if (f.type === 'email') t = t.refine((v) => v.trim() === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v.trim()), `${f.label} must be an email address.`);
+    if (f.type === 'check') t = t.refine((v) => v === '' || v === 'yes', `${f.label} is "yes" or empty.`);
+    if (f.type === 'date') t = t.refine((v) => v.trim() === '' || /^\d{4}-\d{2}-\d{2}$/.test(v.trim()), `${f.label} must be a date such as 2026-11-23.`);
     shape[f.name] = t;
   }
   return z.object(shape);
@@ -135,13 +168,23 @@ export interface DraftView {
   controllerFirst: { required: boolean; rule: string };
   preconditions: { text: string; rule: string }[];
   evidenceCount: number;
+  /** Whether the record supports what the document says now; if not, why (and the export needs `anyway`). */
+  readiness: Readiness;
+  /** Things to know before sending, from the record (never block an export). */
+  cautions: string[];
+}
+
+export interface Readiness {
+  ready: boolean;
+  /** Empty when ready. */
+  reasons: string[];
 }
 
 export interface DraftPreview {
   subject: string;
   text: string;
   fields: { name: string; label: string; value: string; maxLength?: number }[];
-  /** Problems that would stop an export (required field empty, over a limit). */
+  /** Problems that would stop an export (required field empty, over a limit, text in [Write here: …] left). */
   problems: { field: string; message: string }[];
 }
 

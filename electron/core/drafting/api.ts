@@ -31,8 +31,8 @@ export function registerDrafting(api: ApiRegistry, ctx: CoreContext): void {
     const { subject, text, fields, problems } = compose(ctx, caseId, templateId, values);
     return { subject, text, fields, problems };
   });
-  api.register('drafting.export', ({ caseId, templateId, format, profile, budgetBytes, values }) =>
-    exportDraft(ctx, caseId, templateId, { format, profile, budgetBytes }, values),
+  api.register('drafting.export', ({ caseId, templateId, format, profile, budgetBytes, values, anyway }) =>
+    exportDraft(ctx, caseId, templateId, { format, profile, budgetBytes, anyway }, values),
   );
   api.register('drafting.exports', ({ caseId }) => {
     requireCase(ctx, caseId);

@@ -2,12 +2,13 @@
 import { ApiError } from '../api/errors';
 import { requireCase } from '../cases/api';
 import type { CoreContext } from '../context';
-import { fieldsSchema, type DraftPreview, type DraftView } from '../contract/drafting';
+import { fieldsSchema, type DraftPreview, type DraftView, type Readiness, type TemplateManifest } from '../contract/drafting';
 import { jurisdictionFor } from '../contract/jurisdiction';
 import { listEvidenceForCase } from '../evidence/query';
 import { deadlinesForCase, listEventsForCase } from '../tracking/query';
-import { render, TemplateSyntaxError, type Vars } from './engine';
-import { availability, contextVars, recipientFor, type CaseFacts } from './prefill';
+import { isTrue, render, TemplateSyntaxError, type Vars } from './engine';
+import type { CaseFacts } from './facts';
+import { availability, contextVars, recipientFor } from './prefill';
 import { getDraft } from './repo';
 import { loadTemplates, localField, type LoadedTemplate } from './templates';
 
@@ -35,6 +36,22 @@ export function prefillValues(t: LoadedTemplate, lang: string, vars: Vars): Reco
   return Object.fromEntries(t.manifest.fields.map((f) => [f.name, body.fields[f.name] ? render(body.fields[f.name], vars) : '']));
 }
 
+const activeOn = (today: string, x: { from?: string; until?: string }) => (!x.from || x.from <= today) && (!x.until || today < x.until);
+const holds = (vars: Vars, test: string) => (test.startsWith('!') ? !isTrue(vars, test.slice(1)) : isTrue(vars, test));
+
+/** Whether the record supports the document now: the first requirement (in the manifest's order) that fails says why. */
+export function readinessOf(m: TemplateManifest, vars: Vars, today: string): Readiness {
+  for (const r of m.requires) {
+    if (activeOn(today, r) && !holds(vars, r.fact)) return { ready: false, reasons: [render(r.reason, vars)] };
+  }
+  return { ready: true, reasons: [] };
+}
+
+/** The cautions whose fact holds today. */
+export function cautionsOf(m: TemplateManifest, vars: Vars, today: string): string[] {
+  return m.cautions.filter((c) => activeOn(today, c) && holds(vars, c.when)).map((c) => render(c.text, vars));
+}
+
 export function draftView(ctx: CoreContext, caseId: string, templateId: string): DraftView {
   return loadDraft(ctx, caseId, templateId).view;
 }
@@ -48,7 +65,7 @@ function loadDraft(ctx: CoreContext, caseId: string, templateId: string) {
   const lang = saved && t.bodies[saved.language] ? saved.language : m.languages[0];
   const vars = contextVars(facts, m);
   const prefill = prefillValues(t, lang, vars);
-  const j = jurisdictionFor(facts.case.country);
+  const j = jurisdictionFor(facts.case.country, facts.case.region);
   const today = facts.today.toISOString().slice(0, 10);
   const recipient = recipientFor(m, j);
   // A field prefilled from an address inherits that address's doubt, so the UI flags exactly the text to check.
@@ -75,8 +92,10 @@ function loadDraft(ctx: CoreContext, caseId: string, templateId: string) {
     prefill,
     savedAt: saved?.updatedAt ?? null,
     controllerFirst: j.controllerFirst,
-    preconditions: m.preconditions.filter((p) => (!p.from || p.from <= today) && (!p.until || today < p.until)),
+    preconditions: m.preconditions.filter((p) => activeOn(today, p)),
     evidenceCount: facts.evidence.length,
+    readiness: readinessOf(m, vars, today),
+    cautions: cautionsOf(m, vars, today),
   };
   return { t, facts, vars, view };
 }

@@ -119,6 +119,8 @@ export interface ExportOptions {
   format: DraftFormat;
   profile: PdfProfile;
   budgetBytes?: number;
+  /** The member insists on a document the record does not yet support (see `readiness`). */
+  anyway?: boolean;
 }
 
 export interface Rendered {
@@ -174,6 +176,12 @@ export async function renderExport(ctx: CoreContext, doc: ComposedDocument, o: E
 export async function exportDraft(ctx: CoreContext, caseId: string, templateId: string, o: ExportOptions, values?: Record<string, string>): Promise<ExportRecord> {
   const doc = compose(ctx, caseId, templateId, values);
   if (!doc.view.availability.available) throw new ApiError('invalid_input', doc.view.availability.reason ?? 'This template does not apply to this case.');
+  if (!doc.view.readiness.ready && !o.anyway) {
+    throw new ApiError(
+      'invalid_input',
+      `Not yet: ${doc.view.readiness.reasons.join(' ')}\nTo draft it now anyway, worded from the record as it stands, export again with "anyway" (the CLI's --anyway, or the "Draft it anyway" box).`,
+    );
+  }
   if (doc.problems.length) {
     throw new ApiError('invalid_input', `Fix these fields before exporting:\n${doc.problems.map((p) => `- ${p.message}`).join('\n')}`, doc.problems.map((p) => ({ path: p.field, message: p.message })));
   }

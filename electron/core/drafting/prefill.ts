@@ -1,18 +1,18 @@
-// What Redress knows about a case, as names a template can use: the member, the jurisdiction (controller, regulator),
-// the events (timeline, request date, reply) and the evidence (an exhibit index).
-import { format, parseISO } from 'date-fns';
-import type { Case } from '../contract';
-import type { EvidenceSummary } from '../contract/evidence';
+// What Redress knows about a case, as names a template can use: the member, the jurisdiction (controller, regulator)
+// and, from facts.ts, what the record says (requests, deadlines, replies, complaints, evidence).
 import { jurisdictionFor, type Jurisdiction } from '../contract/jurisdiction';
-import type { CaseEventSummary, DeadlineSummary } from '../contract/tracking';
 import type { TemplateAvailability, TemplateManifest, RecipientInfo } from '../contract/drafting';
 import { EU_EEA } from '../contract/countries';
+import { countryInSentence, countryName, longDate } from './dates';
 import type { Vars } from './engine';
+import { evidenceIndexText, FACT_NAMES, factVars, REQUEST_ITEM_NAMES, timelineText, type CaseFacts } from './facts';
 
-export const CONTEXT_NAMES = [
+/** Names about the member, the jurisdiction and the recipient; the case's record adds FACT_NAMES (facts.ts). */
+const BASE_NAMES = [
   'member_name',
   'member_first_name',
   'member_last_name',
+  'names_recorded',
   'member_email',
   'country_code',
   'country_name',
@@ -21,71 +21,22 @@ export const CONTEXT_NAMES = [
   'gdpr',
   'uk',
   'eu',
+  'ch',
   'us',
+  'california',
   'controller_name',
   'controller_address',
   'controller_postal_address',
   'recipient_name',
   'recipient_address',
   'regulator_name',
-  'request_date',
-  'request_ref',
-  'request_channel',
-  'due_date',
-  'due_rule',
-  'reply_received',
-  'reply_date',
-  'last_contact_date',
-  'timeline',
-  'evidence_index',
-  'evidence_count',
 ] as const;
 
-const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
-export const countryName = (cc: string) => regionNames.of(cc) ?? cc;
-// Names that read with "the" in a sentence ("members in the United Kingdom").
-const WITH_THE = new Set('GB US NL AE PH BS GM CD CG CF DO KM MV MH SB SC CZ VA'.split(' '));
-export const countryInSentence = (cc: string) => (WITH_THE.has(cc) ? `the ${countryName(cc)}` : countryName(cc));
+export const CONTEXT_NAMES: readonly string[] = [...BASE_NAMES, ...FACT_NAMES];
+/** The names inside `{{#each <list>}}`, per list. */
+export const LIST_ITEM_NAMES: Readonly<Record<string, readonly string[]>> = { requests: REQUEST_ITEM_NAMES };
 
-/** 30 April 2026: unambiguous in every English-speaking country. */
-export const longDate = (iso: string) => {
-  try {
-    return format(parseISO(iso.slice(0, 10)), 'd MMMM yyyy');
-  } catch {
-    return iso;
-  }
-};
-
-const isRequest = (e: CaseEventSummary) => /request|objection/.test(e.type) && /sent|submitted|made/.test(e.type);
-const isReply = (e: CaseEventSummary) => /response|reply|answer/.test(e.type) && !/sent/.test(e.type);
-const isComplaint = (e: CaseEventSummary) => /complaint/.test(e.type);
-
-function eventLabel(type: string): string {
-  const words = type.replace(/[_-]+/g, ' ').trim();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
-export function timelineText(events: CaseEventSummary[]): string {
-  return [...events]
-    .sort((a, b) => a.on.localeCompare(b.on))
-    .map((e) => {
-      const bits = [`${longDate(e.on)}: ${eventLabel(e.type)}`];
-      if (e.channel) bits.push(` by ${e.channel}`);
-      if (e.ref) bits.push(` (reference ${e.ref})`);
-      if (e.note) bits.push(`. ${e.note.replace(/\s+/g, ' ').trim()}`);
-      return '- ' + bits.join('');
-    })
-    .join('\n');
-}
-
-export function evidenceIndexText(evidence: EvidenceSummary[]): string {
-  return evidence
-    .map((e, i) => {
-      const when = e.capturedAt ? `captured ${longDate(e.capturedAt)}` : `added ${longDate(e.addedAt)}`;
-      return `- Exhibit ${i + 1}: ${e.title} (${e.kind}, ${when}; SHA-256 ${e.sha256})`;
-    })
-    .join('\n');
-}
+export { longDate, countryName, countryInSentence, timelineText, evidenceIndexText };
 
 export function recipientFor(m: TemplateManifest, j: Jurisdiction): RecipientInfo {
   if (m.recipient === 'controller') return { name: j.controller.name, address: j.controller.address, unverified: j.controller.unverified };
@@ -114,29 +65,20 @@ export function availability(m: TemplateManifest, country: string): TemplateAvai
   };
 }
 
-export interface CaseFacts {
-  case: Case;
-  events: CaseEventSummary[];
-  evidence: EvidenceSummary[];
-  deadlines: DeadlineSummary[];
-  today: Date;
-}
+export type { CaseFacts };
 
 export function contextVars(facts: CaseFacts, m: TemplateManifest): Vars {
   const c = facts.case;
-  const j = jurisdictionFor(c.country);
+  const j = jurisdictionFor(c.country, c.region);
   const recipient = recipientFor(m, j);
-  const parts = c.name.trim().split(/\s+/);
-  const events = [...facts.events].sort((a, b) => a.on.localeCompare(b.on));
-  const request = events.find(isRequest);
-  const reply = events.filter(isReply).pop();
-  const contacts = events.filter((e) => !isComplaint(e));
-  const due = facts.deadlines.find((d) => /response|reply/.test(d.kind)) ?? facts.deadlines[0];
   const yes = (b: boolean) => (b ? 'yes' : '');
+  // First and last name as the member gave them; never guessed from a split of the full name.
+  const split = Boolean(c.givenName && c.familyName);
   return {
     member_name: c.name,
-    member_first_name: parts.length > 1 ? parts.slice(0, -1).join(' ') : c.name,
-    member_last_name: parts.length > 1 ? parts[parts.length - 1] : '',
+    member_first_name: c.givenName ?? c.name,
+    member_last_name: c.familyName ?? '',
+    names_recorded: yes(split),
     member_email: c.email,
     country_code: c.country,
     country_name: countryInSentence(c.country),
@@ -145,23 +87,16 @@ export function contextVars(facts: CaseFacts, m: TemplateManifest): Vars {
     gdpr: yes(j.hasGdprRights),
     uk: yes(j.regime === 'uk'),
     eu: yes(j.regime === 'eu'),
+    ch: yes(j.regime === 'ch'),
     us: yes(c.country === 'US'),
+    california: yes(c.country === 'US' && c.region === 'US-CA'),
     controller_name: j.controller.name,
     controller_address: j.controller.address.join('\n'),
     controller_postal_address: j.controller.address.filter((l) => !/^Attn/i.test(l)).join('\n'),
     recipient_name: recipient.name,
     recipient_address: recipient.address.join('\n'),
-    regulator_name: j.regulators[0]?.name ?? '',
-    request_date: request ? longDate(request.on) : '',
-    request_ref: request?.ref ?? '',
-    request_channel: request?.channel ?? '',
-    due_date: due ? longDate(due.due) : '',
-    due_rule: due ? `${due.rule} (${due.source})` : '',
-    reply_received: yes(Boolean(reply)),
-    reply_date: reply ? longDate(reply.on) : '',
-    last_contact_date: contacts.length ? longDate(contacts[contacts.length - 1].on) : '',
-    timeline: timelineText(events),
-    evidence_index: evidenceIndexText(facts.evidence),
-    evidence_count: String(facts.evidence.length),
+    // The letters are in English: the authority's English name (a German Land's authority has a German one too).
+    regulator_name: j.regulators[0] ? (j.regulators[0].nameEn ?? j.regulators[0].name) : '',
+    ...factVars(facts, m.recipient),
   };
 }

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { TemplateManifest, type TemplateField } from '../contract/drafting';
 import { namesIn } from './engine';
-import { CONTEXT_NAMES } from './prefill';
+import { CONTEXT_NAMES, LIST_ITEM_NAMES } from './prefill';
 
 export interface TemplateBody {
   subject: string;
@@ -50,6 +50,24 @@ export function parseBody(src: string, file: string): TemplateBody {
   return body;
 }
 
+/** Names a text uses that neither a field nor a fact provides; inside `{{#each list}}`, the list's item names count too. */
+function unknownNames(text: string, known: ReadonlySet<string>): string[] {
+  return namesIn(text).filter((n) => {
+    const dot = n.lastIndexOf('.');
+    if (dot < 0) return !known.has(n);
+    const list = n.slice(0, dot).split('.')[0];
+    const name = n.slice(dot + 1);
+    return !(LIST_ITEM_NAMES[list]?.includes(name) || known.has(name));
+  });
+}
+
+function checkFactTest(file: string, where: string, test: string, text: string, facts: ReadonlySet<string>) {
+  const name = test.replace(/^!/, '');
+  if (!facts.has(name)) throw new TemplateLoadError(`${file}: ${where} tests "${name}", which is not a fact Redress knows.`);
+  const unknown = unknownNames(text, facts);
+  if (unknown.length) throw new TemplateLoadError(`${file}: ${where} uses unknown name(s) ${unknown.map((n) => `{{${n}}}`).join(', ')}.`);
+}
+
 export function loadTemplate(dir: string): LoadedTemplate {
   const file = join(dir, 'manifest.json');
   let raw: unknown;
@@ -66,6 +84,10 @@ export function loadTemplate(dir: string): LoadedTemplate {
   const names = new Set(manifest.fields.map((f) => f.name));
   if (names.size !== manifest.fields.length) throw new TemplateLoadError(`${file}: two fields share a name.`);
   const known = new Set([...names, ...CONTEXT_NAMES]);
+  // Requirements and cautions test what the record says (facts), never what the member typed.
+  const facts = new Set(CONTEXT_NAMES);
+  for (const [i, r] of manifest.requires.entries()) checkFactTest(file, `requires.${i}`, r.fact, r.reason, facts);
+  for (const [i, c] of manifest.cautions.entries()) checkFactTest(file, `cautions.${i}`, c.when, c.text, facts);
   const bodies: LoadedTemplate['bodies'] = {};
   const labels: LoadedTemplate['labels'] = {};
   manifest.languages.forEach((lang, i) => {
@@ -73,7 +95,7 @@ export function loadTemplate(dir: string): LoadedTemplate {
     if (!existsSync(bodyFile)) throw new TemplateLoadError(`${bodyFile} is missing (the manifest lists "${lang}").`);
     const body = parseBody(readFileSync(bodyFile, 'utf8'), bodyFile);
     for (const text of [body.subject, body.letter, ...Object.values(body.fields)]) {
-      const unknown = namesIn(text).filter((n) => !known.has(n));
+      const unknown = unknownNames(text, known);
       if (unknown.length) throw new TemplateLoadError(`${bodyFile}: unknown name(s) ${unknown.map((n) => `{{${n}}}`).join(', ')}.`);
     }
     for (const f of Object.keys(body.fields)) {
