@@ -43,12 +43,12 @@ describe('facts of a case', () => {
     expect([gb.requests[0].due, gb.requests[0].duePassed]).toEqual(['2026-06-01', false]);
   });
 
-  it('gives a later event to the request it names, else to the one with its reference, else to the latest open one', () => {
+  it('gives a later event to the request it names, else to the latest open one (tracking links them)', () => {
     const f = letterFacts(
       facts('IE', [
         { id: 'a', type: 'request_sent', on: '2026-03-02', requestType: 'access', ref: 'ACC-1' },
         { id: 'b', type: 'request_sent', on: '2026-04-30' },
-        { id: 'x', type: 'extension_notified', on: '2026-05-10', ref: 'ACC-1' }, // late for a (due 2 April)
+        { id: 'x', type: 'extension_notified', on: '2026-05-10', forEventId: 'a' }, // late for a (due 2 April)
         { id: 'p', type: 'response_received', on: '2026-05-20', forEventId: 'a' },
         { id: 'k', type: 'acknowledged', on: '2026-05-01' },
       ], '2026-06-20'),

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { availability } from '../../electron/core/drafting/prefill';
 import { loadTemplates, type LoadedTemplate } from '../../electron/core/drafting/templates';
 import { draftFor, type Drafted } from './support/draft';
-import { calendarOf, COUNTRIES, HISTORIES, mkCase, type Country, type History } from './support/histories';
+import { calendarOf, COUNTRIES, HISTORIES, mkCase, passed, type Country, type History } from './support/histories';
 
 interface Ctx {
   t: LoadedTemplate;
@@ -69,15 +69,15 @@ const RULES: Rule[] = [
   },
   {
     name: 'nothing is overdue before its date',
-    applies: (x) => x.h.requests.length > 0 && x.h.requests.every((r) => !r.duePassed),
+    applies: (x) => x.h.requests.length > 0 && x.h.requests.every((r) => !passed(r, x.cal)),
     check: forbid(OVERDUE),
   },
   {
     name: 'a request still within its time is not called overdue on its own line',
-    applies: (x) => x.h.requests.some((r) => !r.duePassed && !r.replied),
+    applies: (x) => x.h.requests.some((r) => !passed(r, x.cal) && !r.replied),
     check: (x) =>
       x.h.requests
-        .filter((r) => !r.duePassed && !r.replied)
+        .filter((r) => !passed(r, x.cal) && !r.replied)
         .flatMap((r) => lines(x.d.all).filter((l) => l.includes(r.sent) && OVERDUE.test(l)).map((l) => `pending request of ${r.sent}: "${l}"`)),
   },
   {
@@ -106,10 +106,10 @@ const RULES: Rule[] = [
   },
   {
     name: 'an overdue request is stated with its own due date',
-    applies: (x) => states(x) && x.cc !== 'US' && x.h.requests.some((r) => r.duePassed && !r.replied),
+    applies: (x) => states(x) && x.cc !== 'US' && x.h.requests.some((r) => passed(r, x.cal) && !r.replied),
     check: (x) =>
       unanswered(x)
-        .filter((r) => r.duePassed)
+        .filter((r) => passed(r, x.cal))
         .flatMap((r) => (x.d.all.includes(r.due[x.cal]) ? [] : [`does not give ${r.due[x.cal]}, the due date of the request of ${r.sent}`])),
   },
   {
@@ -137,14 +137,19 @@ const RULES: Rule[] = [
 ];
 
 /** Whether the record supports each template, from the truths alone (the rules of the law, not of the code). */
-const READY: Record<string, (h: History) => boolean> = {
+const READY: Record<string, (h: History, cal: 'IE' | 'GB') => boolean> = {
   'linkedin-objection': () => true,
   'linkedin-access-request': () => true,
   'linkedin-complaint': () => true,
-  'linkedin-reminder': (h) => h.requests.some((r) => !r.replied && r.duePassed),
-  'dpc-complaint': (h) => h.requests.length > 0 && !h.requests.every((r) => !r.replied && !r.duePassed),
-  'ico-complaint': (h) =>
-    h.requests.length > 0 && !h.requests.every((r) => !r.replied && !r.duePassed) && (h.today < '2026-06-19' || Boolean(h.organisationComplaint)),
+  // The request a reminder chases is the oldest unanswered one; its time must have run out.
+  'linkedin-reminder': (h, cal) => {
+    const open = h.requests.filter((r) => !r.replied);
+    const chased = open.find((r) => passed(r, cal)) ?? open[0];
+    return Boolean(chased && passed(chased, cal));
+  },
+  'dpc-complaint': (h, cal) => h.requests.length > 0 && !h.requests.every((r) => !r.replied && !passed(r, cal)),
+  'ico-complaint': (h, cal) =>
+    h.requests.length > 0 && !h.requests.every((r) => !r.replied && !passed(r, cal)) && (h.today < '2026-06-19' || Boolean(h.organisationComplaint)),
 };
 
 const templates = loadTemplates();
@@ -169,7 +174,8 @@ describe('template x history matrix', () => {
             expect(rule.check(x), `${rule.name}\n--- ${t.manifest.id}, ${cc}, ${h.name} ---\n${d.all}`).toEqual([]);
           }
           checks++;
-          expect({ ready: d.ready, reasons: d.reasons.length > 0 }, `readiness: ${d.reasons.join(' ')}`).toEqual({ ready: READY[t.manifest.id](h), reasons: !READY[t.manifest.id](h) });
+          const ready = READY[t.manifest.id](h, x.cal);
+          expect({ ready: d.ready, reasons: d.reasons.length > 0 }, `readiness: ${d.reasons.join(' ')}`).toEqual({ ready, reasons: !ready });
           for (const reason of d.reasons) {
             checks++;
             expect(reason).not.toMatch(/\{\{|\}\}|\s{2}|\(\)/);

@@ -1,66 +1,35 @@
-// What the case's record says, as facts a letter may state: the requests (each with its type, its own Art 12(3)
-// deadline, extension, acknowledgement, reply and reminders), complaints, the switch captures. Every sentence in a
-// template that asserts something about the case is chosen by these facts (`{{#if ...}}` in the body), never written
-// as a fixed claim. A new event type needs a change here only: a role in EVENT_ROLES, and a fact if letters use it.
+// What the case's record says, as facts a letter may state: the requests (each with its type, its own deadline,
+// extension, acknowledgement, clarification, reply and reminders), complaints to LinkedIn and to regulators, the switch
+// captures. Every sentence in a template that asserts something about the case is chosen by these facts
+// (`{{#if ...}}` in the body), never written as a fixed claim.
+//
+// The clocks come from the tracking work's `trackingFacts` (electron/core/tracking/facts.ts): which request each
+// answer belongs to, each request's own date under its law, extensions in time or late, UK Art 12A pauses. This file
+// only turns them into names a template can use. A new event type: tracking adds it to its facts; a letter that
+// needs to speak of it gets a name here (FACT_NAMES or REQUEST_ITEM_NAMES) and a row in the drafting matrix.
 import { format } from 'date-fns';
 import type { Case } from '../contract';
 import type { EvidenceSummary } from '../contract/evidence';
-import { CHANNEL_LABELS, EVENT_TYPE_LABELS, type CaseEventSummary, type DeadlineSummary } from '../contract/tracking';
-import { computeDeadlines, normaliseAuthority, type EventLike } from '../tracking/deadlines';
+import { CHANNEL_LABELS, EVENT_TYPE_LABELS, REQUEST_TYPES, type CaseEventSummary, type DeadlineSummary, type RequestType } from '../contract/tracking';
+import type { EventLike } from '../tracking/deadlines';
+import { authorityName, normaliseAuthority, requestWords } from '../tracking/deadlines';
+import { trackingFacts } from '../tracking/facts';
 import { longDate } from './dates';
 import type { Vars } from './engine';
 
-/** An event as drafting reads it: the shared summary, plus fields the tracking work adds (read when present). */
-export type FactEvent = CaseEventSummary & {
-  /** The type of a request (`request_sent --request access`); absent on older rows: an objection. */
-  requestType?: string | null;
-  /** The request a follow-up event answers, where the record links them. */
-  forEventId?: string | null;
-  evidenceIds?: string[];
-};
+/** An event as drafting reads it: the shared summary, plus the evidence linked to it where the record has it. */
+export type FactEvent = CaseEventSummary & { evidenceIds?: string[] };
 
 export interface CaseFacts {
   case: Case;
   events: FactEvent[];
   evidence: EvidenceSummary[];
+  /** The case's deadlines as tracking computes them (kept for callers; the letters read `trackingFacts`). */
   deadlines: DeadlineSummary[];
   today: Date;
 }
 
-export const REQUEST_KINDS = ['objection', 'access', 'erasure', 'other'] as const;
-export type RequestKind = (typeof REQUEST_KINDS)[number];
-
-/** What each event type means for a letter. Types not listed (notes, unknown future types) state nothing. */
-type Role =
-  | 'request'
-  | 'acknowledgement'
-  | 'extension'
-  | 'reply'
-  | 'reminder'
-  | 'clarification_requested'
-  | 'clarification_answered'
-  | 'organisation_complaint'
-  | 'organisation_complaint_acknowledged'
-  | 'complaint'
-  | 'authority_reply'
-  | 'closed';
-export const EVENT_ROLES: Record<string, Role> = {
-  request_sent: 'request',
-  acknowledged: 'acknowledgement',
-  extension_notified: 'extension',
-  response_received: 'reply',
-  reminder_sent: 'reminder',
-  clarification_requested: 'clarification_requested',
-  clarification_answered: 'clarification_answered',
-  organisation_complaint: 'organisation_complaint',
-  organisation_complaint_acknowledged: 'organisation_complaint_acknowledged',
-  complaint_filed: 'complaint',
-  authority_acknowledged: 'authority_reply',
-  authority_decision: 'authority_reply',
-  closed: 'closed',
-};
-/** Events that belong to one request (and so must be paired with the right one). */
-const FOLLOW_UPS: ReadonlySet<Role> = new Set(['acknowledgement', 'extension', 'reply', 'reminder', 'clarification_requested', 'clarification_answered']);
+export type RequestKind = RequestType;
 
 export interface RequestFacts {
   id: string;
@@ -70,18 +39,22 @@ export interface RequestFacts {
   receivedOn: string;
   ref: string | null;
   channel: string | null;
-  /** The last day to answer (Art 12(3)), after any extension notified in time; null where no such deadline applies. */
+  /** The last day to answer under the law that applies (after an extension notified in time); null where none applies. */
   due: string | null;
-  /** The one-month date, before any extension. */
+  /** The first period's end, before any extension. */
   firstDue: string | null;
   dueRule: string | null;
+  /** The clock is stopped (UK Art 12A) until the member answers a clarification request. */
+  paused: boolean;
   extension: { on: string; inTime: boolean } | null;
   acknowledgedOn: string | null;
   replyOn: string | null;
   reminders: string[];
   clarificationRequestedOn: string | null;
   clarificationAnsweredOn: string | null;
-  /** Today is after the due date. */
+  /** What LinkedIn asked for: proof of identity restarts the UK clock, details pause it. */
+  clarificationAsks: string | null;
+  /** Today is after the due date, and the clock is not paused. */
   duePassed: boolean;
   evidenceIds: string[];
   ackEvidenceIds: string[];
@@ -91,6 +64,7 @@ export interface RequestFacts {
 export interface ComplaintFacts {
   on: string;
   authority: string | null;
+  authorityName: string;
   ref: string | null;
 }
 
@@ -100,7 +74,9 @@ export interface LetterFacts {
   /** The request a reminder is about: the oldest unanswered one whose date has passed, else the oldest unanswered. */
   focus: RequestFacts | null;
   complaints: ComplaintFacts[];
-  organisationComplaint: { on: string; ref: string | null; acknowledgedOn: string | null } | null;
+  organisationComplaint: { on: string; ref: string | null; acknowledgedOn: string | null; ackDue: string | null; ackPassed: boolean; replyOn: string | null } | null;
+  /** UK: the last day to complain to the ICO, and whether it has passed. */
+  icoWindow: { due: string; passed: boolean } | null;
   /** The earliest capture of the AI-training switch that shows it off, and the earliest that shows it on. */
   switchOffSeenOn: string | null;
   switchOnSeenOn: string | null;
@@ -112,99 +88,71 @@ const byDate = <E extends { on: string }>(events: E[]) => [...events].sort((a, b
 
 export function requestKind(e: FactEvent): RequestKind {
   const k = (e.requestType ?? '').trim().toLowerCase();
-  return (REQUEST_KINDS as readonly string[]).includes(k) ? (k as RequestKind) : 'objection';
+  return (REQUEST_TYPES as readonly string[]).includes(k) ? (k as RequestKind) : 'objection';
 }
 
-/**
- * Which request a follow-up event belongs to: the one it names (forEventId), the one whose reference it carries, else
- * the latest request sent on or before it that this kind of event has not yet been recorded for.
- */
-function attribute(e: FactEvent, role: Role, requests: FactEvent[], taken: Map<string, Set<Role>>): FactEvent | undefined {
-  if (e.forEventId) {
-    const named = requests.find((r) => r.id === e.forEventId);
-    if (named) return named;
-  }
-  if (e.ref) {
-    const same = requests.find((r) => r.ref && r.ref === e.ref && r.on <= e.on);
-    if (same) return same;
-  }
-  const before = requests.filter((r) => r.on <= e.on);
-  if (role === 'reminder') return before.filter((r) => !taken.get(r.id)?.has('reply')).at(-1) ?? before.at(-1);
-  return before.filter((r) => !taken.get(r.id)?.has(role)).at(-1) ?? before.at(-1);
-}
-
-/** The Art 12(3) date of one request, counted by the tracking rules from that request and its own extension. */
-function dueOf(country: string, req: FactEvent, ext: FactEvent | undefined) {
-  const one = computeDeadlines(country, [req as EventLike]).find((d) => d.kind === 'response_due');
-  if (!one) return { due: null, firstDue: null, rule: null, inTime: false };
-  if (!ext) return { due: one.due, firstDue: one.due, rule: `${one.rule} (${one.source})`, inTime: false };
-  const withExt = computeDeadlines(country, [req as EventLike, ext as EventLike]).find((d) => d.kind === 'response_due')!;
-  return { due: withExt.due, firstDue: one.due, rule: `${withExt.rule} (${withExt.source})`, inTime: ext.on <= one.due };
-}
+/** Contact with LinkedIn (for "last contact"): everything but complaints to regulators, their answers and notes. */
+const NOT_CONTACT = new Set(['complaint_filed', 'authority_acknowledged', 'authority_decision', 'closed', 'note']);
 
 export function letterFacts(f: CaseFacts): LetterFacts {
   const today = isoDay(f.today);
   const events = byDate(f.events);
-  const role = (e: FactEvent) => EVENT_ROLES[e.type];
-  const requestEvents = events.filter((e) => role(e) === 'request');
-  const taken = new Map<string, Set<Role>>();
-  const follow = new Map<string, FactEvent[]>();
-  for (const e of events) {
-    const r = role(e);
-    if (!r || !FOLLOW_UPS.has(r)) continue;
-    const req = attribute(e, r, requestEvents, taken);
-    if (!req) continue;
-    if (!taken.has(req.id)) taken.set(req.id, new Set());
-    taken.get(req.id)!.add(r);
-    follow.set(req.id, [...(follow.get(req.id) ?? []), e]);
-  }
-  const requests: RequestFacts[] = requestEvents.map((req, i) => {
-    const mine = follow.get(req.id) ?? [];
-    const first = (r: Role) => mine.find((e) => role(e) === r);
-    const ext = first('extension');
-    const ack = first('acknowledgement');
-    const d = dueOf(f.case.country, req, ext);
+  const byId = new Map(events.map((e) => [e.id, e]));
+  const t = trackingFacts({ country: f.case.country, region: f.case.region }, events as EventLike[], today);
+  const requests: RequestFacts[] = t.requests.map((r, i) => {
+    const ack = r.acknowledgements[0] ? byId.get(r.acknowledgements[0].eventId) : undefined;
+    const q = r.clarifications[0];
+    const paused = r.clarifications.some((c) => c.pausing) || r.due?.state === 'paused';
     return {
-      id: req.id,
+      id: r.eventId,
       number: i + 1,
-      kind: requestKind(req),
-      sentOn: req.on,
-      receivedOn: req.receivedOn || req.on,
-      ref: req.ref ?? null,
-      channel: req.channel ?? null,
-      due: d.due,
-      firstDue: d.firstDue,
-      dueRule: d.rule,
-      extension: ext ? { on: ext.on, inTime: d.inTime } : null,
-      acknowledgedOn: ack?.on ?? null,
-      replyOn: first('reply')?.on ?? null,
-      reminders: mine.filter((e) => role(e) === 'reminder').map((e) => e.on),
-      clarificationRequestedOn: first('clarification_requested')?.on ?? null,
-      clarificationAnsweredOn: first('clarification_answered')?.on ?? null,
-      duePassed: d.due !== null && today > d.due,
-      evidenceIds: req.evidenceIds ?? [],
+      kind: r.type,
+      sentOn: r.sentOn,
+      receivedOn: r.receivedOn,
+      ref: r.ref,
+      channel: r.channel,
+      due: r.due?.due ?? null,
+      firstDue: r.extension?.firstPeriodEnd ?? r.due?.due ?? null,
+      dueRule: r.due ? `${r.due.rule} (${r.due.source})` : null,
+      paused,
+      extension: r.extension ? { on: r.extension.notifiedOn, inTime: r.extension.inTime } : null,
+      acknowledgedOn: r.acknowledgements[0]?.on ?? null,
+      replyOn: r.reply?.on ?? null,
+      reminders: r.reminders.map((x) => x.on),
+      clarificationRequestedOn: q?.requestedOn ?? null,
+      clarificationAnsweredOn: q?.answeredOn ?? null,
+      clarificationAsks: q?.asks ?? null,
+      // Passed for a letter's purposes even once a complaint overtook the clock: the answer was still not given in time.
+      duePassed: Boolean(r.due && !paused && r.due.due < today),
+      evidenceIds: byId.get(r.eventId)?.evidenceIds ?? [],
       ackEvidenceIds: ack?.evidenceIds ?? [],
       ackRef: ack?.ref ?? null,
     };
   });
   const unanswered = requests.filter((r) => !r.replyOn);
   const focus = unanswered.find((r) => r.duePassed) ?? unanswered[0] ?? requests.at(-1) ?? null;
-  const orgComplaint = events.find((e) => role(e) === 'organisation_complaint');
-  const orgAck = orgComplaint && events.find((e) => role(e) === 'organisation_complaint_acknowledged' && e.on >= orgComplaint.on);
+  const org = t.organisationComplaints.at(-1);
   const switchCaptures = [...f.evidence]
     .filter((e) => e.toggle && e.toggle.state !== 'unknown')
     .map((e) => ({ state: e.toggle!.state, on: (e.capturedAt ?? e.addedAt).slice(0, 10) }))
     .sort((a, b) => a.on.localeCompare(b.on));
-  const contacts = events.filter((e) => {
-    const r = role(e);
-    return r && r !== 'complaint' && r !== 'authority_reply' && r !== 'closed';
-  });
+  const contacts = events.filter((e) => !NOT_CONTACT.has(e.type));
   return {
     today,
     requests,
     focus,
-    complaints: events.filter((e) => role(e) === 'complaint').map((e) => ({ on: e.on, authority: e.authority ?? null, ref: e.ref ?? null })),
-    organisationComplaint: orgComplaint ? { on: orgComplaint.on, ref: orgComplaint.ref ?? null, acknowledgedOn: orgAck?.on ?? null } : null,
+    complaints: t.complaints.map((c) => ({ on: c.filedOn, authority: c.authority, authorityName: c.authorityName, ref: c.ref })),
+    organisationComplaint: org
+      ? {
+          on: org.sentOn,
+          ref: org.ref,
+          acknowledgedOn: org.acknowledgements[0]?.on ?? null,
+          ackDue: org.acknowledgementDue?.due ?? null,
+          ackPassed: Boolean(org.acknowledgementDue?.passed),
+          replyOn: org.reply?.on ?? null,
+        }
+      : null,
+    icoWindow: t.icoWindow && t.icoWindow.state === 'open' ? { due: t.icoWindow.due, passed: t.icoWindow.passed } : null,
     switchOffSeenOn: switchCaptures.find((c) => c.state === 'off')?.on ?? null,
     switchOnSeenOn: switchCaptures.find((c) => c.state === 'on')?.on ?? null,
     lastContactOn: contacts.at(-1)?.on ?? null,
@@ -229,6 +177,7 @@ export const REQUEST_ITEM_NAMES = [
   'due_date',
   'first_due_date',
   'due_passed',
+  'clock_paused',
   'extended',
   'extension_date',
   'extension_late',
@@ -246,6 +195,7 @@ export const REQUEST_ITEM_NAMES = [
   'clarification_requested_date',
   'clarification_answered',
   'clarification_answered_date',
+  'clarification_identity',
   'exhibits',
   'ack_exhibits',
   'is_focus',
@@ -272,6 +222,7 @@ function requestVars(r: RequestFacts, exhibitNo: (id: string) => number | undefi
     due_date: long(r.due),
     first_due_date: long(r.firstDue),
     due_passed: yes(r.duePassed),
+    clock_paused: yes(r.paused),
     extended: yes(Boolean(r.extension?.inTime)),
     extension_date: long(r.extension?.on),
     extension_late: yes(Boolean(r.extension && !r.extension.inTime)),
@@ -282,13 +233,14 @@ function requestVars(r: RequestFacts, exhibitNo: (id: string) => number | undefi
     reply_date: long(r.replyOn),
     replied_late: yes(Boolean(r.replyOn && r.due && r.replyOn > r.due)),
     overdue: yes(!r.replyOn && r.duePassed),
-    pending: yes(!r.replyOn && !r.duePassed && r.due !== null),
+    pending: yes(!r.replyOn && !r.duePassed && !r.paused && r.due !== null),
     reminded: yes(r.reminders.length > 0),
     reminder_date: long(r.reminders.at(-1)),
     clarification_requested: yes(Boolean(r.clarificationRequestedOn)),
     clarification_requested_date: long(r.clarificationRequestedOn),
     clarification_answered: yes(Boolean(r.clarificationAnsweredOn)),
     clarification_answered_date: long(r.clarificationAnsweredOn),
+    clarification_identity: yes(r.clarificationAsks === 'identity'),
     exhibits: exhibits(r.evidenceIds),
     ack_exhibits: exhibits(r.ackEvidenceIds),
     is_focus: yes(r.id === focus?.id),
@@ -311,6 +263,7 @@ export const FACT_NAMES = [
   'all_replied',
   'any_overdue',
   'any_pending',
+  'any_paused',
   'any_acknowledged',
   'any_extended',
   'all_pending',
@@ -334,6 +287,9 @@ export const FACT_NAMES = [
   'organisation_complaint_ref',
   'organisation_complaint_acknowledged',
   'organisation_complaint_ack_date',
+  'organisation_complaint_ack_due',
+  'organisation_complaint_ack_overdue',
+  'organisation_complaint_replied',
   'switch_off_date',
   'switch_on_date',
   'last_contact_date',
@@ -349,9 +305,9 @@ const AUTHORITY_LABELS: Record<string, string> = { ico: 'the ICO', dpc: 'the Dat
 function eventLabel(e: FactEvent): string {
   const known = (EVENT_TYPE_LABELS as Record<string, string>)[e.type];
   const words = known ?? e.type.replace(/[_-]+/g, ' ').trim().replace(/^./, (c) => c.toUpperCase());
-  if (EVENT_ROLES[e.type] !== 'request') return words;
-  const kind = requestKind(e);
-  return `${words} (${{ objection: 'objection', access: 'access request', erasure: 'erasure request', other: 'request' }[kind]})`;
+  if (e.type === 'clarification_requested' && e.asks) return `${words} (${e.asks === 'identity' ? 'proof of identity' : 'details'})`;
+  if (e.type !== 'request_sent') return words;
+  return `${words} (${requestWords(requestKind(e))})`;
 }
 
 export function timelineText(events: FactEvent[]): string {
@@ -360,7 +316,7 @@ export function timelineText(events: FactEvent[]): string {
       const bits = [`${longDate(e.on)}: ${eventLabel(e)}`];
       if (e.receivedOn && e.receivedOn !== e.on) bits.push(`, received ${longDate(e.receivedOn)}`);
       if (e.channel) bits.push(` by ${((CHANNEL_LABELS as Record<string, string>)[e.channel] ?? e.channel).toLowerCase()}`);
-      if (e.authority) bits.push(` to ${e.authority}`);
+      if (e.authority) bits.push(` to ${authorityName(e.authority)}`);
       if (e.ref) bits.push(` (reference ${e.ref})`);
       if (e.note) bits.push(`. ${e.note.replace(/\s+/g, ' ').trim()}`);
       return '- ' + bits.join('');
@@ -389,8 +345,6 @@ export function factVars(f: CaseFacts, recipient: string): Vars {
   const focusVars = Object.fromEntries(FOCUS_NAMES.map((n) => [n, focus ? focus[n.slice('request_'.length) as keyof typeof focus] : '']));
   const rs = lf.requests;
   const complaint = lf.complaints.at(-1);
-  const window = f.deadlines.find((d) => d.kind === 'ico_complaint_window_ends');
-  const windowOpen = window && (!('state' in window) || (window as { state?: string }).state === 'open');
   const authority = normaliseAuthority(complaint?.authority);
   const vars: Vars = {
     requests: items,
@@ -404,7 +358,8 @@ export function factVars(f: CaseFacts, recipient: string): Vars {
     any_reply: yes(rs.some((r) => r.replyOn)),
     all_replied: yes(rs.length > 0 && rs.every((r) => r.replyOn)),
     any_overdue: yes(rs.some((r) => !r.replyOn && r.duePassed)),
-    any_pending: yes(rs.some((r) => !r.replyOn && !r.duePassed && r.due !== null)),
+    any_pending: yes(rs.some((r) => !r.replyOn && !r.duePassed && (r.due !== null || r.paused))),
+    any_paused: yes(rs.some((r) => !r.replyOn && r.paused)),
     any_acknowledged: yes(rs.some((r) => r.acknowledgedOn)),
     any_extended: yes(rs.some((r) => r.extension?.inTime)),
     // Every request still within its time and unanswered: a complaint now could only claim what has not happened.
@@ -421,7 +376,7 @@ export function factVars(f: CaseFacts, recipient: string): Vars {
     reply_date: focus?.reply_date ?? '',
     complaint_filed: yes(Boolean(complaint)),
     complaint_date: long(complaint?.on),
-    complaint_authority: complaint ? (AUTHORITY_LABELS[authority ?? ''] ?? complaint.authority ?? '') : '',
+    complaint_authority: complaint ? (AUTHORITY_LABELS[authority ?? ''] ?? complaint.authorityName ?? complaint.authority ?? '') : '',
     complaint_ref: complaint?.ref ?? '',
     complaint_to_recipient: yes(lf.complaints.some((c) => normaliseAuthority(c.authority) === recipient)),
     organisation_complaint: yes(Boolean(lf.organisationComplaint)),
@@ -429,11 +384,14 @@ export function factVars(f: CaseFacts, recipient: string): Vars {
     organisation_complaint_ref: lf.organisationComplaint?.ref ?? '',
     organisation_complaint_acknowledged: yes(Boolean(lf.organisationComplaint?.acknowledgedOn)),
     organisation_complaint_ack_date: long(lf.organisationComplaint?.acknowledgedOn),
+    organisation_complaint_ack_due: long(lf.organisationComplaint?.ackDue),
+    organisation_complaint_ack_overdue: yes(Boolean(lf.organisationComplaint?.ackPassed && !lf.organisationComplaint.acknowledgedOn)),
+    organisation_complaint_replied: yes(Boolean(lf.organisationComplaint?.replyOn)),
     switch_off_date: long(lf.switchOffSeenOn),
     switch_on_date: long(lf.switchOnSeenOn),
     last_contact_date: long(lf.lastContactOn),
-    ico_window_end: window && windowOpen ? longDate(window.due) : '',
-    ico_window_passed: yes(Boolean(window && windowOpen && lf.today > window.due)),
+    ico_window_end: long(lf.icoWindow?.due),
+    ico_window_passed: yes(Boolean(lf.icoWindow?.passed)),
     timeline: timelineText(f.events),
     evidence_index: evidenceIndexText(f.evidence),
     evidence_count: String(f.evidence.length),

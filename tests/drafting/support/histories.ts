@@ -18,7 +18,8 @@ export interface RequestTruth {
   replacedDue?: { IE: string; GB: string };
   /** A three-month date that a late extension did not bring about, which must not appear. */
   notDue?: { IE: string; GB: string };
-  duePassed: boolean;
+  /** Per calendar where the law differs (a UK Art 12A pause; GDPR has none). */
+  duePassed: boolean | { IE: boolean; GB: boolean };
   replied: boolean;
   acknowledged: boolean;
   extension: 'in time' | 'late' | null;
@@ -191,7 +192,41 @@ export const HISTORIES: History[] = [
     requests: [base({ duePassed: true })],
     organisationComplaint: true,
   },
+  {
+    name: 'request + clarification asked and answered (UK Art 12A pause), then overdue',
+    today: '2026-06-20',
+    events: [R1, { id: 'q1', type: 'clarification_requested', on: '2026-05-05', asks: 'details' }, { id: 'q2', type: 'clarification_answered', on: '2026-05-12' }],
+    // GDPR has no pause: 2 June. UK GDPR Art 12A: 5 to 12 May (both counted, 8 days) do not count, so Saturday 30 May
+    // moves to Sunday 7 June, then to Monday 8 June.
+    requests: [base({ due: { IE: '2 June 2026', GB: '8 June 2026' }, duePassed: true })],
+  },
+  {
+    name: 'request + clarification asked, not yet answered',
+    today: '2026-06-20',
+    events: [R1, { id: 'q1', type: 'clarification_requested', on: '2026-05-05', asks: 'details' }],
+    // The UK clock is stopped until the member answers; under the GDPR the 2 June date stands and has passed.
+    requests: [base({ duePassed: { IE: true, GB: false } })],
+  },
+  {
+    name: 'two requests, the reply linked to the earlier one',
+    today: '2026-06-20',
+    events: [
+      { id: 'r0', type: 'request_sent', on: '2026-03-02', requestType: 'objection' },
+      { ...R1, requestType: 'access' },
+      { id: 'p0', type: 'response_received', on: '2026-05-05', forEventId: 'r0' },
+    ],
+    requests: [base({ kind: 'objection', sent: '2 March 2026', due: DUE_MARCH, duePassed: true, replied: true }), base({ kind: 'access', duePassed: true })],
+  },
+  {
+    name: 'objection overdue + complaint to LinkedIn acknowledged',
+    today: '2026-07-20',
+    events: [R1, { id: 'o1', type: 'organisation_complaint', on: '2026-06-22' }, { id: 'o2', type: 'acknowledged', on: '2026-06-25', forEventId: 'o1' }],
+    requests: [base({ duePassed: true })],
+    organisationComplaint: true,
+  },
 ];
+
+export const passed = (r: RequestTruth, cal: 'IE' | 'GB') => (typeof r.duePassed === 'boolean' ? r.duePassed : r.duePassed[cal]);
 
 export const COUNTRIES: Country[] = ['DE', 'GB', 'CH', 'US'];
 export const calendarOf = (cc: Country) => (cc === 'GB' ? 'GB' : 'IE');
