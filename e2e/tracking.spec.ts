@@ -1,4 +1,8 @@
+import type { Locator } from '@playwright/test';
 import { expect, expectAccessible, screenshot, test } from './support/host';
+
+/** The timeline panel alone, at full size, to read its text in the screenshot. */
+const panelShot = (panel: Locator, name: string) => panel.screenshot({ path: `test-results/screens/${name}-panel.png` });
 
 type Case = { id: string; title: string };
 
@@ -138,4 +142,122 @@ test('the dashboard filters, searches and scrolls through many cases while rende
   await page.getByRole('button', { name: 'Export list as CSV' }).click();
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/^redress-cases-\d{8}\.csv$/);
+});
+
+test('each request keeps its own clock; answers say which request they belong to; the new events explain themselves (UK)', async ({ page, app }) => {
+  const ann = await app.api<Case>('cases.create', { title: 'Ann in Leeds', country: 'GB', name: 'Ann Jones', email: 'ann@example.org' });
+  await page.goto(`${app.host.url}#/cases/${ann.id}`);
+  const panel = page.getByRole('region', { name: 'Timeline and deadlines' });
+  const add = async (fill: () => Promise<void>) => {
+    await fill();
+    await panel.getByRole('button', { name: 'Add event' }).click();
+  };
+  const form = panel.getByRole('form', { name: 'Add an event' });
+  const deadline = (text: string) => panel.locator('ul.deadlines > li').filter({ hasText: text });
+
+  // An objection on Tue 1 Sep 2026 -> Thu 1 Oct; an access request on Mon 5 Oct -> Thu 5 Nov 2026.
+  await add(async () => {
+    await form.getByLabel('Event type').selectOption('request_sent');
+    await form.getByLabel('Date', { exact: true }).fill('2026-09-01');
+  });
+  await expect(panel.getByText('Added: Request sent on Tue, 1 September 2026.')).toBeVisible();
+  await add(async () => {
+    await form.getByLabel('Date', { exact: true }).fill('2026-10-05');
+    await form.getByLabel('What the request asks for').selectOption('access');
+  });
+  await expect(deadline('Reply to your objection of 1 September 2026')).toContainText('Thu, 1 October 2026');
+  await expect(deadline('Reply to your access request of 5 October 2026')).toContainText('Thu, 5 November 2026');
+
+  // LinkedIn asks for details about the access request on Wed 7 Oct; the help text says what that does.
+  await form.getByLabel('Event type').selectOption('clarification_requested');
+  await expect(form).toContainText('In the UK (Art 12A) the clock stops until you answer');
+  await form.getByLabel('Belongs to').selectOption({ label: 'Access request of 5 Oct 2026' });
+  await form.getByLabel('What LinkedIn asked for').selectOption({ label: 'Details of your request (default)' });
+  await form.getByLabel('Date', { exact: true }).fill('2026-10-07');
+  await panel.getByRole('button', { name: 'Add event' }).click();
+  await expect(deadline('access request')).toContainText('Clock stopped');
+  // The overdue objection comes first, and the step names it.
+  await expect(page.getByRole('region', { name: 'Next step' })).toContainText('No reply to your objection of 1 September 2026 by 1 October 2026: send the reminder.');
+  await expectAccessible(page, 'clock stopped');
+  await screenshot(page, 'tracking-clock-stopped');
+  await panelShot(panel, 'tracking-clock-stopped');
+
+  // Answered Fri 9 Oct: 7-9 Oct (3 days) do not count: 5 Nov + 3 = Sun 8 Nov -> Mon 9 Nov 2026.
+  await add(async () => {
+    await form.getByLabel('Event type').selectOption('clarification_answered');
+    await form.getByLabel('Date', { exact: true }).fill('2026-10-09');
+  });
+  await expect(deadline('access request')).toContainText('Mon, 9 November 2026');
+  await deadline('access request').getByText('How this date was worked out').click();
+  await expect(deadline('access request')).toContainText('3 days do not count (UK GDPR Art 12A)');
+
+  // LinkedIn's acknowledgement of the objection is not a reply; its reply on 20 Oct meets the objection's date only.
+  await add(async () => {
+    await form.getByLabel('Event type').selectOption('acknowledged');
+    await form.getByLabel('Belongs to').selectOption({ label: 'Objection of 1 Sept 2026' });
+    await form.getByLabel('Date', { exact: true }).fill('2026-09-02');
+  });
+  await expect(deadline('objection')).not.toContainText('Met');
+  await add(async () => {
+    await form.getByLabel('Event type').selectOption('response_received');
+    await form.getByLabel('Belongs to').selectOption({ label: 'Objection of 1 Sept 2026' });
+    await form.getByLabel('Date', { exact: true }).fill('2026-10-20');
+  });
+  await expect(deadline('objection')).toContainText('Met');
+  await expect(deadline('access request')).not.toContainText('Met');
+  await expect(panel.locator('ol.events > li').filter({ hasText: 'Response received' })).toContainText('For: Objection of 1 Sept 2026');
+
+  // A complaint to LinkedIn itself on Tue 10 Nov 2026 (s.164A): acknowledgement due Thu 10 Dec 2026.
+  await add(async () => {
+    await form.getByLabel('Event type').selectOption('organisation_complaint');
+    await form.getByLabel('Date', { exact: true }).fill('2026-11-10');
+  });
+  await expect(deadline('LinkedIn should acknowledge your complaint')).toContainText('Thu, 10 December 2026');
+  await expect(deadline('LinkedIn should acknowledge your complaint')).toContainText('DPA 2018 s.164A(3)');
+  await expectAccessible(page, 'several requests');
+  await screenshot(page, 'tracking-requests');
+  await panelShot(panel, 'tracking-requests');
+
+  // An ICO complaint filed Mon 23 Nov 2026 (DPA 2018 s.166): three months to Tue 23 Feb 2027, not moved; no court.
+  await add(async () => {
+    await form.getByLabel('Event type').selectOption('complaint_filed');
+    await form.getByLabel('Date', { exact: true }).fill('2026-11-23');
+    await form.getByLabel('Authority').fill('ICO');
+  });
+  await expect(deadline('ICO should report progress')).toContainText('Tue, 23 February 2027');
+  await expect(deadline('ICO should report progress')).toContainText('First-tier Tribunal');
+  await expect(deadline('ICO should report progress')).not.toContainText('78(2)');
+  await expectAccessible(page, 'ico complaint');
+  await screenshot(page, 'tracking-ico-s166');
+  await panelShot(panel.locator('ul.deadlines'), 'tracking-ico-s166');
+});
+
+test('United States: the state decides; California gives 45 days for an access request, no GDPR article anywhere', async ({ page, app }) => {
+  const cal = await app.api<Case>('cases.create', { title: 'Sam in Oakland', country: 'US', region: 'US-CA', name: 'Sam Lee', email: 'sam@example.org' });
+  await page.goto(`${app.host.url}#/cases/${cal.id}`);
+  const panel = page.getByRole('region', { name: 'Timeline and deadlines' });
+  const form = panel.getByRole('form', { name: 'Add an event' });
+  await expect(page.getByRole('region', { name: 'Next step' })).toContainText('Under the CCPA you can also ask LinkedIn');
+  await form.getByLabel('Event type').selectOption('request_sent');
+  await form.getByLabel('Date', { exact: true }).fill('2026-10-01');
+  await form.getByLabel('What the request asks for').selectOption('access');
+  await panel.getByRole('button', { name: 'Add event' }).click();
+  // Thu 1 Oct 2026 + 45 days = Sun 15 Nov 2026, not moved (calendar days).
+  const reply = panel.locator('ul.deadlines > li').filter({ hasText: 'Reply due' });
+  await expect(reply).toContainText('Sun, 15 November 2026');
+  await expect(reply).toContainText('Cal. Civ. Code § 1798.130(a)(2)(A)');
+  await form.getByLabel('Date', { exact: true }).fill('2026-10-02');
+  await form.getByLabel('What the request asks for').selectOption('');
+  await panel.getByRole('button', { name: 'Add event' }).click();
+  await expect(panel.getByRole('list', { name: 'Without a legal deadline' })).toContainText('Objection of 2 Oct 2026: The CCPA sets 45 days');
+  await expect(panel.locator('ul.deadlines')).not.toContainText(/GDPR|\bArt\b/);
+  await expect(page.getByRole('region', { name: 'Next step' })).not.toContainText(/GDPR|\bArt\b/);
+  await expectAccessible(page, 'us case');
+  await screenshot(page, 'tracking-us-california');
+  await panelShot(panel, 'tracking-us-california');
+
+  const wy = await app.api<Case>('cases.create', { title: 'Jo in Cheyenne', country: 'US', region: 'US-WY', name: 'Jo Ray', email: 'jo@example.org' });
+  await page.goto(`${app.host.url}#/cases/${wy.id}`);
+  await expect(panel).toContainText('Wyoming has no comprehensive consumer privacy law in force that Redress knows of');
+  await expect(page.getByRole('region', { name: 'Next step' })).toContainText('No legal deadline applies');
 });

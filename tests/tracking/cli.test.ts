@@ -72,6 +72,37 @@ describe('tracking CLI', () => {
     expect([del.code, del.stderr]).toEqual([2, expect.stringContaining('--yes')]);
   });
 
+  it('event add --request, --for and --asks: each request its own clock, answers tied to the one named', async () => {
+    const dir = freshDir();
+    const c = JSON.parse((await cli(dir, 'case', 'create', '--title', 'Tom', '--country', 'GB', '--name', 'Tom', '--email', 't@example.org', '--json')).stdout);
+    const objection = JSON.parse((await cli(dir, 'event', 'add', c.id, '--type', 'request_sent', '--on', '2026-03-02', '--json')).stdout);
+    const access = JSON.parse((await cli(dir, 'event', 'add', c.id, '--type', 'request_sent', '--on', '2026-03-05', '--request', 'access', '--json')).stdout);
+    expect([objection.requestType, access.requestType]).toEqual(['objection', 'access']);
+    const reply = JSON.parse((await cli(dir, 'event', 'add', c.id, '--type', 'response_received', '--on', '2026-03-20', '--for', objection.id, '--json')).stdout);
+    expect(reply.forEventId).toBe(objection.id);
+    const q = JSON.parse((await cli(dir, 'event', 'add', c.id, '--type', 'clarification_requested', '--on', '2026-03-10', '--asks', 'details', '--json')).stdout);
+    expect([q.forEventId, q.asks]).toEqual([access.id, 'details']);
+    await cli(dir, 'event', 'add', c.id, '--type', 'clarification_answered', '--on', '2026-03-12');
+    const list = (await cli(dir, 'event', 'list', c.id)).stdout;
+    expect(list).toContain(`2026-03-05  Request sent (Access request)`);
+    expect(list).toContain(`Clarification requested (Details of your request)  for ${access.id}`);
+    const shown = JSON.parse((await cli(dir, 'case', 'show', c.id, '--json')).stdout);
+    // Objection answered; access: 5 Mar -> 5 Apr (Easter Sunday), plus 3 paused days (10-12 Mar) -> Wed 8 Apr 2026.
+    expect(shown.deadlines.filter((d: { kind: string }) => d.kind === 'response_due').map((d: { due: string; state: string }) => [d.due, d.state])).toEqual([
+      ['2026-04-02', 'met'],
+      ['2026-04-08', 'open'],
+    ]);
+    for (const [argv, message] of [
+      [['--type', 'request_sent', '--on', '2026-03-06', '--request', 'portability'], /Request type must be one of: objection, access, erasure, other/],
+      [['--type', 'reminder_sent', '--on', '2026-04-10', '--for', 'evt_nope'], /not in this case/],
+      [['--type', 'note', '--on', '2026-04-10', '--asks', 'identity'], /only applies to a clarification request/],
+    ] as const) {
+      const r = await cli(dir, 'event', 'add', c.id, ...argv, '--json');
+      expect([r.code, r.stdout]).toEqual([1, '']);
+      expect(r.stderr).toMatch(message);
+    }
+  });
+
   it('runs as a real process', () => {
     const dir = freshDir();
     const bin = join(import.meta.dirname, '..', '..', 'bin', 'redress.mjs');

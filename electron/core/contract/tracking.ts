@@ -71,7 +71,7 @@ export const REQUEST_TYPE_LABELS: Record<RequestType, string> = {
 export const CLARIFICATION_KINDS = ['details', 'identity'] as const;
 export type ClarificationKind = (typeof CLARIFICATION_KINDS)[number];
 export const CLARIFICATION_LABELS: Record<ClarificationKind, string> = {
-  details: 'Details of what you asked for',
+  details: 'Details of your request',
   identity: 'Proof of identity',
 };
 

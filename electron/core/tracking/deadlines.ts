@@ -473,7 +473,7 @@ function usRequest(ctx: Ctx, c: RequestClock, receiptStep: string, ackSteps: str
     label: `Reply to your ${named} of ${shortDate(c.request.on)}`,
     due: counted.due,
     rule:
-      `${extended ? `${law.responseDays + law.extensionDays!} days from receipt, after an extension notified in time` : `${law.responseDays} days from receipt`} under the ${law.law} (${law.shortName}) for a ${named}` +
+      `${extended ? `${law.responseDays + law.extensionDays!} days from receipt, after an extension notified in time` : `${law.responseDays} days from receipt`} under the ${law.law.includes(`(${law.shortName}`) ? law.law : `${law.law} (${law.shortName})`} for a ${named}` +
       `${law.extensionDays ? `; it may be extended once by ${law.extensionDays} days with ${law.extensionNotice}` : ''}. Calendar days: not moved for weekends or holidays.`,
     source: `${law.citation}; ${stateName(law.region)} law, checked ${shortDate(law.checked)}`,
     law: law.shortName,

@@ -4,25 +4,34 @@ import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { jurisdictionFor } from '../../../electron/core/contract';
 import {
+  BELONGS_TO,
   CHANNELS,
   CHANNEL_LABELS,
+  CLARIFICATION_KINDS,
+  CLARIFICATION_LABELS,
   EVENT_TYPES,
+  EVENT_TYPE_HELP,
   EVENT_TYPE_LABELS,
   EventAddInput,
   NOTE_MAX,
+  RECEIVED_TYPES,
   REF_MAX,
+  REQUEST_TYPES,
+  REQUEST_TYPE_LABELS,
   type CaseEvent,
+  type EventType,
   type EvidenceOption,
 } from '../../../electron/core/contract/tracking';
 import { ApiCallError } from '../api';
 import { Field } from '../ui/Field';
-import { errorText } from './format';
+import { errorText, threadName } from './format';
 
 type FormIn = z.input<typeof EventAddInput>;
 export type EventValues = z.output<typeof EventAddInput>;
 
 const blankToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v);
 const AUTHORITY_TYPES = new Set(['complaint_filed', 'authority_acknowledged', 'authority_decision']);
+const CHANNEL_TYPES = new Set<EventType>(['request_sent', 'reminder_sent', 'organisation_complaint', 'complaint_filed']);
 
 /** Add or edit one event; the same zod schema as the API checks it here first. */
 export function EventForm(props: {
@@ -30,6 +39,8 @@ export function EventForm(props: {
   country: string;
   today: string;
   evidence: EvidenceOption[];
+  /** The case's events, to choose which request or complaint an answer belongs to. */
+  events: CaseEvent[];
   event?: CaseEvent;
   onSubmit(values: EventValues): Promise<void>;
   onCancel?(): void;
@@ -53,6 +64,9 @@ export function EventForm(props: {
       on: e?.on ?? props.today,
       receivedOn: e?.receivedOn ?? undefined,
       channel: (e?.channel as FormIn['channel']) ?? undefined,
+      requestType: (e?.requestType as FormIn['requestType']) ?? undefined,
+      forEventId: e?.forEventId ?? undefined,
+      asks: (e?.asks as FormIn['asks']) ?? undefined,
       authority: e?.authority ?? undefined,
       ref: e?.ref ?? undefined,
       note: e?.note ?? undefined,
@@ -64,13 +78,29 @@ export function EventForm(props: {
   const note = String(watch('note') ?? '');
   const picked = watch('evidenceIds') ?? [];
   const regulators = jurisdictionFor(props.country).regulators;
+  const belongs = BELONGS_TO[type as EventType];
+  const threads = belongs ? props.events.filter((x) => x.id !== e?.id && (belongs as readonly string[]).includes(x.type)) : [];
 
   const submit = async (values: EventValues) => {
     setServerError(null);
     try {
       await props.onSubmit(values);
       // Ready for the next event: same type, today's date, the per-event fields empty.
-      if (!e) reset({ caseId: props.caseId, type: values.type, on: props.today, channel: '', receivedOn: '', authority: '', ref: '', note: '', evidenceIds: [] });
+      if (!e)
+        reset({
+          caseId: props.caseId,
+          type: values.type,
+          on: props.today,
+          channel: '',
+          receivedOn: '',
+          requestType: '',
+          forEventId: '',
+          asks: '',
+          authority: '',
+          ref: '',
+          note: '',
+          evidenceIds: [],
+        } as unknown as FormIn);
     } catch (err) {
       if (err instanceof ApiCallError && err.issues?.length) {
         for (const issue of err.issues) setError(issue.path as keyof FormIn, { message: issue.message });
@@ -82,7 +112,7 @@ export function EventForm(props: {
   return (
     <form className="event-form" onSubmit={handleSubmit(submit)} noValidate aria-label={e ? 'Edit event' : 'Add an event'}>
       <div className="event-form-row">
-        <Field label="Event type" name={name('type')} error={errors.type?.message}>
+        <Field label="Event type" name={name('type')} error={errors.type?.message} hint={EVENT_TYPE_HELP[type as EventType]}>
           <select {...register('type')}>
             {EVENT_TYPES.map((t) => (
               <option key={t} value={t}>
@@ -94,7 +124,53 @@ export function EventForm(props: {
         <Field label="Date" name={name('on')} error={errors.on?.message} hint="The day it happened.">
           <input type="date" max={props.today} {...register('on')} />
         </Field>
-        {type === 'request_sent' || type === 'reminder_sent' ? (
+        {type === 'request_sent' ? (
+          <Field label="What the request asks for" name={name('requestType')} error={errors.requestType?.message} hint="Each request has its own reply date.">
+            <select {...register('requestType', { setValueAs: blankToUndefined })}>
+              <option value="">{REQUEST_TYPE_LABELS.objection} (default)</option>
+              {REQUEST_TYPES.filter((r) => r !== 'objection').map((r) => (
+                <option key={r} value={r}>
+                  {REQUEST_TYPE_LABELS[r]}
+                </option>
+              ))}
+            </select>
+          </Field>
+        ) : null}
+        {belongs ? (
+          <Field
+            label="Belongs to"
+            name={name('forEventId')}
+            error={errors.forEventId?.message}
+            hint="The request or complaint this answers or follows. Automatic: the latest one before this date that is still open."
+          >
+            <select {...register('forEventId', { setValueAs: blankToUndefined })}>
+              <option value="">Automatic</option>
+              {threads.map((x) => (
+                <option key={x.id} value={x.id}>
+                  {threadName(x)}
+                </option>
+              ))}
+            </select>
+          </Field>
+        ) : null}
+        {type === 'clarification_requested' ? (
+          <Field
+            label="What LinkedIn asked for"
+            name={name('asks')}
+            error={errors.asks?.message}
+            hint="UK: with proof of identity the month starts when LinkedIn receives it; with details, the days until you answer do not count."
+          >
+            <select {...register('asks', { setValueAs: blankToUndefined })}>
+              <option value="">{CLARIFICATION_LABELS.details} (default)</option>
+              {CLARIFICATION_KINDS.filter((k) => k !== 'details').map((k) => (
+                <option key={k} value={k}>
+                  {CLARIFICATION_LABELS[k]}
+                </option>
+              ))}
+            </select>
+          </Field>
+        ) : null}
+        {CHANNEL_TYPES.has(type as EventType) ? (
           <Field label="Sent by" name={name('channel')} error={errors.channel?.message}>
             <select {...register('channel', { setValueAs: blankToUndefined })}>
               <option value="">{type === 'request_sent' ? 'Web form (default)' : 'Not recorded'}</option>
@@ -106,12 +182,12 @@ export function EventForm(props: {
             </select>
           </Field>
         ) : null}
-        {type === 'request_sent' ? (
+        {RECEIVED_TYPES.includes(type as EventType) ? (
           <Field
-            label="Received by LinkedIn on"
+            label={type === 'complaint_filed' ? 'Received by the regulator on' : 'Received by LinkedIn on'}
             name={name('receivedOn')}
             error={errors.receivedOn?.message}
-            hint={channel === 'post' ? 'Required for post: the month counts from this day.' : 'Leave empty: a web form or email is received the day it is sent.'}
+            hint={channel === 'post' ? 'Required for post: the clock counts from this day.' : 'Leave empty: a web form or email is received the day it is sent.'}
           >
             <input type="date" {...register('receivedOn', { setValueAs: blankToUndefined })} />
           </Field>
@@ -129,7 +205,12 @@ export function EventForm(props: {
           ))}
         </datalist>
       </div>
-      <Field label="Reference" name={name('ref')} error={errors.ref?.message} hint="LinkedIn’s case number, or an ICO number such as IC-12345-6789.">
+      <Field
+        label="Reference"
+        name={name('ref')}
+        error={errors.ref?.message}
+        hint={props.country === 'GB' ? 'LinkedIn’s case number, or an ICO number such as IC-12345-6789.' : 'LinkedIn’s case number, or the regulator’s reference.'}
+      >
         <input {...register('ref', { setValueAs: blankToUndefined })} maxLength={REF_MAX} />
       </Field>
       <Field

@@ -42,9 +42,9 @@ export function ReminderBanner() {
         {total > late && late ? `, ${total - late} coming up` : ''}
       </h2>
       <ul>
-        {items.map((r) => (
-          <li key={`${r.caseId}-${r.kind}`}>
-            <a href={href('cases', r.caseId)}>{r.title}</a>: {DEADLINE_LABELS[r.kind]} {shortDate(r.due)} ({when(r)})
+        {items.map((r, i) => (
+          <li key={`${r.caseId}-${r.kind}-${i}`}>
+            <a href={href('cases', r.caseId)}>{r.title}</a>: {r.label || DEADLINE_LABELS[r.kind]}, due {shortDate(r.due)} ({when(r)})
           </li>
         ))}
       </ul>

@@ -2,18 +2,22 @@ import { useState } from 'react';
 import { CASE_STATUS_LABELS, jurisdictionFor, type Case } from '../../../electron/core/contract';
 import {
   CHANNEL_LABELS,
+  CLARIFICATION_LABELS,
   DEADLINE_LABELS,
   EVENT_TYPE_LABELS,
+  REQUEST_TYPE_LABELS,
   type CaseEvent,
   type CaseTracking,
   type Channel,
+  type ClarificationKind,
   type Deadline,
   type EvidenceOption,
+  type RequestType,
 } from '../../../electron/core/contract/tracking';
 import { invoke } from '../api';
 import { useAsync } from '../ui/useAsync';
 import { EventForm, type EventValues } from './EventForm';
-import { announceChange, download, errorText, longDate } from './format';
+import { announceChange, download, errorText, longDate, shortDate, threadName } from './format';
 
 const authorityLabel = (country: string, a: string) => jurisdictionFor(country).regulators.find((r) => r.id === a)?.shortName ?? a;
 
@@ -50,7 +54,7 @@ export function TimelinePanel(props: { case: Case; section: string[]; onChange()
       {t.events.length ? (
         <ol className="events" aria-labelledby="events-title">
           {t.events.map((e) => (
-            <EventItem key={e.id} e={e} c={c} today={t.today} evidence={evidence} onChanged={changed} />
+            <EventItem key={e.id} e={e} c={c} today={t.today} evidence={evidence} events={t.events} onChanged={changed} />
           ))}
         </ol>
       ) : (
@@ -61,7 +65,7 @@ export function TimelinePanel(props: { case: Case; section: string[]; onChange()
         {message}
       </p>
       <h3 id="add-event-title">Add an event</h3>
-      <EventForm caseId={c.id} country={c.country} today={t.today} evidence={evidence} onSubmit={add} />
+      <EventForm caseId={c.id} country={c.country} today={t.today} evidence={evidence} events={t.events} onSubmit={add} />
     </section>
   );
 }
@@ -108,18 +112,37 @@ function StatusLine({ t, onChanged }: { t: CaseTracking; onChanged(text: string)
   );
 }
 
+/** Why a request or complaint has no date, where the law sets none (a US objection, a report to the FDPIC, ...). */
+function noDateNotes(t: CaseTracking): string[] {
+  const f = t.facts;
+  return [
+    ...f.requests
+      .filter((r) => !r.due && r.noDeadlineReason && !t.noDeadlinesReason)
+      .map((r) => `${REQUEST_TYPE_LABELS[r.type]} of ${shortDate(r.sentOn)}: ${r.noDeadlineReason}`),
+    ...f.organisationComplaints
+      .filter((c) => !c.acknowledgementDue && c.noDeadlineReason)
+      .map((c) => `Complaint to LinkedIn of ${shortDate(c.sentOn)}: ${c.noDeadlineReason}`),
+    ...f.complaints.filter((c) => !c.clock && c.noClockReason).map((c) => `Complaint to ${c.authorityName} of ${shortDate(c.filedOn)}: ${c.noClockReason}`),
+  ];
+}
+
 function Deadlines({ t }: { t: CaseTracking }) {
-  if (t.noDeadlinesReason) return <p className="hint">{t.noDeadlinesReason}</p>;
-  if (!t.deadlines.length) return <p className="hint">No deadline yet: the first one starts when you record a request.</p>;
+  const notes = noDateNotes(t);
+  if (!t.deadlines.length) {
+    if (t.noDeadlinesReason) return <p className="hint">{t.noDeadlinesReason}</p>;
+    if (notes.length) return <NoDateNotes notes={notes} />;
+    return <p className="hint">No deadline yet: the first one starts when you record a request.</p>;
+  }
   const exportIcs = async () => download(await invoke('tracking.exportIcs', { caseId: t.caseId }));
   return (
     <>
       <h3 id="deadlines-title">Deadlines</h3>
       <ul className="deadlines" aria-labelledby="deadlines-title">
         {t.deadlines.map((d) => (
-          <DeadlineItem key={d.kind} d={d} today={t.today} />
+          <DeadlineItem key={d.id} d={d} today={t.today} />
         ))}
       </ul>
+      {notes.length ? <NoDateNotes notes={notes} /> : null}
       <button type="button" onClick={() => void exportIcs()}>
         Add these deadlines to a calendar (.ics)
       </button>
@@ -127,8 +150,21 @@ function Deadlines({ t }: { t: CaseTracking }) {
   );
 }
 
+function NoDateNotes({ notes }: { notes: string[] }) {
+  return (
+    <ul className="hint no-date-notes" aria-label="Without a legal deadline">
+      {notes.map((n) => (
+        <li key={n}>{n}</li>
+      ))}
+    </ul>
+  );
+}
+
+const STATE_LABEL: Record<Deadline['state'], string> = { open: 'Open', met: 'Met', moot: 'No longer needed', paused: 'Clock stopped' };
+
 function DeadlineItem({ d, today }: { d: Deadline; today: string }) {
-  const state = d.state === 'met' ? 'Met' : d.state === 'moot' ? 'No longer needed' : d.due < today ? 'Passed' : 'Open';
+  const state = d.state === 'open' && d.due < today ? 'Passed' : STATE_LABEL[d.state];
+  const next = d.further?.find((x) => x >= today);
   return (
     <li className={`deadline deadline-${d.state}${d.state === 'open' && d.due < today ? ' deadline-passed' : ''}`}>
       <p className="deadline-head">
@@ -138,9 +174,16 @@ function DeadlineItem({ d, today }: { d: Deadline; today: string }) {
         </time>{' '}
         <span className="badge">{state}</span>
       </p>
+      <p className="deadline-about">{d.label}</p>
+      {d.state === 'open' && d.due < today && next ? (
+        <p>
+          The next three-month period ends on <time dateTime={next}>{longDate(next)}</time>.
+        </p>
+      ) : null}
       <p className="rule">
         {d.rule} <span className="source">Source: {d.source}.</span>
       </p>
+      {d.unverified ? <p className="hint">Not confirmed: {d.unverified}</p> : null}
       <details>
         <summary>How this date was worked out</summary>
         <ol className="steps">
@@ -153,7 +196,7 @@ function DeadlineItem({ d, today }: { d: Deadline; today: string }) {
   );
 }
 
-function EventItem(props: { e: CaseEvent; c: Case; today: string; evidence: EvidenceOption[]; onChanged(text: string): void }) {
+function EventItem(props: { e: CaseEvent; c: Case; today: string; evidence: EvidenceOption[]; events: CaseEvent[]; onChanged(text: string): void }) {
   const { e } = props;
   const [mode, setMode] = useState<'view' | 'edit' | 'confirm'>('view');
   const [err, setErr] = useState<string | null>(null);
@@ -173,15 +216,19 @@ function EventItem(props: { e: CaseEvent; c: Case; today: string; evidence: Evid
     props.onChanged(`Saved: ${EVENT_TYPE_LABELS[v.type]} on ${longDate(v.on)}.`);
   };
   const evidenceTitles = e.evidenceIds.map((id) => props.evidence.find((x) => x.id === id)?.title ?? id);
+  const thread = e.forEventId ? props.events.find((x) => x.id === e.forEventId) : undefined;
   return (
     <li className={`event event-${e.type}`}>
       <p className="event-head">
         <time dateTime={e.on}>{longDate(e.on)}</time> <strong>{EVENT_TYPE_LABELS[e.type]}</strong>
+        {e.requestType ? <span> ({REQUEST_TYPE_LABELS[e.requestType as RequestType] ?? e.requestType})</span> : null}
+        {e.asks ? <span className="hint"> · asked for {CLARIFICATION_LABELS[e.asks as ClarificationKind]?.toLowerCase() ?? e.asks}</span> : null}
         {e.channel ? <span className="hint"> by {CHANNEL_LABELS[e.channel as Channel] ?? e.channel}</span> : null}
         {e.receivedOn && e.receivedOn !== e.on ? <span className="hint">, received {longDate(e.receivedOn)}</span> : null}
         {e.authority ? <span className="hint"> · {authorityLabel(props.c.country, e.authority)}</span> : null}
         {e.ref ? <span className="ref"> · Ref {e.ref}</span> : null}
       </p>
+      {thread ? <p className="hint">For: {threadName(thread)}</p> : null}
       {e.note ? <p className="event-note">{e.note}</p> : null}
       {evidenceTitles.length ? <p className="hint">Evidence: {evidenceTitles.join(', ')}</p> : null}
       {mode === 'view' ? (
@@ -206,7 +253,16 @@ function EventItem(props: { e: CaseEvent; c: Case; today: string; evidence: Evid
         </div>
       ) : null}
       {mode === 'edit' ? (
-        <EventForm caseId={props.c.id} country={props.c.country} today={props.today} evidence={props.evidence} event={e} onSubmit={save} onCancel={() => setMode('view')} />
+        <EventForm
+          caseId={props.c.id}
+          country={props.c.country}
+          today={props.today}
+          evidence={props.evidence}
+          events={props.events}
+          event={e}
+          onSubmit={save}
+          onCancel={() => setMode('view')}
+        />
       ) : null}
       {err ? (
         <p role="alert" className="error">

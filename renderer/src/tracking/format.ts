@@ -1,4 +1,11 @@
-import type { ExportFile } from '../../../electron/core/contract/tracking';
+import {
+  EVENT_TYPE_LABELS,
+  REQUEST_TYPE_LABELS,
+  type CaseEvent,
+  type EventType,
+  type ExportFile,
+  type RequestType,
+} from '../../../electron/core/contract/tracking';
 
 // Calendar dates are YYYY-MM-DD; format them in UTC so no time zone shifts the day.
 const long = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
@@ -23,3 +30,10 @@ export function download(file: ExportFile): void {
 }
 
 export const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+/** How a request or complaint is named when an event is tied to it: "Access request of 15 May 2026". */
+export function threadName(e: Pick<CaseEvent, 'type' | 'on' | 'requestType' | 'authority'>): string {
+  if (e.type === 'request_sent') return `${REQUEST_TYPE_LABELS[(e.requestType as RequestType) ?? 'objection'] ?? 'Request'} of ${shortDate(e.on)}`;
+  if (e.type === 'complaint_filed') return `Complaint${e.authority ? ` to ${/^[a-z]{2,5}$/.test(e.authority) ? e.authority.toUpperCase() : e.authority}` : ''} of ${shortDate(e.on)}`;
+  return `${EVENT_TYPE_LABELS[e.type as EventType] ?? e.type} of ${shortDate(e.on)}`;
+}
