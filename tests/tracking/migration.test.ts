@@ -148,7 +148,7 @@ describe('migration 006 (a clock per request)', () => {
     }
   });
 
-  it('a case whose region changes is rebuilt on its next read (a US state decides its dates)', async () => {
+  it('a case whose region changes is rebuilt before the list, the reminders or the case is read (a US state decides its dates)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'redress-mig6-'));
     dirs.push(dir);
     const core = createCore({ dataDir: dir, host: 'cli', clock: { now: () => new Date('2026-10-20T12:00:00') } });
@@ -156,6 +156,12 @@ describe('migration 006 (a clock per request)', () => {
       const c = await core.api.call('cases.create', { title: 'T', country: 'US', name: 'N', email: 'n@example.org' });
       await core.api.call('tracking.addEvent', { caseId: c.id, type: 'request_sent', on: '2026-10-01', requestType: 'access' });
       expect((await core.api.call('tracking.dashboard', {})).rows[0].nextDue).toBeNull();
+      // Written by plain SQL, as another door might: the trigger marks the row, the list rebuilds it.
+      core.ctx.db.prepare("UPDATE cases SET region = 'US-CA' WHERE id = ?").run(c.id);
+      expect((await core.api.call('tracking.dashboard', {})).rows[0].nextDue).toBe('2026-11-15');
+      expect((await core.api.call('tracking.reminders', { withinDays: 30 })).items.map((r) => r.label)).toEqual(['Reply to your request to know of 1 October 2026']);
+      core.ctx.db.prepare("UPDATE cases SET region = 'US-WY' WHERE id = ?").run(c.id);
+      expect((await core.api.call('tracking.get', { caseId: c.id })).deadlines).toEqual([]);
       core.ctx.db.prepare("UPDATE cases SET region = 'US-CA' WHERE id = ?").run(c.id);
       const t = await core.api.call('tracking.get', { caseId: c.id });
       expect(t.deadlines.map((d) => [d.kind, d.due])).toEqual([['response_due', '2026-11-15']]);

@@ -5,7 +5,7 @@ import { listEvidenceForCase } from '../evidence/query';
 import { dashboard } from './dashboard';
 import { exportCsv, exportIcs } from './export';
 import { dueReminders } from './reminders';
-import { addEvent, editEvent, getTracking, rebuildStaleIndex, removeEvent, todayOf, useDerivedStatus } from './service';
+import { addEvent, editEvent, getTracking, rebuildStaleIndex, refreshRegionChanged, removeEvent, todayOf, useDerivedStatus } from './service';
 
 /** Registers the tracking handlers. */
 export function registerTracking(api: ApiRegistry, ctx: CoreContext): void {
@@ -19,11 +19,13 @@ export function registerTracking(api: ApiRegistry, ctx: CoreContext): void {
     requireCase(ctx, caseId);
     return listEvidenceForCase(ctx, caseId).map((e) => ({ id: e.id, title: e.title, kind: e.kind }));
   });
-  api.register('tracking.dashboard', (input) => dashboard(ctx.db, input, todayOf(ctx.clock)));
-  api.register('tracking.reminders', ({ withinDays, limit }) => dueReminders(ctx, withinDays, limit));
+  // A case's region decides a US state's law; rows marked by the region trigger are rebuilt before any list is read.
+  api.register('tracking.dashboard', (input) => (refreshRegionChanged(ctx), dashboard(ctx.db, input, todayOf(ctx.clock))));
+  api.register('tracking.reminders', ({ withinDays, limit }) => (refreshRegionChanged(ctx), dueReminders(ctx, withinDays, limit)));
   api.register('tracking.exportIcs', ({ caseId }) => {
     if (caseId) requireCase(ctx, caseId);
+    refreshRegionChanged(ctx);
     return exportIcs(ctx, caseId);
   });
-  api.register('tracking.exportCsv', (filter) => exportCsv(ctx, filter));
+  api.register('tracking.exportCsv', (filter) => (refreshRegionChanged(ctx), exportCsv(ctx, filter)));
 }

@@ -164,6 +164,12 @@ export function refreshIndex(ctx: CoreContext, caseId: string): void {
   applyDerivedStatus(ctx.db, caseId, deriveStatus(events), isoNow(ctx.clock));
 }
 
+/** Rebuilds the derived rows of cases whose region changed (a trigger marks them -1), before a list or reminders. */
+export function refreshRegionChanged(ctx: CoreContext): void {
+  const ids = ctx.db.prepare('SELECT case_id AS id FROM case_index WHERE rules_version = -1').all() as { id: string }[];
+  if (ids.length) writeTx(ctx.db, () => ids.forEach((r) => refreshIndex(ctx, r.id)));
+}
+
 /** Rebuilds the case's derived row when it was built by older rules or its region changed since (a trigger marks it). */
 function refreshIfStale(ctx: CoreContext, caseId: string): void {
   const row = ctx.db.prepare('SELECT rules_version AS v FROM case_index WHERE case_id = ?').get(caseId) as { v: number } | undefined;

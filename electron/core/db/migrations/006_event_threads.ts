@@ -47,11 +47,12 @@ export const m006EventThreads: Migration = {
       CREATE INDEX case_open_deadlines_due ON case_open_deadlines(due);
       UPDATE case_index SET rules_version = 0;
 
-      -- A US state's law depends on the case's region: when it changes, mark the derived row stale so the next read
-      -- of the case (or the next start) rebuilds it, whoever changed it.
+      -- A US state's law depends on the case's region: when it changes, mark the derived row (-1) so the next read of
+      -- the case, of the list or of the reminders rebuilds it, whoever changed it. The partial index finds them.
       CREATE TRIGGER cases_index_region AFTER UPDATE OF region, country ON cases BEGIN
-        UPDATE case_index SET rules_version = 0 WHERE case_id = new.id;
+        UPDATE case_index SET rules_version = -1 WHERE case_id = new.id;
       END;
+      CREATE INDEX case_index_region_changed ON case_index(rules_version) WHERE rules_version = -1;
     `);
   },
 };
