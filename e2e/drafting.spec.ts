@@ -35,7 +35,8 @@ test('GB case: templates greyed by country, the objection drafted with copy butt
   await page.goto(app.host.url + `#/cases/${c.id}`);
   const panel = page.getByRole('region', { name: 'Letters and complaints' });
   await expect(panel.getByRole('link', { name: 'Complaint to the ICO (UK)' })).toBeVisible();
-  await expect(panel.getByText('Not for this case: Complaint to the Data Protection Commission (Ireland) is for members in the EU/EEA; this case is in the United Kingdom (GB).')).toBeVisible();
+  await expect(panel.getByText('Not for this case: Complaint to the Data Protection Commission (Ireland) is for members in the EU/EEA and Switzerland; this case is in the United Kingdom (GB).')).toBeVisible();
+  await expect(panel.getByRole('link', { name: 'Complaint to LinkedIn (UK)' })).toBeVisible();
   await expect(panel.getByRole('link', { name: /Data Protection Commission/ })).toHaveCount(0);
   await expectAccessible(page, 'case page with drafting panel');
   await screenshot(page, 'drafting-panel');
@@ -54,6 +55,19 @@ test('GB case: templates greyed by country, the objection drafted with copy butt
   await situation.fill('I write for a living; my posts are my work.');
   await expect(page.getByText('43 / 2,000 characters')).toBeVisible();
   await expect(page.locator('.letter')).toContainText('My particular situation is this: I write for a living; my posts are my work.');
+  // The case has no given and family name: Redress does not split the full name, and says so.
+  await expect(page.locator('.cautions')).toContainText('does not guess them');
+  await expect(page.getByLabel('First name (required)')).toHaveValue(NAME);
+  // A statement only the member can confirm is a box to tick; unticked, its paragraph leaves the letter.
+  const before = page.getByRole('checkbox', { name: 'Much of my profile and posts dates from before 3 November 2025' });
+  await expect(before).toBeChecked();
+  await expect(page.locator('.letter')).toContainText('could not reasonably expect then');
+  await before.uncheck();
+  await expect(page.locator('.letter')).not.toContainText('could not reasonably expect then');
+  await before.check();
+  await expect(page.locator('.letter')).toContainText('could not reasonably expect then');
+  await expect(page.locator('.letter')).not.toContainText('once my objection is upheld');
+  await expect(page.locator('.letter')).toContainText('stop sharing it with Microsoft');
   await expect(page.getByText(/^Draft saved \d\d:\d\d\.$/)).toBeVisible();
   await expect(page.getByRole('link', { name: 'Open the form' })).toHaveAttribute('href', 'https://www.linkedin.com/help/linkedin/ask/TS-DPRO');
 
@@ -94,6 +108,12 @@ test('GB case: the ICO complaint keeps its summary within 2,000 characters and e
   await expect(page.locator('#field-draft-summary-error')).toHaveText('Summary of your complaint must be at most 2,000 characters.');
   await page.getByRole('button', { name: 'Use the suggested text for Summary of your complaint' }).click();
   await page.getByLabel('Harm or impact on you (required)').fill('Ich mache mir Sorgen; Я обеспокоена.');
+  // Nothing sent to LinkedIn is recorded: the screen says why the complaint is not ready, and the export refuses.
+  await expect(page.locator('.readiness')).toContainText('Not yet. Nothing sent to LinkedIn is recorded on this case.');
+  await page.getByLabel('Format').selectOption('text');
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  await expect(page.locator('.export-box').getByRole('alert')).toContainText('Not yet: Nothing sent to LinkedIn is recorded on this case.');
+  await page.getByLabel('Draft it anyway').check();
   await expectAccessible(page, 'ico complaint');
   await screenshot(page, 'drafting-ico');
   await page.getByLabel('Format').selectOption('pdf');
@@ -107,27 +127,40 @@ test('GB case: the ICO complaint keeps its summary within 2,000 characters and e
   expect(pdfText(pdf)).toContain('Я обеспокоена');
 });
 
-test('DE case: the DPC complaint and the reminder as text and email drafts; the access request as form fields', async ({ page, app }) => {
+test('DE case: the DPC complaint and the reminder from the record, as text and email drafts; the access request as form fields', async ({ page, app }) => {
   const c = await newCase(app, 'DE');
+  await app.api('tracking.addEvent', { caseId: c.id, type: 'request_sent', on: '2026-04-30', ref: 'LI-2026-0042' });
+  await app.api('tracking.addEvent', { caseId: c.id, type: 'acknowledged', on: '2026-05-01' });
   await page.goto(app.host.url + `#/cases/${c.id}/draft/dpc-complaint`);
   await expect(page.getByRole('heading', { name: 'Complaint to the Data Protection Commission (Ireland)' })).toBeVisible();
   await expect(page.getByLabel('Organisation (required)', { exact: true })).toHaveValue('LinkedIn Ireland Unlimited Company');
-  await expect(page.getByRole('link', { name: 'Dates of contact with the organisation is required.' })).toBeVisible();
-  await page.getByLabel('Dates of contact with the organisation (required)').fill('- 30 April 2026: objection sent by the web form');
+  await expect(page.locator('.readiness')).toHaveCount(0);
+  // An acknowledgement is not a reply; the due date is that of this request (30 April + one month, moved past
+  // the weekend and Ireland's June bank holiday).
+  const narrative = page.getByLabel('Your complaint (required)');
+  await expect(narrative).toHaveValue(/LinkedIn confirmed receipt on 1 May 2026; that was not an answer\. LinkedIn has not answered; its answer was due by 2 June 2026/);
+  await expect(page.locator('.letter')).toContainText('Dear Commissioners,');
+  await expect(page.locator('.letter')).toContainText('(Article 78(1))');
+  await expect(page.locator('.letter')).not.toContainText('amicable');
+  await page.getByRole('textbox', { name: 'Link to your LinkedIn profile' }).fill('https://www.linkedin.com/in/zofia-example');
   await expectAccessible(page, 'dpc complaint');
+  await screenshot(page, 'drafting-dpc');
   const txt = (await exportAndFetch(page, 'text')).toString('utf8');
   expect(txt).toContain('Data Protection Commission');
+  expect(txt).toContain('https://www.linkedin.com/in/zofia-example');
   expect(txt).toContain('What is still outstanding\n-------------------------');
 
   await page.goto(app.host.url + `#/cases/${c.id}/draft/linkedin-reminder`);
   await expect(page.getByRole('heading', { name: 'Reminder: no reply within one month (LinkedIn)' })).toBeVisible();
-  await page.getByLabel('When you sent your request (required)').fill('30 April 2026');
+  await expect(page.getByLabel('When you sent your request (required)')).toHaveValue('30 April 2026');
+  await expect(page.locator('.letter')).toContainText('You confirmed receipt on 1 May 2026; a confirmation of receipt is not an answer');
   const eml = (await exportAndFetch(page, 'eml')).toString('utf8');
   expect(eml).toContain('X-Unsent: 1');
   await screenshot(page, 'drafting-reminder');
 
   await page.goto(app.host.url + `#/cases/${c.id}/draft/linkedin-access-request`);
   await expect(page.getByRole('heading', { name: /Access request/ })).toBeVisible();
+  await expect(page.locator('.letter')).toContainText('(Article 15(1)(g))');
   const json = JSON.parse((await exportAndFetch(page, 'json')).toString('utf8'));
   expect(json.template).toBe('linkedin-access-request');
   expect(json.fields[0].value).toBe(NAME);
@@ -135,6 +168,26 @@ test('DE case: the DPC complaint and the reminder as text and email drafts; the 
   const recorded = await app.api<{ format: string; sha256: string }[]>('drafting.exports', { caseId: c.id });
   expect(recorded.map((r) => r.format).sort()).toEqual(['eml', 'json', 'text']);
   expect(new Set(recorded.map((r) => r.sha256)).size).toBe(3);
+});
+
+test('a reminder before the reply is due: the screen says why not, the export refuses, "Draft it anyway" words it without the claim', async ({ page, app }) => {
+  const c = await newCase(app, 'IE');
+  const today = await page.evaluate(() => new Date().toLocaleDateString('sv-SE'));
+  await app.api('tracking.addEvent', { caseId: c.id, type: 'request_sent', on: today, requestType: 'access' });
+  await page.goto(app.host.url + `#/cases/${c.id}/draft/linkedin-reminder`);
+  const notYet = page.locator('.readiness');
+  await expect(notYet).toContainText(/Not yet\. LinkedIn has until \d+ \w+ \d{4} to answer your request of \d+ \w+ \d{4}: a reminder now would claim a delay that has not happened\./);
+  await expectAccessible(page, 'reminder not yet');
+  await screenshot(page, 'drafting-not-yet');
+  await page.getByLabel('Format').selectOption('text');
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  await expect(page.locator('.export-box').getByRole('alert')).toContainText('Not yet: LinkedIn has until');
+  expect(await app.api('drafting.exports', { caseId: c.id })).toEqual([]);
+  await page.getByLabel('Draft it anyway').check();
+  const txt = (await exportAndFetch(page, 'text')).toString('utf8');
+  expect(txt).toContain('a request under Article 15 GDPR for access to my personal data');
+  expect(txt).toContain('I have not had an answer yet.');
+  expect(txt).not.toMatch(/unanswered|has passed|no answer|complain/);
 });
 
 test('keyboard only: reach a template, fill the required field, export', async ({ page, app }) => {

@@ -103,7 +103,38 @@ export function DraftForm(props: { view: DraftView; caseData: Case; onExported()
               {f.unverified ? <span className="unverified"> Unverified: {f.unverified}</span> : null}
             </>
           );
-          const control = f.type === 'textarea' ? <textarea rows={f.maxLength && f.maxLength > 1500 ? 9 : 5} {...register(f.name)} /> : <input type={f.type === 'email' ? 'email' : 'text'} {...register(f.name)} />;
+          if (f.type === 'check') {
+            // A statement only the member can confirm: ticked is "yes", unticked is empty. The box sits beside its
+            // label, as the member reads it.
+            const hintId = f.help ? `field-draft-${f.name}-hint` : undefined;
+            return (
+              <div key={f.name} className="check-field">
+                <p>
+                  <label>
+                    <input
+                      type="checkbox"
+                      id={`field-draft-${f.name}`}
+                      checked={value === 'yes'}
+                      aria-describedby={hintId}
+                      onChange={(e) => setValue(f.name, e.target.checked ? 'yes' : '', { shouldValidate: true, shouldDirty: true })}
+                    />{' '}
+                    {f.label}
+                  </label>
+                </p>
+                {f.help ? (
+                  <p className="hint" id={hintId}>
+                    {f.help}
+                  </p>
+                ) : null}
+              </div>
+            );
+          }
+          const control =
+            f.type === 'textarea' ? (
+              <textarea rows={f.maxLength && f.maxLength > 1500 ? 9 : 5} {...register(f.name)} />
+            ) : (
+              <input type={f.type === 'email' ? 'email' : 'text'} {...register(f.name)} />
+            );
           return (
             <Field
               key={f.name}

@@ -61,6 +61,27 @@ export function DraftScreen(props: { caseData: Case; templateId: string; onExpor
           <span className="rule">Template last checked against it on {m.lastChecked}.</span>
         </dd>
       </dl>
+      {view.availability.available && !view.readiness.ready ? (
+        <div className="next-step tone-due readiness" role="status">
+          <p>
+            <strong>Not yet.</strong> {view.readiness.reasons.join(' ')}
+          </p>
+          <p className="hint">
+            Export is refused until the record supports it. If you still want to send it now, tick “Draft it anyway” under Export: the text then says
+            only what your record shows.
+          </p>
+        </div>
+      ) : null}
+      {view.availability.available && view.cautions.length ? (
+        <div className="callout cautions" aria-labelledby="cautions-title">
+          <h3 id="cautions-title">From your case’s record</h3>
+          <ul>
+            {view.cautions.map((c) => (
+              <li key={c}>{c}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       {!view.availability.available ? (
         <p role="alert" className="error">
           {view.availability.reason}

@@ -18,6 +18,8 @@ export function ExportBox(props: { view: DraftView; values: Record<string, strin
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<ExportRecord | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [anyway, setAnyway] = useState(false);
+  const notReady = !props.view.readiness.ready;
 
   const run = async () => {
     const budget = Math.round(Number(budgetMb.replace(',', '.')) * 1024 * 1024);
@@ -36,6 +38,7 @@ export function ExportBox(props: { view: DraftView; values: Record<string, strin
         profile,
         ...(format === 'pdf' && profile === 'upload' ? { budgetBytes: budget } : {}),
         values: props.values,
+        ...(notReady && anyway ? { anyway: true } : {}),
       });
       setResult(rec);
       props.onExported();
@@ -90,6 +93,18 @@ export function ExportBox(props: { view: DraftView; values: Record<string, strin
             </div>
           ) : null}
         </fieldset>
+      ) : null}
+      {notReady ? (
+        <div className="anyway">
+          <p>
+            <label>
+              <input type="checkbox" checked={anyway} onChange={(e) => setAnyway(e.target.checked)} aria-describedby="anyway-hint" /> Draft it anyway
+            </label>
+          </p>
+          <p className="hint" id="anyway-hint">
+            The record does not support this letter yet (see “Not yet” above). Ticked, it is exported worded from the record as it stands.
+          </p>
+        </div>
       ) : null}
       <button type="button" className="primary" onClick={() => void run()} disabled={busy || props.problems.length > 0}>
         {busy ? 'Exporting…' : 'Export'}
