@@ -96,6 +96,13 @@ describe('next step', () => {
     expect(`${waiting.text} ${late.text}`).not.toMatch(/78\(2\)|court/);
   });
 
+  it('Switzerland: both routes, each with its law', () => {
+    const events = [ev('request_sent', '2026-04-30'), ev('reminder_sent', '2026-06-05')];
+    expect(step('CH', events, '2026-06-20').text).toBe(
+      'Still no reply after your reminder: complain to the FDPIC (a report under Swiss law, FADP Art 49) or the DPC (a complaint under the GDPR, Art 77, as LinkedIn Ireland is your controller).',
+    );
+  });
+
   it('a paused UK clock asks the member to answer', () => {
     const s = step('GB', [ev('request_sent', '2026-03-02'), ev('clarification_requested', '2026-03-10')], '2026-03-12');
     expect(s.text).toBe('LinkedIn asked you for details on 10 March 2026: the clock is stopped until you answer (UK GDPR Art 12A). Answer, then record “Clarification answered”.');

@@ -56,6 +56,12 @@ export function nextStep(
   const status = deriveStatus(events);
   const stateLaw = us ? usStateLaw(c.region) : null;
   const regulator = us ? (c.region === 'US-CA' ? 'CalPrivacy' : "the state's Attorney General") : (j.regulators[0]?.shortName ?? 'the regulator');
+  // Swiss members have two routes: a report to the FDPIC under Swiss law, and a GDPR complaint to the DPC.
+  const complainTo =
+    regime === 'ch'
+      ? 'the FDPIC (a report under Swiss law, FADP Art 49) or the DPC (a complaint under the GDPR, Art 77, as LinkedIn Ireland is your controller)'
+      : regulator;
+  const draftLabel = regime === 'ch' ? 'Draft the complaint' : `Draft the ${regulator} complaint`;
   const draft = (template?: string) => `#/cases/${encodeURIComponent(c.id)}/draft${template ? `/${template}` : ''}`;
   const window = a.icoWindow;
   const windowOpen = window?.state === 'open' && window.due >= today;
@@ -198,8 +204,8 @@ export function nextStep(
     return {
       tone: 'overdue',
       due: windowOpen ? window!.due : d.due,
-      text: `Still no reply${about(overdue)} after your reminder: complain to ${regulator}.${complainUntil}`,
-      action: { label: `Draft the ${regulator} complaint`, href: draft() },
+      text: `Still no reply${about(overdue)} after your reminder: complain to ${complainTo}.${complainUntil}`,
+      action: { label: draftLabel, href: draft() },
     };
   }
   const paused = live.find((r) => r.due!.state === 'paused');
@@ -232,8 +238,10 @@ export function nextStep(
           ? `Reply received. The ICO’s three-month window ended on ${shortDate(window!.due)}: if the reply falls short, complain now and explain the delay; otherwise close the case.`
           : us
             ? `Reply received. If it refuses or falls short, you can complain to ${regulator}; otherwise close the case.`
-            : `Reply received. If it refuses or falls short, you can complain to ${regulator} (Art 77); otherwise close the case.`,
-      action: { label: `Draft the ${regulator} complaint`, href: draft() },
+            : regime === 'ch'
+              ? `Reply received. If it refuses or falls short, you can turn to ${complainTo}; otherwise close the case.`
+              : `Reply received. If it refuses or falls short, you can complain to ${regulator} (Art 77); otherwise close the case.`,
+      action: { label: draftLabel, href: draft() },
     };
   }
   const noDate = a.requests.find((r) => !r.due && r.reason);
