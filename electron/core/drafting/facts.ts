@@ -43,6 +43,8 @@ export interface RequestFacts {
   due: string | null;
   /** The first period's end, before any extension. */
   firstDue: string | null;
+  /** Swiss access requests: the FADP Art 25(7) 30-day date beside the GDPR one. */
+  swissDue: string | null;
   dueRule: string | null;
   /** The clock is stopped (UK Art 12A) until the member answers a clarification request. */
   paused: boolean;
@@ -113,6 +115,7 @@ export function letterFacts(f: CaseFacts): LetterFacts {
       channel: r.channel,
       due: r.due?.due ?? null,
       firstDue: r.extension?.firstPeriodEnd ?? r.due?.due ?? null,
+      swissDue: r.swissAccessDue?.due ?? null,
       dueRule: r.due ? `${r.due.rule} (${r.due.source})` : null,
       paused,
       extension: r.extension ? { on: r.extension.notifiedOn, inTime: r.extension.inTime } : null,
@@ -176,6 +179,7 @@ export const REQUEST_ITEM_NAMES = [
   'channel',
   'due_date',
   'first_due_date',
+  'swiss_due_date',
   'due_passed',
   'clock_paused',
   'extended',
@@ -221,6 +225,7 @@ function requestVars(r: RequestFacts, exhibitNo: (id: string) => number | undefi
     channel: r.channel ?? '',
     due_date: long(r.due),
     first_due_date: long(r.firstDue),
+    swiss_due_date: long(r.swissDue),
     due_passed: yes(r.duePassed),
     clock_paused: yes(r.paused),
     extended: yes(Boolean(r.extension?.inTime)),
