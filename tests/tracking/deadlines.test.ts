@@ -119,6 +119,12 @@ describe('authority progress (Art 78(2)): three months after the complaint, in t
     expect(due('DE', [ev('complaint_filed', '2025-07-31', { authority: 'hmbbfdi' })], 'authority_progress_due')).toBe('2025-11-03');
   });
 
+  it('BayLDA, found by its short name in the authority data: complaint 1 Aug 2027 -> Mon 1 Nov 2027, All Saints in Bavaria -> Tue 2 Nov', () => {
+    expect(due('DE', [ev('complaint_filed', '2027-08-01', { authority: 'BayLDA' })], 'authority_progress_due')).toBe('2027-11-02');
+    // Berlin keeps no All Saints holiday: the same dates end on the Monday.
+    expect(due('DE', [ev('complaint_filed', '2027-08-01', { authority: 'blnbdi' })], 'authority_progress_due')).toBe('2027-11-01');
+  });
+
 });
 
 describe('no GDPR, no invented deadline', () => {

@@ -2,6 +2,8 @@
 // rule, its source, and the steps that led to the date, so the user can check it. Every request has its own clock;
 // so has every complaint (to the organisation, or to a regulator).
 import { jurisdictionFor, regimeOf, type Regime } from '../contract';
+import type { AuthorityFile } from '../contract/authorities';
+import { authoritiesInUse, authorityCalendar } from '../authorities';
 import {
   REQUEST_TYPE_LABELS,
   type CaseEvent,
@@ -42,43 +44,25 @@ export function calendarFor(country: string): HolidayCalendar | null {
 }
 
 /**
- * The authority's own public holidays count for its Art 78(2) period. Kept here until the authorities become data
- * files (data/authorities/): each file should then carry its holiday calendar (country and state) and which progress
- * clock its complaints get (Art 78(2), DPA 2018 s.166, or none), and this map should be read from them.
+ * The authorities are data (data/authorities/*.json): each file gives the authority's holiday calendar (its own
+ * public holidays count for its Art 78(2) period), its short name (what a member types: "DPC", "BayLDA") and the law
+ * it applies, which decides its progress clock (uk-gdpr: DPA 2018 s.166; gdpr: Art 78(2); fadp, ccpa: none).
  */
-const AUTHORITY_CALENDARS: Record<string, HolidayCalendar> = {
-  ico: ENGLAND_AND_WALES,
-  dpc: IRELAND,
-  cnil: { country: 'FR', label: 'France' },
-  hmbbfdi: { country: 'DE', state: 'HH', label: 'Hamburg' },
-  aepd: { country: 'ES', state: 'MD', label: 'Madrid' },
-  garante: { country: 'IT', label: 'Italy' },
-  ap: { country: 'NL', label: 'the Netherlands' },
-  fdpic: { country: 'CH', state: 'BE', label: 'Bern' },
-};
+function authorityIndex(): Map<string, AuthorityFile> {
+  return new Map(authoritiesInUse().map((a) => [a.id, a]));
+}
 
-const AUTHORITY_NAMES: Record<string, string> = {
-  ico: 'ICO',
-  dpc: 'DPC',
-  cnil: 'CNIL',
-  hmbbfdi: 'HmbBfDI',
-  aepd: 'AEPD',
-  garante: 'Garante',
-  ap: 'Autoriteit Persoonsgegevens',
-  fdpic: 'FDPIC',
-  cppa: 'CalPrivacy',
-};
-
-/** Accepts an id or short name in any case ("DPC", "dpc"); unknown names are kept as the user wrote them. */
+/** Accepts an id or short name in any case ("DPC", "dpc", "BayLDA"); unknown names are kept as the user wrote them. */
 export function normaliseAuthority(text: string | undefined | null): string | undefined {
   if (!text) return undefined;
   const t = text.trim();
   const key = t.toLowerCase();
-  if (AUTHORITY_NAMES[key]) return key;
-  const byName = Object.entries(AUTHORITY_NAMES).find(([, n]) => n.toLowerCase() === key);
-  return byName ? byName[0] : t;
+  const all = authorityIndex();
+  if (all.has(key)) return key;
+  for (const a of all.values()) if (a.shortName.toLowerCase() === key || a.name.en.toLowerCase() === key || a.name.local.toLowerCase() === key) return a.id;
+  return t;
 }
-export const authorityName = (a: string | null | undefined) => (a ? (AUTHORITY_NAMES[normaliseAuthority(a)!] ?? a) : 'the authority');
+export const authorityName = (a: string | null | undefined) => (a ? (authorityIndex().get(normaliseAuthority(a)!)?.shortName ?? a) : 'the authority');
 
 /** Every event that is contact with the organisation, for the ICO's "last meaningful contact". */
 const CONTACT: ReadonlySet<EventType> = new Set([
@@ -556,8 +540,6 @@ function icoWindow(ctx: Ctx): Deadline | null {
 
 // ---- complaints to a regulator ----------------------------------------------------------------------------------
 
-const EU_AUTHORITIES = new Set(['dpc', 'cnil', 'hmbbfdi', 'aepd', 'garante', 'ap']);
-
 function routeOf(ctx: Ctx, authority: string | undefined): { route: ComplaintClock['route']; reason: string | null } {
   const key = authority?.toLowerCase();
   if (key === 'ico') return { route: 's166', reason: null };
@@ -568,7 +550,10 @@ function routeOf(ctx: Ctx, authority: string | undefined): { route: ComplaintClo
         'A report to the FDPIC (FADP Art 49) entitles you to be told of the steps it takes and the outcome, but sets no time limit, so Redress sets none. As a member of LinkedIn Ireland you can also complain to the DPC under the GDPR (Art 77); record that complaint and its Art 78(2) clock applies.',
     };
   if (key === 'cppa') return { route: 'none', reason: 'No time limit for CalPrivacy to report back was found, so Redress sets none.' };
-  if (key && EU_AUTHORITIES.has(key)) return { route: 'art78_2', reason: null };
+  const law = key ? authorityIndex().get(key)?.law : undefined;
+  if (law === 'gdpr') return { route: 'art78_2', reason: null };
+  if (law === 'uk-gdpr') return { route: 's166', reason: null };
+  if (law === 'fadp' || law === 'ccpa') return { route: 'none', reason: 'No time limit for this authority to report back was found, so Redress sets none.' };
   // An authority Redress does not know by name: follow where the member lives.
   if (ctx.regime === 'uk') return { route: 's166', reason: null };
   if (ctx.regime === 'eu') return { route: 'art78_2', reason: null };
@@ -612,7 +597,7 @@ function complaintClock(ctx: Ctx, c: EventLike): ComplaintClock {
       further,
     };
   } else if (route === 'art78_2') {
-    const authCal = AUTHORITY_CALENDARS[key ?? ''] ?? ctx.cal ?? IRELAND;
+    const authCal = (key ? authorityCalendar(key) : null) ?? ctx.cal ?? IRELAND;
     const counted = countMonths(receipt, 3, authCal);
     out.due = {
       id: `authority_progress_due:${c.id}`,

@@ -51,7 +51,7 @@ export function nextStep(
 ): NextStep {
   const regime = regimeOf(c.country);
   const us = c.country === 'US';
-  const j = jurisdictionFor(c.country);
+  const j = jurisdictionFor(c.country, c.region ?? null);
   const events = a.events;
   const status = deriveStatus(events);
   const stateLaw = us ? usStateLaw(c.region) : null;

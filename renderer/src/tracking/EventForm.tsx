@@ -37,6 +37,8 @@ const CHANNEL_TYPES = new Set<EventType>(['request_sent', 'reminder_sent', 'orga
 export function EventForm(props: {
   caseId: string;
   country: string;
+  /** The case's regulators (home and lead) from the authority data; the contract's built-in list until it loads. */
+  regulators?: readonly { id: string; shortName: string; name: string }[];
   today: string;
   evidence: EvidenceOption[];
   /** The case's events, to choose which request or complaint an answer belongs to. */
@@ -77,7 +79,7 @@ export function EventForm(props: {
   const channel = watch('channel');
   const note = String(watch('note') ?? '');
   const picked = watch('evidenceIds') ?? [];
-  const regulators = jurisdictionFor(props.country).regulators;
+  const regulators = props.regulators ?? jurisdictionFor(props.country).regulators;
   const belongs = BELONGS_TO[type as EventType];
   const threads = belongs ? props.events.filter((x) => x.id !== e?.id && (belongs as readonly string[]).includes(x.type)) : [];
 

@@ -19,11 +19,19 @@ import { useAsync } from '../ui/useAsync';
 import { EventForm, type EventValues } from './EventForm';
 import { announceChange, download, errorText, longDate, shortDate, threadName } from './format';
 
-const authorityLabel = (country: string, a: string) => jurisdictionFor(country).regulators.find((r) => r.id === a)?.shortName ?? a;
+type Regulators = readonly { id: string; shortName: string; name: string }[];
+const authorityLabel = (regulators: Regulators, a: string) => regulators.find((r) => r.id === a)?.shortName ?? a;
+
+/** The case's regulators from the authority data (the member's home authority, the lead authority). */
+function useRegulators(c: Case): Regulators {
+  const j = useAsync(() => invoke('jurisdiction.get', { country: c.country, region: c.region ?? null }), [c.country, c.region]);
+  return j.data?.regulators ?? jurisdictionFor(c.country).regulators;
+}
 
 /** The tracking section of the case page: next step, deadlines with their rules, status, and the timeline. */
 export function TimelinePanel(props: { case: Case; section: string[]; onChange(): void }) {
   const c = props.case;
+  const regulators = useRegulators(c);
   const { data, error, reload } = useAsync(
     () => Promise.all([invoke('tracking.get', { caseId: c.id }), invoke('tracking.evidenceOptions', { caseId: c.id })]),
     [c.id, c.status, c.updatedAt],
@@ -54,7 +62,7 @@ export function TimelinePanel(props: { case: Case; section: string[]; onChange()
       {t.events.length ? (
         <ol className="events" aria-labelledby="events-title">
           {t.events.map((e) => (
-            <EventItem key={e.id} e={e} c={c} today={t.today} evidence={evidence} events={t.events} onChanged={changed} />
+            <EventItem key={e.id} e={e} c={c} regulators={regulators} today={t.today} evidence={evidence} events={t.events} onChanged={changed} />
           ))}
         </ol>
       ) : (
@@ -65,7 +73,7 @@ export function TimelinePanel(props: { case: Case; section: string[]; onChange()
         {message}
       </p>
       <h3 id="add-event-title">Add an event</h3>
-      <EventForm caseId={c.id} country={c.country} today={t.today} evidence={evidence} events={t.events} onSubmit={add} />
+      <EventForm caseId={c.id} country={c.country} regulators={regulators} today={t.today} evidence={evidence} events={t.events} onSubmit={add} />
     </section>
   );
 }
@@ -196,7 +204,7 @@ function DeadlineItem({ d, today }: { d: Deadline; today: string }) {
   );
 }
 
-function EventItem(props: { e: CaseEvent; c: Case; today: string; evidence: EvidenceOption[]; events: CaseEvent[]; onChanged(text: string): void }) {
+function EventItem(props: { e: CaseEvent; c: Case; regulators: Regulators; today: string; evidence: EvidenceOption[]; events: CaseEvent[]; onChanged(text: string): void }) {
   const { e } = props;
   const [mode, setMode] = useState<'view' | 'edit' | 'confirm'>('view');
   const [err, setErr] = useState<string | null>(null);
@@ -225,7 +233,7 @@ function EventItem(props: { e: CaseEvent; c: Case; today: string; evidence: Evid
         {e.asks ? <span className="hint"> · asked for {CLARIFICATION_LABELS[e.asks as ClarificationKind]?.toLowerCase() ?? e.asks}</span> : null}
         {e.channel ? <span className="hint"> by {CHANNEL_LABELS[e.channel as Channel] ?? e.channel}</span> : null}
         {e.receivedOn && e.receivedOn !== e.on ? <span className="hint">, received {longDate(e.receivedOn)}</span> : null}
-        {e.authority ? <span className="hint"> · {authorityLabel(props.c.country, e.authority)}</span> : null}
+        {e.authority ? <span className="hint"> · {authorityLabel(props.regulators, e.authority)}</span> : null}
         {e.ref ? <span className="ref"> · Ref {e.ref}</span> : null}
       </p>
       {thread ? <p className="hint">For: {threadName(thread)}</p> : null}
@@ -256,6 +264,7 @@ function EventItem(props: { e: CaseEvent; c: Case; today: string; evidence: Evid
         <EventForm
           caseId={props.c.id}
           country={props.c.country}
+          regulators={props.regulators}
           today={props.today}
           evidence={props.evidence}
           events={props.events}
