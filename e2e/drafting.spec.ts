@@ -190,6 +190,22 @@ test('a reminder before the reply is due: the screen says why not, the export re
   expect(txt).not.toMatch(/unanswered|has passed|no answer|complain/);
 });
 
+test('DE-BE case: the complaint goes to the Berlin authority, with the DPC named as lead and the language it expects', async ({ page, app }) => {
+  const c = await app.api<{ id: string }>('cases.create', { title: 'AI training objection', country: 'DE', region: 'DE-BE', name: NAME, email: 'zofia@example.org' });
+  await app.api('tracking.addEvent', { caseId: c.id, type: 'request_sent', on: '2026-04-30', ref: 'LI-2026-0042' });
+  await page.goto(app.host.url + `#/cases/${c.id}`);
+  await page.getByRole('region', { name: 'Letters and complaints' }).getByRole('link', { name: 'Complaint to your home data protection authority' }).click();
+  await expect(page.getByRole('heading', { name: 'Complaint to your home data protection authority' })).toBeVisible();
+  await expect(page.locator('.draft-facts')).toContainText('Berliner Beauftragte für Datenschutz und Informationsfreiheit');
+  await expect(page.locator('.cautions')).toContainText('BlnBDI expects complaints in German.');
+  await expect(page.locator('.letter')).toContainText('so the Data Protection Commission is its lead supervisory authority (Article 56(1))');
+  await expect(page.getByRole('link', { name: 'Open the form' })).toHaveAttribute('href', 'https://www.datenschutz-berlin.de/eingabe');
+  await expectAccessible(page, 'home authority complaint');
+  await screenshot(page, 'drafting-authority-complaint');
+  const eml = (await exportAndFetch(page, 'eml')).toString('utf8');
+  expect(eml).toMatch(/^To: mailbox@datenschutz-berlin\.de\r$/m);
+});
+
 test('keyboard only: reach a template, fill the required field, export', async ({ page, app }) => {
   const c = await newCase(app, 'PL');
   await page.goto(app.host.url + `#/cases/${c.id}/draft/linkedin-objection`);

@@ -104,7 +104,7 @@ describe('drafting API', () => {
 
   it('refuses an unknown template, a template for another country and missing required fields, writing nothing', async () => {
     const c = await newCase('GB');
-    await expect(core.api.call('drafting.export', { caseId: c.id, templateId: 'nope', format: 'pdf' })).rejects.toThrow(/No template "nope". Templates: dpc-complaint/);
+    await expect(core.api.call('drafting.export', { caseId: c.id, templateId: 'nope', format: 'pdf' })).rejects.toThrow(/No template "nope". Templates: authority-complaint, dpc-complaint/);
     await expect(core.api.call('drafting.export', { caseId: c.id, templateId: 'dpc-complaint', format: 'pdf' })).rejects.toThrow(/EU\/EEA and Switzerland; this case is in the United Kingdom/);
     await expect(core.api.call('drafting.export', { caseId: c.id, templateId: 'ico-complaint', format: 'text', values: { summary: 'changed' } })).rejects.toThrow(
       /^Not yet: Nothing sent to LinkedIn is recorded on this case\./,
@@ -241,6 +241,28 @@ describe('drafting API', () => {
       'What is still outstanding: replace the text in [Write here: …] with your own words.',
     ]);
     await expect(core.api.call('drafting.export', { caseId: c.id, templateId: 'dpc-complaint', format: 'text', anyway: true })).rejects.toThrow(/Fix these fields before exporting/);
+  });
+
+  it('addresses the generic complaint to the member’s home authority, names the DPC as lead, and says what it expects', async () => {
+    const c = await core.api.call('cases.create', { title: 'T', country: 'DE', region: 'DE-BE', name: NAME, email: 'zofia@example.org' });
+    seams.events.push({ id: 'e1', caseId: c.id, type: 'request_sent', on: '2026-04-30' });
+    const view = await core.api.call('drafting.get', { caseId: c.id, templateId: 'authority-complaint' });
+    expect(view.recipient).toMatchObject({ name: 'Berliner Beauftragte für Datenschutz und Informationsfreiheit', address: ['Alt-Moabit 59-61', '10555 Berlin', 'Germany'], email: 'mailbox@datenschutz-berlin.de' });
+    expect(view.template.formUrl).toBe('https://www.datenschutz-berlin.de/eingabe');
+    expect(view.readiness.ready).toBe(true);
+    expect(view.cautions[0]).toBe('BlnBDI expects complaints in German. Redress drafts in English for now: translate the letter before you send it, or send the English complaint to the Data Protection Commission instead.');
+    const p = await core.api.call('drafting.preview', { caseId: c.id, templateId: 'authority-complaint' });
+    expect(p.text).toContain('Dear Sir or Madam,');
+    expect(p.text).toContain('so the Data Protection Commission is its lead supervisory authority (Article 56(1))');
+    const eml = await core.api.call('drafting.export', { caseId: c.id, templateId: 'authority-complaint', format: 'eml' });
+    expect(readFileSync(resolveFile(core.ctx, 'export', eml.id)!.path, 'utf8')).toMatch(/^To: mailbox@datenschutz-berlin\.de\r$/m);
+
+    // Without the Land, Redress cannot know the authority: it says so rather than guess.
+    const d = await newCase('DE');
+    seams.events.push({ id: 'e2', caseId: d.id, type: 'request_sent', on: '2026-04-30' });
+    const unknown = await core.api.call('drafting.get', { caseId: d.id, templateId: 'authority-complaint' });
+    expect(unknown.readiness.reasons).toEqual([expect.stringContaining('say which Land you live in (edit the case)')]);
+    expect(unknown.recipient.name).toBe('Your home data protection authority');
   });
 
   it('meets an upload budget or says why not', async () => {

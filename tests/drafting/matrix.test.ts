@@ -148,6 +148,8 @@ const READY: Record<string, (h: History, cal: 'IE' | 'GB') => boolean> = {
     return Boolean(chased && passed(chased, cal));
   },
   'dpc-complaint': (h, cal) => h.requests.length > 0 && !h.requests.every((r) => !r.replied && !passed(r, cal)),
+  // The case's region is known (DE-BE in mkCase), so the home authority is.
+  'authority-complaint': (h, cal) => h.requests.length > 0 && !h.requests.every((r) => !r.replied && !passed(r, cal)),
   'ico-complaint': (h, cal) =>
     h.requests.length > 0 && !h.requests.every((r) => !r.replied && !passed(r, cal)) && (h.today < '2026-06-19' || Boolean(h.organisationComplaint)),
 };

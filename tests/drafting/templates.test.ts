@@ -7,6 +7,7 @@ import { prefillValues } from '../../electron/core/drafting/compose';
 import { render } from '../../electron/core/drafting/engine';
 import { availability, contextVars } from '../../electron/core/drafting/prefill';
 import { loadTemplate, loadTemplates, templatesDir } from '../../electron/core/drafting/templates';
+import { isAllowedExternal } from '../../electron/main/security';
 
 const mkCase = (country: string): Case => ({
   id: 'case_1',
@@ -34,7 +35,7 @@ describe('shipped templates', () => {
   const all = loadTemplates();
 
   it('ships the documents the issues ask for, each valid against the manifest schema', () => {
-    expect(all.map((t) => t.manifest.id)).toEqual(['dpc-complaint', 'ico-complaint', 'linkedin-access-request', 'linkedin-complaint', 'linkedin-objection', 'linkedin-reminder']);
+    expect(all.map((t) => t.manifest.id)).toEqual(['authority-complaint', 'dpc-complaint', 'ico-complaint', 'linkedin-access-request', 'linkedin-complaint', 'linkedin-objection', 'linkedin-reminder']);
     for (const t of all) {
       expect(t.manifest.languages[0]).toBe('en');
       expect(t.manifest.lastChecked).toMatch(/^2026-/);
@@ -53,6 +54,12 @@ describe('shipped templates', () => {
       expect(letter, t.manifest.id).not.toMatch(/\{\{|\}\}/);
       expect(letter).toContain('Zofia Łukasiewicz-Παπαδοπούλου');
       if (t.manifest.recipient === 'controller') expect(letter).toContain(cc === 'GB' || cc === 'US' ? 'LinkedIn Corporation' : 'LinkedIn Ireland Unlimited Company');
+    }
+  });
+
+  it('links only pages the app may open in the browser (the external-link allowlist)', () => {
+    for (const t of all) {
+      for (const url of [t.manifest.sourceUrl, t.manifest.formUrl].filter((u): u is string => Boolean(u))) expect(isAllowedExternal(url), `${t.manifest.id}: ${url}`).toBe(true);
     }
   });
 

@@ -57,8 +57,8 @@ export const TemplateManifest = z.object({
   title: z.string().min(1),
   description: z.string().min(1),
   kind: z.enum(['request', 'complaint', 'reminder']),
-  /** Who receives it: the controller the jurisdiction decides, or a named regulator. */
-  recipient: z.enum(['controller', 'ico', 'dpc']),
+  /** Who receives it: the controller the jurisdiction decides, a named regulator, or the member's home authority. */
+  recipient: z.enum(['controller', 'ico', 'dpc', 'home']),
   /** ISO 3166-1 alpha-2 codes, or the groups "EU/EEA" and "*" (anywhere). */
   countries: z.array(z.string().regex(/^([A-Z]{2}|EU\/EEA|\*)$/, 'Use ISO codes such as GB, or EU/EEA, or *.')).min(1),
   /** The first is the default; each needs `body.<lang>.md` (and `labels.<lang>.json` for any but the first). */
@@ -151,6 +151,9 @@ export interface RecipientInfo {
   name: string;
   address: string[];
   unverified?: string;
+  /** Where the .eml draft is addressed and the online form, when they depend on the recipient (a home authority). */
+  email?: string;
+  formUrl?: string;
 }
 
 export interface DraftView {

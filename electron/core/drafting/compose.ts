@@ -79,6 +79,8 @@ function loadDraft(ctx: CoreContext, caseId: string, templateId: string) {
     caseId,
     template: {
       ...m,
+      // A home authority's own complaint form, where the template's recipient is the member's home authority.
+      ...(recipient.formUrl ? { formUrl: recipient.formUrl } : {}),
       fields: m.fields.map((f) => {
         const local = localField(t, f, lang);
         const unverified = local.unverified ?? doubt(f.name);

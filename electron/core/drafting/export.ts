@@ -141,7 +141,7 @@ export async function renderExport(ctx: CoreContext, doc: ComposedDocument, o: E
   if (o.format === 'text') return { bytes: Buffer.from(plainText(doc.text) + '\n'), ext: 'txt', mime: 'text/plain; charset=utf-8' };
   if (o.format === 'eml') {
     const c = doc.facts.case;
-    return { bytes: Buffer.from(toEml({ fromName: c.name, fromEmail: c.email, to: m.email, subject: doc.subject, body: plainText(doc.text), date: ctx.clock.now() })), ext: 'eml', mime: 'message/rfc822' };
+    return { bytes: Buffer.from(toEml({ fromName: c.name, fromEmail: c.email, to: doc.view.recipient.email ?? m.email, subject: doc.subject, body: plainText(doc.text), date: ctx.clock.now() })), ext: 'eml', mime: 'message/rfc822' };
   }
   const exhibits = exhibitsFor(ctx, doc);
   const upload = o.profile === 'upload';

@@ -1,6 +1,6 @@
 // What Redress knows about a case, as names a template can use: the member, the jurisdiction (controller, regulator)
 // and, from facts.ts, what the record says (requests, deadlines, replies, complaints, evidence).
-import { jurisdictionFor, type Jurisdiction } from '../contract/jurisdiction';
+import { jurisdictionFor, languageName, type Jurisdiction } from '../contract/jurisdiction';
 import type { TemplateAvailability, TemplateManifest, RecipientInfo } from '../contract/drafting';
 import { EU_EEA } from '../contract/countries';
 import { countryInSentence, countryName, longDate } from './dates';
@@ -30,6 +30,15 @@ const BASE_NAMES = [
   'recipient_name',
   'recipient_address',
   'regulator_name',
+  'home_authority',
+  'home_authority_name',
+  'home_authority_short',
+  'home_is_lead',
+  'home_expects_own_language',
+  'home_language',
+  'home_compulsory_form',
+  'lead_authority_name',
+  'region_needed',
 ] as const;
 
 export const CONTEXT_NAMES: readonly string[] = [...BASE_NAMES, ...FACT_NAMES];
@@ -40,6 +49,17 @@ export { longDate, countryName, countryInSentence, timelineText, evidenceIndexTe
 
 export function recipientFor(m: TemplateManifest, j: Jurisdiction): RecipientInfo {
   if (m.recipient === 'controller') return { name: j.controller.name, address: j.controller.address, unverified: j.controller.unverified };
+  if (m.recipient === 'home') {
+    const home = j.regulators.find((r) => r.role === 'home');
+    if (!home) return { name: 'Your home data protection authority', address: [], unverified: 'Redress does not know your home authority yet: give your region on the case.' };
+    return {
+      name: home.name,
+      address: home.address,
+      ...(home.unverified ? { unverified: home.unverified } : {}),
+      ...(home.email ? { email: home.email } : {}),
+      formUrl: home.compulsoryForm?.url ?? home.complaintUrl,
+    };
+  }
   const reg = j.regulators.find((r) => r.id === m.recipient);
   if (reg) return { name: reg.name, address: reg.address, unverified: reg.unverified };
   // A template bound to one regulator outside its countries: still name it so a preview makes sense.
@@ -74,6 +94,9 @@ export function contextVars(facts: CaseFacts, m: TemplateManifest): Vars {
   const yes = (b: boolean) => (b ? 'yes' : '');
   // First and last name as the member gave them; never guessed from a split of the full name.
   const split = Boolean(c.givenName && c.familyName);
+  const home = j.regulators.find((r) => r.role === 'home');
+  // The lead authority for LinkedIn Ireland; the jurisdiction names it only where it differs from the home one.
+  const lead = j.regulators.find((r) => r.role === 'lead') ?? (home?.id === 'dpc' ? home : undefined);
   return {
     member_name: c.name,
     member_first_name: c.givenName ?? c.name,
@@ -97,6 +120,16 @@ export function contextVars(facts: CaseFacts, m: TemplateManifest): Vars {
     recipient_address: recipient.address.join('\n'),
     // The letters are in English: the authority's English name (a German Land's authority has a German one too).
     regulator_name: j.regulators[0] ? (j.regulators[0].nameEn ?? j.regulators[0].name) : '',
-    ...factVars(facts, m.recipient),
+    home_authority: yes(Boolean(home)),
+    home_authority_name: home?.nameEn ?? '',
+    home_authority_short: home?.shortName ?? '',
+    home_is_lead: yes(Boolean(home && lead && home.id === lead.id)),
+    home_expects_own_language: yes(Boolean(home?.expectsOwnLanguage)),
+    home_language: home ? languageName(home.complaintLanguage) : '',
+    home_compulsory_form: home?.compulsoryForm?.note ?? '',
+    lead_authority_name: lead?.nameEn ?? '',
+    region_needed: yes(Boolean(j.regionNeeded)),
+    // "Already complained to this recipient": for a home-authority letter, the authority it is addressed to.
+    ...factVars(facts, m.recipient === 'home' ? (home?.id ?? 'home') : m.recipient),
   };
 }

@@ -238,7 +238,7 @@ export const mkCase = (country: string, over: Partial<Case> = {}): Case => ({
   country,
   name: 'Zofia Łukasiewicz-Παπαδοπούλου',
   email: 'zofia@example.org',
-  region: country === 'US' ? 'US-CA' : null,
+  region: country === 'US' ? 'US-CA' : country === 'DE' ? 'DE-BE' : null,
   givenName: 'Zofia',
   familyName: 'Łukasiewicz-Παπαδοπούλου',
   status: 'draft',
