@@ -65,7 +65,7 @@ try {
     return p;
   });
   await core.api.call('evidence.add', { caseId: c.id, paths, kind: 'screenshot' });
-  const exportUpload = () => core.api.call('drafting.export', { caseId: c.id, templateId: 'ico-complaint', format: 'pdf', profile: 'upload', values: { impact: 'My posts were used to train AI models.' } });
+  const exportUpload = () => core.api.call('drafting.export', { caseId: c.id, templateId: 'ico-complaint', format: 'pdf', profile: 'upload', values: { impact: 'My posts were used to train AI models.' }, anyway: true });
 
   // Warm-up: the statement cache, the worker (started, pdf-lib and fonts loaded) and the in-thread modules.
   for (let i = 0; i < 50; i++) await core.api.invoke('cases.list', {});
