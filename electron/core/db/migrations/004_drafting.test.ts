@@ -17,7 +17,7 @@ describe('migration 4 (drafts, exports)', () => {
     ).run();
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'drafts'").get()).toBeUndefined();
 
-    expect(migrate(db)).toBe(4);
+    expect(migrate(db, MIGRATIONS, 4)).toBe(4);
     expect(db.pragma('user_version', { simple: true })).toBe(4);
     db.prepare("INSERT INTO drafts (case_id, template_id, values_json, updated_at) VALUES ('case_old', 'linkedin-objection', '{\"a\":\"b\"}', 'now')").run();
     const exp = db.prepare(
