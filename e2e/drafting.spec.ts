@@ -58,9 +58,11 @@ test('GB case: templates greyed by country, the objection drafted with copy butt
   // The case has no given and family name: Redress does not split the full name, and says so.
   await expect(page.locator('.cautions')).toContainText('does not guess them');
   await expect(page.getByLabel('First name (required)')).toHaveValue(NAME);
-  // A statement only the member can confirm is a box to tick; unticked, its paragraph leaves the letter.
+  // A statement only the member can confirm is a box to tick; unticked, its paragraph stays out of the letter.
   const before = page.getByRole('checkbox', { name: 'Much of my profile and posts dates from before 3 November 2025' });
-  await expect(before).toBeChecked();
+  await expect(before).not.toBeChecked();
+  await expect(page.locator('.letter')).not.toContainText('could not reasonably expect then');
+  await before.check();
   await expect(page.locator('.letter')).toContainText('could not reasonably expect then');
   await before.uncheck();
   await expect(page.locator('.letter')).not.toContainText('could not reasonably expect then');
