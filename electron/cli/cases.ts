@@ -36,14 +36,16 @@ export function registerCaseCommands(program: Command, env: CliEnv): void {
 
   cases
     .command('edit')
-    .description("change what a case says about you: title, name, email, region")
+    .description('change what a case says about you: title, name, email, country, region, platform (each change goes to the custody log)')
     .argument('<id>', 'the case id')
     .option('--title <title>', 'a short title for the case')
     .option('--name <name>', 'your full name as the platform knows it')
     .option('--given-name <name>', 'given name(s)')
     .option('--family-name <name>', 'family name')
     .option('--email <email>', "your account's email address")
+    .option('--country <cc>', 'country of residence, ISO 3166-1 alpha-2; a region that no longer fits is dropped')
     .option('--region <code>', 'ISO 3166-2 code (e.g. DE-BY); "none" removes it')
+    .option('--platform <platform>', 'the platform')
     .option('--json', 'print JSON')
     .action(async (id: string, o) => {
       const c = await env.call('cases.update', {
@@ -53,6 +55,8 @@ export function registerCaseCommands(program: Command, env: CliEnv): void {
         ...(o.givenName !== undefined ? { givenName: o.givenName } : {}),
         ...(o.familyName !== undefined ? { familyName: o.familyName } : {}),
         ...(o.email !== undefined ? { email: o.email } : {}),
+        ...(o.country !== undefined ? { country: o.country } : {}),
+        ...(o.platform !== undefined ? { platform: o.platform } : {}),
         ...(o.region !== undefined ? { region: o.region === 'none' ? null : o.region } : {}),
       });
       emit(env.out(o), c, () => `Updated ${c.id}: ${c.title}${c.region ? ` (${c.region})` : ''}`);

@@ -5,9 +5,10 @@ import type { Case } from '../contract';
 import type { CoreContext } from '../context';
 import { newId } from '../util/ids';
 import { isoNow } from '../util/clock';
-import { getCase, insertCase, listCases, updateCase, updateStatus } from './repo';
+import { getCase, insertCase, listCases, updateCase, updateStatus, type CaseEditable } from './repo';
+import { appendCustody } from '../evidence/custody';
 import { invalid } from '../api/errors';
-import { regionProblem } from '../contract/regions';
+import { needsRegion, regionName, regionProblem } from '../contract/regions';
 
 export function requireCase(ctx: CoreContext, id: string): Case {
   const found = getCase(ctx.db, id);
@@ -23,12 +24,18 @@ export function registerCases(api: ApiRegistry, ctx: CoreContext): void {
     // Read back, so every API returns a case in one shape whatever columns later features add.
     return requireCase(ctx, c.id);
   });
-  api.register('cases.update', ({ id, ...fields }) =>
+  api.register('cases.update', ({ id, ...input }) =>
     writeTx(ctx.db, () => {
       const c = requireCase(ctx, id);
-      const problem = fields.region ? regionProblem(c.country, fields.region) : null;
-      if (problem) throw invalid(problem);
-      updateCase(ctx.db, id, fields, isoNow(ctx.clock));
+      const fields = editFields(c, input);
+      const keys = (Object.keys(fields) as (keyof CaseEditable)[]).filter((k) => fields[k] !== undefined && fields[k] !== c[k]);
+      if (!keys.length) return c;
+      const changed = Object.fromEntries(keys.map((k) => [k, fields[k]])) as Partial<CaseEditable>;
+      updateCase(ctx.db, id, changed, isoNow(ctx.clock));
+      appendCustody(ctx, id, 'case.edit', {
+        before: Object.fromEntries(keys.map((k) => [k, c[k]])),
+        after: changed,
+      });
       return requireCase(ctx, id);
     }),
   );
@@ -41,4 +48,27 @@ export function registerCases(api: ApiRegistry, ctx: CoreContext): void {
       return requireCase(ctx, id);
     });
   });
+}
+
+/**
+ * The fields an edit sets, with the region settled against the case's (new) country: a region given is checked
+ * against it; a country change drops a region that no longer fits, and refuses when the new country needs one
+ * (Germany's Land, a US state) that was not given.
+ */
+function editFields(c: Case, input: Partial<Omit<CaseEditable, 'region'>> & { region?: string | null }): Partial<CaseEditable> {
+  const out: Partial<CaseEditable> = { ...input } as Partial<CaseEditable>;
+  const country = input.country ?? c.country;
+  if (input.region) {
+    const problem = regionProblem(country, input.region);
+    if (problem) throw invalid(problem);
+    return out;
+  }
+  if (input.region === undefined && country !== c.country) {
+    const kept = c.region && !regionProblem(country, c.region) ? c.region : null;
+    if (!kept && needsRegion(country)) {
+      throw invalid(`${country} needs a region (the ${country === 'DE' ? 'Land' : 'state'}) to name the right authority or law: give it with the country, e.g. ${country}-${country === 'DE' ? 'BE' : 'CA'} (${regionName(`${country}-${country === 'DE' ? 'BE' : 'CA'}`)}).`);
+    }
+    out.region = kept;
+  }
+  return out;
 }

@@ -77,11 +77,16 @@ export function applyDerivedStatus(db: Db, id: string, status: CaseStatus, at: s
 }
 
 /** Sets the given columns (title, name, email, region, name parts) and refreshes the dashboard's search text. */
-export function updateCase(db: Db, id: string, fields: Partial<Pick<Case, 'title' | 'name' | 'email' | 'region' | 'givenName' | 'familyName'>>, at: string): void {
-  const cols: Record<string, string> = { title: 'title', name: 'name', email: 'email', region: 'region', givenName: 'given_name', familyName: 'family_name' };
+export type CaseEditable = Pick<Case, 'title' | 'name' | 'email' | 'country' | 'platform' | 'region' | 'givenName' | 'familyName'>;
+
+export function updateCase(db: Db, id: string, fields: Partial<CaseEditable>, at: string): void {
+  const cols: Record<string, string> = { title: 'title', name: 'name', email: 'email', country: 'country', platform: 'platform', region: 'region', givenName: 'given_name', familyName: 'family_name' };
   const set = Object.keys(fields).filter((k) => k in cols && (fields as Record<string, unknown>)[k] !== undefined);
   if (!set.length) return;
   db.prepare(`UPDATE cases SET ${set.map((k) => `${cols[k]} = @${k}`).join(', ')}, updated_at = @at WHERE id = @id`).run({ ...Object.fromEntries(set.map((k) => [k, (fields as Record<string, unknown>)[k]])), at, id });
   const c = db.prepare('SELECT title, name FROM cases WHERE id = ?').get(id) as { title: string; name: string };
-  db.prepare('UPDATE case_index SET search_text = ? WHERE case_id = ?').run(foldForSearch(`${c.title} ${c.name}`), id);
+  db.prepare('UPDATE case_index SET search_text = ? WHERE case_id = ?').run(foldForSearch(`${c.title} ${c.name}`), id);  // The dashboard's mirror keeps country and platform for its filters; the region trigger marks the row for rebuild.
+  if (fields.country !== undefined || fields.platform !== undefined) {
+    db.prepare('UPDATE case_index SET country = (SELECT country FROM cases WHERE id = @id), platform = (SELECT platform FROM cases WHERE id = @id) WHERE case_id = @id').run({ id });
+  }
 }

@@ -83,10 +83,32 @@ export const CaseUpdateInput = z.object({
     .max(254, 'Email must be at most 254 characters.')
     .pipe(z.email({ error: 'Email must be an address such as name@example.org.' }))
     .optional(),
+  country: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .refine(isCountryCode, { message: 'Country must be an ISO 3166-1 alpha-2 code such as GB, DE or US.' })
+    .optional(),
+  platform: z.enum(PLATFORMS, { error: 'Platform must be one of: linkedin.' }).optional(),
   region: Region.nullable().optional(),
   givenName: NamePart('Given name').nullable(),
   familyName: NamePart('Family name').nullable(),
 });
+export type CaseUpdateInput = z.input<typeof CaseUpdateInput>;
+
+/** Forget a case: everything it holds goes. `confirm: true` is required so no door deletes by accident. */
+export const CaseDeleteInput = z.object({
+  id: CaseId,
+  confirm: z.literal(true, { error: 'Deleting a case needs confirm: true (the CLI\'s --yes).' }),
+});
+
+export interface CaseDeleteResult {
+  id: string;
+  title: string;
+  deleted: { events: number; evidence: number; files: number; drafts: number; exports: number; exportFiles: number; custody: number };
+  /** Files kept because another case holds the same content. */
+  keptShared: number;
+}
 
 export const CaseListInput = z
   .object({
