@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { CASE_STATUS_LABELS, type Case } from '../core/contract';
 import type { CliEnv } from './index';
-import { emit } from './output';
+import { CliError, emit } from './output';
 
 const line = (c: Case) => `${c.id}  ${c.status.padEnd(18)} ${c.country}  ${c.title}`;
 
@@ -60,6 +60,23 @@ export function registerCaseCommands(program: Command, env: CliEnv): void {
         ...(o.region !== undefined ? { region: o.region === 'none' ? null : o.region } : {}),
       });
       emit(env.out(o), c, () => `Updated ${c.id}: ${c.title}${c.region ? ` (${c.region})` : ''}`);
+    });
+
+  cases
+    .command('delete')
+    .description('forget a case: its events, evidence files, drafts, exports and custody log (a file another case holds stays)')
+    .argument('<id>', 'the case id')
+    .option('--yes', 'confirm: without it nothing is deleted')
+    .option('--json', 'print JSON')
+    .action(async (id: string, o) => {
+      if (!o.yes) {
+        throw new CliError(`This deletes case ${id} with its events, evidence files, drafts, exports and custody log, and cannot be undone. Run again with --yes to delete it.`);
+      }
+      const r = await env.call('cases.delete', { id, confirm: true });
+      const d = r.deleted;
+      emit(env.out(o), r, () =>
+        `Deleted ${r.id}: ${r.title}\n${d.events} events, ${d.evidence} evidence items (${d.files} files${r.keptShared ? `; ${r.keptShared} kept, another case holds the same content` : ''}), ${d.drafts} drafts, ${d.exports} exports (${d.exportFiles} files), ${d.custody} custody entries.`,
+      );
     });
 
   cases

@@ -7,6 +7,7 @@ import { newId } from '../util/ids';
 import { isoNow } from '../util/clock';
 import { getCase, insertCase, listCases, updateCase, updateStatus, type CaseEditable } from './repo';
 import { appendCustody } from '../evidence/custody';
+import { deleteCase } from './delete';
 import { invalid } from '../api/errors';
 import { needsRegion, regionName, regionProblem } from '../contract/regions';
 
@@ -39,6 +40,7 @@ export function registerCases(api: ApiRegistry, ctx: CoreContext): void {
       return requireCase(ctx, id);
     }),
   );
+  api.register('cases.delete', ({ id }) => deleteCase(ctx, id));
   api.register('cases.list', (input) => listCases(ctx.db, input.status));
   api.register('cases.get', ({ id }) => requireCase(ctx, id));
   api.register('cases.setStatus', ({ id, status, reason }) => {

@@ -1,4 +1,4 @@
-import { CaseCreateInput, CaseGetInput, CaseListInput, CaseSetStatusInput, CaseUpdateInput, type Case } from './cases';
+import { CaseCreateInput, CaseDeleteInput, type CaseDeleteResult, CaseGetInput, CaseListInput, CaseSetStatusInput, CaseUpdateInput, type Case } from './cases';
 
 export const casesContract = {
   'cases.create': CaseCreateInput,
@@ -6,6 +6,7 @@ export const casesContract = {
   'cases.get': CaseGetInput,
   'cases.setStatus': CaseSetStatusInput,
   'cases.update': CaseUpdateInput,
+  'cases.delete': CaseDeleteInput,
 } as const;
 
 export interface CasesOutputs {
@@ -14,4 +15,5 @@ export interface CasesOutputs {
   'cases.get': Case;
   'cases.setStatus': Case;
   'cases.update': Case;
+  'cases.delete': CaseDeleteResult;
 }

@@ -175,3 +175,32 @@ function safeJson(s: string): Record<string, unknown> {
     return { unreadable: s };
   }
 }
+
+/**
+ * Forgets a deleted case's anchored head, under the write lock (call it after the delete commits). Leaves the file
+ * alone when it is missing or unreadable: there is nothing of the case's to drop, and verify reports the rest.
+ */
+export function dropAnchor(db: Db, caseId: string): void {
+  if (db.memory) return;
+  writeTx(db, () => {
+    const current = readAnchors(db);
+    if (!current || current === 'unreadable' || !(caseId in current)) return;
+    const next: AnchorFile = { ...current };
+    delete next[caseId];
+    const file = anchorPath(db);
+    const tmp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
+    const fd = openSync(tmp, 'wx', FILE_MODE);
+    try {
+      writeSync(fd, JSON.stringify(next, null, 1) + '\n');
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    try {
+      renameSync(tmp, file);
+    } catch (err) {
+      rmSync(tmp, { force: true });
+      throw err;
+    }
+  });
+}
