@@ -6,7 +6,7 @@ import { CliError, emit } from './output';
 const line = (c: Case) => `${c.id}  ${c.status.padEnd(18)} ${c.country}  ${c.title}`;
 
 export function registerCaseCommands(program: Command, env: CliEnv): void {
-  const cases = program.command('case').description('create, list and show cases');
+  const cases = program.command('case').description('create, list, show, edit, delete, export and import cases');
 
   cases
     .command('create')
@@ -76,6 +76,30 @@ export function registerCaseCommands(program: Command, env: CliEnv): void {
       const d = r.deleted;
       emit(env.out(o), r, () =>
         `Deleted ${r.id}: ${r.title}\n${d.events} events, ${d.evidence} evidence items (${d.files} files${r.keptShared ? `; ${r.keptShared} kept, another case holds the same content` : ''}), ${d.drafts} drafts, ${d.exports} exports (${d.exportFiles} files), ${d.custody} custody entries.`,
+      );
+    });
+
+  cases
+    .command('export')
+    .description('write the case as a bundle (zip): the case, every evidence and export file, the custody log and a manifest of SHA-256s')
+    .argument('<id>', 'the case id')
+    .requiredOption('--out <file>', 'the zip to write, e.g. case.zip')
+    .option('--json', 'print JSON')
+    .action(async (id: string, o) => {
+      const r = await env.call('cases.exportBundle', { id, out: o.out });
+      emit(env.out(o), r, () => `Wrote ${r.path}: ${r.title} (${r.evidenceFiles} evidence files, ${r.exportFiles} exports, ${r.custodyEntries} custody entries, ${r.size} bytes)\nSHA-256 ${r.sha256}`);
+    });
+
+  cases
+    .command('import')
+    .description('import a case bundle; every hash is checked before anything is written')
+    .argument('<file>', 'the bundle (zip)')
+    .option('--json', 'print JSON')
+    .action(async (file: string, o) => {
+      const r = await env.call('cases.importBundle', { path: file });
+      const n = r.imported;
+      emit(env.out(o), r, () =>
+        `Imported ${r.case.id}: ${r.case.title}${r.renamed ? ` (new id; it was ${r.originalId} and that id is taken here)` : ''}\n${n.events} events, ${n.evidence} evidence items (${n.files} files), ${n.drafts} drafts, ${n.exports} exports, ${n.custody} custody entries.`,
       );
     });
 

@@ -8,6 +8,10 @@ import { isoNow } from '../util/clock';
 import { getCase, insertCase, listCases, updateCase, updateStatus, type CaseEditable } from './repo';
 import { appendCustody } from '../evidence/custody';
 import { deleteCase } from './delete';
+import { createHash, randomBytes } from 'node:crypto';
+import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { buildBundle, importBundle } from '../bundle/bundle';
 import { invalid } from '../api/errors';
 import { needsRegion, regionName, regionProblem } from '../contract/regions';
 
@@ -41,6 +45,29 @@ export function registerCases(api: ApiRegistry, ctx: CoreContext): void {
     }),
   );
   api.register('cases.delete', ({ id }) => deleteCase(ctx, id));
+  api.register('cases.exportBundle', ({ id, out }) => {
+    if (out !== undefined && ctx.app.host !== 'cli') throw invalid('Writing a bundle to a path is only available from the command line; download it instead.');
+    const { zip, summary, filename } = buildBundle(ctx, id);
+    const sha256 = createHash('sha256').update(zip).digest('hex');
+    const base = { filename, size: zip.length, sha256, ...summary };
+    if (out === undefined) return { ...base, dataBase64: Buffer.from(zip).toString('base64') };
+    const path = resolve(out);
+    writeFileAtomic(path, zip);
+    return { ...base, path };
+  });
+  api.register('cases.importBundle', async ({ dataBase64, path, source }) => {
+    let bytes: Uint8Array;
+    if (path !== undefined) {
+      if (ctx.app.host !== 'cli') throw invalid('Importing a bundle by path is only available from the command line; upload it instead.');
+      try {
+        bytes = new Uint8Array(readFileSync(path));
+      } catch {
+        throw invalid(`Cannot read the bundle ${path}: check the path.`);
+      }
+    } else bytes = new Uint8Array(Buffer.from(dataBase64 ?? '', 'base64'));
+    const r = await importBundle(ctx, bytes, source ?? (path !== undefined ? basename(path) : 'an uploaded bundle'));
+    return { ...r, case: requireCase(ctx, r.case.id) };
+  });
   api.register('cases.list', (input) => listCases(ctx.db, input.status));
   api.register('cases.get', ({ id }) => requireCase(ctx, id));
   api.register('cases.setStatus', ({ id, status, reason }) => {
@@ -73,4 +100,27 @@ function editFields(c: Case, input: Partial<Omit<CaseEditable, 'region'>> & { re
     out.region = kept;
   }
   return out;
+}
+
+/** The CLI's `--out`: written to a temp name beside it, fsynced, then renamed, so a half-written zip never sits there. */
+function writeFileAtomic(path: string, data: Uint8Array): void {
+  const tmp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
+  let fd: number;
+  try {
+    fd = openSync(tmp, 'wx', 0o600);
+  } catch {
+    throw invalid(`Cannot write ${path}: check that its folder exists and can be written.`);
+  }
+  try {
+    writeSync(fd, data);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  try {
+    renameSync(tmp, path);
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    throw err;
+  }
 }

@@ -1,4 +1,4 @@
-import { CaseCreateInput, CaseDeleteInput, type CaseDeleteResult, CaseGetInput, CaseListInput, CaseSetStatusInput, CaseUpdateInput, type Case } from './cases';
+import { CaseCreateInput, CaseDeleteInput, CaseExportBundleInput, CaseImportBundleInput, type CaseBundleExported, type CaseBundleImported, type CaseDeleteResult, CaseGetInput, CaseListInput, CaseSetStatusInput, CaseUpdateInput, type Case } from './cases';
 
 export const casesContract = {
   'cases.create': CaseCreateInput,
@@ -7,6 +7,8 @@ export const casesContract = {
   'cases.setStatus': CaseSetStatusInput,
   'cases.update': CaseUpdateInput,
   'cases.delete': CaseDeleteInput,
+  'cases.exportBundle': CaseExportBundleInput,
+  'cases.importBundle': CaseImportBundleInput,
 } as const;
 
 export interface CasesOutputs {
@@ -16,4 +18,6 @@ export interface CasesOutputs {
   'cases.setStatus': Case;
   'cases.update': Case;
   'cases.delete': CaseDeleteResult;
+  'cases.exportBundle': CaseBundleExported;
+  'cases.importBundle': CaseBundleImported;
 }

@@ -142,3 +142,48 @@ export interface Case {
   createdAt: string;
   updatedAt: string;
 }
+
+/** The largest bundle the app takes as an upload (the browser host's request limit, base64 included); the CLI reads files of any size up to the bundle caps. */
+export const MAX_BUNDLE_UPLOAD_BYTES = 45 * 1024 * 1024;
+
+/** A case as a zip to hand on or move: the bytes (base64) back, or for the CLI written to `out`. */
+export const CaseExportBundleInput = z.object({
+  id: CaseId,
+  out: z.string().min(1).max(4096).optional(),
+});
+export interface CaseBundleExported {
+  filename: string;
+  size: number;
+  sha256: string;
+  caseId: string;
+  title: string;
+  entries: number;
+  evidenceFiles: number;
+  exportFiles: number;
+  custodyEntries: number;
+  /** The zip, base64, unless it was written to `path`. */
+  dataBase64?: string;
+  path?: string;
+}
+
+export const CaseImportBundleInput = z
+  .object({
+    /** The zip's bytes, base64. */
+    dataBase64: z
+      .string()
+      .max(Math.ceil(MAX_BUNDLE_UPLOAD_BYTES / 3) * 4 + 4, `The bundle is over ${MAX_BUNDLE_UPLOAD_BYTES / 1024 / 1024} MB; import it with the command line instead.`)
+      .optional(),
+    /** CLI only: a zip file to read. */
+    path: z.string().min(1).max(4096).optional(),
+    /** Where it came from, for the custody log (a file name). */
+    source: z.string().trim().max(300).superRefine(plainText({ subject: 'Source' })).optional(),
+  })
+  .refine((v) => (v.dataBase64 === undefined) !== (v.path === undefined), { message: 'Give the bundle: its bytes or (from the command line) its file.' });
+
+export interface CaseBundleImported {
+  case: Case;
+  originalId: string;
+  /** True when the case's id (or one of its items') was taken here, so everything got new ids. */
+  renamed: boolean;
+  imported: { events: number; evidence: number; files: number; drafts: number; exports: number; exportFiles: number; custody: number };
+}
