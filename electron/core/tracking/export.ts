@@ -1,5 +1,5 @@
 // Exports: every open deadline as an .ics calendar (the `ics` package), and the case list as CSV.
-import { createEventsAsync, type EventAttributes } from 'ics';
+import type { EventAttributes } from 'ics';
 import { invalid } from '../api/errors';
 import { DEADLINE_LABELS, type DashboardRow, type ExportFile } from '../contract/tracking';
 import { CASE_STATUS_LABELS } from '../contract';
@@ -36,9 +36,19 @@ export async function exportIcs(ctx: CoreContext, caseId?: string): Promise<Expo
     }
   }
   if (!events.length) return { filename: `redress-deadlines-${stamp(today)}.ics`, mime: 'text/calendar', content: emptyCalendar() };
+  const { createEventsAsync } = await import('ics'); // only an export needs it: the CLI starts without it
   const { error, value } = await createEventsAsync(events, { productId: 'redress/deadlines', calName: 'Redress deadlines' });
   if (error || !value) throw invalid(`Could not build the calendar: ${error?.message ?? 'unknown error'}`);
-  return { filename: `redress-deadlines-${stamp(today)}.ics`, mime: 'text/calendar', content: foldOctets(value) };
+  return { filename: `redress-deadlines-${stamp(today)}.ics`, mime: 'text/calendar', content: foldOctets(rfcDurations(value)) };
+}
+
+/**
+ * `ics` (3.12, the latest) writes every duration with a "T" (`DURATION:P1DT`, `TRIGGER:-P3DT`), which RFC 5545 §3.3.6
+ * does not allow: after "T" there must be hours, minutes or seconds. A duration of whole days or weeks drops the empty
+ * "T" (`P1D`, `-P3D`): still a nominal day, so an alarm three days before stays right across a change of clock.
+ */
+export function rfcDurations(ics: string): string {
+  return ics.replace(/^((?:DURATION|TRIGGER)(?:;[^:\r\n]*)?:[+-]?P(?:\d+W(?:\d+D)?|\d+D))T(?=\r?$)/gm, '$1');
 }
 
 /**
