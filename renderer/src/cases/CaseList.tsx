@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { CASE_STATUSES, CASE_STATUS_LABELS, PLATFORMS, PLATFORM_LABELS, type CaseStatus } from '../../../electron/core/contract';
+import { CASE_STATUSES, CASE_STATUS_LABELS, MAX_BUNDLE_UPLOAD_BYTES, PLATFORMS, PLATFORM_LABELS, type CaseBundleImported, type CaseStatus } from '../../../electron/core/contract';
 import { DEADLINE_LABELS, type Dashboard, type DashboardFilter, type DashboardRow } from '../../../electron/core/contract/tracking';
 import { invoke } from '../api';
 import { href } from '../router';
@@ -65,6 +65,7 @@ export function CaseList() {
       </div>
       <Filters filter={filter} onChange={setFilter} />
       <ExportButtons filter={filter} />
+      <ImportBundle />
       {head.total ? (
         <CaseTable total={head.total} rowAt={rowAt} need={need} />
       ) : (
@@ -117,6 +118,7 @@ function EmptyState() {
       <a className="button primary" href={href('new')}>
         Start a case
       </a>
+      <ImportBundle />
     </section>
   );
 }
@@ -242,6 +244,70 @@ function CaseTable({ total, rowAt, need }: { total: number; rowAt(i: number): Da
           {bottom > 0 ? <tr aria-hidden="true" style={{ height: bottom }} /> : null}
         </tbody>
       </table>
+    </div>
+  );
+}
+
+/**
+ * A case bundle from another computer or a colleague. The core checks every file against the bundle's manifest before
+ * it writes anything; a bundle that fails is refused whole, with the entry that failed named.
+ */
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+function ImportBundle() {
+  const input = useRef<HTMLInputElement>(null);
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState<CaseBundleImported | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const pick = async (file: File | undefined) => {
+    if (!file) return;
+    setDone(null);
+    setError(null);
+    if (file.size > MAX_BUNDLE_UPLOAD_BYTES) {
+      setError(`${file.name} is over ${MAX_BUNDLE_UPLOAD_BYTES / 1024 / 1024} MB, more than the app takes in one upload. Import it with the command line: redress case import ${file.name}`);
+      return;
+    }
+    setBusy(true);
+    try {
+      const dataBase64 = await new Promise<string>((ok, fail) => {
+        const r = new FileReader();
+        r.onload = () => ok(String(r.result).replace(/^data:[^,]*,/, ''));
+        r.onerror = () => fail(r.error ?? new Error('Could not read the file.'));
+        r.readAsDataURL(file);
+      });
+      setDone(await invoke('cases.importBundle', { dataBase64, source: file.name.slice(0, 300) }));
+    } catch (err) {
+      setError(errorText(err));
+    } finally {
+      setBusy(false);
+      if (input.current) input.current.value = '';
+    }
+  };
+  return (
+    <div className="import-bundle" style={{ marginTop: 24 }}>
+      <label htmlFor="import-bundle">Import case bundle (.zip)</label>
+      <input id="import-bundle" ref={input} type="file" accept=".zip,application/zip" disabled={busy} aria-describedby="import-bundle-hint" onChange={(e) => void pick(e.target.files?.[0])} />
+      <p className="hint" id="import-bundle-hint">
+        A case exported from Redress on another computer. Every file is checked against the bundle before anything is saved.
+      </p>
+      {busy || done ? (
+        // Shown only while it has something to say: the dashboard's own summary is the page's status line.
+        <p role="status" className="ok">
+          {busy ? 'Checking and importing…' : null}
+          {done ? (
+            <>
+              Imported <a href={href('cases', done.case.id)}>{done.case.title}</a>: {count(done.imported.evidence, 'evidence item', 'evidence items')}, {count(done.imported.events, 'event', 'events')},{' '}
+              {count(done.imported.exports, 'exported letter', 'exported letters')}
+              {done.renamed ? ' (it got a new id: a case with its id is already here)' : ''}.
+            </>
+          ) : null}
+        </p>
+      ) : null}
+      {error ? (
+        <p role="alert" className="error" style={{ color: 'var(--danger)', overflowWrap: 'anywhere' }}>
+          Not imported: {error}
+        </p>
+      ) : null}
     </div>
   );
 }

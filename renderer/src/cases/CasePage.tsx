@@ -1,6 +1,22 @@
-import { useEffect, useState } from 'react';
-import { CASE_STATUSES, CASE_STATUS_LABELS, PLATFORM_LABELS, type CaseStatus } from '../../../electron/core/contract';
-import { invoke } from '../api';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useRef, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import type { z } from 'zod';
+import {
+  CASE_STATUSES,
+  CASE_STATUS_LABELS,
+  CaseUpdateInput,
+  needsRegion,
+  PLATFORMS,
+  PLATFORM_LABELS,
+  REGIONS,
+  type Case,
+  type CaseStatus,
+} from '../../../electron/core/contract';
+import { ApiCallError, invoke } from '../api';
+import { navigate } from '../router';
+import { COUNTRY_OPTIONS } from '../ui/countries';
+import { Field } from '../ui/Field';
 import { DraftPanel } from '../drafting/DraftPanel';
 import { EvidencePanel } from '../evidence/EvidencePanel';
 import { href } from '../router';
@@ -53,6 +69,7 @@ export function CasePage({ id, section }: { id: string; section: string[] }) {
         </section>
         <JurisdictionSummary country={c.country} region={c.region} caseId={c.id} onRegionSaved={reload} />
       </div>
+      <CaseOwner case={c} onSaved={reload} />
       <TimelinePanel case={c} section={section} onChange={reload} />
       <EvidencePanel case={c} section={section} onChange={reload} />
       <DraftPanel case={c} section={section} onChange={reload} />
@@ -139,5 +156,280 @@ function SectionNav() {
         </button>
       ))}
     </nav>
+  );
+}
+
+// ---- The case is the member's: edit it, carry it (bundle), forget it. ----
+
+const EditSchema = CaseUpdateInput.omit({ id: true, givenName: true, familyName: true }).superRefine((v, ctx) => {
+  if (v.country && needsRegion(v.country) && !v.region) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['region'],
+      message: v.country === 'DE' ? 'Choose the Land where you live: each Land has its own data-protection authority for companies.' : 'Choose the state where you live: privacy law differs from state to state.',
+    });
+  }
+});
+type EditIn = z.input<typeof EditSchema>;
+type EditOut = z.output<typeof EditSchema>;
+
+function CaseOwner({ case: c, onSaved }: { case: Case; onSaved(): void }) {
+  const [open, setOpen] = useState<'edit' | 'delete' | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const deleteButton = useRef<HTMLButtonElement>(null);
+  // Focus returns to the button that opened the form, so keyboard users stay where they were.
+  const close = (from: 'edit' | 'delete', text?: string) => {
+    setOpen(null);
+    if (text) setMessage(text);
+    requestAnimationFrame(() => (from === 'edit' ? editButton : deleteButton).current?.focus());
+  };
+  return (
+    <section aria-labelledby="owner-title" className="card">
+      <h2 id="owner-title">This case</h2>
+      <p className="hint">Change what the case says about you, take it to another computer or a colleague, or delete it.</p>
+      <div className="actions">
+        <button
+          type="button"
+          ref={editButton}
+          aria-expanded={open === 'edit'}
+          onClick={() => {
+            setMessage(null);
+            setOpen(open === 'edit' ? null : 'edit');
+          }}
+        >
+          Edit case
+        </button>
+        <ExportBundleButton id={c.id} />
+        <button
+          type="button"
+          className="danger"
+          ref={deleteButton}
+          aria-expanded={open === 'delete'}
+          onClick={() => {
+            setMessage(null);
+            setOpen(open === 'delete' ? null : 'delete');
+          }}
+        >
+          Delete case…
+        </button>
+      </div>
+      {message ? (
+        <p role="status" className="ok">
+          {message}
+        </p>
+      ) : null}
+      {open === 'edit' ? (
+        <EditCaseForm
+          case={c}
+          onCancel={() => close('edit')}
+          onSaved={() => {
+            onSaved();
+            close('edit', 'Case saved. The change is in the custody log.');
+          }}
+        />
+      ) : null}
+      {open === 'delete' ? <DeleteCase case={c} onCancel={() => close('delete')} /> : null}
+    </section>
+  );
+}
+
+function EditCaseForm(props: { case: Case; onCancel(): void; onSaved(): void }) {
+  const c = props.case;
+  const [serverError, setServerError] = useState<string | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  const {
+    register,
+    handleSubmit,
+    watch,
+    setValue,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<EditIn, unknown, EditOut>({
+    resolver: zodResolver(EditSchema),
+    defaultValues: { title: c.title, name: c.name, email: c.email, country: c.country, region: c.region ?? '', platform: c.platform },
+  });
+  const country = watch('country') ?? '';
+  const region = watch('region');
+  const regions = country ? REGIONS[country] : undefined;
+  useEffect(() => {
+    if (region && !region.startsWith(`${country}-`)) setValue('region', '');
+  }, [country, region, setValue]);
+
+  const onSubmit = async (v: EditOut) => {
+    setServerError(null);
+    try {
+      await invoke('cases.update', { id: c.id, ...v, region: v.region ? v.region : null });
+      props.onSaved();
+    } catch (err) {
+      if (err instanceof ApiCallError && err.issues) {
+        for (const issue of err.issues) setError(issue.path as keyof EditIn, { message: issue.message });
+      } else setServerError(err instanceof Error ? err.message : String(err));
+    }
+  };
+
+  return (
+    <form onSubmit={handleSubmit(onSubmit)} noValidate aria-labelledby="edit-case-title" className="owner-form">
+      <h3 id="edit-case-title" tabIndex={-1} ref={heading}>
+        Edit case
+      </h3>
+      <Field label="Title" name="edit-title" error={errors.title?.message}>
+        <input {...register('title')} maxLength={200} />
+      </Field>
+      <Field label="Your full name" name="edit-name" error={errors.name?.message}>
+        <input {...register('name')} autoComplete="name" maxLength={200} />
+      </Field>
+      <Field label="Email of your account" name="edit-email" error={errors.email?.message}>
+        <input {...register('email')} type="email" autoComplete="email" maxLength={254} />
+      </Field>
+      <Field label="Country where you live" name="edit-country" error={errors.country?.message}>
+        <select {...register('country')}>
+          {COUNTRY_OPTIONS.map((o) => (
+            <option key={o.code} value={o.code}>
+              {o.name} ({o.code})
+            </option>
+          ))}
+        </select>
+      </Field>
+      {regions ? (
+        <Field label={country === 'DE' ? 'Land (state) where you live' : 'State where you live'} name="edit-region" error={errors.region?.message}>
+          <select {...register('region')}>
+            <option value="">{country === 'DE' ? 'Choose a Land…' : 'Choose a state…'}</option>
+            {regions.map((r) => (
+              <option key={r.code} value={r.code}>
+                {r.name}
+              </option>
+            ))}
+          </select>
+        </Field>
+      ) : null}
+      <Field label="Platform" name="edit-platform" error={errors.platform?.message}>
+        <select {...register('platform')}>
+          {PLATFORMS.map((p) => (
+            <option key={p} value={p}>
+              {PLATFORM_LABELS[p]}
+            </option>
+          ))}
+        </select>
+      </Field>
+      {serverError ? (
+        <p role="alert" className="error">
+          {serverError}
+        </p>
+      ) : null}
+      <div className="actions">
+        <button type="submit" className="primary" disabled={isSubmitting}>
+          {isSubmitting ? 'Saving…' : 'Save changes'}
+        </button>
+        <button type="button" onClick={props.onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function ExportBundleButton({ id }: { id: string }) {
+  const [busy, setBusy] = useState(false);
+  const [note, setNote] = useState<{ ok: boolean; text: string } | null>(null);
+  const run = async () => {
+    setBusy(true);
+    setNote(null);
+    try {
+      const r = await invoke('cases.exportBundle', { id });
+      const bytes = Uint8Array.from(atob(r.dataBase64 ?? ''), (ch) => ch.charCodeAt(0));
+      const url = URL.createObjectURL(new Blob([bytes], { type: 'application/zip' }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = r.filename;
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      const n = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`;
+      setNote({
+        ok: true,
+        text: `Bundle saved as ${r.filename} (${Math.max(1, Math.round(r.size / 1024))} KB: ${n(r.evidenceFiles, 'evidence file', 'evidence files')}, ${n(r.exportFiles, 'exported letter', 'exported letters')}, the custody log).`,
+      });
+    } catch (err) {
+      setNote({ ok: false, text: err instanceof Error ? err.message : String(err) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <button type="button" disabled={busy} onClick={() => void run()}>
+        {busy ? 'Preparing bundle…' : 'Export case bundle'}
+      </button>
+      {note ? (
+        <p role={note.ok ? 'status' : 'alert'} className={note.ok ? 'ok' : 'error'}>
+          {note.text}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+/**
+ * The confirmation names what goes. Focus moves to its heading, not to a button, and the delete button sits after
+ * "Keep the case", so the Enter that opened it cannot delete on a second press.
+ */
+function DeleteCase({ case: c, onCancel }: { case: Case; onCancel(): void }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  const [counts, setCounts] = useState<{ events: number; evidence: number; exports: number } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    heading.current?.focus();
+    Promise.all([invoke('tracking.get', { caseId: c.id }), invoke('evidence.list', { caseId: c.id }), invoke('drafting.exports', { caseId: c.id })]).then(
+      ([t, e, x]) => setCounts({ events: t.events.length, evidence: e.length, exports: x.length }),
+      (err: unknown) => setError(err instanceof Error ? err.message : String(err)),
+    );
+  }, [c.id]);
+  const n = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`;
+  const remove = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await invoke('cases.delete', { id: c.id, confirm: true });
+      navigate();
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+      setBusy(false);
+    }
+  };
+  return (
+    <div role="group" aria-labelledby="delete-case-title" className="owner-form">
+      <h3 id="delete-case-title" tabIndex={-1} ref={heading}>
+        Delete “{c.title}”?
+      </h3>
+      <p>This removes the case from this computer for good, with:</p>
+      {counts ? (
+        <ul>
+          <li>{n(counts.events, 'event', 'events')} on its timeline</li>
+          <li>{n(counts.evidence, 'evidence item', 'evidence items')} and their files (a file another case also holds stays for that case)</li>
+          <li>{n(counts.exports, 'exported letter', 'exported letters')}, and the saved drafts</li>
+          <li>its custody log</li>
+        </ul>
+      ) : (
+        <p aria-busy="true">Counting what it holds…</p>
+      )}
+      <p className="hint">To keep a copy, export the case bundle first.</p>
+      {error ? (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      ) : null}
+      <div className="actions">
+        <button type="button" onClick={onCancel}>
+          Keep the case
+        </button>
+        <button type="button" className="danger" disabled={busy || !counts} onClick={() => void remove()}>
+          {busy ? 'Deleting…' : 'Delete this case and its files'}
+        </button>
+      </div>
+    </div>
   );
 }
