@@ -33,6 +33,12 @@ describe('cases.update', () => {
     expect(log.entries.filter((e) => e.action === 'case.edit')).toHaveLength(1);
   });
 
+  it('an empty region means none', async () => {
+    const core = tempCore();
+    const c = await core.api.call('cases.create', base);
+    expect(await core.api.call('cases.update', { id: c.id, region: '' })).toMatchObject({ region: null });
+  });
+
   it('an edit that changes nothing writes no custody entry', async () => {
     const core = tempCore();
     const c = await core.api.call('cases.create', base);

@@ -85,6 +85,8 @@ export function registerCases(api: ApiRegistry, ctx: CoreContext): void {
  * (Germany's Land, a US state) that was not given.
  */
 function editFields(c: Case, input: Partial<Omit<CaseEditable, 'region'>> & { region?: string | null }): Partial<CaseEditable> {
+  // An empty region (a cleared select) means none.
+  if (input.region === '') input = { ...input, region: null };
   const out: Partial<CaseEditable> = { ...input } as Partial<CaseEditable>;
   const country = input.country ?? c.country;
   if (input.region) {
