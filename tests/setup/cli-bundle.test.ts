@@ -3,12 +3,12 @@
 // worker thread found beside the bundle (a PDF is built there), the lazy PDF chunk, and when the launcher prefers
 // the bundle over the TypeScript sources.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makePng } from '../evidence/helpers';
-import { tempDir } from '../support/tmp';
+import { makeJpeg } from '../evidence/helpers';
+import { tempCore, tempDir } from '../support/tmp';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 let pkg: string;
@@ -43,28 +43,40 @@ describe('the prebuilt CLI (no TypeScript sources beside it)', () => {
     const inputs = JSON.parse(readFileSync(join(pkg, 'dist-cli', 'inputs.json'), 'utf8'));
     expect(inputs).toContain('electron/cli/main.ts');
     expect(inputs).toContain('electron/core/work/worker.ts');
+    // Every one is a file of the checkout, or the launcher would never find the bundle fresh.
+    for (const f of inputs) expect(existsSync(join(ROOT, f)), f).toBe(true);
+    // The packages only one command needs are loaded on first use, not when the CLI starts.
+    expect(readFileSync(join(pkg, 'dist-cli', 'redress.mjs'), 'utf8')).not.toMatch(/^import .* from "(date-holidays|file-type|exifr|ics)"/m);
   });
 
-  it('creates, lists and shows a case, lists templates, adds evidence, and drafts a PDF through its worker', () => {
+  it('creates, lists and shows a case, lists templates, adds evidence, and drafts a PDF through its worker', async () => {
     const dir = tempDir();
     const made = run(dir, 'case', 'create', '--title', 'T', '--country', 'IE', '--name', 'Ελένη Żółć', '--email', 'e@example.org', '--json');
     expect(made.stderr).toBe('');
     expect(made.status).toBe(0);
     const id = JSON.parse(made.stdout).id;
     expect(JSON.parse(run(dir, 'case', 'list', '--json').stdout)).toHaveLength(1);
-    expect(run(dir, 'event', 'add', id, '--type', 'request_sent', '--on', '2026-05-05', '--json').status).toBe(0);
+    // A month from 3 July 2026 is Monday 3 August, Ireland's August bank holiday: the calendar must know it, as from source.
+    expect(run(dir, 'event', 'add', id, '--type', 'request_sent', '--on', '2026-07-03', '--json').status).toBe(0);
     const shown = JSON.parse(run(dir, 'case', 'show', id, '--json').stdout);
-    expect(shown.deadlines.length).toBeGreaterThan(0); // the calendar (holidays) loaded from the bundle
+    const core = tempCore();
+    const same = await core.api.call('cases.create', { title: 'T', country: 'IE', name: 'N', email: 'e@example.org' });
+    await core.api.call('tracking.addEvent', { caseId: same.id, type: 'request_sent', on: '2026-07-03' });
+    const fromSource = (await core.api.call('tracking.get', { caseId: same.id })).deadlines;
+    expect(shown.deadlines.map((d: { kind: string; due: string }) => [d.kind, d.due])).toEqual(fromSource.map((d) => [d.kind, d.due]));
+    expect(shown.deadlines.map((d: { due: string }) => d.due)).toContain('2026-08-04');
 
     const templates = run(dir, 'templates', '--json');
     expect(templates.status).toBe(0);
     expect(JSON.parse(templates.stdout).map((t: { id: string }) => t.id)).toContain('linkedin-objection');
 
-    const png = join(dir, 'shot.png');
-    writeFileSync(png, makePng(8, 6));
-    const added = run(dir, 'evidence', 'add', id, png, '--kind', 'screenshot', '--json');
+    // The file's type (file-type) and the time in its EXIF (exifr), both loaded on first use in the bundle.
+    const jpeg = join(dir, 'shot.jpg');
+    writeFileSync(jpeg, makeJpeg('2026:05:01 10:20:30', '+02:00'));
+    const added = run(dir, 'evidence', 'add', id, jpeg, '--kind', 'screenshot', '--json');
     expect(added.stderr).toBe('');
     expect(added.status).toBe(0);
+    expect(JSON.parse(added.stdout)[0]).toMatchObject({ mime: 'image/jpeg', capturedAt: '2026-05-01T08:20:30.000Z' });
 
     const values = join(dir, 'values.json');
     writeFileSync(values, JSON.stringify({ situation: 'Moje teksty są moim źródłem utrzymania.' }));
