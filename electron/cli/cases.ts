@@ -3,6 +3,9 @@ import { CASE_STATUS_LABELS, type Case } from '../core/contract';
 import type { CliEnv } from './index';
 import { CliError, emit } from './output';
 
+/** "1 event", "3 events". */
+const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
 const line = (c: Case) => `${c.id}  ${c.status.padEnd(18)} ${c.country}  ${c.title}`;
 
 export function registerCaseCommands(program: Command, env: CliEnv): void {
@@ -75,7 +78,7 @@ export function registerCaseCommands(program: Command, env: CliEnv): void {
       const r = await env.call('cases.delete', { id, confirm: true });
       const d = r.deleted;
       emit(env.out(o), r, () =>
-        `Deleted ${r.id}: ${r.title}\n${d.events} events, ${d.evidence} evidence items (${d.files} files${r.keptShared ? `; ${r.keptShared} kept, another case holds the same content` : ''}), ${d.drafts} drafts, ${d.exports} exports (${d.exportFiles} files), ${d.custody} custody entries.`,
+        `Deleted ${r.id}: ${r.title}\n${count(d.events, 'event')}, ${count(d.evidence, 'evidence item')} (${count(d.files, 'file')}${r.keptShared ? `; ${r.keptShared} kept, another case holds the same content` : ''}), ${count(d.drafts, 'draft')}, ${count(d.exports, 'export')} (${count(d.exportFiles, 'file')}), ${count(d.custody, 'custody entry', 'custody entries')}.`,
       );
     });
 
@@ -87,7 +90,7 @@ export function registerCaseCommands(program: Command, env: CliEnv): void {
     .option('--json', 'print JSON')
     .action(async (id: string, o) => {
       const r = await env.call('cases.exportBundle', { id, out: o.out });
-      emit(env.out(o), r, () => `Wrote ${r.path}: ${r.title} (${r.evidenceFiles} evidence files, ${r.exportFiles} exports, ${r.custodyEntries} custody entries, ${r.size} bytes)\nSHA-256 ${r.sha256}`);
+      emit(env.out(o), r, () => `Wrote ${r.path}: ${r.title} (${count(r.evidenceFiles, 'evidence file')}, ${count(r.exportFiles, 'export')}, ${count(r.custodyEntries, 'custody entry', 'custody entries')}, ${count(r.size, 'byte')})\nSHA-256 ${r.sha256}`);
     });
 
   cases
@@ -99,7 +102,7 @@ export function registerCaseCommands(program: Command, env: CliEnv): void {
       const r = await env.call('cases.importBundle', { path: file });
       const n = r.imported;
       emit(env.out(o), r, () =>
-        `Imported ${r.case.id}: ${r.case.title}${r.renamed ? ` (new id; it was ${r.originalId} and that id is taken here)` : ''}\n${n.events} events, ${n.evidence} evidence items (${n.files} files), ${n.drafts} drafts, ${n.exports} exports, ${n.custody} custody entries.`,
+        `Imported ${r.case.id}: ${r.case.title}${r.renamed ? ` (new id; it was ${r.originalId} and that id is taken here)` : ''}\n${count(n.events, 'event')}, ${count(n.evidence, 'evidence item')} (${count(n.files, 'file')}), ${count(n.drafts, 'draft')}, ${count(n.exports, 'export')}, ${count(n.custody, 'custody entry', 'custody entries')}.`,
       );
     });
 

@@ -122,7 +122,7 @@ describe('case bundle', () => {
     expect(ex.dataBase64).toBeUndefined();
     const fresh = join(dir, 'fresh');
     const imp = await run('node', [bin, '--data-dir', fresh, 'case', 'import', out]);
-    expect(imp.stdout).toMatch(new RegExp(`^Imported ${a.id}: Case A\\n1 events, 3 evidence items \\(3 files\\)`));
+    expect(imp.stdout).toMatch(new RegExp(`^Imported ${a.id}: Case A\\n1 event, 3 evidence items \\(3 files\\)`));
     const v = await run('node', [bin, '--data-dir', fresh, 'evidence', 'verify', a.id, '--json']);
     expect(JSON.parse(v.stdout).ok).toBe(true);
     writeFileSync(join(dir, 'bad.zip'), 'not a zip');

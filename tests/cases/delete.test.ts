@@ -62,7 +62,7 @@ describe('cases.delete', () => {
     expect(verify.ok).toBe(true);
 
     const human = await run('node', [bin, '--data-dir', data, 'case', 'delete', b.id, '--yes']);
-    expect(human.stdout).toMatch(/^Deleted .*Case B\n0 events, 1 evidence items \(1 files\)/);
+    expect(human.stdout).toMatch(/^Deleted .*Case B\n0 events, 1 evidence item \(1 file\)/);
     expect(filesUnder(join(data, 'evidence'))).toEqual([]);
   }, 60_000);
 });
