@@ -176,6 +176,7 @@ type EditOut = z.output<typeof EditSchema>;
 function CaseOwner({ case: c, onSaved }: { case: Case; onSaved(): void }) {
   const [open, setOpen] = useState<'edit' | 'delete' | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  const [note, setNote] = useState<{ ok: boolean; text: string } | null>(null);
   const editButton = useRef<HTMLButtonElement>(null);
   const deleteButton = useRef<HTMLButtonElement>(null);
   // Focus returns to the button that opened the form, so keyboard users stay where they were.
@@ -195,12 +196,13 @@ function CaseOwner({ case: c, onSaved }: { case: Case; onSaved(): void }) {
           aria-expanded={open === 'edit'}
           onClick={() => {
             setMessage(null);
+            setNote(null);
             setOpen(open === 'edit' ? null : 'edit');
           }}
         >
           Edit case
         </button>
-        <ExportBundleButton id={c.id} />
+        <ExportBundleButton id={c.id} onNote={setNote} />
         <button
           type="button"
           className="danger"
@@ -208,6 +210,7 @@ function CaseOwner({ case: c, onSaved }: { case: Case; onSaved(): void }) {
           aria-expanded={open === 'delete'}
           onClick={() => {
             setMessage(null);
+            setNote(null);
             setOpen(open === 'delete' ? null : 'delete');
           }}
         >
@@ -217,6 +220,11 @@ function CaseOwner({ case: c, onSaved }: { case: Case; onSaved(): void }) {
       {message ? (
         <p role="status" className="ok">
           {message}
+        </p>
+      ) : null}
+      {note ? (
+        <p role={note.ok ? 'status' : 'alert'} className={note.ok ? 'ok' : 'error'}>
+          {note.text}
         </p>
       ) : null}
       {open === 'edit' ? (
@@ -330,9 +338,9 @@ function EditCaseForm(props: { case: Case; onCancel(): void; onSaved(): void }) 
   );
 }
 
-function ExportBundleButton({ id }: { id: string }) {
+/** The button sits in the row of actions; what it has to say goes below the row (`onNote`). */
+function ExportBundleButton({ id, onNote: setNote }: { id: string; onNote(note: { ok: boolean; text: string } | null): void }) {
   const [busy, setBusy] = useState(false);
-  const [note, setNote] = useState<{ ok: boolean; text: string } | null>(null);
   const run = async () => {
     setBusy(true);
     setNote(null);
@@ -359,16 +367,9 @@ function ExportBundleButton({ id }: { id: string }) {
     }
   };
   return (
-    <>
-      <button type="button" disabled={busy} onClick={() => void run()}>
-        {busy ? 'Preparing bundle…' : 'Export case bundle'}
-      </button>
-      {note ? (
-        <p role={note.ok ? 'status' : 'alert'} className={note.ok ? 'ok' : 'error'}>
-          {note.text}
-        </p>
-      ) : null}
-    </>
+    <button type="button" disabled={busy} onClick={() => void run()}>
+      {busy ? 'Preparing bundle…' : 'Export case bundle'}
+    </button>
   );
 }
 
