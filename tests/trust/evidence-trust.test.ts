@@ -452,3 +452,31 @@ describe('7. the start-up sweep stays inside the store', () => {
     expect((await core.api.call('evidence.verify', { caseId: c.id })).ok).toBe(true);
   });
 });
+
+describe('a bundle imported twice: the copy with new ids still verifies against its manifests', () => {
+  test('captures keep their original ids in their manifests; verify reads renamed ids back through the logged import', async () => {
+    const src = tempDir();
+    const core = open(src, fakeCapturer());
+    const c = await newCase(core, 'FR');
+    await core.api.call('evidence.upload', { caseId: c.id, filename: 'shot.png', dataBase64: makePng(3, 3).toString('base64') });
+    await core.api.call('evidence.capture', { caseId: c.id, url: 'https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement', purpose: 'setting' });
+    const zip = join(tempDir(), 'case.zip');
+    await core.api.call('cases.exportBundle', { id: c.id, out: zip });
+    const dest = open(tempDir());
+    const first = await dest.api.call('cases.importBundle', { path: zip });
+    const second = await dest.api.call('cases.importBundle', { path: zip });
+    expect(first.renamed).toBe(false);
+    expect(second.renamed).toBe(true);
+    for (const imported of [first, second]) {
+      const v = await dest.api.call('evidence.verify', { caseId: imported.case.id });
+      expect(v.items.filter((i) => i.status !== 'ok')).toEqual([]);
+      expect(v.ok).toBe(true);
+    }
+    // A renamed copy is still checked: an edited switch state in it is caught.
+    const items = await dest.api.call('evidence.list', { caseId: second.case.id });
+    const cap = items.find((i) => i.kind === 'capture')!;
+    dest.ctx.db.prepare("UPDATE evidence SET toggle_state = 'off' WHERE id = ?").run(cap.id);
+    const v = await dest.api.call('evidence.verify', { caseId: second.case.id });
+    expect(v.items.find((i) => i.id === cap.id)?.status).toBe('modified');
+  });
+});

@@ -98,8 +98,30 @@ function checkItem(ctx: CoreContext, row: EvidenceRow, files: FileRow[], log: Lo
   return { status, problems };
 }
 
+/**
+ * Ids a case bundle import renamed (its logged `case.import` entry maps original -> new): a capture's manifest keeps
+ * the ids it was made with, so the row's ids are read back through this map before they are compared with it.
+ */
+function renamedBack(log: Log): (s: string) => string {
+  const back = new Map<string, string>();
+  for (const e of log) {
+    if (e.action !== 'case.import' || !e.detail.renamedIds || typeof e.detail.renamedIds !== 'object') continue;
+    for (const [orig, now] of Object.entries(e.detail.renamedIds as Record<string, unknown>)) if (typeof now === 'string') back.set(now, orig);
+  }
+  if (!back.size) return (s) => s;
+  const pattern = new RegExp([...back.keys()].map((k) => k.replace(/[^A-Za-z0-9_]/g, '\\$&')).join('|'), 'g');
+  // Follow a chain of imports back to the first id.
+  const first = (id: string) => {
+    let cur = id;
+    for (let i = 0; i < 16 && back.has(cur); i++) cur = back.get(cur)!;
+    return cur;
+  };
+  return (s) => s.replace(pattern, (m) => first(m));
+}
+
 /** A capture's row and files against its manifest (itself checked against the logged manifest hash above). */
 function checkCapture(ctx: CoreContext, row: EvidenceRow, files: FileRow[], log: Log, hashes: Hashes, changed: (p: string) => void) {
+  const back = renamedBack(log);
   const mf = files.find((f) => f.role === 'manifest');
   if (!mf || hashes.get(mf.sha256) !== mf.sha256) return; // already reported: missing or modified
   let m: Record<string, any>;
@@ -112,8 +134,8 @@ function checkCapture(ctx: CoreContext, row: EvidenceRow, files: FileRow[], log:
   const differs = (what: string, manifest: unknown, now: unknown) => {
     if (s(manifest) !== s(now)) changed(`its ${what} in the database (${JSON.stringify(s(now))}) differs from its manifest (${JSON.stringify(s(manifest))})`);
   };
-  differs('id', m.evidenceId, row.id);
-  differs('case', m.caseId, row.case_id);
+  differs('id', m.evidenceId, back(row.id));
+  differs('case', m.caseId, back(row.case_id));
   differs('source address', m.finalUrl, row.source_url);
   differs('capture time', m.capturedAt, row.captured_at);
   differs('title', m.title || m.readableTitle || m.finalUrl, row.title);
@@ -128,7 +150,7 @@ function checkCapture(ctx: CoreContext, row: EvidenceRow, files: FileRow[], log:
   const { artifacts, ...record } = m;
   let rec: unknown;
   try {
-    rec = JSON.parse(row.record);
+    rec = JSON.parse(back(row.record));
   } catch {
     rec = null;
   }
