@@ -8,8 +8,9 @@ import { isoNow } from '../util/clock';
 import { getCase, insertCase, listCases, updateCase, updateStatus, type CaseEditable } from './repo';
 import { appendCustody } from '../evidence/custody';
 import { deleteCase } from './delete';
-import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { writeFileAtomic } from '../util/atomic-write';
 import { basename, resolve } from 'node:path';
 import { buildBundle, importBundle } from '../bundle/bundle';
 import { invalid } from '../api/errors';
@@ -52,7 +53,12 @@ export function registerCases(api: ApiRegistry, ctx: CoreContext): void {
     const base = { filename, size: zip.length, sha256, ...summary };
     if (out === undefined) return { ...base, dataBase64: Buffer.from(zip).toString('base64') };
     const path = resolve(out);
-    writeFileAtomic(path, zip);
+    // The CLI's `--out`: a half-written zip never sits under its name.
+    try {
+      writeFileAtomic(path, zip);
+    } catch (err) {
+      throw invalid(`Cannot write ${path}: ${(err as NodeJS.ErrnoException).code ?? String(err)}. Check that its folder exists and can be written.`);
+    }
     return { ...base, path };
   });
   api.register('cases.importBundle', async ({ dataBase64, path, source }) => {
@@ -104,25 +110,3 @@ function editFields(c: Case, input: Partial<Omit<CaseEditable, 'region'>> & { re
   return out;
 }
 
-/** The CLI's `--out`: written to a temp name beside it, fsynced, then renamed, so a half-written zip never sits there. */
-function writeFileAtomic(path: string, data: Uint8Array): void {
-  const tmp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
-  let fd: number;
-  try {
-    fd = openSync(tmp, 'wx', 0o600);
-  } catch {
-    throw invalid(`Cannot write ${path}: check that its folder exists and can be written.`);
-  }
-  try {
-    writeSync(fd, data);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  try {
-    renameSync(tmp, path);
-  } catch (err) {
-    rmSync(tmp, { force: true });
-    throw err;
-  }
-}

@@ -1,7 +1,7 @@
 // Turns a draft into a file (pdf, text, eml, json), stores it in the data folder, records it with its hash on the
 // case and in the custody log. The stored copy is what the UI downloads and the CLI copies to --out.
 import { createHash } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { writeFileAtomic } from '../util/atomic-write';
 import { join } from 'node:path';
 import { ApiError } from '../api/errors';
 import type { CoreContext } from '../context';
@@ -12,7 +12,7 @@ import { PdfBuildError, buildPdf, type ExhibitInput } from '../pdf/build';
 import { buildWithinBudget } from '../pdf/upload';
 import { newId } from '../util/ids';
 import { exportStoredPath, readStored, StoredPathError, type StoredPath } from '../util/stored-path';
-import { FILE_MODE, privateDir } from '../db/open';
+import { privateDir } from '../db/open';
 import { writeTx } from '../db/tx';
 import { chainHead } from '../evidence/custody';
 import { isoNow } from '../util/clock';
@@ -94,24 +94,6 @@ function extension(filename: string | undefined, mime: string): string {
   return { 'image/png': '.png', 'image/jpeg': '.jpg', 'application/pdf': '.pdf', 'text/plain': '.txt', 'text/html': '.html' }[mime] ?? '.bin';
 }
 
-/** temp file, fsync, rename: a crash never leaves a half-written export under its final name. */
-function writeAtomic(path: StoredPath, bytes: Uint8Array) {
-  const tmp = `${path}.${process.pid}.tmp`;
-  const fd = openSync(tmp, 'w', FILE_MODE);
-  try {
-    writeSync(fd, bytes);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  try {
-    renameSync(tmp, path);
-  } catch (err) {
-    rmSync(tmp, { force: true });
-    throw err;
-  }
-}
-
 /** The letter's `## ` headings as underlined lines, for plain text and email. */
 export const plainText = (letter: string) => letter.replace(/^## (.+)$/gm, (_, t: string) => `${t}\n${'-'.repeat(t.length)}`);
 
@@ -191,7 +173,8 @@ export async function exportDraft(ctx: CoreContext, caseId: string, templateId: 
   const filename = `${safeName(doc.facts.case.title, 40)}-${templateId}${o.format === 'pdf' ? `-${o.profile}` : ''}-${createdAt.slice(0, 10)}.${r.ext}`;
   privateDir(join(ctx.dataDir, 'exports'));
   const file = `exports/${id}.${r.ext}`;
-  writeAtomic(exportStoredPath(ctx.dataDir, id, r.ext), r.bytes);
+  // temp file, fsync, rename: a crash never leaves a half-written export under its final name.
+  writeFileAtomic(exportStoredPath(ctx.dataDir, id, r.ext), r.bytes);
   const rec: ExportRecord = {
     id,
     caseId,

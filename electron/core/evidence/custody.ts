@@ -1,8 +1,9 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { writeFileAtomic } from '../util/atomic-write';
 import type { CustodyEntry } from '../contract/evidence';
 import type { CoreContext } from '../context';
-import { FILE_MODE, type Db } from '../db/open';
+import type { Db } from '../db/open';
 import { afterCommit, writeTx } from '../db/tx';
 import { isoNow } from '../util/clock';
 
@@ -104,21 +105,7 @@ export function writeAnchors(db: Db, caseIds: string[]): void {
       const head = chainHead(db, id);
       if (head) next[id] = { ...head, at };
     }
-    const file = anchorPath(db);
-    const tmp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
-    const fd = openSync(tmp, 'wx', FILE_MODE);
-    try {
-      writeSync(fd, JSON.stringify(next, null, 1) + '\n');
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    try {
-      renameSync(tmp, file);
-    } catch (err) {
-      rmSync(tmp, { force: true });
-      throw err;
-    }
+    writeFileAtomic(anchorPath(db), JSON.stringify(next, null, 1) + '\n');
   });
 }
 
@@ -187,20 +174,6 @@ export function dropAnchor(db: Db, caseId: string): void {
     if (!current || current === 'unreadable' || !(caseId in current)) return;
     const next: AnchorFile = { ...current };
     delete next[caseId];
-    const file = anchorPath(db);
-    const tmp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
-    const fd = openSync(tmp, 'wx', FILE_MODE);
-    try {
-      writeSync(fd, JSON.stringify(next, null, 1) + '\n');
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    try {
-      renameSync(tmp, file);
-    } catch (err) {
-      rmSync(tmp, { force: true });
-      throw err;
-    }
+    writeFileAtomic(anchorPath(db), JSON.stringify(next, null, 1) + '\n');
   });
 }

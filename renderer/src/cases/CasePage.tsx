@@ -22,6 +22,7 @@ import { EvidencePanel } from '../evidence/EvidencePanel';
 import { href } from '../router';
 import { TimelinePanel } from '../tracking/TimelinePanel';
 import { countryName } from '../ui/countries';
+import { RegionOptions, regionFieldLabel } from '../ui/regions';
 import { useAsync } from '../ui/useAsync';
 import { JurisdictionSummary } from './JurisdictionSummary';
 
@@ -301,14 +302,9 @@ function EditCaseForm(props: { case: Case; onCancel(): void; onSaved(): void }) 
         </select>
       </Field>
       {regions ? (
-        <Field label={country === 'DE' ? 'Land (state) where you live' : 'State where you live'} name="edit-region" error={errors.region?.message}>
+        <Field label={regionFieldLabel(country)} name="edit-region" error={errors.region?.message}>
           <select {...register('region')}>
-            <option value="">{country === 'DE' ? 'Choose a Land…' : 'Choose a state…'}</option>
-            {regions.map((r) => (
-              <option key={r.code} value={r.code}>
-                {r.name}
-              </option>
-            ))}
+            <RegionOptions country={country} />
           </select>
         </Field>
       ) : null}

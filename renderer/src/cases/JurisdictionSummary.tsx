@@ -1,7 +1,8 @@
 import { useEffect, useId, useState } from 'react';
-import { languageName, needsRegion, REGIONS, regionName, type Jurisdiction, type Regulator } from '../../../electron/core/contract';
+import { languageName, needsRegion, regionName, type Jurisdiction, type Regulator } from '../../../electron/core/contract';
 import { invoke } from '../api';
 import { countryName } from '../ui/countries';
+import { RegionOptions } from '../ui/regions';
 import { useAsync } from '../ui/useAsync';
 
 /**
@@ -149,12 +150,7 @@ function RegionControl(props: { caseId: string; country: string; region: string 
       <label htmlFor={`${id}-region`}>{label}</label>
       <div className="row">
         <select id={`${id}-region`} value={value} onChange={(e) => setValue(e.target.value)}>
-          <option value="">{props.country === 'DE' ? 'Choose a Land…' : 'Choose a state…'}</option>
-          {REGIONS[props.country].map((r) => (
-            <option key={r.code} value={r.code}>
-              {r.name}
-            </option>
-          ))}
+          <RegionOptions country={props.country} />
         </select>
         <button type="submit" disabled={saving || value === (props.region ?? '')}>
           {saving ? 'Saving…' : 'Save state'}

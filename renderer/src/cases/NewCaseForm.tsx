@@ -7,6 +7,7 @@ import { ApiCallError, invoke } from '../api';
 import { navigate } from '../router';
 import { COUNTRY_OPTIONS } from '../ui/countries';
 import { Field } from '../ui/Field';
+import { RegionOptions, regionFieldLabel } from '../ui/regions';
 import { JurisdictionSummary } from './JurisdictionSummary';
 
 // The form also asks for the state where the country needs one (DE: the Land's authority; US: the state's law). The
@@ -107,7 +108,7 @@ export function NewCaseForm() {
         </Field>
         {regions ? (
           <Field
-            label={country === 'DE' ? 'Land (state) where you live' : 'State where you live'}
+            label={regionFieldLabel(country)}
             name="region"
             error={errors.region?.message}
             hint={
@@ -117,12 +118,7 @@ export function NewCaseForm() {
             }
           >
             <select {...register('region')}>
-              <option value="">{country === 'DE' ? 'Choose a Land…' : 'Choose a state…'}</option>
-              {regions.map((r) => (
-                <option key={r.code} value={r.code}>
-                  {r.name}
-                </option>
-              ))}
+              <RegionOptions country={country} />
             </select>
           </Field>
         ) : null}
