@@ -28,30 +28,10 @@ try {
 // Packages stay external (node_modules is there at run time), except the few whose root import loads far more than
 // the CLI uses: date-fns's index pulls in all of its ~250 functions (about 200 ms); bundled, only those used remain.
 const INLINE = /^date-fns(\/|$)/;
-// And three that modules import at their top but need only inside one command: date-holidays (a deadline's calendar,
-// ~250 ms to load), file-type and exifr (sniffing an added file, ~90 ms each). In the bundle each is a stand-in that
-// loads the real package on first use, so `case list` does not pay for them. Each stand-in has exactly the shape the
-// sources use (tests/setup/cli-bundle.test.ts runs all three); a new named import fails this build, not a user's call.
-const DEFERRED = {
-  'date-holidays': `import { createRequire } from 'node:module';
-let real;
-export default function Holidays(...args) {
-  real ??= createRequire(import.meta.url)('date-holidays');
-  return new real(...args);
-}`,
-  'file-type': `export async function fileTypeFromBuffer(...args) {
-  return (await import('file-type')).fileTypeFromBuffer(...args);
-}`,
-  exifr: `export default new Proxy({}, { get: (_, key) => async (...args) => (await import('exifr')).default[key](...args) });`,
-};
 const externals = {
   name: 'externals',
   setup(b) {
-    b.onResolve({ filter: /^[^./]/ }, (args) => {
-      if (args.namespace !== 'deferred' && Object.hasOwn(DEFERRED, args.path)) return { path: args.path, namespace: 'deferred' };
-      return INLINE.test(args.path) ? undefined : { path: args.path, external: true };
-    });
-    b.onLoad({ filter: /.*/, namespace: 'deferred' }, (args) => ({ contents: DEFERRED[args.path], loader: 'js', resolveDir: root }));
+    b.onResolve({ filter: /^[^./]/ }, (args) => (INLINE.test(args.path) ? undefined : { path: args.path, external: true }));
   },
 };
 
@@ -75,7 +55,7 @@ writeFileSync(join(out, '.gitignore'), '*\n');
 const entry = join(out, 'redress.mjs');
 const files = [...cli.outputFiles, ...worker.outputFiles].sort((a, b) => (a.path === entry) - (b.path === entry));
 const inputs = [...new Set([...Object.keys(cli.metafile.inputs), ...Object.keys(worker.metafile.inputs)])]
-  .filter((f) => !f.startsWith('node_modules/') && !f.includes(':')) // not inlined packages, not the stand-ins
+  .filter((f) => !f.startsWith('node_modules/') && !f.includes(':')) // not inlined packages
   .sort();
 const put = (path, contents) => {
   const tmp = `${path}.${process.pid}.tmp`;

@@ -1,6 +1,5 @@
 import { open } from 'node:fs/promises';
-import { fileTypeFromBuffer } from 'file-type';
-import exifr from 'exifr';
+// file-type and exifr (ESM) load when a file is added, not at every start.
 
 export interface Sniffed {
   mime: string;
@@ -28,6 +27,7 @@ export async function sniffFile(path: string): Promise<Sniffed> {
   } finally {
     await fh.close();
   }
+  const { fileTypeFromBuffer } = await import('file-type');
   const ft = await fileTypeFromBuffer(head);
   if (ft) {
     const out: Sniffed = { mime: ft.mime, ext: ft.ext, meta: {} };
@@ -74,6 +74,7 @@ function parseEmailHeaders(text: string): { from?: string; to?: string; subject?
 async function readImageDate(head: Buffer, out: Sniffed): Promise<void> {
   try {
     // Raw values: EXIF dates carry no time zone, so they are kept as written rather than guessed into UTC.
+    const exifr = (await import('exifr')).default;
     const tags = (await exifr.parse(head, { tiff: true, exif: true, ihdr: true, xmp: false, icc: false, iptc: false, reviveValues: false })) as
       | Record<string, unknown>
       | undefined;

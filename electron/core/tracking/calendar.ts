@@ -1,5 +1,9 @@
 import { addDays, addMonths, differenceInCalendarDays, format, getDate, isWeekend, parseISO } from 'date-fns';
-import Holidays from 'date-holidays';
+import type HolidaysType from 'date-holidays';
+import { lazy } from '../util/lazy';
+
+// About 250 ms to load: only a command that counts a deadline pays for it.
+const Holidays = lazy<typeof HolidaysType>('date-holidays');
 
 /** Whose public holidays count for a deadline. `state` narrows a country to a region (England within GB). */
 export interface HolidayCalendar {
@@ -23,7 +27,8 @@ export function holidaysOf(cal: HolidayCalendar, year: number): Map<string, stri
   const key = `${cal.country}-${cal.state ?? ''}-${year}`;
   let days = cache.get(key);
   if (!days) {
-    const hd = cal.state ? new Holidays(cal.country, cal.state) : new Holidays(cal.country);
+    const H = Holidays();
+    const hd = cal.state ? new H(cal.country, cal.state) : new H(cal.country);
     days = new Map();
     for (const h of hd.getHolidays(year) || []) if (h.type === 'public') days.set(h.date.slice(0, 10), h.name);
     cache.set(key, days);
