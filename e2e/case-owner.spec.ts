@@ -80,7 +80,7 @@ test('export a case bundle, import it on a fresh data folder, verify clean; a ta
   await screenshot(page, 'case-bundle-exported');
 
   const fresh = await new HostHandle(join(dir, 'fresh')).start();
-  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'en-GB' });
   try {
     const other = await context.newPage();
     await other.goto(fresh.host.url);

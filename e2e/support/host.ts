@@ -69,7 +69,7 @@ export const test = base.extend<{ app: HostHandle; page: Page }, { browser: Brow
     rmSync(dir, { recursive: true, force: true });
   },
   page: async ({ browser, app }, use) => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'en-GB' });
     const page = await context.newPage();
     await page.goto(app.host.url);
     await use(page);

@@ -7,11 +7,9 @@ import {
   type RequestType,
 } from '../../../electron/core/contract/tracking';
 
-// Calendar dates are YYYY-MM-DD; format them in UTC so no time zone shifts the day.
-const long = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-const short = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-export const longDate = (iso: string) => long.format(new Date(`${iso}T00:00:00Z`));
-export const shortDate = (iso: string) => short.format(new Date(`${iso}T00:00:00Z`));
+import { shortDate } from '../ui/dates';
+// Calendar dates come from the one date format (ui/dates.ts), in the user's locale.
+export { longDate, shortDate } from '../ui/dates';
 
 /** Tells the reminder banner (and anything else listening) that events changed. */
 export const TRACKING_CHANGED = 'redress:tracking-changed';
