@@ -7,7 +7,7 @@ import { newId } from '../util/ids';
 import { isoNow } from '../util/clock';
 import { getCase, insertCase, listCases, updateCase, updateStatus, type CaseEditable } from './repo';
 import { appendCustody } from '../evidence/custody';
-import { deleteCase } from './delete';
+import { deleteCase, sweepExportTrash } from './delete';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { writeFileAtomic } from '../util/atomic-write';
@@ -23,6 +23,9 @@ export function requireCase(ctx: CoreContext, id: string): Case {
 }
 
 export function registerCases(api: ApiRegistry, ctx: CoreContext): void {
+  // A delete cut off between its commit and emptying its trash (or before its commit) leaves export files under trash
+  // names: put each back or remove it, by what the database says.
+  sweepExportTrash(ctx.db, ctx.dataDir);
   api.register('cases.create', (input) => {
     const now = isoNow(ctx.clock);
     const c: Case = { id: newId('case'), ...input, region: input.region ?? null, givenName: input.givenName ?? null, familyName: input.familyName ?? null, status: 'draft', statusReason: null, createdAt: now, updatedAt: now };

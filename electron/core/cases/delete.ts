@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, renameSync, rmSync, unlinkSync } from 'node:fs';
+import { join } from 'node:path';
 import type { CaseDeleteResult } from '../contract';
 import type { CoreContext } from '../context';
+import type { Db } from '../db/open';
 import { afterCommit, writeTx } from '../db/tx';
 import { dropAnchor } from '../evidence/custody';
 import { emptyTrash, trashUnusedBlobs } from '../evidence/store';
@@ -76,4 +78,44 @@ export function deleteCase(ctx: CoreContext, id: string): CaseDeleteResult {
   emptyTrash(blobTrash);
   for (const m of moved) rmSync(m.to, { force: true });
   return result;
+}
+
+/** `exports/trash-<hex>-<id>.<ext>`: the name a delete gives an export file until its transaction has committed. */
+const EXPORT_TRASH = /^trash-[0-9a-f]{12}-(exp_[A-Za-z0-9_-]{1,64})\.([a-z]{2,5})$/;
+
+export interface ExportTrashReport {
+  restored: string[];
+  removed: string[];
+}
+
+/**
+ * After a crash in the middle of a case delete, export files can be left under their trash names. At start, under the
+ * write lock: a trash file whose export row still exists (the delete never committed) goes back to its name; one
+ * whose row is gone (the delete committed, the process died before emptying) is removed. Only names of this exact
+ * shape, and only plain files (lstat), are touched; anything else in the folder is left alone.
+ */
+export function sweepExportTrash(db: Db, dataDir: string): ExportTrashReport {
+  const report: ExportTrashReport = { restored: [], removed: [] };
+  const dir = join(dataDir, 'exports');
+  if (!existsSync(dir) || !lstatSync(dir).isDirectory()) return report;
+  const names = readdirSync(dir).filter((n) => EXPORT_TRASH.test(n));
+  if (!names.length) return report;
+  writeTx(db, () => {
+    const row = db.prepare('SELECT file FROM exports WHERE id = ?');
+    for (const name of names) {
+      const m = EXPORT_TRASH.exec(name)!;
+      const trash = storedPath(dataDir, 'exports', name);
+      if (!lstatSync(trash).isFile()) continue;
+      const live = row.get(m[1]) as { file: string } | undefined;
+      const home = exportStoredPath(dataDir, m[1], m[2]);
+      if (live && live.file === `exports/${m[1]}.${m[2]}` && !existsSync(home)) {
+        renameSync(trash, home);
+        report.restored.push(name);
+      } else {
+        unlinkSync(trash);
+        report.removed.push(name);
+      }
+    }
+  });
+  return report;
 }
