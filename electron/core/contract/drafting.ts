@@ -2,6 +2,7 @@
 // Owned by the drafting work; pure zod, no Node imports (the renderer type-checks against this file).
 import { z } from 'zod';
 import { CaseId } from './cases';
+import { CalendarDate, CHANNELS, REF_MAX, REQUEST_TYPES } from './tracking';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date such as 2026-11-23.');
 
@@ -18,6 +19,11 @@ export const TemplateField = z.object({
   unverified: z.string().optional(),
   /** Shown in the "copy into the web form" list (fields of the recipient's own online form). */
   webForm: z.boolean().default(false),
+  /**
+   * Editable starting points the member can insert and then change (e.g. for "your particular situation"), so nobody
+   * faces a blank box. First person, plain words; never sent as they are without the member reading them.
+   */
+  starters: z.array(z.object({ label: z.string().min(1).max(80), text: z.string().min(1).max(2000) })).max(12).optional(),
 });
 export type TemplateField = z.output<typeof TemplateField>;
 
@@ -74,6 +80,8 @@ export const TemplateManifest = z.object({
   requires: z.array(Requirement).default([]),
   cautions: z.array(Caution).default([]),
   fields: z.array(TemplateField).min(1),
+  /** For a request: what it asks for, recorded on the "Request sent" event when the member says it went out. */
+  requestType: z.enum(REQUEST_TYPES).optional(),
 });
 export type TemplateManifest = z.output<typeof TemplateManifest>;
 
@@ -110,6 +118,36 @@ export const DraftExportInput = z.object({
   anyway: z.boolean().default(false),
 });
 export const ExportsListInput = z.object({ caseId: CaseId });
+
+/**
+ * "I have sent it": records the request, reminder or complaint on the case's timeline and files what was sent (the
+ * exported letter, or for a web form the fields as copied) in the evidence locker as "the request as sent".
+ */
+export const DraftMarkSentInput = z.object({
+  caseId: CaseId,
+  templateId: TemplateId,
+  /** The export that went out; without it (a web form), the form's fields as they stand are filed instead. */
+  exportId: z.preprocess((v) => (v === '' || v === null ? undefined : v), z.string().trim().min(1).max(80).optional()),
+  on: CalendarDate('Date sent'),
+  /** Post only: the day it arrived (from tracking), from which the month counts. */
+  receivedOn: z.preprocess((v) => (v === '' || v === null ? undefined : v), CalendarDate('Date it arrived').optional()),
+  channel: z.enum(CHANNELS, { error: `Channel must be one of: ${CHANNELS.join(', ')}.` }),
+  /** The recipient's case or reference number, if it gave one. */
+  ref: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '') || v === null ? undefined : v,
+    z.string().trim().max(REF_MAX, `The reference must be at most ${REF_MAX} characters.`).optional(),
+  ),
+});
+
+export interface MarkSentResult {
+  /** The event now on the timeline. */
+  eventId: string;
+  eventType: 'request_sent' | 'reminder_sent' | 'organisation_complaint' | 'complaint_filed';
+  /** The evidence item holding what was sent. */
+  evidenceId: string;
+  evidenceTitle: string;
+  sha256: string;
+}
 
 /** The mark of a gap in a suggested text that the member must fill before exporting. */
 export const WRITE_HERE = /\[Write here:/i;
@@ -213,6 +251,7 @@ export const draftingContract = {
   'drafting.preview': DraftPreviewInput,
   'drafting.export': DraftExportInput,
   'drafting.exports': ExportsListInput,
+  'drafting.markSent': DraftMarkSentInput,
 } as const;
 
 export interface DraftingOutputs {
@@ -222,4 +261,5 @@ export interface DraftingOutputs {
   'drafting.preview': DraftPreview;
   'drafting.export': ExportRecord;
   'drafting.exports': ExportRecord[];
+  'drafting.markSent': MarkSentResult;
 }

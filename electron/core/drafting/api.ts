@@ -6,6 +6,7 @@ import { compose, draftView } from './compose';
 import { EXPORT_MIME, exportDraft, saveDraftValues } from './export';
 import { availability } from './prefill';
 import { getExport, listExports } from './repo';
+import { markSent } from './sent';
 import { loadTemplates } from './templates';
 import { exportStoredPath } from '../util/stored-path';
 
@@ -38,6 +39,8 @@ export function registerDrafting(api: ApiRegistry, ctx: CoreContext): void {
     requireCase(ctx, caseId);
     return listExports(ctx.db, caseId);
   });
+
+  api.register('drafting.markSent', (input) => markSent(ctx, input));
 
   registerFileResolver('export', (c, id) => {
     const rec = getExport(c.db, id);
