@@ -12,7 +12,7 @@ describe('next step', () => {
   it('nothing sent yet: object first, with a link to the draft', () => {
     const s = step('DE', [], '2026-04-01');
     expect(s.text).toMatch(/Send your objection/);
-    expect(s.action?.href).toBe('#/cases/case_1/draft');
+    expect(s.action).toEqual({ label: 'Draft the objection', href: '#/cases/case_1/draft/linkedin-objection' });
   });
 
   it('waiting: says when the reply is due; three days before, it turns urgent', () => {

@@ -323,12 +323,35 @@ export interface NextStep {
   tone: 'info' | 'due' | 'overdue' | 'done';
 }
 
+/** The stages of a case, in the order a member walks them (see `caseSteps`). */
+export const CASE_STEP_KEYS = ['evidence', 'request', 'reply', 'reminder', 'complaint', 'decision'] as const;
+export type CaseStepKey = (typeof CASE_STEP_KEYS)[number];
+
+/**
+ * One stage of the case and where it stands: done; current (what the next step is about); upcoming; or passed by
+ * (the case moved on without it: no evidence before the request, no reminder because LinkedIn replied, ...).
+ */
+export interface CaseStep {
+  key: CaseStepKey;
+  state: 'done' | 'current' | 'upcoming' | 'passed';
+  /** The day it was done (the event's date), where there is one. */
+  on?: string;
+  /** For the reply and the complaint's outcome: the date it is due, while it is awaited. */
+  due?: string;
+  /** A few words on why it stands so ("LinkedIn replied", "No reply by the date", "Case closed"). */
+  note?: string;
+  /** For evidence: how many items the case holds. */
+  count?: number;
+}
+
 export interface CaseTracking {
   caseId: string;
   today: string;
   events: CaseEvent[];
   deadlines: Deadline[];
   nextStep: NextStep;
+  /** Where the case stands on its path: evidence, request, reply, reminder, complaint, decision. */
+  steps: CaseStep[];
   /** The status the events imply; `status` is the case's effective status (the user's override if set). */
   derivedStatus: CaseStatus;
   status: CaseStatus;

@@ -42,8 +42,25 @@ function citeFor(regime: string, r: RequestClock, lawShort: string | null): stri
   return 'Art 12(3)';
 }
 
+/**
+ * The template each kind of step opens (templates/<id>): the objection, or an access request where US state law
+ * gives no right to object; the complaint goes to the ICO (UK), the DPC (Ireland, Switzerland, or an EU/EEA member
+ * whose home authority is not yet known) or the member's home authority. Null where Redress has no template for it
+ * (a US complaint to CalPrivacy or an Attorney General is made on their own forms).
+ */
+export function complaintTemplate(country: string, region?: string | null): string | null {
+  const regime = regimeOf(country);
+  if (regime === 'uk') return 'ico-complaint';
+  if (regime === 'ch') return 'dpc-complaint';
+  if (regime === 'eu') {
+    const home = jurisdictionFor(country, region ?? null).regulators.find((r) => r.role === 'home');
+    return home && home.id !== 'dpc' ? 'authority-complaint' : 'dpc-complaint';
+  }
+  return null;
+}
+
 export function nextStep(
-  c: { id: string; country: string; region?: string | null },
+  c: { id: string; country: string; region?: string | null; status?: CaseStatus; statusOverridden?: boolean },
   rawEvents: EventLike[],
   _deadlines: Deadline[],
   today: string,
@@ -62,7 +79,12 @@ export function nextStep(
       ? 'the FDPIC (a report under Swiss law, FADP Art 49) or the DPC (a complaint under the GDPR, Art 77, as LinkedIn Ireland is your controller)'
       : regulator;
   const draftLabel = regime === 'ch' ? 'Draft the complaint' : `Draft the ${regulator} complaint`;
-  const draft = (template?: string) => `#/cases/${encodeURIComponent(c.id)}/draft${template ? `/${template}` : ''}`;
+  const draft = (template: string) => `#/cases/${encodeURIComponent(c.id)}/draft/${template}`;
+  const complaintDoc = complaintTemplate(c.country, c.region);
+  // Only a step Redress has a template for gets a button; otherwise the text says where to go.
+  const complaintAction = (label: string) => (complaintDoc ? { action: { label, href: draft(complaintDoc) } } : {});
+  // The reminder template is written for GDPR-style laws (UK, EU/EEA, Switzerland).
+  const reminderAction = regime === 'other' ? {} : { action: { label: 'Send the reminder', href: draft('linkedin-reminder') } };
   const window = a.icoWindow;
   const windowOpen = window?.state === 'open' && window.due >= today;
   const windowPassed = window?.state === 'open' && window.due < today;
@@ -73,6 +95,10 @@ export function nextStep(
       ? ` The ICO’s three-month window ended on ${shortDate(window.due)}: complain now and explain the delay, as the ICO may decline a late complaint.`
       : '';
 
+  // The member closed the case by hand: that stands whatever the events say, until they reopen it.
+  if (c.statusOverridden && c.status === 'closed') {
+    return { tone: 'done', text: 'You closed this case. Nothing more to do; to take it up again, set its status back or record a new event.' };
+  }
   if (regime === 'other' && !stateLaw) {
     if (us && !c.region) {
       return {
@@ -93,12 +119,12 @@ export function nextStep(
       ? {
           tone: 'info',
           text: `Turn the setting off on LinkedIn and capture it. Under the ${stateLaw!.shortName} you can also ask LinkedIn what it holds about you (access) or to delete it; record “Request sent” here and Redress works out when the reply is due.`,
-          action: { label: 'Draft a request', href: draft() },
+          action: { label: 'Draft the access request', href: draft('linkedin-access-request') },
         }
       : {
           tone: 'info',
           text: 'Send your objection to LinkedIn (Art 21), then record “Request sent” here; Redress works out when the reply is due.',
-          action: { label: 'Draft the objection', href: draft() },
+          action: { label: 'Draft the objection', href: draft('linkedin-objection') },
         };
   }
 
@@ -163,7 +189,7 @@ export function nextStep(
         tone: 'overdue',
         due: windowOpen ? window!.due : d.due,
         text: `LinkedIn did not acknowledge your complaint by ${shortDate(d.due)} (DPA 2018 s.164A): complain to the ICO.${complainUntil}`,
-        action: { label: 'Draft the ICO complaint', href: draft() },
+        ...complaintAction('Draft the ICO complaint'),
       };
     }
     if (org.acknowledgements.length || d?.state === 'met') {
@@ -171,7 +197,7 @@ export function nextStep(
         tone: windowPassed ? 'overdue' : 'info',
         due: windowOpen ? window!.due : undefined,
         text: `LinkedIn acknowledged your complaint; it must answer without undue delay (DPA 2018 s.164A). If it does not, or the answer falls short, complain to the ICO.${complainUntil}`,
-        action: { label: 'Draft the ICO complaint', href: draft() },
+        ...complaintAction('Draft the ICO complaint'),
       };
     }
   }
@@ -189,7 +215,7 @@ export function nextStep(
         tone: 'overdue',
         due: d.due,
         text: `No reply${about(overdue)} by ${shortDate(d.due)}: send the reminder.${complainUntil}`,
-        action: { label: 'Send the reminder', href: draft('linkedin-reminder') },
+        ...reminderAction,
       };
     }
     const orgDone = a.organisationComplaints.some((o) => o.complaint.on >= overdue.request.on);
@@ -198,14 +224,14 @@ export function nextStep(
         tone: 'overdue',
         due: windowOpen ? window!.due : d.due,
         text: `Still no reply${about(overdue)} after your reminder: complain to LinkedIn itself first (DPA 2018 s.164A; the ICO expects it), then record “Complaint to the organisation”.${complainUntil}`,
-        action: { label: 'Draft the complaint to LinkedIn', href: draft() },
+        action: { label: 'Draft the complaint to LinkedIn', href: draft('linkedin-complaint') },
       };
     }
     return {
       tone: 'overdue',
       due: windowOpen ? window!.due : d.due,
       text: `Still no reply${about(overdue)} after your reminder: complain to ${complainTo}.${complainUntil}`,
-      action: { label: draftLabel, href: draft() },
+      ...complaintAction(draftLabel),
     };
   }
   const paused = live.find((r) => r.due!.state === 'paused');
@@ -241,7 +267,7 @@ export function nextStep(
             : regime === 'ch'
               ? `Reply received. If it refuses or falls short, you can turn to ${complainTo}; otherwise close the case.`
               : `Reply received. If it refuses or falls short, you can complain to ${regulator} (Art 77); otherwise close the case.`,
-      action: { label: draftLabel, href: draft() },
+      ...complaintAction(draftLabel),
     };
   }
   const noDate = a.requests.find((r) => !r.due && r.reason);

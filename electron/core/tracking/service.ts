@@ -16,6 +16,7 @@ import { analyseCase, computeDeadlines, deadlinesOf, nextOpen, normaliseAuthorit
 import { checkTimeline, deleteEvent, getEvent, insertEvent, linkFor, listEvents, updateEvent } from './events';
 import { factsOf } from './facts';
 import { deriveStatus, nextStep } from './next-step';
+import { caseSteps } from './steps';
 import { foldForSearch } from './search';
 
 /** Today as a calendar date in the user's own time zone. */
@@ -34,6 +35,7 @@ export function getTracking(ctx: CoreContext, caseId: string): CaseTracking {
     events,
     deadlines,
     nextStep: nextStep(c, events, deadlines, today, analysis),
+    steps: caseSteps(analysis, listEvidenceForCase(ctx, caseId).length, c.status, today),
     derivedStatus: deriveStatus(events),
     status: c.status,
     statusOverridden: Boolean(c.statusOverridden),
