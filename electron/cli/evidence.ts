@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { IMPORT_KINDS, type ImportKind } from '../core/contract/evidence';
+import { ApiError } from '../core/api/errors';
+import { IMPORT_KINDS, IMPORT_NOT_AN_IMAGE, type ImportKind } from '../core/contract/evidence';
 import { diffAsText } from '../core/evidence/policy-text';
 import { diffHeader } from '../core/evidence/diff';
 import type { CliEnv } from './index';
@@ -19,7 +20,16 @@ export function registerEvidenceCommands(program: Command, env: CliEnv): void {
     .option('--json', 'print JSON')
     .action(async (id: string, files: string[], o) => {
       if (o.kind && !IMPORT_KINDS.includes(o.kind)) throw new CliError(`--kind must be one of: ${IMPORT_KINDS.join(', ')}.`);
-      const added = await env.core().api.call('evidence.add', { caseId: id, paths: files, kind: o.kind as ImportKind | undefined });
+      let added;
+      try {
+        added = await env.core().api.call('evidence.add', { caseId: id, paths: files, kind: o.kind as ImportKind | undefined });
+      } catch (err) {
+        // The core says "import it as a document"; here that is a flag.
+        if (err instanceof ApiError && err.detail?.reason === IMPORT_NOT_AN_IMAGE) {
+          throw new CliError(`${err.message} To do so, run the same command with --kind document.`);
+        }
+        throw err;
+      }
       emit(env.out(o), added, () => added.map((a) => `${a.id}  ${a.kind.padEnd(14)} ${a.mime.padEnd(22)} ${short(a.sha256)}  ${a.filename}`).join('\n'));
     });
 

@@ -110,3 +110,23 @@ test('a page that never loads times out with a clear message and stores nothing'
   await expect(t.core.api.call('evidence.capture', { caseId: t.caseId, url: 'file:///etc/passwd' })).rejects.toThrow(/must start with http/);
   expect(existsSync(join(t.dir, 'data'))).toBe(true);
 });
+
+test('a closed port and a missing page fail in plain words, the engine code kept in the detail, nothing stored', async () => {
+  const { createServer } = await import('node:net');
+  const port = await new Promise<number>((ok) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const p = (s.address() as { port: number }).port;
+      s.close(() => ok(p));
+    });
+  });
+  const before = (await t.core.api.call('evidence.list', { caseId: t.caseId })).length;
+  const refused = await t.core.api.call('evidence.capture', { caseId: t.caseId, url: `http://127.0.0.1:${port}/policy`, purpose: 'page' }).catch((e) => e);
+  expect(refused.message).toBe(
+    `127.0.0.1:${port} did not accept the connection: the site may be down, or the address has a wrong port. Nothing was stored. Check the address, or try again later.`,
+  );
+  expect(refused.detail).toMatchObject({ reason: 'connection_refused', netError: 'ERR_CONNECTION_REFUSED' });
+  const missing = await capture('no-such-page.html', 'page').catch((e) => e);
+  expect(missing.message).toMatch(/says this page does not exist or cannot be shown \(error 404\)\. Nothing was stored\./);
+  expect(missing.detail).toMatchObject({ reason: 'http_status', httpStatus: '404' });
+  expect((await t.core.api.call('evidence.list', { caseId: t.caseId })).length).toBe(before);
+});

@@ -52,6 +52,8 @@ test('invalid input prints nothing on stdout, a fix on stderr, and stores nothin
   expect(r.code).not.toBe(0);
   expect(r.stdout).toBe('');
   expect(r.stderr).toMatch(/fake\.jpg is not an image/);
+  // The core speaks for every host; the CLI adds its own flag.
+  expect(r.stderr).toMatch(/import it as a document instead\. To do so, run the same command with --kind document\./);
   const kind = await cli('evidence', 'add', t.caseId, join(dir, 'fake.jpg'), '--kind', 'photo');
   expect(kind.stderr).toMatch(/--kind must be one of: screenshot, document, correspondence/);
   const url = await cli('evidence', 'capture', t.caseId, 'ftp://example.org/policy', '--json');

@@ -6,6 +6,8 @@ export class ApiError extends Error {
     readonly code: ApiErrorCode,
     message: string,
     readonly issues?: ApiErrorBody['issues'],
+    /** For a host to recognise the failure (`reason`) and keep technical facts (an engine's error code) out of the message. */
+    readonly detail?: Record<string, string>,
   ) {
     super(message);
     this.name = 'ApiError';

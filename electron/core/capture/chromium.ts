@@ -5,6 +5,7 @@ const playwright = lazy<typeof import('playwright-core')>('playwright-core');
 import { ApiError } from '../api/errors';
 import { capturePage, type Capturer, type CaptureRequest, type RawCapture } from './capturer';
 import { isolatedEvaluator } from './isolated-world';
+import { httpStatusError, loadError } from './net-errors';
 
 /** Launch flags that work on these machines (ARCHITECTURE.md). */
 export const CHROMIUM_FLAGS = [
@@ -58,14 +59,12 @@ export function createChromiumCapturer(options: ChromiumCapturerOptions = {}): C
         try {
           response = await page.goto(request.url, { waitUntil: 'load', timeout: request.timeoutMs });
         } catch (err) {
-          if (err instanceof playwright().errors.TimeoutError) {
-            throw new ApiError(
-              'failed',
-              `The page at ${request.url} did not finish loading within ${Math.round(request.timeoutMs / 1000)} s. Nothing was stored; check the address or try again later.`,
-            );
-          }
-          throw new ApiError('failed', `Could not load ${request.url}: ${firstLine(err)}. Nothing was stored.`);
+          const seconds = Math.round(request.timeoutMs / 1000);
+          if (err instanceof playwright().errors.TimeoutError) throw loadError(request.url, new Error(`TimeoutError: ${firstLine(err)}`), { seconds });
+          throw loadError(request.url, err, { seconds });
         }
+        const refused = response ? httpStatusError(request.url, response.status(), response.statusText()) : null;
+        if (refused) throw refused;
         actions.push(`loaded ${request.url} and waited for the load event`);
         const redirectChain: string[] = [];
         for (let r = response?.request().redirectedFrom(); r; r = r.redirectedFrom()) redirectChain.unshift(r.url());

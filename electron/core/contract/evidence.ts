@@ -85,6 +85,7 @@ export const EvidenceDeleteInput = z.object({
   confirm: z.literal(true, { error: 'Deleting evidence needs confirm: true.' }),
 });
 export const EvidenceCustodyInput = z.object({ caseId: CaseId });
+export const EvidenceHoldersInput = z.object({ id: EvidenceId });
 
 export const evidenceContract = {
   'evidence.list': EvidenceListInput,
@@ -97,6 +98,7 @@ export const evidenceContract = {
   'evidence.diff': EvidenceDiffInput,
   'evidence.saveDiff': EvidenceDiffInput,
   'evidence.delete': EvidenceDeleteInput,
+  'evidence.holders': EvidenceHoldersInput,
   'evidence.custody': EvidenceCustodyInput,
   'evidence.capturerInfo': z.object({}).default({}),
   'evidence.clearCaptureSession': z.object({}).default({}),
@@ -200,6 +202,19 @@ export interface CustodyEntry {
   hash: string;
 }
 
+/** A case event that lists an evidence item among its attachments. */
+export interface EvidenceHolder {
+  eventId: string;
+  type: string;
+  /** The event type as the timeline names it, e.g. "Request sent". */
+  typeLabel: string;
+  /** The event's date, YYYY-MM-DD. */
+  on: string;
+}
+
+/** Why an import was refused, for a host to offer the fix (the CLI its flag, the app a button). */
+export const IMPORT_NOT_AN_IMAGE = 'not_an_image';
+
 export interface CapturerInfo {
   available: boolean;
   engine: string;
@@ -217,7 +232,8 @@ export interface EvidenceOutputs {
   'evidence.verify': VerifyResult;
   'evidence.diff': DiffResult;
   'evidence.saveDiff': EvidenceSummary;
-  'evidence.delete': { deleted: string };
+  'evidence.delete': { deleted: string; detachedFrom: EvidenceHolder[] };
+  'evidence.holders': { events: EvidenceHolder[] };
   'evidence.custody': { ok: boolean; problem?: string; entries: CustodyEntry[] };
   'evidence.capturerInfo': CapturerInfo;
   'evidence.clearCaptureSession': { cleared: boolean };

@@ -15,6 +15,8 @@ import { writeTx } from '../db/tx';
 import { StoredPathError } from '../util/stored-path';
 import { listEvidenceForCase } from './query';
 import { verifyCase } from './verify';
+import { detachFromEvents, eventsHolding } from './holders';
+import { plainCaptureError } from '../capture/net-errors';
 import type { ToggleReading } from '../contract/evidence';
 
 function requireItem(ctx: CoreContext, id: string) {
@@ -62,7 +64,12 @@ export function registerEvidence(api: ApiRegistry, ctx: CoreContext): void {
   api.register('evidence.capture', async ({ caseId, url, purpose }) => {
     requireCase(ctx, caseId);
     if (!ctx.capturer) throw new ApiError('failed', 'This Redress host has no page capturer; use the desktop app or the CLI.');
-    const raw = await ctx.capturer.capture({ url, purpose, timeoutMs: captureTimeoutMs() });
+    let raw;
+    try {
+      raw = await ctx.capturer.capture({ url, purpose, timeoutMs: captureTimeoutMs() });
+    } catch (err) {
+      throw plainCaptureError(url, err);
+    }
     return storeCapture(ctx, caseId, purpose, raw);
   });
 
@@ -91,18 +98,31 @@ export function registerEvidence(api: ApiRegistry, ctx: CoreContext): void {
   api.register('evidence.diff', ({ from, to }) => diffCaptures(ctx, from, to));
   api.register('evidence.saveDiff', ({ from, to }) => saveDiff(ctx, from, to));
 
+  api.register('evidence.holders', ({ id }) => {
+    requireItem(ctx, id);
+    return { events: eventsHolding(ctx.db, id) };
+  });
+
   api.register('evidence.delete', ({ id }) => {
-    // The row, its log entry and the fate of its files are decided under one write lock; a blob another item (or an
-    // upload racing this delete) still uses stays. Unused blobs go to trash/ inside the transaction, gone after it.
-    const trashed = writeTx(ctx.db, () => {
+    // The row, its links from events, its log entry and the fate of its files are decided under one write lock; a
+    // blob another item (or an upload racing this delete) still uses stays. Unused blobs go to trash/ inside the
+    // transaction, gone after it. Events that held the item lose it here, so none keeps a dead id.
+    const { trashed, detachedFrom } = writeTx(ctx.db, () => {
       const row = requireItem(ctx, id);
       const files = filesFor(ctx.db, id);
+      const holders = detachFromEvents(ctx.db, id);
       ctx.db.prepare('DELETE FROM evidence WHERE id = ?').run(id);
-      appendCustody(ctx, row.case_id, 'evidence.delete', { evidenceId: id, title: row.title, sha256: row.sha256, at: isoNow(ctx.clock) });
-      return trashUnusedBlobs(ctx.db, ctx.dataDir, files.map((f) => f.sha256));
+      appendCustody(ctx, row.case_id, 'evidence.delete', {
+        evidenceId: id,
+        title: row.title,
+        sha256: row.sha256,
+        at: isoNow(ctx.clock),
+        ...(holders.length ? { detachedFromEvents: holders.map((h) => h.eventId), detachedFrom: holders.map((h) => `${h.typeLabel} on ${h.on}`).join('; ') } : {}),
+      });
+      return { trashed: trashUnusedBlobs(ctx.db, ctx.dataDir, files.map((f) => f.sha256)), detachedFrom: holders };
     });
     emptyTrash(trashed);
-    return { deleted: id };
+    return { deleted: id, detachedFrom };
   });
 
   api.register('evidence.custody', ({ caseId }) => {

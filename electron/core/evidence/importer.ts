@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
 import { invalid, ApiError } from '../api/errors';
-import { MAX_IMPORT_BYTES, SafeFilename, type EvidenceAdded, type ImportKind } from '../contract/evidence';
+import { IMPORT_NOT_AN_IMAGE, MAX_IMPORT_BYTES, SafeFilename, type EvidenceAdded, type ImportKind } from '../contract/evidence';
 import type { CoreContext } from '../context';
 import { newId } from '../util/ids';
 import { isoNow } from '../util/clock';
@@ -88,8 +88,12 @@ async function inspect(staged: StagedFile, filename: string, kind?: ImportKind):
   const sniffed = await sniffFile(staged.tmpPath);
   const isImage = sniffed.mime.startsWith('image/');
   if (!isImage && (kind === 'screenshot' || looksLikeImageName(filename))) {
-    throw invalid(
-      `${filename} is not an image: its content looks like ${describe(sniffed.mime)}. Pick the real screenshot, or import it as a document with --kind document.`,
+    // Host-neutral words; the CLI adds its flag and the app a button, recognising the reason in `detail`.
+    throw new ApiError(
+      'invalid_input',
+      `${filename} is not an image: its content looks like ${describe(sniffed.mime)}. Pick the real screenshot, or import it as a document instead.`,
+      [{ path: 'kind', message: 'This file is not an image; it can be imported as a document.' }],
+      { reason: IMPORT_NOT_AN_IMAGE, filename, suggestedKind: 'document' },
     );
   }
   if (isImage) {
