@@ -1,8 +1,11 @@
 // Dashboard queries over `case_index` (one derived row per case): overdue and due-this-week first, then the rest.
-import { addDays, format, parseISO } from 'date-fns';
+import { addDays, addMonths, format, parseISO } from 'date-fns';
+import { getCase } from '../cases/repo';
 import type { CaseStatus } from '../contract';
 import type { Dashboard, DashboardFilter, DashboardInput, DashboardRow, DeadlineKind } from '../contract/tracking';
 import type { Db } from '../db/open';
+import { computeDeadlines } from './deadlines';
+import { listEvents } from './events';
 import { likePattern } from './search';
 
 export type { DashboardFilter };
@@ -22,6 +25,73 @@ interface Row {
 
 export const plusDays = (iso: string, n: number) => format(addDays(parseISO(iso), n), 'yyyy-MM-dd');
 
+/** "Coming up" on the dashboard: due from today to this many days on (the urgency `week`, `dueThisWeek`). */
+export const COMING_UP_DAYS = 7;
+
+/**
+ * The one count of open deadlines behind the dashboard's header and the reminders (banner, notifications, CLI):
+ * deadlines of cases not closed that passed before `today` (`late`), and all that fall on or before `today +
+ * withinDays` (`total`, the passed ones included). Counted per deadline, as the reminders list them.
+ */
+export function deadlineCounts(db: Db, today: string, withinDays = COMING_UP_DAYS): { late: number; total: number; withinDays: number } {
+  rollRepeatingPeriods(db, today);
+  const row = db
+    .prepare(
+      `SELECT count(*) AS total, coalesce(sum(d.due < ?), 0) AS late
+       FROM case_open_deadlines d JOIN cases c ON c.id = d.case_id WHERE d.due <= ? AND c.status <> 'closed'`,
+    )
+    .get(today, plusDays(today, withinDays)) as { total: number; late: number };
+  return { ...row, withinDays };
+}
+
+/**
+ * The date a deadline stands at on `today`. Most are one date. A DPA 2018 s.166 period repeats (the ICO must report
+ * progress in the first three months and in each further three months), so once the first has passed the date that
+ * counts is the end of the period running today, as the case page's next step says: `[due, ...further]`, the first
+ * on or after today; the first date again once every period has ended.
+ */
+export function currentDue(d: { due: string; further?: string[] }, today: string): string {
+  if (!d.further?.length || d.due >= today) return d.due;
+  return d.further.find((x) => x >= today) ?? d.due;
+}
+
+/**
+ * `case_open_deadlines` and `case_index` are rebuilt from the events when they change (service.ts, refreshIndex),
+ * with each deadline's first date. A repeating period moves on with the calendar instead, so before a count or a list
+ * the rows of s.166 periods that ended are moved to the period running today. Only deadlines whose first date passed
+ * within the last 13 months are looked at (the fifth and last further period ends 12 months after the first).
+ */
+export function rollRepeatingPeriods(db: Db, today: string): void {
+  const since = format(addMonths(parseISO(today), -13), 'yyyy-MM-dd');
+  const stale = db
+    .prepare(`SELECT case_id, deadline_id, due FROM case_open_deadlines WHERE due < ? AND due >= ? AND kind = 'authority_progress_due'`)
+    .all(today, since) as { case_id: string; deadline_id: string; due: string }[];
+  if (!stale.length) return;
+  const byCase = new Map<string, { deadline_id: string; due: string }[]>();
+  for (const r of stale) byCase.set(r.case_id, [...(byCase.get(r.case_id) ?? []), r]);
+  const move = db.prepare('UPDATE case_open_deadlines SET due = ? WHERE case_id = ? AND deadline_id = ?');
+  const next = db.prepare('SELECT due, kind FROM case_open_deadlines WHERE case_id = ? ORDER BY due LIMIT 1');
+  const index = db.prepare(
+    `UPDATE case_index SET next_due = ?, next_kind = ?, due_sort = CASE WHEN status = 'closed' THEN '${NO_DUE}' ELSE ? END WHERE case_id = ?`,
+  );
+  db.transaction(() => {
+    for (const [caseId, rows] of byCase) {
+      const c = getCase(db, caseId);
+      if (!c) continue;
+      const deadlines = computeDeadlines(c.country, listEvents(db, caseId), c.region);
+      let moved = false;
+      for (const r of rows) {
+        const d = deadlines.find((x) => x.id === r.deadline_id);
+        const due = d ? currentDue(d, today) : r.due;
+        if (due !== r.due) (move.run(due, caseId, r.deadline_id), (moved = true));
+      }
+      if (!moved) continue;
+      const first = next.get(caseId) as { due: string; kind: string } | undefined;
+      if (first) index.run(first.due, first.kind, first.due, caseId);
+    }
+  })();
+}
+
 /** WHERE clause and parameters shared by the list, its counts and the CSV export; all on case_index columns. */
 export function whereOf(f: DashboardFilter): { parts: string[]; params: unknown[] } {
   const parts: string[] = [];
@@ -29,7 +99,12 @@ export function whereOf(f: DashboardFilter): { parts: string[]; params: unknown[
   if (f.status) (parts.push('i.status = ?'), params.push(f.status));
   if (f.country) (parts.push('i.country = ?'), params.push(f.country.toUpperCase()));
   if (f.platform) (parts.push('i.platform = ?'), params.push(f.platform));
-  if (f.q?.trim()) (parts.push("i.search_text LIKE ? ESCAPE '\\'"), params.push(likePattern(f.q)));
+  if (f.q?.trim()) {
+    // Title, name and references are folded into search_text; the member's email is matched on the case itself.
+    const pattern = likePattern(f.q);
+    parts.push("(i.search_text LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM cases e WHERE e.id = i.case_id AND lower(e.email) LIKE ? ESCAPE '\\'))");
+    params.push(pattern, pattern);
+  }
   return { parts, params };
 }
 const where = (parts: string[]) => (parts.length ? `WHERE ${parts.join(' AND ')}` : '');
@@ -45,7 +120,7 @@ export const COLUMNS = `c.id, c.title, c.name, i.platform, i.country, i.status, 
 export function urgencyOf(due: string | null, today: string): DashboardRow['urgency'] {
   if (!due) return 'none';
   if (due < today) return 'overdue';
-  return due <= plusDays(today, 7) ? 'week' : 'later';
+  return due <= plusDays(today, COMING_UP_DAYS) ? 'week' : 'later';
 }
 
 export const toRow = (r: Row, today: string): DashboardRow => ({
@@ -66,31 +141,22 @@ export function dashboard(db: Db, input: DashboardInput, today: string): Dashboa
   const { parts, params } = whereOf(input);
   const offset = input.offset ?? 0;
   const limit = input.limit ?? 200;
-  const week = plusDays(today, 7);
-  let counts: { total: number; overdue: number; week: number };
-  if (input.q?.trim()) {
-    // A search has to test every row's text anyway: count everything in that one pass.
-    counts = db
-      .prepare(
-        `SELECT count(*) AS total, coalesce(sum(i.due_sort < ?), 0) AS overdue, coalesce(sum(i.due_sort BETWEEN ? AND ?), 0) AS week
-         FROM case_index i NOT INDEXED ${where(parts)}`,
-      )
-      .get(today, today, week, ...params) as typeof counts;
-  } else {
-    // Without a search, three counts that are each a range on an index beat one pass that tests every row.
-    const count = (extra: string[], more: unknown[]) =>
-      (db.prepare(`SELECT count(*) AS n FROM case_index i ${where([...parts, ...extra])}`).get(...params, ...more) as { n: number }).n;
-    counts = { total: count([], []), overdue: count(['i.due_sort < ?'], [today]), week: count(['i.due_sort BETWEEN ? AND ?'], [today, week]) };
-  }
+  // The header's overdue and coming-up counts are the reminders' counts, over every open case (filters aside), so
+  // the list and the reminder banner never disagree.
+  const counts = deadlineCounts(db, today, COMING_UP_DAYS);
+  // A search has to test every row's text anyway: it scans the table once; otherwise the count is a range on an index.
+  const total = (
+    db.prepare(`SELECT count(*) AS n FROM case_index i${input.q?.trim() ? ' NOT INDEXED' : ''} ${where(parts)}`).get(...params) as { n: number }
+  ).n;
   // A search matches few rows: scanning the table once and sorting the hits beats walking the order index and
   // fetching every row to test it (measured in bench/tracking.ts).
   const from = input.q?.trim() ? FROM.replace('case_index i', 'case_index i NOT INDEXED') : FROM;
   const rows = db.prepare(`SELECT ${COLUMNS} ${from} ${where(parts)} ${ORDER} LIMIT ? OFFSET ?`).all(...params, limit, offset) as Row[];
   return {
     today,
-    total: counts.total,
-    overdue: counts.overdue,
-    dueThisWeek: counts.week,
+    total,
+    overdue: counts.late,
+    dueThisWeek: counts.total - counts.late,
     offset,
     rows: rows.map((r) => toRow(r, today)),
   };
@@ -98,6 +164,7 @@ export function dashboard(db: Db, input: DashboardInput, today: string): Dashboa
 
 /** Every matching row, for the CSV export. */
 export function allRows(db: Db, f: DashboardFilter, today: string): DashboardRow[] {
+  rollRepeatingPeriods(db, today);
   const { parts, params } = whereOf(f);
   return (db.prepare(`SELECT ${COLUMNS} ${FROM} ${where(parts)} ${ORDER}`).all(...params) as Row[]).map((r) => toRow(r, today));
 }
