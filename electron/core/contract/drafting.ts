@@ -202,8 +202,14 @@ export interface DraftView {
   recipient: RecipientInfo;
   /** Values to show: the saved draft where there is one, the prefill otherwise. */
   values: Record<string, string>;
-  /** What Redress would fill in from the case, its events and its evidence (for "reset to suggested"). */
+  /** What Redress would fill in from the case, its events and its evidence (for "reset to suggested"), resolved. */
   prefill: Record<string, string>;
+  /**
+   * Fields whose value is still a suggested text quoting other fields (the objection's explanation quotes the
+   * situation): their source, to send back while the member has not edited them, so they follow the fields they quote.
+   * `values` and `prefill` hold them resolved: the member never sees `{{…}}`.
+   */
+  linked: Record<string, string>;
   savedAt: string | null;
   /** Whether the member must go to the controller first, and the rule that says so. */
   controllerFirst: { required: boolean; rule: string };

@@ -75,6 +75,7 @@ function loadDraft(ctx: CoreContext, caseId: string, templateId: string) {
     if (src.includes('controller_postal_address')) return j.controller.unverified;
     return undefined;
   };
+  const raw = { ...prefill, ...(saved?.values ?? {}) };
   const view: DraftView = {
     caseId,
     template: {
@@ -90,8 +91,11 @@ function loadDraft(ctx: CoreContext, caseId: string, templateId: string) {
     language: lang,
     availability: availability(m, facts.case.country),
     recipient,
-    values: { ...prefill, ...(saved?.values ?? {}) },
-    prefill,
+    // What the member sees is always finished text: a field that quotes another ({{situation}}) is shown resolved,
+    // and its source is given in `linked` so the form can keep it in step until the member edits it.
+    values: resolveAll(raw, vars),
+    prefill: resolveAll(prefill, vars),
+    linked: Object.fromEntries(Object.entries(raw).filter(([, v]) => quotesFields(v))),
     savedAt: saved?.updatedAt ?? null,
     controllerFirst: j.controllerFirst,
     preconditions: m.preconditions.filter((p) => activeOn(today, p)),
@@ -99,7 +103,25 @@ function loadDraft(ctx: CoreContext, caseId: string, templateId: string) {
     readiness: readinessOf(m, vars, today),
     cautions: cautionsOf(m, vars, today),
   };
-  return { t, facts, vars, view };
+  return { t, facts, vars, view, raw };
+}
+
+/** Whether a value still holds template syntax that renders (a suggested text quoting other fields). */
+export function quotesFields(v: string): boolean {
+  if (!v.includes('{{')) return false;
+  try {
+    render(v, {});
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Each field rendered against the others (as `compose` does), so no `{{…}}` reaches the member. */
+export function resolveAll(raw: Record<string, string>, vars: Vars): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(raw).map(([k, v]) => [k, renderUserText(v, { ...vars, ...Object.fromEntries(Object.entries(raw).filter(([o]) => o !== k)) })]),
+  );
 }
 
 /** A member's text may contain braces of its own (even a stray "{{#if"): then it is kept exactly as typed. */
@@ -119,8 +141,8 @@ export interface ComposedDocument extends DraftPreview {
 
 /** The finished text: each field resolved (it may quote other fields), then the letter and subject around them. */
 export function compose(ctx: CoreContext, caseId: string, templateId: string, values?: Record<string, string>): ComposedDocument {
-  const { t, facts, vars, view } = loadDraft(ctx, caseId, templateId);
-  const raw = { ...view.values, ...(values ?? {}) };
+  const { t, facts, vars, view, raw: stored } = loadDraft(ctx, caseId, templateId);
+  const raw = { ...stored, ...(values ?? {}) };
   const fields = view.template.fields.map((f) => {
     const others = Object.fromEntries(Object.entries(raw).filter(([k]) => k !== f.name));
     return { f, value: renderUserText(raw[f.name] ?? '', { ...vars, ...others }) };
