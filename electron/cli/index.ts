@@ -9,6 +9,7 @@ import { registerCaseCommands } from './cases';
 import { registerDraftCommands } from './drafting';
 import { registerEvidenceCommands } from './evidence';
 import { CliError, errorText, type Out } from './output';
+import { registerPlatformCommands } from './platforms';
 import { showCase } from './show';
 import { registerEventCommands } from './tracking';
 
@@ -60,6 +61,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   registerEvidenceCommands(program, env);
   registerDraftCommands(program, env);
   registerAuthorityCommands(program, env);
+  registerPlatformCommands(program, env);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -1,5 +1,6 @@
 import { ApiRegistry } from './api/registry';
 import { registerAuthorities } from './authorities/api';
+import { registerPlatforms } from './platforms/api';
 import { registerCases } from './cases/api';
 import type { CoreContext } from './context';
 import { contract } from './contract';
@@ -47,6 +48,7 @@ export function createCore(options: CoreOptions): Core {
   registerTracking(api, ctx);
   registerDrafting(api, ctx);
   registerAuthorities(api);
+  registerPlatforms(api);
   return { api, ctx, close: () => db.close() };
 }
 
