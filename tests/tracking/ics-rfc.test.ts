@@ -80,3 +80,52 @@ describe.skipIf(!python)('the .ics export in a real calendar parser (python3-ica
     }
   });
 });
+
+describe.skipIf(!python)('.ics uids: a calendar updates an event instead of adding a copy (python3-icalendar)', () => {
+  const read = (ics: string) => {
+    const out = spawnSync(python!, ['-c', READER], { input: ics, encoding: 'utf8' });
+    expect(out.stderr).toBe('');
+    const parsed = JSON.parse(out.stdout) as { errors: string[]; events: { uid: string; summary: string; start: string }[] };
+    expect(parsed.errors).toEqual([]);
+    return parsed.events;
+  };
+
+  it('gives each deadline its own uid, and the same uid in every later export', async () => {
+    const core = makeCore('2026-06-10');
+    const maria = await newCase(core, { title: 'Maria in Berlin' });
+    await core.api.call('tracking.addEvent', { caseId: maria.id, type: 'request_sent', on: '2026-04-30' });
+    // A second request on the same case: a reply date of its own.
+    await core.api.call('tracking.addEvent', { caseId: maria.id, type: 'request_sent', on: '2026-05-20', requestType: 'access' });
+    const tom = await newCase(core, { title: 'Tom and the ICO', country: 'GB' });
+    await core.api.call('tracking.addEvent', { caseId: tom.id, type: 'request_sent', on: '2026-03-02' });
+    await core.api.call('tracking.addEvent', { caseId: tom.id, type: 'complaint_filed', on: '2026-05-31', authority: 'ico' });
+
+    const first = read((await core.api.call('tracking.exportIcs', {})).content);
+    const uids = first.map((e) => e.uid);
+    expect(new Set(uids).size).toBe(uids.length); // different deadlines, different uids
+    // Maria: two replies; Tom: the ICO's first three months and each further period (30 Nov to 31 Aug), one event each.
+    expect(first.filter((e) => e.uid.startsWith(`${maria.id}.`))).toHaveLength(2);
+    expect(first.filter((e) => e.uid.startsWith(`${tom.id}.authority_progress_due.`)).map((e) => e.start)).toEqual([
+      '2026-08-31',
+      '2026-11-30',
+      '2027-02-28',
+      '2027-05-31',
+      '2027-08-31',
+    ]);
+
+    // Weeks later, after another case and another event: every deadline still there keeps its uid and its date.
+    core.setToday('2026-07-01');
+    const other = await newCase(core, { title: 'A third case' });
+    await core.api.call('tracking.addEvent', { caseId: other.id, type: 'request_sent', on: '2026-06-20' });
+    await core.api.call('tracking.addEvent', { caseId: maria.id, type: 'note', on: '2026-06-30', note: 'Still nothing' });
+    const again = read((await core.api.call('tracking.exportIcs', {})).content);
+    const before = Object.fromEntries(first.map((e) => [e.uid, e.start]));
+    const after = Object.fromEntries(again.map((e) => [e.uid, e.start]));
+    for (const uid of uids) expect(after[uid], uid).toBe(before[uid]);
+    expect(again.length).toBe(first.length + 1);
+    expect(new Set(again.map((e) => e.uid)).size).toBe(again.length);
+    // One case's export names its deadlines with the same uids as the full one.
+    const one = read((await core.api.call('tracking.exportIcs', { caseId: tom.id })).content);
+    expect(one.map((e) => e.uid).sort()).toEqual(uids.filter((u) => u.startsWith(`${tom.id}.`)).sort());
+  });
+});

@@ -21,17 +21,23 @@ export async function exportIcs(ctx: CoreContext, caseId?: string): Promise<Expo
   for (const c of casesDueBy(ctx.db, '9999-12-31', caseId)) {
     for (const d of computeDeadlines(c.country, listEvents(ctx.db, c.id), c.region)) {
       if (d.state !== 'open') continue;
-      const [y, m, day] = d.due.split('-').map(Number);
-      events.push({
-        // One per deadline: a case has a reply date per request, so the uid names the event the date counts from.
-        uid: `${c.id}.${d.id.replace(':', '.')}@redress.local`,
-        title: `${DEADLINE_LABELS[d.kind]}: ${c.title}`,
-        description: `${d.label}.\n${d.rule}\nSource: ${d.source}${d.unverified ? `\nNot confirmed: ${d.unverified}` : ''}\n\n${d.steps.join('\n')}`,
-        // All-day: a deadline is a calendar date, not an instant, so no time zone can shift it.
-        start: [y, m, day],
-        duration: { days: 1 },
-        categories: ['Redress'],
-        alarms: [{ action: 'display', description: `${DEADLINE_LABELS[d.kind]} in 3 days`, trigger: { days: 3, before: true } }],
+      // A DPA 2018 s.166 period repeats: each further three months is a date of its own in the calendar.
+      const dates = [d.due, ...(d.further ?? [])];
+      dates.forEach((due, n) => {
+        const [y, m, day] = due.split('-').map(Number);
+        events.push({
+          // One uid per deadline, the same in every export, so a calendar that imports the file again updates the
+          // event instead of adding a copy: the case, the deadline's kind and the event its date counts from (a case has
+          // a reply date per request), and for a further s.166 period its number.
+          uid: icsUid(c.id, d.id, n),
+          title: `${DEADLINE_LABELS[d.kind]}${n ? ` (further period ${n})` : ''}: ${c.title}`,
+          description: `${d.label}.\n${d.rule}\nSource: ${d.source}${d.unverified ? `\nNot confirmed: ${d.unverified}` : ''}\n\n${d.steps.join('\n')}`,
+          // All-day: a deadline is a calendar date, not an instant, so no time zone can shift it.
+          start: [y, m, day],
+          duration: { days: 1 },
+          categories: ['Redress'],
+          alarms: [{ action: 'display', description: `${DEADLINE_LABELS[d.kind]} in 3 days`, trigger: { days: 3, before: true } }],
+        });
       });
     }
   }
@@ -40,6 +46,11 @@ export async function exportIcs(ctx: CoreContext, caseId?: string): Promise<Expo
   const { error, value } = await createEventsAsync(events, { productId: 'redress/deadlines', calName: 'Redress deadlines' });
   if (error || !value) throw invalid(`Could not build the calendar: ${error?.message ?? 'unknown error'}`);
   return { filename: `redress-deadlines-${stamp(today)}.ics`, mime: 'text/calendar', content: foldOctets(rfcDurations(value)) };
+}
+
+/** The calendar uid of a deadline (and of its `period`-th further s.166 period): stable across exports, one per date. */
+export function icsUid(caseId: string, deadlineId: string, period = 0): string {
+  return `${caseId}.${deadlineId.replace(/:/g, '.')}${period ? `.p${period}` : ''}@redress.local`;
 }
 
 /**
