@@ -10,6 +10,7 @@ import { openDatabase, privateDir, privateFile, type OpenOptions } from './db/op
 import { registerDrafting } from './drafting/api';
 import { registerEvidence } from './evidence/api';
 import { registerTracking } from './tracking/api';
+import { registerWatch } from './watch/api';
 import { systemClock, type Clock } from './util/clock';
 
 export interface Core {
@@ -48,6 +49,7 @@ export function createCore(options: CoreOptions): Core {
   registerTracking(api, ctx);
   registerDrafting(api, ctx);
   registerAuthorities(api);
+  registerWatch(api, ctx);
   registerPlatforms(api);
   return { api, ctx, close: () => db.close() };
 }

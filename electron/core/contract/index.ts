@@ -6,6 +6,7 @@ import { evidenceContract, type EvidenceOutputs } from './evidence';
 import { trackingContract, type TrackingOutputs } from './tracking';
 import { draftingContract, type DraftingOutputs } from './drafting';
 import { authoritiesContract, type AuthoritiesOutputs } from './authorities-api';
+import { watchContract, type WatchOutputs } from './watch';
 import { platformsContract, type PlatformsOutputs } from './platforms-api';
 
 export const contract = {
@@ -14,6 +15,7 @@ export const contract = {
   ...trackingContract,
   ...draftingContract,
   ...authoritiesContract,
+  ...watchContract,
   ...platformsContract,
 } as const;
 
@@ -21,7 +23,7 @@ export type Contract = typeof contract;
 export type ApiName = keyof Contract & string;
 export type ApiInput<K extends ApiName> = z.input<Contract[K]>;
 export type ApiParsed<K extends ApiName> = z.output<Contract[K]>;
-export type Outputs = CasesOutputs & EvidenceOutputs & TrackingOutputs & DraftingOutputs & AuthoritiesOutputs & PlatformsOutputs;
+export type Outputs = CasesOutputs & EvidenceOutputs & TrackingOutputs & DraftingOutputs & AuthoritiesOutputs & PlatformsOutputs & WatchOutputs;
 export type ApiOutput<K extends ApiName> = K extends keyof Outputs ? Outputs[K] : unknown;
 
 export type ApiErrorCode = 'invalid_input' | 'not_found' | 'unknown_api' | 'conflict' | 'too_large' | 'failed' | 'internal';

@@ -5,6 +5,7 @@ import { m003Tracking } from './003_tracking';
 import { m004Drafting } from './004_drafting';
 import { m005CaseRegion } from './005_case_region';
 import { m006EventThreads } from './006_event_threads';
+import { m007Watch } from './007_watch';
 
 export interface Migration {
   version: number;
@@ -13,4 +14,4 @@ export interface Migration {
 }
 
 /** Append only. A migration's number is its `user_version`; each runs in its own transaction. */
-export const MIGRATIONS: Migration[] = [m001Cases, m002Evidence, m003Tracking, m004Drafting, m005CaseRegion, m006EventThreads];
+export const MIGRATIONS: Migration[] = [m001Cases, m002Evidence, m003Tracking, m004Drafting, m005CaseRegion, m006EventThreads, m007Watch];

@@ -1,0 +1,156 @@
+import { lazy } from '../util/lazy';
+
+const jsdom = lazy<typeof import('jsdom')>('jsdom');
+const readability = lazy<typeof import('@mozilla/readability')>('@mozilla/readability');
+
+/**
+ * What never counts as the policy: navigation, page header and footer, scripts, and cookie or consent banners.
+ * Removed before the document's own `remove` selectors and before `select`, so a selector that picks a large container
+ * still leaves them out.
+ */
+const ALWAYS_DROP =
+  'script, style, noscript, template, iframe, svg, canvas, nav, header, footer, [role=navigation], [role=banner], [role=contentinfo], [role=search], [hidden], [aria-hidden=true]';
+
+// Cookie and consent banners: named so in their id, class or label (OneTrust, Cookiebot, Didomi, Quantcast, TrustArc …).
+const BANNER = /(cookie|consent|gdpr|onetrust|cookiebot|didomi|qc-cmp|truste|cmp-|cmp_|privacy-banner)/i;
+
+const BLOCKS = new Set([
+  'P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'UL', 'OL', 'DL', 'DT', 'DD', 'BLOCKQUOTE', 'PRE', 'TABLE', 'TR', 'TD', 'TH',
+  'FIGCAPTION', 'DIV', 'SECTION', 'ARTICLE', 'MAIN', 'ASIDE', 'BR', 'HR', 'ADDRESS', 'DETAILS', 'SUMMARY',
+]);
+
+export class SelectorError extends Error {}
+
+/** Throws SelectorError for a selector the DOM cannot parse (checked when a document is added). */
+export function checkSelectors(selectors: string[]): void {
+  const { JSDOM } = jsdom();
+  const doc = new JSDOM('<!doctype html><p>x</p>').window.document;
+  for (const s of selectors) {
+    try {
+      doc.querySelectorAll(s);
+    } catch {
+      throw new SelectorError(`"${s}" is not a CSS selector.`);
+    }
+  }
+}
+
+export interface Extracted {
+  /** Normalised kept text: one paragraph per block, separated by a blank line. Empty when nothing was kept. */
+  text: string;
+  /** How the text was picked, for the record. */
+  via: 'select' | 'readability' | 'body' | 'plain';
+  /** `select` selectors that matched nothing. */
+  unmatched: string[];
+}
+
+/**
+ * The kept text of a page: parsed with jsdom (its scripts never run, nothing it links to is loaded), the always-dropped
+ * parts and the `remove` selectors taken out, then the `select` selectors' elements in page order, or without selectors
+ * the readable article (Readability), else the body. Then normalised (see `normaliseText`).
+ */
+export function extractText(body: string, opts: { url: string; contentType: string; select: string[]; remove: string[] }): Extracted {
+  if (!/html|xml/i.test(opts.contentType) && /^text\//i.test(opts.contentType)) {
+    return { text: normaliseText(body), via: 'plain', unmatched: [] };
+  }
+  const { JSDOM, VirtualConsole } = jsdom();
+  // No `runScripts`, no `resources`: jsdom neither runs the page's scripts nor fetches anything it refers to.
+  const dom = new JSDOM(body, { url: safeUrl(opts.url), virtualConsole: new VirtualConsole(), contentType: 'text/html' });
+  try {
+    const doc = dom.window.document;
+    for (const el of Array.from(doc.querySelectorAll(ALWAYS_DROP))) el.remove();
+    for (const el of Array.from(doc.querySelectorAll('[id], [class], [aria-label], [role=dialog], [role=alertdialog]'))) {
+      const tag = `${el.id} ${el.getAttribute('class') ?? ''} ${el.getAttribute('aria-label') ?? ''}`;
+      if (BANNER.test(tag) && (el.textContent ?? '').length < 3000 && !el.closest('main, article')) el.remove();
+    }
+    for (const s of opts.remove) for (const el of Array.from(doc.querySelectorAll(s))) el.remove();
+
+    if (opts.select.length) {
+      const unmatched: string[] = [];
+      const picked = new Set<Element>();
+      for (const s of opts.select) {
+        const found = Array.from(doc.querySelectorAll(s));
+        if (!found.length) unmatched.push(s);
+        for (const el of found) picked.add(el);
+      }
+      // Page order, and an element inside another picked one is not counted twice.
+      const roots = Array.from(doc.querySelectorAll('*')).filter((el) => picked.has(el) && !hasPickedAncestor(el, picked));
+      return { text: normaliseText(roots.map(blocksToText).join('\n\n')), via: 'select', unmatched };
+    }
+
+    const bodyText = normaliseText(blocksToText(doc.body));
+    const { Readability } = readability();
+    const article = new Readability(doc.cloneNode(true) as Document, { charThreshold: 20 }).parse();
+    if (article?.content) {
+      const articleDom = new JSDOM(article.content);
+      const text = normaliseText(blocksToText(articleDom.window.document.body));
+      articleDom.window.close();
+      // Readability keeps the main text; when it kept much less than the page holds, trust the page (short policies).
+      if (text && text.length >= bodyText.length * 0.5) return { text, via: 'readability', unmatched: [] };
+    }
+    return { text: bodyText, via: 'body', unmatched: [] };
+  } finally {
+    dom.window.close();
+  }
+}
+
+function hasPickedAncestor(el: Element, picked: Set<Element>): boolean {
+  for (let p = el.parentElement; p; p = p.parentElement) if (picked.has(p)) return true;
+  return false;
+}
+
+function blocksToText(root: Element | null): string {
+  if (!root) return '';
+  const out: string[] = [];
+  let line = '';
+  const flush = () => {
+    if (line.trim()) out.push(line);
+    line = '';
+  };
+  const walk = (node: Node) => {
+    if (node.nodeType === 3) {
+      line += node.textContent ?? '';
+      return;
+    }
+    if (node.nodeType !== 1) return;
+    const el = node as Element;
+    const block = BLOCKS.has(el.tagName);
+    if (block) flush();
+    el.childNodes.forEach(walk);
+    if (block) flush();
+  };
+  walk(root);
+  flush();
+  return out.join('\n\n');
+}
+
+// A copyright line: "© 2024 LinkedIn Corporation", "Copyright 2019–2025 Example Ltd. All rights reserved."
+const COPYRIGHT = /©|\(c\)|copyright|urheberrecht|droits d'auteur|tous droits réservés|alle rechte vorbehalten|all rights reserved/i;
+const YEAR_RANGE = /\b(?:19|20)\d{2}(?:\s*[-–—/]\s*(?:(?:19|20)\d{2}|\d{2}))?\b/g;
+const MONTHS =
+  '(?:jan(?:uary|uar|vier)?|feb(?:ruary|ruar)?|f[ée]v(?:rier)?|m[aä]r(?:ch|z|s)?|apr(?:il)?|avr(?:il)?|ma[iy]|june?|juni|juin|july?|juli|juil(?:let)?|aug(?:ust)?|ao[uû]t|sep(?:t(?:ember|embre)?)?|o[ck]t(?:ober|obre)?|nov(?:ember|embre)?|de[cz](?:ember)?|d[ée]c(?:embre)?)';
+const DATE = new RegExp(
+  `\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}\\b|\\b\\d{1,2}\\.?\\s*${MONTHS}\\.?\\b|\\b${MONTHS}\\.?\\s+\\d{1,2}\\b,?`,
+  'giu',
+);
+
+/**
+ * Whitespace collapsed within each paragraph, blank paragraphs dropped, and in short copyright lines the years and
+ * dates taken out, so a new year on the footer's "© 2025" is not a policy change. Paragraphs stay one per block.
+ */
+export function normaliseText(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split(/\n{2,}/)
+    .map((p) => p.replace(/[\s\u00a0\u200b\u2028\u2029]+/g, ' ').trim())
+    .map((p) => (p.length <= 300 && COPYRIGHT.test(p) ? p.replace(DATE, ' ').replace(YEAR_RANGE, ' ').replace(/\s+/g, ' ').trim() : p))
+    .filter(Boolean)
+    .join('\n\n');
+}
+
+function safeUrl(url: string): string {
+  try {
+    return new URL(url).href;
+  } catch {
+    return 'about:blank';
+  }
+}

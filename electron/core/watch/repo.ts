@@ -1,0 +1,198 @@
+import { lstatSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { CoreContext } from '../context';
+import type { WatchCheck, WatchedDocument, WatchOutcome } from '../contract/watch';
+import { DIR_MODE, privateDir, type Db } from '../db/open';
+import { readTx, writeTx } from '../db/tx';
+import type { StagedFile } from '../evidence/store';
+import { storedPath, type StoredPath } from '../util/stored-path';
+
+export interface DocumentRow {
+  id: string;
+  url: string;
+  select_json: string;
+  remove_json: string;
+  every_seconds: number;
+  platform_id: string | null;
+  enabled: number;
+  created_at: string;
+}
+
+export interface SnapshotRow {
+  id: string;
+  document_id: string;
+  checked_at: string;
+  text_sha256: string;
+  text: string;
+  raw_sha256: string | null;
+  http_status: number | null;
+}
+
+interface CheckRow {
+  id: string;
+  document_id: string;
+  url: string;
+  checked_at: string;
+  outcome: WatchOutcome;
+  reason: string | null;
+  http_status: number | null;
+  added_json: string;
+  removed_json: string;
+  ai_related: number;
+  snapshot_id: string | null;
+}
+
+/**
+ * Raw pages of the watch, content-addressed like the evidence store (`<dataData>/watch/ab/abcdef…` by the SHA-256 the
+ * core computed), but in a folder of their own: the evidence store's start-up sweep removes any blob in `evidence/`
+ * that no evidence row holds, and a watched page is not (yet) evidence of a case.
+ */
+export const watchBlobPath = (dataDir: string, sha256: string): StoredPath => {
+  if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error(`Not a SHA-256: ${JSON.stringify(sha256.slice(0, 80))}.`);
+  return storedPath(dataDir, 'watch', sha256.slice(0, 2), sha256);
+};
+
+/** Inside the caller's write transaction: moves a staged page to its address unless the same bytes are there. */
+export function placeWatchBlob(dataDir: string, staged: StagedFile): StoredPath {
+  const dest = watchBlobPath(dataDir, staged.sha256);
+  let present = false;
+  try {
+    const st = lstatSync(dest);
+    present = st.isFile() && st.size === staged.size;
+  } catch {
+    present = false;
+  }
+  if (!present) {
+    privateDir(dirname(dirname(dest)));
+    mkdirSync(dirname(dest), { recursive: true, mode: DIR_MODE });
+    rmSync(dest, { force: true });
+    renameSync(staged.tmpPath, dest);
+  }
+  return dest;
+}
+
+const parseList = (json: string): string[] => {
+  try {
+    const v = JSON.parse(json);
+    return Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string') : [];
+  } catch {
+    return [];
+  }
+};
+
+export function getDocumentRow(db: Db, id: string): DocumentRow | undefined {
+  return db.prepare('SELECT * FROM watch_documents WHERE id = ?').get(id) as DocumentRow | undefined;
+}
+
+export function documentRows(db: Db): DocumentRow[] {
+  return db.prepare('SELECT * FROM watch_documents ORDER BY created_at, id').all() as DocumentRow[];
+}
+
+export function latestSnapshot(db: Db, documentId: string): SnapshotRow | undefined {
+  return db
+    .prepare('SELECT id, document_id, checked_at, text_sha256, text, raw_sha256, http_status FROM watch_snapshots WHERE document_id = ? ORDER BY checked_at DESC, rowid DESC LIMIT 1')
+    .get(documentId) as SnapshotRow | undefined;
+}
+
+export function lastCheckAt(db: Db, documentId: string): string | undefined {
+  return (db.prepare('SELECT max(checked_at) AS at FROM watch_checks WHERE document_id = ?').get(documentId) as { at: string | null }).at ?? undefined;
+}
+
+export const dueAt = (row: DocumentRow, lastChecked: string | undefined): string =>
+  lastChecked ? new Date(Date.parse(lastChecked) + row.every_seconds * 1000).toISOString() : row.created_at;
+
+export function toDocument(db: Db, row: DocumentRow): WatchedDocument {
+  const last = db
+    .prepare('SELECT checked_at, outcome FROM watch_checks WHERE document_id = ? ORDER BY checked_at DESC, rowid DESC LIMIT 1')
+    .get(row.id) as { checked_at: string; outcome: WatchOutcome } | undefined;
+  const changed = db.prepare("SELECT max(checked_at) AS at FROM watch_checks WHERE document_id = ? AND outcome = 'changed'").get(row.id) as { at: string | null };
+  const snapshots = db.prepare('SELECT count(*) AS n FROM watch_snapshots WHERE document_id = ?').get(row.id) as { n: number };
+  return {
+    id: row.id,
+    url: row.url,
+    select: parseList(row.select_json),
+    remove: parseList(row.remove_json),
+    every: row.every_seconds,
+    platformId: row.platform_id,
+    enabled: row.enabled === 1,
+    createdAt: row.created_at,
+    lastCheckedAt: last?.checked_at ?? null,
+    lastOutcome: last?.outcome ?? null,
+    lastChangedAt: changed.at ?? null,
+    dueAt: dueAt(row, last?.checked_at),
+    snapshots: snapshots.n,
+  };
+}
+
+export function listDocuments(db: Db): WatchedDocument[] {
+  return readTx(db, () => documentRows(db).map((r) => toDocument(db, r)));
+}
+
+export function insertDocument(db: Db, doc: { id: string; url: string; select: string[]; remove: string[]; every: number; platformId: string | null; createdAt: string }): void {
+  db.prepare(
+    'INSERT INTO watch_documents (id, url, select_json, remove_json, every_seconds, platform_id, enabled, created_at) VALUES (?, ?, ?, ?, ?, ?, 1, ?)',
+  ).run(doc.id, doc.url, JSON.stringify(doc.select), JSON.stringify(doc.remove), doc.every, doc.platformId, doc.createdAt);
+}
+
+export function insertSnapshot(db: Db, s: { id: string; documentId: string; checkedAt: string; textSha256: string; text: string; rawSha256: string | null; rawSize: number | null; httpStatus: number | null }): void {
+  db.prepare(
+    'INSERT INTO watch_snapshots (id, document_id, checked_at, text_sha256, text, raw_sha256, raw_size, http_status) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  ).run(s.id, s.documentId, s.checkedAt, s.textSha256, s.text, s.rawSha256, s.rawSize, s.httpStatus);
+}
+
+export function insertCheck(
+  db: Db,
+  c: { id: string; documentId: string; checkedAt: string; outcome: WatchOutcome; reason: string | null; httpStatus: number | null; added: string[]; removed: string[]; aiRelated: boolean; snapshotId: string | null },
+): void {
+  db.prepare(
+    'INSERT INTO watch_checks (id, document_id, checked_at, outcome, reason, http_status, added_json, removed_json, ai_related, snapshot_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  ).run(c.id, c.documentId, c.checkedAt, c.outcome, c.reason, c.httpStatus, JSON.stringify(c.added), JSON.stringify(c.removed), c.aiRelated ? 1 : 0, c.snapshotId);
+}
+
+export function toCheck(row: CheckRow): WatchCheck {
+  const out: WatchCheck = {
+    id: row.document_id,
+    checkId: row.id,
+    url: row.url,
+    checkedAt: row.checked_at,
+    outcome: row.outcome,
+    changed: row.outcome === 'changed',
+    baseline: row.outcome === 'baseline',
+    aiRelated: row.ai_related === 1,
+    added: parseList(row.added_json),
+    removed: parseList(row.removed_json),
+    snapshotId: row.snapshot_id,
+    httpStatus: row.http_status,
+  };
+  if (row.reason !== null) out.failed = row.reason;
+  return out;
+}
+
+const CHECK_SELECT = 'SELECT c.*, d.url FROM watch_checks c JOIN watch_documents d ON d.id = c.document_id';
+
+export function getCheck(db: Db, id: string): WatchCheck {
+  return toCheck(db.prepare(`${CHECK_SELECT} WHERE c.id = ?`).get(id) as CheckRow);
+}
+
+/** Every check, newest first; of one document when `documentId` is given. */
+export function listChecks(db: Db, documentId: string | undefined, limit: number): WatchCheck[] {
+  const rows = documentId
+    ? db.prepare(`${CHECK_SELECT} WHERE c.document_id = ? ORDER BY c.checked_at DESC, c.rowid DESC LIMIT ?`).all(documentId, limit)
+    : db.prepare(`${CHECK_SELECT} ORDER BY c.checked_at DESC, c.rowid DESC LIMIT ?`).all(limit);
+  return (rows as CheckRow[]).map(toCheck);
+}
+
+/** Deletes a document with its snapshots and checks; its raw pages go too unless another snapshot holds the same bytes. */
+export function deleteDocument(ctx: CoreContext, id: string): boolean {
+  const trash: StoredPath[] = [];
+  const deleted = writeTx(ctx.db, () => {
+    const hashes = (ctx.db.prepare('SELECT DISTINCT raw_sha256 AS sha FROM watch_snapshots WHERE document_id = ? AND raw_sha256 IS NOT NULL').all(id) as { sha: string }[]).map((r) => r.sha);
+    const n = ctx.db.prepare('DELETE FROM watch_documents WHERE id = ?').run(id).changes;
+    const used = ctx.db.prepare('SELECT 1 FROM watch_snapshots WHERE raw_sha256 = ? LIMIT 1');
+    for (const sha of hashes) if (!used.get(sha)) trash.push(watchBlobPath(ctx.dataDir, sha));
+    return n > 0;
+  });
+  // After the commit: a crash before this leaves a page no row names, which costs space, never a row without its page.
+  for (const p of trash) rmSync(p, { force: true });
+  return deleted;
+}
