@@ -12,6 +12,7 @@ import { CliError, errorText, type Out } from './output';
 import { registerPlatformCommands } from './platforms';
 import { showCase } from './show';
 import { registerEventCommands } from './tracking';
+import { registerWatchCommands } from './watch';
 
 export interface CliIo {
   stdout: (s: string) => void;
@@ -62,6 +63,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   registerDraftCommands(program, env);
   registerAuthorityCommands(program, env);
   registerPlatformCommands(program, env);
+  registerWatchCommands(program, env);
 
   try {
     await program.parseAsync(argv, { from: 'user' });
