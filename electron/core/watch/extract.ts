@@ -38,7 +38,7 @@ export interface Extracted {
   /** Normalised kept text: one paragraph per block, separated by a blank line. Empty when nothing was kept. */
   text: string;
   /** How the text was picked, for the record. */
-  via: 'select' | 'readability' | 'body' | 'plain';
+  via: 'select' | 'main' | 'readability' | 'body' | 'plain';
   /** `select` selectors that matched nothing. */
   unmatched: string[];
 }
@@ -46,51 +46,73 @@ export interface Extracted {
 /**
  * The kept text of a page: parsed with jsdom (its scripts never run, nothing it links to is loaded), the always-dropped
  * parts and the `remove` selectors taken out, then the `select` selectors' elements in page order, or without selectors
- * the readable article (Readability), else the body. Then normalised (see `normaliseText`).
+ * the page's main landmark, else the readable article (Readability), else the whole page. Then normalised
+ * (see `normaliseText`).
  */
 export function extractText(body: string, opts: { url: string; contentType: string; select: string[]; remove: string[] }): Extracted {
   if (!/html|xml/i.test(opts.contentType) && /^text\//i.test(opts.contentType)) {
     return { text: normaliseText(body), via: 'plain', unmatched: [] };
   }
+  const { JSDOM } = jsdom();
+  // A fragment, not a window: about a third of the cost of a full JSDOM per page, and a fragment's scripts never run
+  // and nothing it links to is loaded. (The <html>, <head> and <body> tags go; their contents stay.)
+  const root = JSDOM.fragment(body);
+  dropNoise(root);
+  for (const s of opts.remove) for (const el of Array.from(root.querySelectorAll(s))) el.remove();
+
+  if (opts.select.length) {
+    const unmatched: string[] = [];
+    const picked = new Set<Element>();
+    for (const s of opts.select) {
+      const found = Array.from(root.querySelectorAll(s));
+      if (!found.length) unmatched.push(s);
+      for (const el of found) picked.add(el);
+    }
+    return { text: normaliseText(inPageOrder(root, picked).map(blocksToText).join('\n\n')), via: 'select', unmatched };
+  }
+
+  // Without selectors: the page's main landmark when it has one (cheap, and the same part every time), else the
+  // readable article Readability finds, else everything that is left.
+  const main = new Set(Array.from(root.querySelectorAll('main, [role=main]')));
+  if (main.size) {
+    const text = normaliseText(inPageOrder(root, main).map(blocksToText).join('\n\n'));
+    if (text) return { text, via: 'main', unmatched: [] };
+  }
+  const bodyText = normaliseText(blocksToText(root));
+  const article = readable(body, opts.url, opts.remove);
+  // Readability keeps the main text; when it kept much less than the page holds, trust the page (short policies).
+  if (article && article.length >= bodyText.length * 0.5) return { text: article, via: 'readability', unmatched: [] };
+  return { text: bodyText, via: 'body', unmatched: [] };
+}
+
+function dropNoise(root: ParentNode): void {
+  for (const el of Array.from(root.querySelectorAll(ALWAYS_DROP))) el.remove();
+  for (const el of Array.from(root.querySelectorAll('[id], [class], [aria-label], [role=dialog], [role=alertdialog]'))) {
+    const tag = `${el.id} ${el.getAttribute('class') ?? ''} ${el.getAttribute('aria-label') ?? ''}`;
+    if (BANNER.test(tag) && (el.textContent ?? '').length < 3000 && !el.closest('main, article')) el.remove();
+  }
+}
+
+/** Readability needs a whole document: a window without scripts or resources, closed at once. */
+function readable(html: string, url: string, remove: string[]): string {
   const { JSDOM, VirtualConsole } = jsdom();
-  // No `runScripts`, no `resources`: jsdom neither runs the page's scripts nor fetches anything it refers to.
-  const dom = new JSDOM(body, { url: safeUrl(opts.url), virtualConsole: new VirtualConsole(), contentType: 'text/html' });
+  const { Readability } = readability();
+  const dom = new JSDOM(html, { url: safeUrl(url), virtualConsole: new VirtualConsole(), contentType: 'text/html' });
   try {
     const doc = dom.window.document;
-    for (const el of Array.from(doc.querySelectorAll(ALWAYS_DROP))) el.remove();
-    for (const el of Array.from(doc.querySelectorAll('[id], [class], [aria-label], [role=dialog], [role=alertdialog]'))) {
-      const tag = `${el.id} ${el.getAttribute('class') ?? ''} ${el.getAttribute('aria-label') ?? ''}`;
-      if (BANNER.test(tag) && (el.textContent ?? '').length < 3000 && !el.closest('main, article')) el.remove();
-    }
-    for (const s of opts.remove) for (const el of Array.from(doc.querySelectorAll(s))) el.remove();
-
-    if (opts.select.length) {
-      const unmatched: string[] = [];
-      const picked = new Set<Element>();
-      for (const s of opts.select) {
-        const found = Array.from(doc.querySelectorAll(s));
-        if (!found.length) unmatched.push(s);
-        for (const el of found) picked.add(el);
-      }
-      // Page order, and an element inside another picked one is not counted twice.
-      const roots = Array.from(doc.querySelectorAll('*')).filter((el) => picked.has(el) && !hasPickedAncestor(el, picked));
-      return { text: normaliseText(roots.map(blocksToText).join('\n\n')), via: 'select', unmatched };
-    }
-
-    const bodyText = normaliseText(blocksToText(doc.body));
-    const { Readability } = readability();
-    const article = new Readability(doc.cloneNode(true) as Document, { charThreshold: 20 }).parse();
-    if (article?.content) {
-      const articleDom = new JSDOM(article.content);
-      const text = normaliseText(blocksToText(articleDom.window.document.body));
-      articleDom.window.close();
-      // Readability keeps the main text; when it kept much less than the page holds, trust the page (short policies).
-      if (text && text.length >= bodyText.length * 0.5) return { text, via: 'readability', unmatched: [] };
-    }
-    return { text: bodyText, via: 'body', unmatched: [] };
+    dropNoise(doc);
+    for (const s of remove) for (const el of Array.from(doc.querySelectorAll(s))) el.remove();
+    const article = new Readability(doc, { charThreshold: 20 }).parse();
+    if (!article?.content) return '';
+    return normaliseText(blocksToText(JSDOM.fragment(article.content)));
   } finally {
     dom.window.close();
   }
+}
+
+/** The picked elements in page order, without one that lies inside another picked one (not counted twice). */
+function inPageOrder(root: ParentNode, picked: Set<Element>): Element[] {
+  return Array.from(root.querySelectorAll('*')).filter((el) => picked.has(el) && !hasPickedAncestor(el, picked));
 }
 
 function hasPickedAncestor(el: Element, picked: Set<Element>): boolean {
@@ -98,7 +120,7 @@ function hasPickedAncestor(el: Element, picked: Set<Element>): boolean {
   return false;
 }
 
-function blocksToText(root: Element | null): string {
+function blocksToText(root: Node | null): string {
   if (!root) return '';
   const out: string[] = [];
   let line = '';
@@ -109,6 +131,10 @@ function blocksToText(root: Element | null): string {
   const walk = (node: Node) => {
     if (node.nodeType === 3) {
       line += node.textContent ?? '';
+      return;
+    }
+    if (node.nodeType === 11 || node.nodeType === 9) {
+      node.childNodes.forEach(walk);
       return;
     }
     if (node.nodeType !== 1) return;
