@@ -198,6 +198,14 @@ describe('policy watch', () => {
     expect(existsSync(join(core.ctx.dataDir, 'watch'))).toBe(false);
   });
 
+  it('refuses to watch the same page with the same selectors twice (the fragment does not count)', async () => {
+    const { call } = setup();
+    await call('watch.add', { url: 'https://example.org/terms#top' });
+    await expect(call('watch.add', { url: 'https://example.org/terms' })).rejects.toThrow(/already watched with these selectors, as wd_/);
+    await call('watch.add', { url: 'https://example.org/terms', select: ['main'] });
+    expect((await call('watch.list', {})).map((d) => d.url)).toEqual(['https://example.org/terms', 'https://example.org/terms']);
+  });
+
   it('checks only what is due: last check + every, with --force checking all', async () => {
     const fx = await fixtureServer();
     const { call, clock } = setup();

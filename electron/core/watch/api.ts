@@ -1,5 +1,5 @@
 import type { ApiRegistry } from '../api/registry';
-import { invalid, notFound } from '../api/errors';
+import { ApiError, invalid, notFound } from '../api/errors';
 import type { CoreContext } from '../context';
 import { WATCH_DEFAULT_EVERY } from '../contract/watch';
 import { readTx, writeTx } from '../db/tx';
@@ -23,6 +23,10 @@ export function registerWatch(api: ApiRegistry, ctx: CoreContext): void {
     }
     const id = newId('wd');
     return writeTx(ctx.db, () => {
+      const same = ctx.db
+        .prepare('SELECT id FROM watch_documents WHERE url = ? AND select_json = ? AND remove_json = ?')
+        .get(url, JSON.stringify(select), JSON.stringify(remove)) as { id: string } | undefined;
+      if (same) throw new ApiError('conflict', `${url} is already watched with these selectors, as ${same.id}.`);
       insertDocument(ctx.db, { id, url, select, remove, every: every ?? WATCH_DEFAULT_EVERY, platformId: null, createdAt: isoNow(ctx.clock) });
       return toDocument(ctx.db, getDocumentRow(ctx.db, id)!);
     });

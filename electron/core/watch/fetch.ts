@@ -80,7 +80,6 @@ export async function fetchPage(url: string, opts: FetchOptions): Promise<Fetche
         headers: {
           'user-agent': opts.userAgent,
           accept: 'text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5',
-          'accept-encoding': 'gzip, deflate, br',
         },
       });
       if (res.status >= 300 && res.status < 400 && res.headers.has('location')) {
