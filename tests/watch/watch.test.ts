@@ -175,6 +175,22 @@ describe('policy watch', () => {
     }
   });
 
+  it('sends exactly one request per document per run: no image, stylesheet, script or frame of the page is loaded', async () => {
+    const fx = await fixtureServer();
+    const { call } = setup();
+    const sub = '<img src="/pixel.gif"><link rel="stylesheet" href="/style.css"><script src="/app.js"></script><iframe src="/frame"></iframe>';
+    // No <main>: the Readability path, which parses a whole document.
+    const page = (extra: string) => `<html><head>${sub}</head><body><div class="content"><h1>Terms</h1><p>These terms apply to every member of the service and to every visitor of its pages, wherever they live.</p><p>We may change them with notice.${extra}</p></div>${sub}</body></html>`;
+    fx.routes.set('/terms', { body: page('') });
+    await call('watch.add', { url: `${fx.base}/terms` });
+    const [a] = await call('watch.run', {});
+    expect(a.baseline).toBe(true);
+    fx.routes.set('/terms', { body: page(' Content you post may be used for machine learning.') });
+    const [b] = await call('watch.run', { force: true });
+    expect(b).toMatchObject({ changed: true, aiRelated: true, added: ['Content you post may be used for machine learning.'] });
+    expect(fx.requests.map((r) => r.path)).toEqual(['/terms', '/terms']);
+  });
+
   it('refuses anything but an http(s) URL, a URL with credentials, a bad selector or a bad duration, and writes nothing', async () => {
     const { core, call } = setup();
     const bad: [unknown, RegExp][] = [
