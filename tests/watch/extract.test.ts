@@ -25,6 +25,13 @@ describe('watch: kept text', () => {
     expect(r.text).toBe('Privacy Policy\n\nWe collect data.\n\nName\n\nEmail');
   });
 
+  it('keeps hidden (collapsed) sections and the header and footer of the main part; drops the page header and footer', () => {
+    const r = extract(`<header>Site</header><main><article><header><h1>Terms</h1></header><p>Visible.</p>
+      <div hidden><p>Collapsed section.</p></div><div aria-hidden="true"><p>Also collapsed.</p></div>
+      <footer><p>Effective 1 May 2026.</p></footer></article></main><footer>Site footer</footer>`);
+    expect(r.text).toBe('Terms\n\nVisible.\n\nCollapsed section.\n\nAlso collapsed.\n\nEffective 1 May 2026.');
+  });
+
   it('strips years and dates from copyright lines only, wherever they sit', () => {
     const a = normaliseText('Our policy took effect in 2024.\n\n© 2019–2024 Example Ltd. All rights reserved.\n\nCopyright 3 March 2025 Example GmbH');
     expect(a).toBe('Our policy took effect in 2024.\n\n© Example Ltd. All rights reserved.\n\nCopyright Example GmbH');

@@ -4,12 +4,13 @@ const jsdom = lazy<typeof import('jsdom')>('jsdom');
 const readability = lazy<typeof import('@mozilla/readability')>('@mozilla/readability');
 
 /**
- * What never counts as the policy: navigation, page header and footer, scripts, and cookie or consent banners.
- * Removed before the document's own `remove` selectors and before `select`, so a selector that picks a large container
- * still leaves them out.
+ * What never counts as the policy: scripts and media, navigation, search. Removed before the document's own `remove`
+ * selectors and before `select`, so a selector that picks a large container still leaves them out. Hidden elements
+ * stay: a collapsed accordion of a policy is still its text (no script runs to open it).
  */
-const ALWAYS_DROP =
-  'script, style, noscript, template, iframe, svg, canvas, nav, header, footer, [role=navigation], [role=banner], [role=contentinfo], [role=search], [hidden], [aria-hidden=true]';
+const ALWAYS_DROP = 'script, style, noscript, template, iframe, object, embed, svg, canvas, nav, [role=navigation], [role=search]';
+/** The page's own header and footer (not those of an article or of the main part, which belong to the text). */
+const PAGE_CHROME = 'header, footer, [role=banner], [role=contentinfo]';
 
 // Cookie and consent banners: named so in their id, class or label (OneTrust, Cookiebot, Didomi, Quantcast, TrustArc …).
 const BANNER = /(cookie|consent|gdpr|onetrust|cookiebot|didomi|qc-cmp|truste|cmp-|cmp_|privacy-banner)/i;
@@ -87,6 +88,7 @@ export function extractText(body: string, opts: { url: string; contentType: stri
 
 function dropNoise(root: ParentNode): void {
   for (const el of Array.from(root.querySelectorAll(ALWAYS_DROP))) el.remove();
+  for (const el of Array.from(root.querySelectorAll(PAGE_CHROME))) if (!el.parentElement?.closest('main, article, [role=main]')) el.remove();
   for (const el of Array.from(root.querySelectorAll('[id], [class], [aria-label], [role=dialog], [role=alertdialog]'))) {
     const tag = `${el.id} ${el.getAttribute('class') ?? ''} ${el.getAttribute('aria-label') ?? ''}`;
     if (BANNER.test(tag) && (el.textContent ?? '').length < 3000 && !el.closest('main, article')) el.remove();

@@ -43,7 +43,7 @@ interface CheckRow {
 }
 
 /**
- * Raw pages of the watch, content-addressed like the evidence store (`<dataData>/watch/ab/abcdef…` by the SHA-256 the
+ * Raw pages of the watch, content-addressed like the evidence store (`<dataDir>/watch/ab/abcdef…` by the SHA-256 the
  * core computed), but in a folder of their own: the evidence store's start-up sweep removes any blob in `evidence/`
  * that no evidence row holds, and a watched page is not (yet) evidence of a case.
  */
