@@ -125,7 +125,7 @@ describe('migration 006 (a clock per request)', () => {
 
     const core = createCore({ dataDir: dir, host: 'cli', clock: { now: () => new Date('2026-09-01T12:00:00') } });
     try {
-      expect(core.ctx.db.pragma('user_version', { simple: true })).toBe(6);
+      expect(core.ctx.db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.at(-1)!.version);
       const rows = core.ctx.db.prepare('SELECT id, request_type, for_event_id, asks FROM case_events ORDER BY on_date, created_at').all();
       expect(rows).toEqual([
         { id: 'e_req1', request_type: 'objection', for_event_id: null, asks: null },
