@@ -43,7 +43,7 @@ describe('redress watch', () => {
 
     const log = JSON.parse((await redress('watch', 'log', added.id, '--json')).stdout);
     expect(log.map((c: { outcome: string }) => c.outcome)).toEqual(['changed', 'baseline']);
-    expect(fx.requests.every((r) => r.headers.cookie === undefined && /^Redress\/\S+ policy watch/.test(String(r.headers['user-agent'])))).toBe(true);
+    expect(fx.requests.every((r) => r.headers.cookie === undefined && /^Redress\/\S+ \(policy watch /.test(String(r.headers['user-agent'])))).toBe(true);
   }, 120_000);
 
   it('prints readable lines, lists, removes, and refuses a non-http URL with exit 1 and nothing written', async () => {

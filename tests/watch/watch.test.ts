@@ -171,7 +171,7 @@ describe('policy watch', () => {
     for (const r of fx.requests) {
       expect(r.headers.cookie).toBeUndefined();
       expect(r.headers.authorization).toBeUndefined();
-      expect(r.headers['user-agent']).toMatch(/^Redress\/0\.1\.0 policy watch \(\+https:\/\/\S+\)$/);
+      expect(r.headers['user-agent']).toMatch(/^Redress\/0\.1\.0 \(policy watch of a personal privacy app; one request per document per run\)$/);
     }
   });
 

@@ -4,12 +4,12 @@
  * each to an http(s) address, a time limit for the whole exchange and a size cap on the body. Never throws: every
  * failure comes back as a reason a person can read.
  */
-export const WATCH_INFO_URL = 'https://github.com/redress-app/redress';
 export const MAX_REDIRECTS = 5;
 export const MAX_PAGE_BYTES = 5 * 1024 * 1024;
 export const FETCH_TIMEOUT_MS = 30_000;
 
-export const watchUserAgent = (version: string) => `Redress/${version} policy watch (+${WATCH_INFO_URL})`;
+// The project has no public address yet, so the agent says what it is in words instead of naming a made-up URL.
+export const watchUserAgent = (version: string) => `Redress/${version} (policy watch of a personal privacy app; one request per document per run)`;
 
 export interface FetchOptions {
   userAgent: string;
