@@ -6,6 +6,7 @@ import { m004Drafting } from './004_drafting';
 import { m005CaseRegion } from './005_case_region';
 import { m006EventThreads } from './006_event_threads';
 import { m007Watch } from './007_watch';
+import { m008WatchSettings } from './008_watch_settings';
 
 export interface Migration {
   version: number;
@@ -14,4 +15,4 @@ export interface Migration {
 }
 
 /** Append only. A migration's number is its `user_version`; each runs in its own transaction. */
-export const MIGRATIONS: Migration[] = [m001Cases, m002Evidence, m003Tracking, m004Drafting, m005CaseRegion, m006EventThreads, m007Watch];
+export const MIGRATIONS: Migration[] = [m001Cases, m002Evidence, m003Tracking, m004Drafting, m005CaseRegion, m006EventThreads, m007Watch, m008WatchSettings];
