@@ -24,7 +24,17 @@ export const LOCALE = pickLocale();
 const longFmt = new Intl.DateTimeFormat(LOCALE, { weekday: 'short', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 const shortFmt = new Intl.DateTimeFormat(LOCALE, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 const instantFmt = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium', timeStyle: 'short' });
-const instantLongFmt = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium', timeStyle: 'medium', timeZoneName: 'short' });
+// dateStyle/timeStyle cannot be combined with timeZoneName (Chromium throws "Invalid option" at load, which stops the
+// whole renderer), so the long form names its fields one by one.
+const instantLongFmt = new Intl.DateTimeFormat(LOCALE, {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  timeZoneName: 'short',
+});
 const timeFmt = new Intl.DateTimeFormat(LOCALE, { timeStyle: 'short' });
 const numberFmt = new Intl.NumberFormat(LOCALE);
 
