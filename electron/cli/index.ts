@@ -13,6 +13,7 @@ import { registerPlatformCommands } from './platforms';
 import { showCase } from './show';
 import { registerEventCommands } from './tracking';
 import { registerWatchCommands } from './watch';
+import { registerSwitchCommands } from './switches';
 
 export interface CliIo {
   stdout: (s: string) => void;
@@ -64,6 +65,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   registerAuthorityCommands(program, env);
   registerPlatformCommands(program, env);
   registerWatchCommands(program, env);
+  registerSwitchCommands(program, env);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -3,6 +3,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../electron/core/api/errors';
+import type { ApiInput, ApiName, ApiOutput } from '../../electron/core/contract';
+import type { WatchedDocument } from '../../electron/core/contract/watch';
 import { runWatch } from '../../electron/core/watch/run';
 import { watchBlobPath } from '../../electron/core/watch/repo';
 import { tempCore } from '../support/tmp';
@@ -18,7 +20,9 @@ const AI_SENTENCE = 'We may use your personal data to develop and train artifici
 function setup() {
   const clock = movableClock('2026-03-01T09:00:00.000Z');
   const core = tempCore({ clock });
-  return { core, clock, call: core.api.call.bind(core.api) };
+  // A URL added with watch.add gives one document (the platform form gives a list, tested in platform.test.ts).
+  const call = core.api.call.bind(core.api) as <K extends ApiName>(name: K, input: ApiInput<K>) => Promise<K extends 'watch.add' ? WatchedDocument : ApiOutput<K>>;
+  return { core, clock, call };
 }
 
 const rowCount = (core: ReturnType<typeof tempCore>, table: string) => (core.ctx.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;

@@ -1,6 +1,8 @@
 // Contract of the policy watch (issue 11): watched documents, their checks and snapshots.
 // Pure zod, no Node imports (the renderer type-checks against this file).
 import { z } from 'zod';
+import { CaseCreateInput, CaseId } from './cases';
+import type { EvidenceSummary, ToggleState } from './evidence';
 
 /** Default and bounds of how often a document is checked, in seconds. */
 export const WATCH_DEFAULT_EVERY = 24 * 60 * 60;
@@ -70,18 +72,59 @@ export const WatchEvery = z
     return seconds;
   });
 
-export const WatchAddInput = z.object({
-  url: WatchUrl,
-  select: Selectors,
-  remove: Selectors,
-  every: WatchEvery.optional(),
-});
+/** A platform's id as its file in data/platforms/ names it (`linkedin`, `facebook`, …). */
+export const WatchPlatformId = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'A platform id is a short name such as linkedin or facebook (see `redress platforms`)');
+
+/** One page by URL, or every policy document a platform's file declares (`platform`), each with its own selectors. */
+export const WatchAddInput = z
+  .object({
+    url: WatchUrl.optional(),
+    platform: WatchPlatformId.optional(),
+    select: Selectors,
+    remove: Selectors,
+    every: WatchEvery.optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (!v.url && !v.platform) ctx.addIssue({ code: 'custom', path: ['url'], message: 'Give the URL of a page to watch, or a platform whose policies to watch' });
+    if (v.url && v.platform) ctx.addIssue({ code: 'custom', path: ['platform'], message: 'Give either a URL or a platform, not both' });
+    if (v.platform && (v.select.length || v.remove.length)) {
+      ctx.addIssue({ code: 'custom', path: ['select'], message: "A platform's documents come with their own selectors; --select and --remove are for a single URL" });
+    }
+  });
 export const WatchListInput = z.object({}).default({});
 export const WatchRemoveInput = z.object({ id: WatchId });
 export const WatchLogInput = z
   .object({ id: WatchId.optional(), limit: z.number().int().min(1).max(10_000).optional() })
   .default({});
-export const WatchRunInput = z.object({ force: z.boolean().optional(), id: WatchId.optional() }).default({});
+/** `scheduled`: a run the app starts on its own, which does nothing while the watch is off (a user's run always runs). */
+export const WatchRunInput = z.object({ force: z.boolean().optional(), id: WatchId.optional(), scheduled: z.boolean().optional() }).default({});
+
+/** How often the app runs the watch while it is open, in hours. */
+export const WATCH_DEFAULT_EVERY_HOURS = 6;
+export const WatchSettingsGetInput = z.object({}).default({});
+export const WatchSettingsSetInput = z.object({
+  enabled: z.boolean({ error: 'Say whether the watch is on (true) or off (false)' }),
+  everyHours: z.number().int('Give whole hours').min(1, 'Run at most once an hour').max(168, 'Run at least once a week (168 hours)').optional(),
+});
+export const WatchStatusInput = z.object({}).default({});
+export const WatchCheckId = z.string().trim().regex(/^wc_[A-Za-z0-9]{1,40}$/, 'A change id looks like wc_… (see `redress watch log`)');
+export const WatchMarkSeenInput = z.object({ checkIds: z.array(WatchCheckId).min(1, 'Name at least one change').max(1000) });
+
+/** The member's details for a case started from a change (the fields of cases.create). */
+export const WatchToCaseInput = z
+  .object({ checkId: WatchCheckId, caseId: CaseId.optional(), newCase: CaseCreateInput.optional() })
+  .superRefine((v, ctx) => {
+    if (!v.caseId && !v.newCase) ctx.addIssue({ code: 'custom', path: ['caseId'], message: 'Name the case to add the change to, or give the details of a new case' });
+    if (v.caseId && v.newCase) ctx.addIssue({ code: 'custom', path: ['newCase'], message: 'Either add to an existing case or start a new one, not both' });
+  });
+
+/** Days after which a switch is due to be captured again. */
+export const SWITCH_RECAPTURE_DAYS = 30;
+export const SwitchesStatusInput = z.object({}).default({});
 
 export const watchContract = {
   'watch.add': WatchAddInput,
@@ -89,6 +132,12 @@ export const watchContract = {
   'watch.remove': WatchRemoveInput,
   'watch.log': WatchLogInput,
   'watch.run': WatchRunInput,
+  'watch.settings.get': WatchSettingsGetInput,
+  'watch.settings.set': WatchSettingsSetInput,
+  'watch.status': WatchStatusInput,
+  'watch.markSeen': WatchMarkSeenInput,
+  'watch.toCase': WatchToCaseInput,
+  'switches.status': SwitchesStatusInput,
 } as const;
 
 export type WatchOutcome = 'baseline' | 'changed' | 'unchanged' | 'failed';
@@ -101,6 +150,8 @@ export interface WatchedDocument {
   /** Seconds between checks. */
   every: number;
   platformId: string | null;
+  /** What the document is called when its platform's file names it ("LinkedIn Privacy Policy"); else null. */
+  name: string | null;
   enabled: boolean;
   createdAt: string;
   lastCheckedAt: string | null;
@@ -133,8 +184,64 @@ export interface WatchCheck {
   failed?: string;
 }
 
+/** `watch.add {platform}`: the documents added, and those skipped because they were already watched. */
+export interface WatchPlatformAdded {
+  platform: string;
+  platformName: string;
+  added: WatchedDocument[];
+  skipped: { id: string; url: string; name: string | null }[];
+}
+
+export interface WatchSettings {
+  enabled: boolean;
+  everyHours: number;
+  /** When the watch was last turned on (null when never). */
+  enabledAt: string | null;
+}
+
+/** An AI-related change the user has not marked seen. */
+export interface WatchUnseenChange extends WatchCheck {
+  /** The document's name, or its address when it has none. */
+  name: string;
+}
+
+export interface WatchStatus extends WatchSettings {
+  /** The last run of the watch, by the app or the command line (null when never). */
+  lastRunAt: string | null;
+  /** When the app runs it next while open (null while the watch is off). */
+  nextRunAt: string | null;
+  documents: number;
+  unseen: WatchUnseenChange[];
+}
+
+export interface WatchToCaseResult {
+  caseId: string;
+  /** True when the case was started for this change. */
+  createdCase: boolean;
+  /** The earlier text, the new text and the changes between them, in that order. */
+  evidence: EvidenceSummary[];
+}
+
+/** "Check my switches": one platform the member's cases are about, and its last captured switch state. */
+export interface SwitchStatus {
+  platform: string;
+  platformName: string;
+  caseIds: string[];
+  last: { evidenceId: string; caseId: string; state: ToggleState; confirmedBy: 'page' | 'hand'; capturedAt: string; url: string | null } | null;
+  /** Whole days since that capture (null when none). */
+  daysSince: number | null;
+  /** No capture, or the last is older than SWITCH_RECAPTURE_DAYS: time to capture the switch again. */
+  due: boolean;
+}
+
 export interface WatchOutputs {
-  'watch.add': WatchedDocument;
+  'watch.add': WatchedDocument | WatchPlatformAdded;
+  'watch.settings.get': WatchSettings;
+  'watch.settings.set': WatchSettings;
+  'watch.status': WatchStatus;
+  'watch.markSeen': { seen: number };
+  'watch.toCase': WatchToCaseResult;
+  'switches.status': SwitchStatus[];
   'watch.list': WatchedDocument[];
   'watch.remove': { id: string; removed: true };
   'watch.log': WatchCheck[];

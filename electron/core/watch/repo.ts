@@ -16,6 +16,8 @@ export interface DocumentRow {
   platform_id: string | null;
   enabled: number;
   created_at: string;
+  /** Added by migration 8. */
+  name: string | null;
 }
 
 export interface SnapshotRow {
@@ -114,6 +116,7 @@ export function toDocument(db: Db, row: DocumentRow): WatchedDocument {
     remove: parseList(row.remove_json),
     every: row.every_seconds,
     platformId: row.platform_id,
+    name: row.name ?? null,
     enabled: row.enabled === 1,
     createdAt: row.created_at,
     lastCheckedAt: last?.checked_at ?? null,
@@ -128,11 +131,17 @@ export function listDocuments(db: Db): WatchedDocument[] {
   return readTx(db, () => documentRows(db).map((r) => toDocument(db, r)));
 }
 
-export function insertDocument(db: Db, doc: { id: string; url: string; select: string[]; remove: string[]; every: number; platformId: string | null; createdAt: string }): void {
+export function insertDocument(
+  db: Db,
+  doc: { id: string; url: string; select: string[]; remove: string[]; every: number; platformId: string | null; name?: string | null; createdAt: string },
+): void {
   db.prepare(
-    'INSERT INTO watch_documents (id, url, select_json, remove_json, every_seconds, platform_id, enabled, created_at) VALUES (?, ?, ?, ?, ?, ?, 1, ?)',
-  ).run(doc.id, doc.url, JSON.stringify(doc.select), JSON.stringify(doc.remove), doc.every, doc.platformId, doc.createdAt);
+    'INSERT INTO watch_documents (id, url, select_json, remove_json, every_seconds, platform_id, name, enabled, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?)',
+  ).run(doc.id, doc.url, JSON.stringify(doc.select), JSON.stringify(doc.remove), doc.every, doc.platformId, doc.name ?? null, doc.createdAt);
 }
+
+/** A document's name for people: its own, else its address without the scheme. */
+export const documentLabel = (row: { name: string | null; url: string }): string => row.name ?? row.url.replace(/^https?:\/\//, '');
 
 export function insertSnapshot(db: Db, s: { id: string; documentId: string; checkedAt: string; textSha256: string; text: string; rawSha256: string | null; rawSize: number | null; httpStatus: number | null }): void {
   db.prepare(

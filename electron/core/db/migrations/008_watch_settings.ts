@@ -4,7 +4,8 @@ import type { Migration } from './index';
  * The watch's on/off switch and the changes the user has seen (issue 11). `settings`: one JSON value per key, for any
  * feature that needs a setting kept with the data (the watch uses `watch.enabled`, `watch.everyHours`,
  * `watch.enabledAt`, `watch.lastRunAt`). `watch_checks.seen_at`: when the user marked an AI-related change as seen,
- * so the app stops pointing at it.
+ * so the app stops pointing at it. `watch_documents.name`: what a document is called ("LinkedIn Privacy Policy") when its
+ * platform's file names it, for notifications and evidence titles.
  */
 export const m008WatchSettings: Migration = {
   version: 8,
@@ -17,6 +18,7 @@ export const m008WatchSettings: Migration = {
         updated_at TEXT NOT NULL
       ) STRICT;
       ALTER TABLE watch_checks ADD COLUMN seen_at TEXT;
+      ALTER TABLE watch_documents ADD COLUMN name TEXT;
     `);
   },
 };
