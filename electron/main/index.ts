@@ -7,6 +7,7 @@ import { CAPTURE_PARTITION, createElectronCapturer } from './capture';
 import { exportPathToOpen } from './exports';
 import { IPC_CHANNEL, createInvokeHandler } from './ipc';
 import { startReminders } from './reminders';
+import { startWatchSchedule } from './watch-schedule';
 import { electronNativeBinding } from './native';
 import { appProtocolResponse, fileProtocolResponse } from './protocol';
 import { APP_ORIGIN, denyAllPermissions, isAllowedExternal, lockDownContents } from './security';
@@ -23,6 +24,7 @@ process.env.REDRESS_TEMPLATES_DIR ??= join(appDir, 'templates');
 process.env.REDRESS_FACTS_DIR ??= join(appDir, 'data');
 let core: Core | undefined;
 let stopReminders: (() => void) | undefined;
+let stopWatch: (() => void) | undefined;
 
 function dataDirFromArgs(): string {
   const i = process.argv.indexOf('--data-dir');
@@ -117,6 +119,17 @@ void app.whenReady().then(() => {
   stopReminders = startReminders(live, (title, body) => {
     if (Notification.isSupported()) new Notification({ title, body }).show();
   });
+  // The policy watch, only while the user has turned it on: shortly after start, then every few hours.
+  stopWatch = startWatchSchedule(live, {
+    Notification,
+    showWatch: () => {
+      const win = BrowserWindow.getAllWindows()[0] ?? createWindow();
+      if (win.isMinimized()) win.restore();
+      win.show();
+      win.focus();
+      void win.loadURL(`${APP_ORIGIN}/index.html#/watch`);
+    },
+  });
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();
   });
@@ -127,6 +140,7 @@ app.on('window-all-closed', () => {
 });
 app.on('will-quit', () => {
   stopReminders?.();
+  stopWatch?.();
   void core?.ctx.capturer?.close();
   core?.close();
 });
