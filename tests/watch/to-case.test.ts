@@ -1,0 +1,121 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ApiError } from '../../electron/core/api/errors';
+import type { WatchedDocument } from '../../electron/core/contract/watch';
+import { tempCore } from '../support/tmp';
+import { DAY, fixtureServer, movableClock, policyPage } from './support';
+
+const BASE = ['We collect the information you give us when you create an account.', 'We share it with our service providers.'];
+const AI = 'We may use your posts and profile to train generative AI models.';
+const MEMBER = { title: 'LinkedIn AI training', name: 'Ada Example', email: 'ada@example.org', country: 'GB' };
+
+const sha = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
+
+/** A watched page with a baseline (3 Nov 2026), then a change adding an AI-training sentence (24 Nov 2026). */
+async function withChange() {
+  const fx = await fixtureServer();
+  const clock = movableClock('2026-11-03T08:00:00.000Z');
+  const core = tempCore({ clock });
+  const before = policyPage({ paragraphs: BASE });
+  const after = policyPage({ paragraphs: [...BASE, AI] });
+  fx.routes.set('/privacy', { body: before });
+  fx.routes.set('/blocked', { status: 403 });
+  const doc = (await core.api.call('watch.add', { url: `${fx.base}/privacy` })) as WatchedDocument;
+  const blocked = (await core.api.call('watch.add', { url: `${fx.base}/blocked` })) as WatchedDocument;
+  const first = await core.api.call('watch.run', {});
+  clock.advance(21 * DAY);
+  fx.routes.set('/privacy', { body: after });
+  const second = await core.api.call('watch.run', { force: true, id: doc.id });
+  const changed = second[0];
+  expect(changed).toMatchObject({ changed: true, aiRelated: true, added: [AI] });
+  const baseline = first.find((c) => c.id === doc.id)!;
+  const failed = first.find((c) => c.id === blocked.id)!;
+  expect(failed.outcome).toBe('failed');
+  return { fx, core, clock, doc, changed, baseline, failed, before, after };
+}
+
+const counts = (core: ReturnType<typeof tempCore>) =>
+  Object.fromEntries(['cases', 'evidence', 'evidence_files', 'custody'].map((t) => [t, (core.ctx.db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n]));
+
+describe('watch.toCase', () => {
+  it('adds the earlier text, the new text and the sentence diff to a case in one go; Verify reports the case clean', async () => {
+    const { core, doc, changed, before, after } = await withChange();
+    const kase = await core.api.call('cases.create', MEMBER);
+    const r = await core.api.call('watch.toCase', { checkId: changed.checkId, caseId: kase.id });
+    expect(r.caseId).toBe(kase.id);
+    expect(r.createdCase).toBe(false);
+    expect(r.evidence.map((e) => e.title)).toEqual([
+      `${doc.url.replace('http://', '')}, text of 3 Nov 2026`,
+      `${doc.url.replace('http://', '')}, text of 24 Nov 2026`,
+      `Changes between 3 Nov 2026 and 24 Nov 2026: ${doc.url.replace('http://', '')}`,
+    ]);
+    expect(r.evidence.every((e) => e.kind === 'document' && e.mime === 'text/plain' && e.sourceUrl === doc.url)).toBe(true);
+
+    // The kept texts, byte for byte what the watch recorded; their records name the page, the time, its hash and status.
+    const snaps = core.ctx.db.prepare('SELECT * FROM watch_snapshots WHERE document_id = ? ORDER BY checked_at').all(doc.id) as { text: string; text_sha256: string; raw_sha256: string; checked_at: string }[];
+    expect(snaps).toHaveLength(2);
+    const [a, b, d] = await Promise.all(r.evidence.map((e) => core.api.call('evidence.get', { id: e.id })));
+    for (const [item, snap, page] of [[a, snaps[0], before], [b, snaps[1], after]] as const) {
+      expect(item.sha256).toBe(snap.text_sha256);
+      expect(readFileSync(item.artifacts[0].storedPath, 'utf8')).toBe(snap.text);
+      expect(item.capturedAt).toBe(snap.checked_at);
+      expect(item.record).toMatchObject({ source: 'watch', url: doc.url, fetchedAt: snap.checked_at, httpStatus: 200, rawSha256: sha(page), textSha256: snap.text_sha256, checkId: changed.checkId });
+    }
+    expect(readFileSync(b.artifacts[0].storedPath, 'utf8')).toContain(AI);
+    expect(readFileSync(a.artifacts[0].storedPath, 'utf8')).not.toContain(AI);
+    const diff = readFileSync(d.artifacts[0].storedPath, 'utf8');
+    expect(diff).toMatch(/^Changes between 3 Nov 2026 and 24 Nov 2026: /);
+    expect(diff).toContain(`+ ${AI} [AI-related]`);
+    expect(diff).toContain(`page sha256 ${sha(before)}`);
+    expect(diff).toContain(`page sha256 ${sha(after)}`);
+    expect(diff).toContain('Removed sentences (0):');
+    expect(d.record).toMatchObject({ source: 'watch', part: 'changes', added: [AI], removed: [], aiRelated: true });
+
+    const custody = await core.api.call('evidence.custody', { caseId: kase.id });
+    expect(custody.ok).toBe(true);
+    const actions = custody.entries.map((e) => e.action);
+    expect(actions.filter((x) => x === 'evidence.add')).toHaveLength(3);
+    expect(actions).toContain('watch.import');
+    const imp = custody.entries.find((e) => e.action === 'watch.import')!;
+    expect(imp.detail).toMatchObject({ checkId: changed.checkId, url: doc.url, evidenceIds: r.evidence.map((e) => e.id) });
+
+    const verified = await core.api.call('evidence.verify', { caseId: kase.id });
+    expect(verified.ok).toBe(true);
+    expect(verified.items.map((i) => i.status)).toEqual(['ok', 'ok', 'ok']);
+    expect(verified.custody.ok).toBe(true);
+  });
+
+  it('starts a new case with the change when asked, and Verify reports it clean', async () => {
+    const { core, changed } = await withChange();
+    const r = await core.api.call('watch.toCase', { checkId: changed.checkId, newCase: { ...MEMBER, country: 'de', region: undefined } });
+    expect(r.createdCase).toBe(true);
+    const kase = await core.api.call('cases.get', { id: r.caseId });
+    expect(kase).toMatchObject({ title: MEMBER.title, name: MEMBER.name, email: MEMBER.email, country: 'DE', status: 'draft' });
+    expect(await core.api.call('evidence.list', { caseId: r.caseId })).toHaveLength(3);
+    expect((await core.api.call('evidence.verify', { caseId: r.caseId })).ok).toBe(true);
+  });
+
+  it('refuses an unknown change, a failed check, a baseline, an unknown case and a bad new case, writing nothing', async () => {
+    const { core, changed, baseline, failed } = await withChange();
+    const kase = await core.api.call('cases.create', MEMBER);
+    const start = counts(core);
+    const refuse = async (input: Parameters<typeof core.api.call<'watch.toCase'>>[1], code: string, message: RegExp) => {
+      const err = await core.api.call('watch.toCase', input).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(ApiError);
+      expect((err as ApiError).code).toBe(code);
+      expect((err as ApiError).message).toMatch(message);
+    };
+    await refuse({ checkId: 'wc_nothere', caseId: kase.id }, 'not_found', /No watch change with id "wc_nothere"/);
+    await refuse({ checkId: failed.checkId, caseId: kase.id }, 'invalid_input', /failed check .*HTTP 403.*no new text/);
+    await refuse({ checkId: baseline.checkId, caseId: kase.id }, 'invalid_input', /first recorded version .* no earlier version/);
+    await refuse({ checkId: changed.checkId, caseId: 'case_nothere' }, 'not_found', /No case with id "case_nothere"/);
+    await refuse({ checkId: changed.checkId, newCase: { ...MEMBER, email: 'not an address' } }, 'invalid_input', /Email must be an address/);
+    await refuse({ checkId: changed.checkId }, 'invalid_input', /Name the case .* or give the details of a new case/);
+    await refuse({ checkId: changed.checkId, caseId: kase.id, newCase: MEMBER }, 'invalid_input', /not both/);
+    expect(counts(core)).toEqual(start);
+    const tmp = join(core.ctx.dataDir, 'evidence', 'tmp');
+    expect(existsSync(tmp) ? readdirSync(tmp) : []).toEqual([]);
+  });
+});
