@@ -1,4 +1,8 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterEach } from 'vitest';
 
@@ -98,3 +102,51 @@ export function policyPage(o: { paragraphs: string[]; nav?: string; banner?: str
 afterEach(async () => {
   for (const s of servers.splice(0)) await s.close();
 });
+
+/**
+ * A copy of the facts folder (data/) in a temp folder whose platform `id` lists its policy documents at `base`
+ * (`<base>/<policy id>`), for REDRESS_FACTS_DIR: the watch is pointed at the test's own server, never the internet.
+ * Platform files only accept https addresses, so `base` is an https server (see httpsFixtureServer).
+ */
+export function factsCopy(dir: string, id: string, base: string): string {
+  const facts = join(dir, 'facts');
+  cpSync(join(import.meta.dirname, '..', '..', 'data'), facts, { recursive: true });
+  const file = join(facts, 'platforms', `${id}.json`);
+  const p = JSON.parse(readFileSync(file, 'utf8'));
+  for (const d of p.policies) d.url = `${base}/${d.id}`;
+  writeFileSync(file, JSON.stringify(p, null, 2));
+  return facts;
+}
+
+/**
+ * The fixture server over https with a certificate made for 127.0.0.1 by openssl; `caFile` is that certificate, for
+ * a child process's NODE_EXTRA_CA_CERTS (so the watch's fetch trusts it and nothing else changes).
+ */
+export async function httpsFixtureServer(dir: string): Promise<FixtureServer & { caFile: string }> {
+  const key = join(dir, 'key.pem');
+  const cert = join(dir, 'cert.pem');
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '2', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
+  const routes = new Map<string, Route>();
+  const requests: FixtureServer['requests'] = [];
+  const server = createHttpsServer({ key: readFileSync(key), cert: readFileSync(cert) }, (req, res) => {
+    requests.push({ path: req.url ?? '', headers: req.headers });
+    const r = routes.get(req.url ?? '');
+    res.statusCode = r ? (r.status ?? 200) : 404;
+    res.setHeader('content-type', r?.type ?? 'text/html; charset=utf-8');
+    res.end(r ? (r.body ?? '') : 'not here');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const fx = {
+    base: `https://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    routes,
+    requests,
+    caFile: cert,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+  servers.push(fx);
+  return fx;
+}
