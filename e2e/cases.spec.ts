@@ -28,13 +28,15 @@ test('create a case through the form, change its status, find it after a restart
   await page.getByRole('button', { name: 'Create case' }).click();
 
   await expect(page.getByRole('heading', { name: 'LinkedIn AI training objection' })).toBeVisible();
+  // Keyboard and screen-reader users land on the new case's heading, not at the top of the document.
+  await expect(page.getByRole('heading', { level: 1, name: 'LinkedIn AI training objection' })).toBeFocused();
   await expect(page.getByText('Zofia Łukasiewicz-Παπαδοπούλου')).toBeVisible();
   await expectAccessible(page, 'case page');
   await screenshot(page, 'case-page');
 
   await page.getByLabel('Status', { exact: true }).selectOption('request_sent');
   await page.getByRole('button', { name: 'Save status' }).click();
-  await expect(page.getByRole('region', { name: 'Details' }).getByRole('status')).toHaveText('Status saved: Request sent.');
+  await expect(page.getByRole('status').filter({ hasText: 'Status saved' })).toHaveText('Status saved: Request sent.');
 
   await page.getByRole('link', { name: 'Cases', exact: true }).first().click();
   const row = page.getByRole('row', { name: /LinkedIn AI training objection/ });
@@ -90,6 +92,7 @@ test('a case can be created with the keyboard alone', async ({ page }) => {
   await expect(create).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'Keyboard case' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Keyboard case' })).toBeFocused();
   await expect(page.getByText('Kāre Øster')).toBeVisible();
 });
 
@@ -148,4 +151,88 @@ test('a German member: the form asks for the Land, names its authority and the D
   await expect(panel).toContainText('Der Hamburgische Beauftragte für Datenschutz und Informationsfreiheit (HmbBfDI)');
   const cases = await app.api<{ region: string }[]>('cases.list', {});
   expect(cases.map((c) => c.region)).toEqual(['DE-HH']);
+});
+
+/** A date `days` before today, as the API takes it. */
+const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+
+test('the dashboard: whole status pills at 900 and 760 px, the banner and the header count alike, email search, Clear filters', async ({ page, app }) => {
+  type Made = { id: string };
+  const make = (title: string, name: string, email: string, country = 'IE') => app.api<Made>('cases.create', { title, name, email, country });
+  const late = await make('Objection, no reply', 'Maria Müller', 'maria@example.org');
+  await app.api('tracking.addEvent', { caseId: late.id, type: 'request_sent', on: daysAgo(60) });
+  const soon = await make('Objection, reply due soon', 'Aoife Byrne', 'aoife.byrne@example.ie');
+  await app.api('tracking.addEvent', { caseId: soon.id, type: 'request_sent', on: daysAgo(27) });
+  const waiting = await make('Awaiting their answer', 'Tom Baker', 'tom@example.co.uk', 'GB');
+  await app.api('cases.setStatus', { id: waiting.id, status: 'awaiting_response' });
+  const received = await make('They answered', 'Priya Shah', 'priya@example.com');
+  await app.api('cases.setStatus', { id: received.id, status: 'response_received' });
+  const filed = await make('Complaint to the DPC', 'Jonas Weber', 'jonas@example.de');
+  await app.api('cases.setStatus', { id: filed.id, status: 'complaint_filed' });
+  await page.reload();
+
+  const header = page.locator('.dashboard-head [role="status"]');
+  const banner = page.getByRole('complementary', { name: /deadline/ });
+  await expect(header).toContainText('5 cases in all');
+  await expect(banner).toBeVisible();
+  // One count behind both: the same numbers, and each says which window it counts in.
+  const counts = async () => ({
+    header: [await header.getAttribute('data-late'), await header.getAttribute('data-soon')],
+    banner: [await banner.locator('.reminder-counts').getAttribute('data-late'), await banner.locator('.reminder-counts').getAttribute('data-soon')],
+  });
+  const c = await counts();
+  expect(c.header).toEqual(c.banner);
+  expect(Number(c.header[0])).toBeGreaterThanOrEqual(1);
+  for (const where of [header, banner]) {
+    await expect(where).toContainText(`${c.header[0]} overdue`);
+    await expect(where).toContainText(`${c.header[1]} coming up in the next 7 days`);
+  }
+  await expectAccessible(page, 'dashboard with reminders');
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await screenshot(page, 'dashboard-1280');
+
+  // No pill is cut, at any width: its text fits its box and its box fits its cell.
+  for (const width of [1280, 900, 760]) {
+    await page.setViewportSize({ width, height: 800 });
+    const pills = page.locator('.case-scroller td .status');
+    await expect(pills).toHaveCount(5);
+    const cut = await pills.evaluateAll((els) =>
+      els
+        .map((el) => {
+          const cell = el.closest('td')!.getBoundingClientRect();
+          const box = el.getBoundingClientRect();
+          const fits = el.scrollWidth <= el.clientWidth && box.right <= cell.right + 0.5 && box.bottom <= cell.bottom + 0.5;
+          return fits ? null : `${el.textContent} (${el.scrollWidth} > ${el.clientWidth} or past its cell)`;
+        })
+        .filter(Boolean),
+    );
+    expect(cut, `at ${width} px`).toEqual([]);
+    await expect(page.getByRole('row', { name: /Awaiting their answer/ })).toContainText('Awaiting response');
+    if (width !== 1280) await screenshot(page, `dashboard-${width}`);
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+
+  // Search covers the member's email.
+  const search = page.getByLabel('Search');
+  await search.fill('aoife.byrne@example');
+  await expect(page.locator('table.cases tbody tr[aria-rowindex]')).toHaveCount(1);
+  await expect(page.getByRole('row', { name: /Objection, reply due soon/ })).toBeVisible();
+  await expect(header).toContainText('1 matching');
+  // The header's counts stay the banner's while the filters narrow the list.
+  expect((await counts()).header).toEqual(c.banner);
+
+  // Nothing matches: say so, and one button clears every filter and puts the focus back on the search.
+  await page.getByLabel('Country').selectOption('GB');
+  await expect(page.getByText('No cases match these filters.')).toBeVisible();
+  const clear = page.getByRole('button', { name: 'Clear filters' });
+  await expect(clear).toHaveCount(1);
+  await expectAccessible(page, 'dashboard, nothing matches');
+  await screenshot(page, 'dashboard-no-match');
+  await clear.click();
+  await expect(search).toBeFocused();
+  await expect(search).toHaveValue('');
+  await expect(page.getByLabel('Country')).toHaveValue('');
+  await expect(header).toContainText('5 cases in all');
+  await expect(page.locator('table.cases tbody tr[aria-rowindex]')).toHaveCount(5);
+  await expect(page.getByRole('button', { name: 'Clear filters' })).toHaveCount(0);
 });

@@ -19,15 +19,47 @@ export class ApiCallError extends Error {
 }
 
 const TOKEN_KEY = 'redress.token';
+const WANTED_KEY = 'redress.wanted';
 
-/** The browser host puts `?token=` in the URL it prints; keep it for this tab and take it out of the address bar. */
+/**
+ * Whether the browser host lets this tab in: 'missing' when the address had no key, 'wrong' when the host refused the
+ * key this tab holds (it changes every time the host starts). Electron needs no key.
+ */
+export type Access = 'ok' | 'missing' | 'wrong';
+let access: Access = 'ok';
+const accessListeners = new Set<() => void>();
+
+function denyAccess(why: Exclude<Access, 'ok'>) {
+  if (access === why) return;
+  access = why;
+  if (window.location.hash.startsWith('#/') && window.location.hash !== '#/') sessionStorage.setItem(WANTED_KEY, window.location.hash);
+  for (const l of accessListeners) l();
+}
+
+export const getAccess = (): Access => access;
+export function subscribeAccess(listener: () => void): () => void {
+  accessListeners.add(listener);
+  return () => accessListeners.delete(listener);
+}
+
+/**
+ * The browser host puts `?token=` in the URL it prints; keep it for this tab and take it out of the address bar. A page
+ * asked for before the key was there (a deep link without it) is opened once the key arrives in the same tab.
+ */
 export function captureToken(): string | null {
   const url = new URL(window.location.href);
   const fromUrl = url.searchParams.get('token');
   if (fromUrl) {
     sessionStorage.setItem(TOKEN_KEY, fromUrl);
     url.searchParams.delete('token');
-    window.history.replaceState(null, '', url.pathname + url.search + url.hash);
+    const wanted = sessionStorage.getItem(WANTED_KEY);
+    sessionStorage.removeItem(WANTED_KEY);
+    const hash = url.hash && url.hash !== '#/' ? url.hash : wanted?.startsWith('#/') ? wanted : url.hash;
+    window.history.replaceState(null, '', url.pathname + url.search + hash);
+    access = 'ok';
+  } else if (!window.redress && !sessionStorage.getItem(TOKEN_KEY)) {
+    // The browser host answers nothing without the key: say how to get in at once, instead of failing call by call.
+    denyAccess('missing');
   }
   return sessionStorage.getItem(TOKEN_KEY);
 }
@@ -44,9 +76,11 @@ async function transport(name: string, input: unknown): Promise<ApiResult<unknow
     body: JSON.stringify(input ?? null),
   });
   if (res.status === 401 || res.status === 403) {
+    // 401: no key sent; 403: a key the host does not know (an earlier run's). The app shows how to get in (App.tsx).
+    denyAccess(res.status === 401 ? 'missing' : 'wrong');
     return {
       ok: false,
-      error: { code: 'failed', message: 'This page has no valid access token. Open the address that `npm start` printed.' },
+      error: { code: 'failed', message: 'This address has no valid key for Redress. Open the address Redress printed when it started.' },
     };
   }
   return (await res.json()) as ApiResult<unknown>;

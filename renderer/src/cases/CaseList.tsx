@@ -1,13 +1,17 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import { CASE_STATUSES, CASE_STATUS_LABELS, MAX_BUNDLE_UPLOAD_BYTES, PLATFORMS, PLATFORM_LABELS, type CaseBundleImported, type CaseStatus } from '../../../electron/core/contract';
 import { DEADLINE_LABELS, type Dashboard, type DashboardFilter, type DashboardRow } from '../../../electron/core/contract/tracking';
 import { invoke } from '../api';
 import { href } from '../router';
 import { countryName, COUNTRY_OPTIONS } from '../ui/countries';
-import { download, errorText, shortDate } from '../tracking/format';
+import { download, errorText } from '../tracking/format';
+import { comingUpText, COMING_UP_DAYS, overdueText } from '../tracking/ReminderBanner';
+import { fileSize, num, shortDate } from '../ui/dates';
+import './case-list.css';
 
 const PAGE = 200;
+const isFiltered = (f: DashboardFilter) => Boolean(f.q || f.status || f.country || f.platform);
 const ROW_HEIGHT = 46;
 const URGENCY_LABELS: Record<DashboardRow['urgency'], string> = { overdue: 'Overdue', week: 'This week', later: '', none: '' };
 
@@ -17,18 +21,25 @@ const URGENCY_LABELS: Record<DashboardRow['urgency'], string> = { overdue: 'Over
  */
 export function CaseList() {
   const [filter, setFilter] = useState<DashboardFilter>({});
-  const [head, setHead] = useState<Omit<Dashboard, 'rows' | 'offset'> | null>(null);
+  // `filtered`: whether the counts shown were loaded for a filtered list (the empty state is only for no cases at all).
+  const [head, setHead] = useState<(Omit<Dashboard, 'rows' | 'offset'> & { filtered: boolean }) | null>(null);
   const [pages, setPages] = useState<Map<number, DashboardRow[]>>(new Map());
   const [error, setError] = useState<string | null>(null);
   const generation = useRef(0);
   const requested = useRef(new Set<number>());
+  const search = useRef<HTMLInputElement>(null);
+  // Clearing the filters removes the button that did it: the search field, the first filter, takes the focus.
+  const clearFilters = () => {
+    setFilter({});
+    requestAnimationFrame(() => search.current?.focus());
+  };
 
   const loadPage = useCallback((page: number, gen: number, f: DashboardFilter) => {
     requested.current.add(page);
     invoke('tracking.dashboard', { ...f, offset: page * PAGE, limit: PAGE }).then(
       (d) => {
         if (gen !== generation.current) return; // a newer filter has replaced this one
-        setHead({ today: d.today, total: d.total, overdue: d.overdue, dueThisWeek: d.dueThisWeek });
+        setHead({ today: d.today, total: d.total, overdue: d.overdue, dueThisWeek: d.dueThisWeek, filtered: isFiltered(f) });
         setPages((m) => new Map(m).set(page, d.rows));
       },
       (err: unknown) => gen === generation.current && setError(errorText(err)),
@@ -43,10 +54,11 @@ export function CaseList() {
     loadPage(0, gen, filter);
   }, [filter, loadPage]);
 
-  const filtered = Boolean(filter.q || filter.status || filter.country || filter.platform);
+  const filtered = isFiltered(filter);
   if (error) return <p role="alert" className="error">Could not load cases: {error}</p>;
   if (!head) return <p aria-busy="true">Loading cases…</p>;
-  if (!head.total && !filtered) return <EmptyState />;
+  // Not while the counts of a filtered list are still shown (just after "Clear filters"): that would unmount the filters.
+  if (!head.total && !filtered && !head.filtered) return <EmptyState />;
 
   const rowAt = (i: number) => pages.get(Math.floor(i / PAGE))?.[i % PAGE];
   const need = (i: number) => {
@@ -58,19 +70,29 @@ export function CaseList() {
     <section aria-labelledby="cases-title" className="dashboard">
       <div className="dashboard-head">
         <h1 id="cases-title">Cases</h1>
-        <p className="summary" role="status">
-          <span className={head.overdue ? 'count-overdue' : ''}>{head.overdue} overdue</span> ·{' '}
-          <span className={head.dueThisWeek ? 'count-week' : ''}>{head.dueThisWeek} due this week</span> · {head.total} {filtered ? 'matching' : 'in all'}
+        {/* The counts are the reminder banner's (one core function, the same window); the filters narrow only the list. */}
+        <p className="summary" role="status" data-late={head.overdue} data-soon={head.dueThisWeek}>
+          <span className={head.overdue ? 'count-overdue' : ''}>{overdueText(head.overdue)}</span> ·{' '}
+          <span className={head.dueThisWeek ? 'count-week' : ''}>{comingUpText(head.dueThisWeek)}</span> ·{' '}
+          {filtered ? `${num(head.total)} matching` : `${num(head.total)} ${head.total === 1 ? 'case' : 'cases'} in all`}
         </p>
       </div>
-      <Filters filter={filter} onChange={setFilter} />
+      <p className="hint count-window">
+        Deadlines of all open cases, one count per deadline: overdue means the date has passed; coming up means due today or in the next {COMING_UP_DAYS} days.
+      </p>
+      <Filters filter={filter} onChange={setFilter} searchRef={search} onClear={head.total ? clearFilters : undefined} />
       <ExportButtons filter={filter} />
-      <ImportBundle />
       {head.total ? (
         <CaseTable total={head.total} rowAt={rowAt} need={need} />
       ) : (
-        <p className="hint">No cases match these filters.</p>
+        <div className="no-match">
+          <p>No cases match these filters.</p>
+          <button type="button" onClick={clearFilters}>
+            Clear filters
+          </button>
+        </div>
       )}
+      <ImportBundle />
     </section>
   );
 }
@@ -123,17 +145,30 @@ function EmptyState() {
   );
 }
 
-function Filters({ filter, onChange }: { filter: DashboardFilter; onChange(f: DashboardFilter): void }) {
+function Filters({
+  filter,
+  onChange,
+  searchRef,
+  onClear,
+}: {
+  filter: DashboardFilter;
+  onChange(f: DashboardFilter): void;
+  searchRef: RefObject<HTMLInputElement | null>;
+  /** Shown while a filter is set and cases match; with no match the button sits by the message instead. */
+  onClear?: () => void;
+}) {
   const set = (patch: DashboardFilter) => onChange({ ...filter, ...patch });
+  const active = isFiltered(filter);
   return (
     <form className="filters" role="search" aria-label="Filter cases" onSubmit={(e) => e.preventDefault()}>
       <label>
         Search
         <input
+          ref={searchRef}
           type="search"
           value={filter.q ?? ''}
           maxLength={200}
-          placeholder="Title, name or reference"
+          placeholder="Title, name, email or reference"
           onChange={(e) => set({ q: e.target.value || undefined })}
         />
       </label>
@@ -170,6 +205,11 @@ function Filters({ filter, onChange }: { filter: DashboardFilter; onChange(f: Da
           ))}
         </select>
       </label>
+      {active && onClear ? (
+        <button type="button" className="clear-filters" onClick={onClear}>
+          Clear filters
+        </button>
+      ) : null}
     </form>
   );
 }
@@ -222,14 +262,19 @@ function CaseTable({ total, rowAt, need }: { total: number; rowAt(i: number): Da
                 <td>
                   <abbr title={countryName(r.country)}>{r.country}</abbr>
                 </td>
-                <td>
+                <td className="cell-status">
                   <span className={`status status-${r.status}`}>{CASE_STATUS_LABELS[r.status]}</span>
                 </td>
-                <td>
+                <td className="cell-due">
                   {r.nextDue && r.nextKind ? (
                     <>
-                      {URGENCY_LABELS[r.urgency] ? <span className={`badge badge-${r.urgency}`}>{URGENCY_LABELS[r.urgency]}</span> : null}{' '}
-                      <time dateTime={r.nextDue}>{shortDate(r.nextDue)}</time> <span className="hint">{DEADLINE_LABELS[r.nextKind]}</span>
+                      <span className="due-when">
+                        {URGENCY_LABELS[r.urgency] ? <span className={`badge badge-${r.urgency}`}>{URGENCY_LABELS[r.urgency]}</span> : null}{' '}
+                        <time dateTime={r.nextDue}>{shortDate(r.nextDue)}</time>
+                      </span>{' '}
+                      <span className="hint due-kind" title={DEADLINE_LABELS[r.nextKind]}>
+                        {DEADLINE_LABELS[r.nextKind]}
+                      </span>
                     </>
                   ) : (
                     <span className="hint">None</span>
@@ -264,7 +309,7 @@ function ImportBundle() {
     setDone(null);
     setError(null);
     if (file.size > MAX_BUNDLE_UPLOAD_BYTES) {
-      setError(`${file.name} is over ${MAX_BUNDLE_UPLOAD_BYTES / 1024 / 1024} MB, more than the app takes in one upload. Import it with the command line: redress case import ${file.name}`);
+      setError(`${file.name} is over ${fileSize(MAX_BUNDLE_UPLOAD_BYTES)}, more than the app takes in one upload. Import it with the command line: redress case import ${file.name}`);
       return;
     }
     setBusy(true);
@@ -284,7 +329,7 @@ function ImportBundle() {
     }
   };
   return (
-    <div className="import-bundle" style={{ marginTop: 24 }}>
+    <div className="import-bundle">
       <label htmlFor="import-bundle">Import case bundle (.zip)</label>
       <input id="import-bundle" ref={input} type="file" accept=".zip,application/zip" disabled={busy} aria-describedby="import-bundle-hint" onChange={(e) => void pick(e.target.files?.[0])} />
       <p className="hint" id="import-bundle-hint">
@@ -304,7 +349,7 @@ function ImportBundle() {
         </p>
       ) : null}
       {error ? (
-        <p role="alert" className="error" style={{ color: 'var(--danger)', overflowWrap: 'anywhere' }}>
+        <p role="alert" className="error import-error">
           Not imported: {error}
         </p>
       ) : null}

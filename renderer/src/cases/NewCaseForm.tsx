@@ -4,7 +4,7 @@ import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { CaseCreateInput, needsRegion, PLATFORMS, PLATFORM_LABELS, REGIONS } from '../../../electron/core/contract';
 import { ApiCallError, invoke } from '../api';
-import { navigate } from '../router';
+import { href, navigate } from '../router';
 import { COUNTRY_OPTIONS } from '../ui/countries';
 import { Field } from '../ui/Field';
 import { RegionOptions, regionFieldLabel } from '../ui/regions';
@@ -27,6 +27,27 @@ const NewCaseSchema = CaseCreateInput.superRefine((v, ctx) => {
 
 type FormIn = z.input<typeof NewCaseSchema>;
 type FormOut = z.output<typeof NewCaseSchema>;
+
+/**
+ * After a case is created the page changes under the user: move focus to the new case page's heading once it is shown
+ * (it loads first), so keyboard and screen-reader users start there instead of at the top of the document. Gives up
+ * after a few seconds, or at once if the user has gone to another page meanwhile.
+ */
+function focusPageHeading(route: string, timeoutMs = 5000) {
+  const started = performance.now();
+  const tick = () => {
+    if (window.location.hash !== route) return;
+    // The case page's heading; any page heading but this form's own, should the case page name it differently.
+    const heading = document.getElementById('case-title') ?? document.querySelector<HTMLElement>('main h1:not(#new-title)');
+    if (heading) {
+      heading.setAttribute('tabindex', '-1');
+      heading.focus();
+      return;
+    }
+    if (performance.now() - started < timeoutMs) requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+}
 
 export function NewCaseForm() {
   const [serverError, setServerError] = useState<string | null>(null);
@@ -57,6 +78,7 @@ export function NewCaseForm() {
       const { region: chosen, ...rest } = values;
       const created = await invoke('cases.create', { ...rest, ...(chosen ? { region: chosen } : {}) });
       navigate('cases', created.id);
+      focusPageHeading(window.location.hash);
     } catch (err) {
       if (err instanceof ApiCallError && err.issues) {
         for (const issue of err.issues) setError(issue.path as keyof FormIn, { message: issue.message });
@@ -132,7 +154,7 @@ export function NewCaseForm() {
           <button type="submit" className="primary" disabled={isSubmitting}>
             {isSubmitting ? 'Creating…' : 'Create case'}
           </button>
-          <a href="#/" className="button">
+          <a href={href()} className="button">
             Cancel
           </a>
         </div>

@@ -2,14 +2,29 @@ import { useEffect, useState } from 'react';
 import { DEADLINE_LABELS, type Reminder, type Reminders } from '../../../electron/core/contract/tracking';
 import { invoke } from '../api';
 import { href } from '../router';
-import { shortDate, TRACKING_CHANGED } from './format';
+import { num, shortDate } from '../ui/dates';
+import { TRACKING_CHANGED } from './format';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const when = (r: Reminder) => (r.daysLeft < 0 ? `passed ${-r.daysLeft} day${r.daysLeft === -1 ? '' : 's'} ago` : r.daysLeft === 0 ? 'today' : `in ${r.daysLeft} day${r.daysLeft === 1 ? '' : 's'}`);
 
 /**
- * In-app reminder for deadlines within 3 days or passed. Electron shows an OS notification instead (main's
- * startReminders), so this banner is the browser host's. It checks on load, daily, and whenever events change.
+ * The window "coming up" counts in, here and in the dashboard's header: due today or in the next 7 days. It is the
+ * core's COMING_UP_DAYS (electron/core/tracking/dashboard.ts), whose one function counts for both, so they agree.
+ */
+export const COMING_UP_DAYS = 7;
+
+const plural = (n: number, one: string, many = `${one}s`) => `${num(n)} ${n === 1 ? one : many}`;
+
+/** The two counts in words, the same in the banner and the dashboard header. */
+export const overdueText = (late: number) => `${num(late)} overdue`;
+export const comingUpText = (soon: number) => `${num(soon)} coming up in the next ${COMING_UP_DAYS} days`;
+
+const when = (r: Reminder) =>
+  r.daysLeft < 0 ? `passed ${plural(-r.daysLeft, 'day')} ago` : r.daysLeft === 0 ? 'today' : `in ${plural(r.daysLeft, 'day')}`;
+
+/**
+ * In-app reminder for deadlines passed or due in the next COMING_UP_DAYS. Electron shows an OS notification instead
+ * (main's startReminders), so this banner is the browser host's. It checks on load, daily, and whenever events change.
  */
 export function ReminderBanner() {
   const [data, setData] = useState<Reminders | null>(null);
@@ -18,7 +33,7 @@ export function ReminderBanner() {
     if (window.redress) return;
     let live = true;
     const load = () =>
-      invoke('tracking.reminders', { withinDays: 3, limit: 5 }).then(
+      invoke('tracking.reminders', { withinDays: COMING_UP_DAYS, limit: 5 }).then(
         (r) => live && setData(r),
         () => undefined, // a failed check must not break the page; the next one tries again
       );
@@ -35,12 +50,16 @@ export function ReminderBanner() {
   }, []);
   if (hidden || !data?.total) return null;
   const { late, total, items } = data;
+  const soon = total - late;
   return (
     <aside className={`reminder-banner${late ? ' has-late' : ''}`} aria-labelledby="reminder-title">
       <h2 id="reminder-title">
-        {late ? `${late} deadline${late === 1 ? ' has' : 's have'} passed` : 'Deadlines within 3 days'}
-        {total > late && late ? `, ${total - late} coming up` : ''}
+        {late ? `${plural(late, 'deadline has', 'deadlines have')} passed` : `${plural(soon, 'deadline')} coming up`}
+        {late > 0 && soon > 0 ? `, ${num(soon)} coming up` : ''}
       </h2>
+      <p className="hint reminder-counts" data-late={late} data-soon={soon}>
+        {overdueText(late)} · {comingUpText(soon)}. Counted over all open cases, one per deadline.
+      </p>
       <ul>
         {items.map((r, i) => (
           <li key={`${r.caseId}-${r.kind}-${i}`}>
@@ -48,7 +67,7 @@ export function ReminderBanner() {
           </li>
         ))}
       </ul>
-      {total > items.length ? <p className="hint">and {(total - items.length).toLocaleString('en-GB')} more; the case list shows them first.</p> : null}
+      {total > items.length ? <p className="hint">and {num(total - items.length)} more; the case list shows them first.</p> : null}
       <button type="button" onClick={() => setHidden(true)}>
         Hide for now
       </button>
