@@ -3,6 +3,9 @@ import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
+import type { Page } from '@playwright/test';
+import { makePng } from '../tests/evidence/helpers';
 import { startFixtureServer } from './fixtures/evidence/server';
 import { expect, expectAccessible, screenshot, test } from './support/host';
 
@@ -20,7 +23,16 @@ async function newCase(app: { api<T>(n: string, i: unknown): Promise<T> }) {
   return app.api<{ id: string }>('cases.create', { title: 'Evidence case', country: 'DE', name: 'Zofia Łukasiewicz', email: 'z@example.org' });
 }
 
-test('capture the switch and two policy versions through the UI, confirm, correct, diff and save the diff', async ({ page, app }) => {
+/** The evidence view's heading: on its own route, focused, and on screen. */
+async function expectViewInFocus(page: Page, name: RegExp) {
+  const heading = page.getByRole('heading', { level: 2, name });
+  await expect(heading).toBeFocused();
+  await expect(heading).toBeInViewport();
+  return heading;
+}
+
+test('capture the switch and two policy versions through the UI; each item and the diff open on their own route, in view and focused; Back returns to the item', async ({ page, app }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
   const c = await newCase(app);
   await page.goto(`${app.host.url}#/cases/${c.id}`);
   const evidence = page.getByRole('region', { name: 'Evidence' });
@@ -35,6 +47,11 @@ test('capture the switch and two policy versions through the UI, confirm, correc
   await setting.getByRole('button', { name: 'Capture LinkedIn AI setting' }).click();
   const detail = page.locator('.evidence-detail');
   await expect(detail.getByText('Detected from the page:')).toContainText('ON', { timeout: 30_000 });
+  await expect(page).toHaveURL(new RegExp(`#/cases/${c.id}/evidence/[^/]+$`));
+  await expectViewInFocus(page, /^Page capture: Data for Generative AI Improvement/);
+  // The view shows the item alone: no capture forms, no list.
+  await expect(setting).toHaveCount(0);
+  await expect(page.getByRole('table', { name: /Items/ })).toHaveCount(0);
   const img = detail.getByRole('img', { name: /Screenshot of/ });
   await expect(img).toBeVisible();
   expect(await img.evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBeGreaterThan(500);
@@ -42,12 +59,15 @@ test('capture the switch and two policy versions through the UI, confirm, correc
   await screenshot(page, 'evidence-capture-review');
   await detail.getByRole('button', { name: 'Confirm state' }).click();
   await expect(detail.locator('[aria-live="polite"]')).toContainText('the switch was ON (as read from the page)');
+  await detail.getByRole('link', { name: 'Back to the evidence' }).first().click();
+  await expect(page).toHaveURL(new RegExp(`#/cases/${c.id}$`));
+  await expect(evidence.getByRole('link', { name: /^Data for Generative AI Improvement \| Settings, Page capture, / })).toBeFocused();
 
   // A login wall has a checked box that is not the switch: the state is unknown and the user says what it shows.
   // By keyboard only: Enter submits the address, arrow keys pick the state, Tab and Enter save it.
   await setting.getByLabel('Settings page address').fill(`${fixtures.url}/login-wall.html`);
   await setting.getByLabel('Settings page address').press('Enter');
-  await expect(detail.getByRole('heading', { name: /LinkedIn Login/ })).toBeVisible({ timeout: 30_000 });
+  await expect(detail.getByRole('heading', { name: /LinkedIn Login/ })).toBeFocused({ timeout: 30_000 });
   await expect(detail.getByText('Detected from the page:')).toContainText('Unknown');
   await detail.getByLabel('Unknown').focus();
   await page.keyboard.press('ArrowLeft');
@@ -56,6 +76,10 @@ test('capture the switch and two policy versions through the UI, confirm, correc
   await expect(detail.getByRole('button', { name: 'Save correction' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(detail.locator('[aria-live="polite"]')).toContainText('OFF (set by hand)');
+  // The browser's own back button returns to the list too, with the item focused.
+  await page.goBack();
+  await expect(page).toHaveURL(new RegExp(`#/cases/${c.id}$`));
+  await expect(evidence.getByRole('link', { name: /^LinkedIn Login/ })).toBeFocused();
 
   const policy = page.getByRole('form', { name: 'Capture a policy page' });
   await expect(policy.getByLabel('LinkedIn pages')).toContainText('European Regional Privacy Notice');
@@ -69,22 +93,55 @@ test('capture the switch and two policy versions through the UI, confirm, correc
   await expect(table.getByRole('row')).toHaveCount(5);
   await expect(table.getByRole('row', { name: /LinkedIn Login/ })).toContainText('OFF (set by hand)');
   await expect(table.getByRole('row', { name: /Data for Generative AI Improvement/ })).toContainText('ON');
+  // Real links, each named by title, kind and time: two captures of one page are told apart.
+  const links = table.getByRole('link');
+  await expect(links).toHaveCount(4);
+  const names = await links.evaluateAll((as) => as.map((a) => a.textContent?.replace(/\s+/g, ' ').trim()));
+  expect(new Set(names).size).toBe(4);
+  for (const n of names) expect(n).toMatch(/, (Page capture|Policy diff|Screenshot|Document|Correspondence), \d{1,2} \w{3} \d{4}/);
+  expect(await links.first().getAttribute('href')).toMatch(new RegExp(`^#/cases/${c.id}/evidence/`));
+
+  // From the bottom of a long page, by keyboard: the item opens at the top, its heading focused.
+  const items = await app.api<{ id: string; sha256: string; title: string; capturedAt: string }[]>('evidence.list', { caseId: c.id });
+  const policies = items.filter((i) => i.title.startsWith('Privacy Policy'));
+  await page.getByText(/Custody log \(/).scrollIntoViewIfNeeded();
+  const firstPolicy = table.locator(`#evidence-item-${policies[0].id}`);
+  await firstPolicy.focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`#/cases/${c.id}/evidence/${policies[0].id}$`));
+  await expectViewInFocus(page, /^Page capture: Privacy Policy/);
+  await expectAccessible(page, 'evidence item');
+  await screenshot(page, 'evidence-detail-1280');
+  await page.setViewportSize({ width: 760, height: 900 });
+  await screenshot(page, 'evidence-detail-760');
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.getByRole('link', { name: 'Back to the evidence' }).first().click();
+  await expect(firstPolicy).toBeFocused();
+  await expect(firstPolicy).toBeInViewport();
 
   const boxes = table.getByRole('checkbox', { name: /Compare Privacy Policy/ });
   await boxes.nth(0).check();
   await boxes.nth(1).check();
   await evidence.getByRole('button', { name: 'Compare selected captures' }).click();
+  await expect(page).toHaveURL(new RegExp(`#/cases/${c.id}/compare/[^/]+/[^/]+$`));
   const diff = page.locator('.evidence-diff');
+  await expectViewInFocus(page, /^What changed: \d+ added, \d+ removed$/);
   await expect(diff.locator('ins').filter({ hasText: 'train artificial intelligence models' })).toBeVisible();
   await expect(diff.locator('del')).toContainText('Effective 1 June 2024.');
   await expect(diff).not.toContainText('Accept cookies');
   await expect(diff).not.toContainText('Messaging');
-  const items = await app.api<{ id: string; sha256: string; title: string }[]>('evidence.list', { caseId: c.id });
-  for (const it of items.filter((i) => i.title.startsWith('Privacy Policy'))) await expect(diff.locator('.diff-header')).toContainText(it.sha256);
+  for (const it of policies) await expect(diff.locator('.diff-header')).toContainText(it.sha256);
   await expectAccessible(page, 'policy diff');
-  await screenshot(page, 'evidence-diff');
+  await screenshot(page, 'evidence-diff-1280');
+  await page.setViewportSize({ width: 760, height: 900 });
+  await screenshot(page, 'evidence-diff-760');
+  await page.setViewportSize({ width: 1280, height: 800 });
   await diff.getByRole('button', { name: 'Save diff as evidence' }).click();
   await expect(diff.locator('[aria-live="polite"]')).toContainText('Saved as evidence');
+  const fromId = decodeURIComponent(/\/compare\/([^/]+)\//.exec(page.url())![1]);
+  await diff.getByRole('link', { name: 'Back to the evidence' }).first().click();
+  // Back from a comparison lands on the capture it started from.
+  await expect(table.locator(`#evidence-item-${fromId}`)).toBeFocused();
   await expect(table.getByRole('row', { name: /Policy diff/ })).toBeVisible();
 
   await page.getByText(/Custody log \(/).click();
@@ -94,6 +151,53 @@ test('capture the switch and two policy versions through the UI, confirm, correc
   await expect(log).toContainText('evidence.diff.save');
   await expectAccessible(page, 'evidence list and custody log');
   await screenshot(page, 'evidence-list');
+});
+
+test('deleting an item an event holds names the event first, then the event no longer holds it', async ({ page, app }) => {
+  const c = await newCase(app);
+  const shot = await app.api<{ id: string }>('evidence.upload', { caseId: c.id, filename: 'settings.png', dataBase64: makePng(40, 30).toString('base64') });
+  const keep = await app.api<{ id: string }>('evidence.upload', { caseId: c.id, filename: 'letter.txt', dataBase64: Buffer.from('Dear LinkedIn').toString('base64') });
+  const sent = await app.api<{ id: string }>('tracking.addEvent', { caseId: c.id, type: 'request_sent', on: '2026-04-30', evidenceIds: [shot.id, keep.id] });
+  await page.goto(`${app.host.url}#/cases/${c.id}`);
+  const table = page.getByRole('table', { name: /Items/ });
+  await table.getByRole('button', { name: /^Delete settings/ }).click();
+  const confirm = page.getByRole('group', { name: /Delete “settings” for good\?/ });
+  await expect(confirm).toContainText('Attached to: Request sent on 30 Apr 2026');
+  await expect(confirm).toContainText('Deleting it takes it off that event');
+  // Focus is on the question, not a button: a second Enter deletes nothing.
+  await expect(confirm.getByText(/for good\?/)).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(table.getByRole('link', { name: /^settings/ })).toBeVisible();
+  await expectAccessible(page, 'delete confirmation naming the event');
+  await screenshot(page, 'evidence-delete-held');
+  await confirm.getByRole('button', { name: 'Yes, delete' }).click();
+  await expect(page.getByText('It was taken off: Request sent on 30 Apr 2026.')).toBeVisible();
+  await expect(table.getByRole('link', { name: /^settings/ })).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: /^Items \(1\)/ })).toBeFocused();
+  const t = await app.api<{ events: { id: string; evidenceIds: string[] }[] }>('tracking.get', { caseId: c.id });
+  expect(t.events.find((e) => e.id === sent.id)?.evidenceIds).toEqual([keep.id]);
+  const log = await app.api<{ entries: { action: string; detail: Record<string, unknown> }[] }>('evidence.custody', { caseId: c.id });
+  expect(log.entries.find((e) => e.action === 'evidence.delete')?.detail).toMatchObject({ evidenceId: shot.id, detachedFromEvents: [sent.id] });
+});
+
+test('a capture of an address nothing answers says so in plain words, without the engine code', async ({ page, app }) => {
+  const port = await new Promise<number>((ok) => {
+    const s = createNetServer().listen(0, '127.0.0.1', () => {
+      const p = (s.address() as AddressInfo).port;
+      s.close(() => ok(p));
+    });
+  });
+  const c = await newCase(app);
+  await page.goto(`${app.host.url}#/cases/${c.id}`);
+  const policy = page.getByRole('form', { name: 'Capture a policy page' });
+  await policy.getByLabel('Page address').fill(`http://127.0.0.1:${port}/privacy`);
+  await policy.getByRole('button', { name: 'Capture a policy page' }).click();
+  const status = policy.locator('[aria-live="polite"]');
+  await expect(status).toContainText(`127.0.0.1:${port} did not accept the connection`, { timeout: 30_000 });
+  await expect(status).toContainText('Check the address, or try again later.');
+  await expect(status).not.toContainText('net::');
+  await expect(status).not.toContainText('ERR_');
+  await expectAccessible(page, 'capture failure');
 });
 
 test('import by picker and by drop, refuse bad files, verify, and catch a tampered file', async ({ page, app }) => {
@@ -112,6 +216,12 @@ test('import by picker and by drop, refuse bad files, verify, and catch a tamper
   await expect(results).toContainText('reply.eml: added as Correspondence (message/rfc822)');
   await expect(results).toContainText('fake.png: fake.png is not an image');
   await expect(results).toContainText('empty.pdf: empty.pdf is empty (0 bytes)');
+  // The app offers the way out in its own terms, not a command-line flag.
+  await expect(results).toContainText('fake.png is not an image: its content looks like plain text. Pick the real screenshot, or import it as a document instead.');
+  await expect(results).not.toContainText('--kind');
+  await results.getByRole('button', { name: 'Import fake.png as a document' }).click();
+  await expect(results).toContainText('fake.png: added as Document (text/plain)');
+  await expect(results.getByRole('button', { name: /as a document/ })).toHaveCount(0);
 
   // Drag and drop goes through the same checks.
   const dt = await page.evaluateHandle(() => {
@@ -123,10 +233,10 @@ test('import by picker and by drop, refuse bad files, verify, and catch a tamper
   await expect(results).toContainText('letter.txt: added as Document (text/plain)');
 
   const table = page.getByRole('table', { name: /Items/ });
-  await expect(table.getByRole('row')).toHaveCount(4);
+  await expect(table.getByRole('row')).toHaveCount(5);
   await expect(table.getByRole('row', { name: /Your objection/ })).toContainText('1 Oct 2024');
   await page.getByRole('button', { name: 'Verify all' }).click();
-  await expect(page.getByText('All 3 items verified; custody log intact')).toBeVisible();
+  await expect(page.getByText('All 4 items verified; custody log intact')).toBeVisible();
 
   const items = await app.api<{ id: string; title: string }[]>('evidence.list', { caseId: c.id });
   const shot = items.find((i) => i.title === 'settings')!;
@@ -138,9 +248,9 @@ test('import by picker and by drop, refuse bad files, verify, and catch a tamper
   await expectAccessible(page, 'verify with a tampered file');
   await screenshot(page, 'evidence-verify-tampered');
 
-  await table.getByRole('button', { name: 'Delete letter' }).click();
+  await table.getByRole('button', { name: /^Delete letter/ }).click();
   await table.getByRole('button', { name: 'Yes, delete' }).click();
-  await expect(table.getByRole('row')).toHaveCount(3);
+  await expect(table.getByRole('row')).toHaveCount(4);
 });
 
 test('the CLI captures a fixture page, reads the switch, and verify exits 1 after tampering', async () => {

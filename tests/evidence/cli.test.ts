@@ -65,3 +65,15 @@ test('invalid input prints nothing on stdout, a fix on stderr, and stores nothin
   const show = await cli('case', 'show', t.caseId, '--json');
   expect(JSON.parse(show.stdout).evidence).toEqual([]);
 });
+
+test('a file named like an image that is not one is kept as a document when asked, and refused as a screenshot', async () => {
+  const dir = join(t.dir, 'in');
+  mkdirSync(dir);
+  writeFileSync(join(dir, 'fake.jpg'), 'no jpeg here');
+  const shot = await cli('evidence', 'add', t.caseId, join(dir, 'fake.jpg'), '--kind', 'screenshot');
+  expect(shot.code).not.toBe(0);
+  expect(shot.stderr).toMatch(/fake\.jpg is not an image.*--kind document/);
+  const asDoc = await cli('evidence', 'add', t.caseId, join(dir, 'fake.jpg'), '--kind', 'document', '--json');
+  expect(asDoc.code).toBe(0);
+  expect(JSON.parse(asDoc.stdout)[0]).toMatchObject({ filename: 'fake.jpg', kind: 'document', mime: 'text/plain' });
+});

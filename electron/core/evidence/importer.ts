@@ -87,7 +87,8 @@ async function inspect(staged: StagedFile, filename: string, kind?: ImportKind):
   if (staged.size === 0) throw invalid(`${filename} is empty (0 bytes); there is nothing to keep as evidence.`);
   const sniffed = await sniffFile(staged.tmpPath);
   const isImage = sniffed.mime.startsWith('image/');
-  if (!isImage && (kind === 'screenshot' || looksLikeImageName(filename))) {
+  // A name like .png without an image inside is refused unless the user chose to keep it as something else.
+  if (!isImage && (kind === 'screenshot' || (!kind && looksLikeImageName(filename)))) {
     // Host-neutral words; the CLI adds its flag and the app a button, recognising the reason in `detail`.
     throw new ApiError(
       'invalid_input',

@@ -9,7 +9,7 @@ import {
   type CapturerInfo,
 } from '../../../electron/core/contract/evidence';
 import { invoke } from '../api';
-import { navigate } from '../router';
+import { href, navigate } from '../router';
 import { Field } from '../ui/Field';
 import { errorText } from './format';
 
@@ -18,7 +18,7 @@ type FormOut = z.output<typeof EvidenceCaptureInput>;
 
 /** One capture form; `purpose` decides the button, the suggested addresses and where the result opens. */
 function CaptureForm(props: { caseId: string; purpose: 'setting' | 'page'; interactive: boolean; onDone(): void }) {
-  const [status, setStatus] = useState<{ kind: 'ok' | 'error' | 'busy'; text: string } | null>(null);
+  const [status, setStatus] = useState<{ kind: 'ok' | 'error' | 'busy'; text: string; id?: string; title?: string } | null>(null);
   const setting = props.purpose === 'setting';
   const { register, handleSubmit, setValue, getValues, formState } = useForm<FormIn, unknown, FormOut>({
     resolver: zodResolver(EvidenceCaptureInput),
@@ -28,7 +28,7 @@ function CaptureForm(props: { caseId: string; purpose: 'setting' | 'page'; inter
     setStatus({ kind: 'busy', text: 'Capturing… this takes a few seconds.' });
     try {
       const r = await invoke('evidence.capture', values);
-      setStatus({ kind: 'ok', text: `Captured “${r.title || r.finalUrl}”.` });
+      setStatus({ kind: 'ok', text: `Captured “${r.title || r.finalUrl}”.`, id: r.id, title: r.title || r.finalUrl });
       props.onDone();
       if (setting) navigate('cases', props.caseId, 'evidence', r.id);
     } catch (err) {
@@ -83,6 +83,12 @@ function CaptureForm(props: { caseId: string; purpose: 'setting' | 'page'; inter
       </button>
       <p aria-live="polite" className={status?.kind === 'error' ? 'error' : 'ok'}>
         {status?.text}
+        {status?.id ? (
+          <>
+            {' '}
+            <a href={href('cases', props.caseId, 'evidence', status.id)}>Open “{status.title}”</a>
+          </>
+        ) : null}
       </p>
     </form>
   );

@@ -1,9 +1,11 @@
 import { Fragment, useState } from 'react';
-import type { DiffSide } from '../../../electron/core/contract/evidence';
+import type { DiffSide, EvidenceSummary } from '../../../electron/core/contract/evidence';
 import { invoke } from '../api';
-import { href, navigate } from '../router';
+import { href } from '../router';
+import { num } from '../ui/dates';
 import { useAsync } from '../ui/useAsync';
 import { errorText, when } from './format';
+import { BackToEvidence, useArrivalFocus, useReturnTo } from './view';
 
 function Side(props: { label: string; side: DiffSide }) {
   return (
@@ -16,28 +18,47 @@ function Side(props: { label: string; side: DiffSide }) {
   );
 }
 
-/** What was added and removed between two captures' readable text. */
+/**
+ * What was added and removed between two captures' readable text, on its own route
+ * (`#/cases/<case>/compare/<from>/<to>`). The heading takes focus when the comparison is there.
+ */
 export function DiffView(props: { caseId: string; from: string; to: string; onSaved(): void }) {
   const diff = useAsync(() => invoke('evidence.diff', { from: props.from, to: props.to }), [props.from, props.to]);
-  const [saved, setSaved] = useState<{ ok: boolean; text: string } | null>(null);
+  const [saved, setSaved] = useState<{ ok: boolean; text: string; item?: EvidenceSummary } | null>(null);
+  const key = `${props.from}/${props.to}`;
+  const heading = useArrivalFocus(diff.data ? `diff:${key}` : diff.error ? `error:${key}` : null);
+  useReturnTo(props.caseId, props.from);
   if (diff.error) {
     return (
       <div className="evidence-diff">
-        <h3>Compare captures</h3>
+        <h2 id="evidence-view-title" tabIndex={-1} ref={heading}>
+          These captures cannot be compared
+        </h2>
         <p role="alert" className="error">
           {diff.error}
         </p>
-        <a href={href('cases', props.caseId, 'evidence')}>Back to the evidence</a>
+        <BackToEvidence caseId={props.caseId} />
       </div>
     );
   }
-  if (!diff.data) return <p aria-busy="true">Comparing…</p>;
+  if (!diff.data)
+    return (
+      <div className="evidence-diff">
+        <h2 id="evidence-view-title" tabIndex={-1} ref={heading}>
+          Compare captures
+        </h2>
+        <p aria-busy="true">Comparing…</p>
+      </div>
+    );
   const d = diff.data;
   return (
-    <div className="evidence-diff" aria-labelledby="diff-title">
-      <h3 id="diff-title" tabIndex={-1}>
-        What changed: {d.stats.added} added, {d.stats.removed} removed
-      </h3>
+    <div className="evidence-diff">
+      <h2 id="evidence-view-title" tabIndex={-1} ref={heading}>
+        What changed: {num(d.stats.added)} added, {num(d.stats.removed)} removed
+      </h2>
+      <p className="view-nav">
+        <BackToEvidence caseId={props.caseId} />
+      </p>
       <div className="diff-header">
         <Side label="From" side={d.from} />
         <Side label="To" side={d.to} />
@@ -69,7 +90,7 @@ export function DiffView(props: { caseId: string; from: string; to: string; onSa
           onClick={async () => {
             try {
               const s = await invoke('evidence.saveDiff', { from: props.from, to: props.to });
-              setSaved({ ok: true, text: `Saved as evidence: ${s.title}.` });
+              setSaved({ ok: true, text: `Saved as evidence: ${s.title}.`, item: s });
               props.onSaved();
             } catch (err) {
               setSaved({ ok: false, text: errorText(err) });
@@ -77,13 +98,12 @@ export function DiffView(props: { caseId: string; from: string; to: string; onSa
           }}
         >
           Save diff as evidence
-        </button>
-        <button type="button" onClick={() => navigate('cases', props.caseId, 'evidence')}>
-          Close
-        </button>
+        </button>{' '}
+        <BackToEvidence caseId={props.caseId} />
       </div>
       <p aria-live="polite" className={saved ? (saved.ok ? 'ok' : 'error') : undefined}>
-        {saved?.text}
+        {saved?.text}{' '}
+        {saved?.item ? <a href={href('cases', props.caseId, 'evidence', saved.item.id)}>Open the saved diff</a> : null}
       </p>
     </div>
   );

@@ -1,22 +1,42 @@
 import { useState } from 'react';
 import { TOGGLE_STATES, type ToggleState } from '../../../electron/core/contract/evidence';
 import { fileUrl, invoke } from '../api';
-import { navigate } from '../router';
+import { fileSize, num } from '../ui/dates';
 import { useAsync } from '../ui/useAsync';
 import { errorText, KIND_LABELS, TOGGLE_LABELS, when } from './format';
+import { BackToEvidence, useArrivalFocus, useReturnTo } from './view';
 
-/** One item: its picture, the switch state to confirm or correct, its record and its files with hashes. */
+/**
+ * One item on its own route (`#/cases/<case>/evidence/<item>`): its picture, the switch state to confirm or correct,
+ * its record and its files with hashes. The heading takes focus when the item is there.
+ */
 export function EvidenceDetail(props: { caseId: string; id: string; onChange(): void }) {
   const item = useAsync(() => invoke('evidence.get', { id: props.id }), [props.id]);
   const [choice, setChoice] = useState<ToggleState | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const heading = useArrivalFocus(item.data ? `item:${props.id}` : item.error ? `error:${props.id}` : null);
+  useReturnTo(props.caseId, props.id);
   if (item.error)
     return (
-      <p role="alert" className="error">
-        {item.error}
-      </p>
+      <div className="evidence-detail">
+        <h2 id="evidence-view-title" tabIndex={-1} ref={heading}>
+          This evidence item cannot be shown
+        </h2>
+        <p role="alert" className="error">
+          {item.error}
+        </p>
+        <BackToEvidence caseId={props.caseId} />
+      </div>
     );
-  if (!item.data) return <p aria-busy="true">Loading the item…</p>;
+  if (!item.data)
+    return (
+      <div className="evidence-detail">
+        <h2 id="evidence-view-title" tabIndex={-1} ref={heading}>
+          Evidence item
+        </h2>
+        <p aria-busy="true">Loading the item…</p>
+      </div>
+    );
   const e = item.data;
   const detected = e.toggleReading?.state;
   const current = choice ?? e.toggle?.state ?? 'unknown';
@@ -24,10 +44,13 @@ export function EvidenceDetail(props: { caseId: string; id: string; onChange(): 
   const actions = Array.isArray(e.record.actions) ? (e.record.actions as string[]) : [];
 
   return (
-    <div className="evidence-detail" aria-labelledby="detail-title">
-      <h3 id="detail-title">
+    <div className="evidence-detail">
+      <h2 id="evidence-view-title" tabIndex={-1} ref={heading}>
         {KIND_LABELS[e.kind] ?? e.kind}: {e.title}
-      </h3>
+      </h2>
+      <p className="view-nav">
+        <BackToEvidence caseId={props.caseId} />
+      </p>
       {e.purpose === 'setting' && e.toggle ? (
         <form
           className="toggle-confirm"
@@ -125,7 +148,7 @@ export function EvidenceDetail(props: { caseId: string; id: string; onChange(): 
                 </a>
               </td>
               <td>{a.mime}</td>
-              <td>{a.size.toLocaleString('en-GB')} bytes</td>
+              <td>{a.size < 1024 ? fileSize(a.size) : `${fileSize(a.size)} (${num(a.size)} bytes)`}</td>
               <td>
                 <code className="hash-full">{a.sha256}</code>
               </td>
@@ -133,9 +156,9 @@ export function EvidenceDetail(props: { caseId: string; id: string; onChange(): 
           ))}
         </tbody>
       </table>
-      <button type="button" onClick={() => navigate('cases', props.caseId, 'evidence')}>
-        Close
-      </button>
+      <p className="view-nav">
+        <BackToEvidence caseId={props.caseId} />
+      </p>
     </div>
   );
 }

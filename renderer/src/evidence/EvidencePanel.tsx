@@ -1,17 +1,31 @@
-import { useState } from 'react';
+import { Fragment, useEffect, useRef, useState } from 'react';
 import type { Case } from '../../../electron/core/contract';
-import type { EvidenceSummary, VerifyResult } from '../../../electron/core/contract/evidence';
+import type { EvidenceHolder, EvidenceSummary, VerifyResult } from '../../../electron/core/contract/evidence';
 import { invoke } from '../api';
 import { href, navigate } from '../router';
+import { shortDate } from '../ui/dates';
 import { useAsync } from '../ui/useAsync';
 import { CaptureForms } from './CaptureForms';
 import { CustodyLog } from './CustodyLog';
 import { DiffView } from './DiffView';
 import { EvidenceDetail } from './EvidenceDetail';
-import { errorText, KIND_LABELS, shortHash, TOGGLE_LABELS, when } from './format';
+import './evidence.css';
+import { errorText, itemLinkId, KIND_LABELS, shortHash, takeReturn, TOGGLE_LABELS, when } from './format';
 import { ImportFiles } from './ImportFiles';
 
-/** The evidence section of the case page: `#/cases/<id>/evidence[/<item> | /diff/<a>/<b>]`. */
+/** Which evidence view the route asks for; `evidence/diff/<a>/<b>` is the older address of a comparison. */
+function viewOf(section: string[]): { item: string } | { from: string; to: string } | null {
+  const [s, a, b, c] = section;
+  if (s === 'compare' && a && b) return { from: a, to: b };
+  if (s === 'evidence' && a === 'diff' && b && c) return { from: b, to: c };
+  if (s === 'evidence' && a && a !== 'diff') return { item: a };
+  return null;
+}
+
+/**
+ * The evidence section of the case page (`#/cases/<id>`), or, on `#/cases/<id>/evidence/<item>` and
+ * `#/cases/<id>/compare/<a>/<b>`, only the item or the comparison: the user sees what they chose, with a way back.
+ */
 export function EvidencePanel(props: { case: Case; section: string[]; onChange(): void }) {
   const caseId = props.case.id;
   const list = useAsync(() => invoke('evidence.list', { caseId }), [caseId]);
@@ -22,17 +36,35 @@ export function EvidencePanel(props: { case: Case; section: string[]; onChange()
     setLogVersion((v) => v + 1);
     props.onChange();
   };
-  const [section, sub, a, b] = props.section;
+  const view = viewOf(props.section);
   const items = list.data ?? [];
+
+  // Back from an item or a comparison: focus the item the user came from, once the list is there.
+  useEffect(() => {
+    if (view || !list.data) return;
+    const target = takeReturn(caseId);
+    const el = target ? document.getElementById(target) : null;
+    if (!el) return;
+    el.focus({ preventScroll: true });
+    // After the case page's own scroll to the top, which runs after this effect in the same commit.
+    requestAnimationFrame(() => el.scrollIntoView({ block: 'center' }));
+  }, [view === null, list.data, caseId]);
+
+  if (view) {
+    return (
+      <section aria-labelledby="evidence-view-title" className="card evidence evidence-view" id="evidence">
+        {'item' in view ? (
+          <EvidenceDetail key={view.item} caseId={caseId} id={view.item} onChange={changed} />
+        ) : (
+          <DiffView key={`${view.from}/${view.to}`} caseId={caseId} from={view.from} to={view.to} onSaved={changed} />
+        )}
+      </section>
+    );
+  }
 
   return (
     <section aria-labelledby="evidence-title" className="card evidence" id="evidence">
       <h2 id="evidence-title">Evidence</h2>
-      {section === 'evidence' && sub === 'diff' && a && b ? (
-        <DiffView caseId={caseId} from={a} to={b} onSaved={changed} />
-      ) : section === 'evidence' && sub ? (
-        <EvidenceDetail caseId={caseId} id={sub} onChange={changed} />
-      ) : null}
       <CaptureForms caseId={caseId} info={info.data} onDone={changed} />
       <ImportFiles caseId={caseId} onDone={changed} />
       {list.error ? (
@@ -46,11 +78,59 @@ export function EvidencePanel(props: { case: Case; section: string[]; onChange()
   );
 }
 
+/** "Request sent on 30 Apr 2026; Note on 2 May 2026". */
+const holderText = (h: EvidenceHolder[]) => h.map((e) => `${e.typeLabel} on ${shortDate(e.on)}`).join('; ');
+
+/**
+ * Asks before deleting, naming the events that hold the item. Focus moves to the question, not to a button, and
+ * "Cancel" comes first, so the Enter that opened it cannot delete on a second press.
+ */
+function DeleteConfirm(props: { item: EvidenceSummary; onCancel(): void; onDelete(): void }) {
+  const question = useRef<HTMLParagraphElement>(null);
+  const holders = useAsync(() => invoke('evidence.holders', { id: props.item.id }), [props.item.id]);
+  useEffect(() => question.current?.focus(), []);
+  const events = holders.data?.events;
+  const qid = `confirm-delete-${props.item.id}`;
+  return (
+    <div className="confirm-delete" role="group" aria-labelledby={qid}>
+      <p id={qid} tabIndex={-1} ref={question}>
+        Delete “{props.item.title}” for good? Its stored files go too, unless another item has the same content. The custody log keeps a
+        record of the delete.
+      </p>
+      {holders.error ? <p className="error">{holders.error}</p> : null}
+      {!events ? (
+        <p aria-busy="true">Checking which events hold it…</p>
+      ) : events.length ? (
+        <div className="holders-warning">
+          <p>
+            <strong>Attached to:</strong> {holderText(events)}
+          </p>
+          <p>
+            Deleting it takes it off {events.length === 1 ? 'that event' : `those ${events.length} events`}; the event
+            {events.length === 1 ? ' stays' : 's stay'} on the timeline without it.
+          </p>
+        </div>
+      ) : (
+        <p className="hint">No event on the timeline holds it.</p>
+      )}
+      <div className="confirm-actions">
+        <button type="button" onClick={props.onCancel}>
+          Cancel
+        </button>
+        <button type="button" className="danger" disabled={!events && !holders.error} onClick={props.onDelete}>
+          Yes, delete
+        </button>
+      </div>
+    </div>
+  );
+}
+
 function EvidenceTable(props: { caseId: string; items: EvidenceSummary[]; onChange(): void }) {
   const [picked, setPicked] = useState<string[]>([]);
   const [verify, setVerify] = useState<VerifyResult | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
+  const itemsHeading = useRef<HTMLHeadingElement>(null);
   const status = new Map(verify?.items.map((i) => [i.id, i]) ?? []);
   const comparable = props.items.filter((i) => i.kind === 'capture');
 
@@ -72,29 +152,43 @@ function EvidenceTable(props: { caseId: string; items: EvidenceSummary[]; onChan
     }
   };
 
-  const remove = async (id: string) => {
+  const remove = async (item: EvidenceSummary) => {
     try {
-      await invoke('evidence.delete', { id, confirm: true });
+      const r = await invoke('evidence.delete', { id: item.id, confirm: true });
       setConfirming(null);
-      setPicked((p) => p.filter((x) => x !== id));
-      setMessage({ ok: true, text: 'Item deleted; the custody log records it.' });
+      setPicked((p) => p.filter((x) => x !== item.id));
+      setMessage({
+        ok: true,
+        text:
+          `Deleted “${item.title}” (${KIND_LABELS[item.kind] ?? item.kind}, ${when(item.capturedAt ?? item.addedAt)}).` +
+          (r.detachedFrom.length ? ` It was taken off: ${holderText(r.detachedFrom)}.` : '') +
+          ' The custody log records it.',
+      });
       props.onChange();
+      itemsHeading.current?.focus();
     } catch (err) {
       setMessage({ ok: false, text: errorText(err) });
     }
   };
 
+  const cancel = (id: string) => {
+    setConfirming(null);
+    requestAnimationFrame(() => document.getElementById(`evidence-delete-${id}`)?.focus());
+  };
+
   return (
     <div className="evidence-list">
       <div className="row evidence-toolbar">
-        <h3 id="evidence-items">Items ({props.items.length})</h3>
+        <h3 id="evidence-items" tabIndex={-1} ref={itemsHeading}>
+          Items ({props.items.length})
+        </h3>
         <button type="button" onClick={() => void runVerify()} disabled={!props.items.length}>
           Verify all
         </button>
         <button
           type="button"
           disabled={picked.length !== 2}
-          onClick={() => navigate('cases', props.caseId, 'evidence', 'diff', picked[0], picked[1])}
+          onClick={() => navigate('cases', props.caseId, 'compare', picked[0], picked[1])}
         >
           Compare selected captures
         </button>
@@ -137,7 +231,8 @@ function EvidenceTable(props: { caseId: string; items: EvidenceSummary[]; onChan
             {props.items.map((e) => {
               const v = status.get(e.id);
               return (
-                <tr key={e.id}>
+                <Fragment key={e.id}>
+                <tr>
                   <td>
                     {comparable.includes(e) ? (
                       <input
@@ -150,7 +245,12 @@ function EvidenceTable(props: { caseId: string; items: EvidenceSummary[]; onChan
                   </td>
                   <td>{KIND_LABELS[e.kind] ?? e.kind}</td>
                   <td>
-                    <a href={href('cases', props.caseId, 'evidence', e.id)}>{e.title}</a>
+                    <a id={itemLinkId(e.id)} href={href('cases', props.caseId, 'evidence', e.id)}>
+                      {e.title}
+                      <span className="visually-hidden">
+                        , {KIND_LABELS[e.kind] ?? e.kind}, {when(e.capturedAt ?? e.addedAt)}
+                      </span>
+                    </a>
                     {e.sourceUrl ? <span className="rule">{e.sourceUrl}</span> : null}
                   </td>
                   <td>
@@ -171,23 +271,26 @@ function EvidenceTable(props: { caseId: string; items: EvidenceSummary[]; onChan
                   </td>
                   <td>{v ? <span className={`verify verify-${v.status}`}>{v.status}</span> : '—'}</td>
                   <td>
-                    {confirming === e.id ? (
-                      <span className="confirm-delete" role="group" aria-label={`Confirm deleting ${e.title}`}>
-                        Delete for good?{' '}
-                        <button type="button" className="danger" onClick={() => void remove(e.id)}>
-                          Yes, delete
-                        </button>{' '}
-                        <button type="button" onClick={() => setConfirming(null)}>
-                          Cancel
-                        </button>
-                      </span>
-                    ) : (
-                      <button type="button" className="danger" aria-label={`Delete ${e.title}`} onClick={() => setConfirming(e.id)}>
-                        Delete
-                      </button>
-                    )}
+                    <button
+                      type="button"
+                      id={`evidence-delete-${e.id}`}
+                      className="danger"
+                      aria-label={`Delete ${e.title}, ${when(e.capturedAt ?? e.addedAt)}`}
+                      aria-expanded={confirming === e.id}
+                      onClick={() => setConfirming(e.id)}
+                    >
+                      Delete
+                    </button>
                   </td>
                 </tr>
+                {confirming === e.id ? (
+                  <tr className="confirm-row">
+                    <td colSpan={8}>
+                      <DeleteConfirm item={e} onCancel={() => cancel(e.id)} onDelete={() => void remove(e)} />
+                    </td>
+                  </tr>
+                ) : null}
+                </Fragment>
               );
             })}
           </tbody>

@@ -1,7 +1,15 @@
 import { useRef, useState } from 'react';
 import { IMPORT_KINDS, MAX_UPLOAD_BYTES, type ImportKind } from '../../../electron/core/contract/evidence';
 import { invoke } from '../api';
-import { errorText, KIND_LABELS } from './format';
+import { fileSize } from '../ui/dates';
+import { errorText, KIND_LABELS, offersDocument } from './format';
+
+/** One file's outcome; a file refused as a screenshot keeps itself so the user can import it as a document instead. */
+interface Outcome {
+  ok: boolean;
+  text: string;
+  asDocument?: File;
+}
 
 function toBase64(file: File): Promise<string> {
   return new Promise((ok, fail) => {
@@ -16,30 +24,41 @@ function toBase64(file: File): Promise<string> {
 export function ImportFiles(props: { caseId: string; onDone(): void }) {
   const [kind, setKind] = useState<'' | ImportKind>('');
   const [over, setOver] = useState(false);
-  const [messages, setMessages] = useState<{ ok: boolean; text: string }[]>([]);
+  const [messages, setMessages] = useState<Outcome[]>([]);
   const [busy, setBusy] = useState(false);
   const input = useRef<HTMLInputElement>(null);
+
+  const importOne = async (f: File, as: ImportKind | undefined): Promise<Outcome> => {
+    if (f.size > MAX_UPLOAD_BYTES) {
+      return { ok: false, text: `${f.name}: over ${fileSize(MAX_UPLOAD_BYTES)}, too large to send from this window; import it with the command line (redress evidence add).` };
+    }
+    try {
+      const r = await invoke('evidence.upload', { caseId: props.caseId, filename: f.name, dataBase64: await toBase64(f), ...(as ? { kind: as } : {}) });
+      return { ok: true, text: `${f.name}: added as ${KIND_LABELS[r.kind] ?? r.kind} (${r.mime}).` };
+    } catch (err) {
+      return { ok: false, text: `${f.name}: ${errorText(err)}`, ...(offersDocument(err) ? { asDocument: f } : {}) };
+    }
+  };
 
   const importAll = async (files: File[]) => {
     if (!files.length) return;
     setBusy(true);
-    const out: { ok: boolean; text: string }[] = [];
-    for (const f of files) {
-      if (f.size > MAX_UPLOAD_BYTES) {
-        out.push({ ok: false, text: `${f.name}: over ${MAX_UPLOAD_BYTES / 1024 / 1024} MB; import it with the command line (redress evidence add).` });
-        continue;
-      }
-      try {
-        const r = await invoke('evidence.upload', { caseId: props.caseId, filename: f.name, dataBase64: await toBase64(f), ...(kind ? { kind } : {}) });
-        out.push({ ok: true, text: `${f.name}: added as ${KIND_LABELS[r.kind] ?? r.kind} (${r.mime}).` });
-      } catch (err) {
-        out.push({ ok: false, text: `${f.name}: ${errorText(err)}` });
-      }
-    }
+    const out: Outcome[] = [];
+    for (const f of files) out.push(await importOne(f, kind || undefined));
     setMessages(out);
     setBusy(false);
     if (input.current) input.current.value = '';
     props.onDone();
+  };
+
+  /** The refused file again, as a document; its line in the results says how that went. */
+  const retryAsDocument = async (index: number, f: File) => {
+    setBusy(true);
+    const r = await importOne(f, 'document');
+    setMessages((m) => m.map((x, i) => (i === index ? r : x)));
+    setBusy(false);
+    props.onDone();
+    requestAnimationFrame(() => document.getElementById(`import-result-${index}`)?.focus());
   };
 
   return (
@@ -78,8 +97,16 @@ export function ImportFiles(props: { caseId: string; onDone(): void }) {
       <ul aria-live="polite" className="import-results">
         {busy ? <li>Importing…</li> : null}
         {messages.map((m, i) => (
-          <li key={i} className={m.ok ? 'ok' : 'error'}>
+          <li key={i} id={`import-result-${i}`} tabIndex={-1} className={m.ok ? 'ok' : 'error'}>
             {m.text}
+            {m.asDocument ? (
+              <>
+                {' '}
+                <button type="button" disabled={busy} onClick={() => void retryAsDocument(i, m.asDocument!)}>
+                  Import {m.asDocument.name} as a document
+                </button>
+              </>
+            ) : null}
           </li>
         ))}
       </ul>
