@@ -96,7 +96,7 @@ test('capture the switch and two policy versions through the UI; each item and t
   // Real links, each named by title, kind and time: two captures of one page are told apart.
   const links = table.getByRole('link');
   await expect(links).toHaveCount(4);
-  const names = await links.evaluateAll((as) => as.map((a) => a.textContent?.replace(/\s+/g, ' ').trim()));
+  const names = await links.evaluateAll((as) => as.map((a) => a.getAttribute('aria-label')));
   expect(new Set(names).size).toBe(4);
   for (const n of names) expect(n).toMatch(/, (Page capture|Policy diff|Screenshot|Document|Correspondence), \d{1,2} \w{3} \d{4}/);
   expect(await links.first().getAttribute('href')).toMatch(new RegExp(`^#/cases/${c.id}/evidence/`));
@@ -170,6 +170,7 @@ test('deleting an item an event holds names the event first, then the event no l
   await expect(table.getByRole('link', { name: /^settings/ })).toBeVisible();
   await expectAccessible(page, 'delete confirmation naming the event');
   await screenshot(page, 'evidence-delete-held');
+  await page.locator('.evidence-list').screenshot({ path: 'test-results/screens/evidence-delete-held-list.png' });
   await confirm.getByRole('button', { name: 'Yes, delete' }).click();
   await expect(page.getByText('It was taken off: Request sent on 30 Apr 2026.')).toBeVisible();
   await expect(table.getByRole('link', { name: /^settings/ })).toHaveCount(0);

@@ -245,12 +245,13 @@ function EvidenceTable(props: { caseId: string; items: EvidenceSummary[]; onChan
                   </td>
                   <td>{KIND_LABELS[e.kind] ?? e.kind}</td>
                   <td>
-                    <a id={itemLinkId(e.id)} href={href('cases', props.caseId, 'evidence', e.id)}>
-                      {e.title}
-                      <span className="visually-hidden">
-                        , {KIND_LABELS[e.kind] ?? e.kind}, {when(e.capturedAt ?? e.addedAt)}
-                      </span>
-                    </a>
+                    <a
+                        id={itemLinkId(e.id)}
+                        href={href('cases', props.caseId, 'evidence', e.id)}
+                        aria-label={`${e.title}, ${KIND_LABELS[e.kind] ?? e.kind}, ${when(e.capturedAt ?? e.addedAt)}`}
+                      >
+                        {e.title}
+                      </a>
                     {e.sourceUrl ? <span className="rule">{e.sourceUrl}</span> : null}
                   </td>
                   <td>
