@@ -66,15 +66,17 @@ describe('redress watch --platform, on/off, status, to-case and switches as a re
     const verify = JSON.parse((await redress('evidence', 'verify', started.caseId, '--json')).stdout);
     expect(verify.ok).toBe(true);
 
-    // The same change into the existing case, in readable words; a baseline is refused with exit 1.
-    const more = await redress('watch', 'to-case', change.checkId, '--case', started.caseId);
-    expect(more.stdout).toMatch(new RegExp(`^Added the change to case ${started.caseId}:\\n  ev_\\w+  LinkedIn Privacy Policy, text of `));
+    // The same change into an existing case, in readable words; a second time, or a baseline, is refused with exit 1.
+    const other = JSON.parse((await redress('case', 'create', '--title', 'Second', '--country', 'DE', '--name', 'Ada Example', '--email', 'ada@example.org', '--json')).stdout);
+    const more = await redress('watch', 'to-case', change.checkId, '--case', other.id);
+    expect(more.stdout).toMatch(new RegExp(`^Added the change to case ${other.id}:\\n  ev_\\w+  LinkedIn Privacy Policy, text of `));
+    expect((await fails('watch', 'to-case', change.checkId, '--case', started.caseId)).stderr).toMatch(/already in case .* not added again/);
     const baseline = first[1].checkId;
     const refused = await fails('watch', 'to-case', baseline, '--case', started.caseId);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/first recorded version .* no earlier version/);
     expect((await fails('watch', 'to-case', change.checkId)).stderr).toMatch(/Give either --case ID or --new-case/);
-    expect(JSON.parse((await redress('evidence', 'verify', started.caseId, '--json')).stdout).ok).toBe(true);
+    expect(JSON.parse((await redress('evidence', 'verify', other.id, '--json')).stdout).ok).toBe(true);
 
     await redress('watch', 'seen', change.checkId);
     expect(JSON.parse((await redress('watch', 'status', '--json')).stdout).unseen).toEqual([]);
@@ -82,7 +84,7 @@ describe('redress watch --platform, on/off, status, to-case and switches as a re
 
     // The case has no switch capture yet: due.
     const switches = JSON.parse((await redress('switches', '--json')).stdout);
-    expect(switches).toEqual([expect.objectContaining({ platform: 'linkedin', platformName: 'LinkedIn', caseIds: [started.caseId], last: null, daysSince: null, due: true })]);
+    expect(switches).toEqual([expect.objectContaining({ platform: 'linkedin', platformName: 'LinkedIn', caseIds: [started.caseId, other.id], last: null, daysSince: null, due: true })]);
     expect((await redress('switches')).stdout).toMatch(/LinkedIn: no switch captured yet/);
   }, 180_000);
 });

@@ -85,6 +85,26 @@ describe('watch.toCase', () => {
     expect(verified.ok).toBe(true);
     expect(verified.items.map((i) => i.status)).toEqual(['ok', 'ok', 'ok']);
     expect(verified.custody.ok).toBe(true);
+
+    // The same change is not added twice to one case; once its items are deleted, it can be added again.
+    const twice = await core.api.call('watch.toCase', { checkId: changed.checkId, caseId: kase.id }).catch((e: unknown) => e);
+    expect((twice as ApiError).code).toBe('conflict');
+    expect((twice as ApiError).message).toMatch(/already in case .*not added again/);
+    expect(await core.api.call('evidence.list', { caseId: kase.id })).toHaveLength(3);
+    for (const e of r.evidence) await core.api.call('evidence.delete', { id: e.id, confirm: true });
+    expect((await core.api.call('watch.toCase', { checkId: changed.checkId, caseId: kase.id })).evidence).toHaveLength(3);
+    expect((await core.api.call('evidence.verify', { caseId: kase.id })).ok).toBe(true);
+  });
+
+  it('a case with a change in it travels in a case bundle and verifies clean where it is imported', async () => {
+    const { core, changed } = await withChange();
+    const r = await core.api.call('watch.toCase', { checkId: changed.checkId, newCase: MEMBER });
+    const bundle = await core.api.call('cases.exportBundle', { id: r.caseId });
+    const other = tempCore();
+    const id = (await other.api.call('cases.importBundle', { dataBase64: bundle.dataBase64! })).case.id;
+    const list = await other.api.call('evidence.list', { caseId: id });
+    expect(list.map((e) => e.title)).toEqual(r.evidence.map((e) => e.title));
+    expect((await other.api.call('evidence.verify', { caseId: id })).ok).toBe(true);
   });
 
   it('starts a new case with the change when asked, and Verify reports it clean', async () => {

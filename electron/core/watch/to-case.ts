@@ -61,6 +61,19 @@ function loadChange(ctx: CoreContext, checkId: string) {
   });
 }
 
+/** A change already in the case (its items still there) is not added a second time. */
+function refuseTwice(ctx: CoreContext, caseId: string, checkId: string): void {
+  const entries = ctx.db
+    .prepare("SELECT detail FROM custody WHERE case_id = ? AND action = 'watch.import' AND json_extract(detail, '$.checkId') = ?")
+    .all(caseId, checkId) as { detail: string }[];
+  const present = ctx.db.prepare('SELECT 1 FROM evidence WHERE id = ? AND case_id = ?');
+  for (const e of entries) {
+    const ids = (JSON.parse(e.detail) as { evidenceIds?: unknown }).evidenceIds;
+    const kept = Array.isArray(ids) ? ids.filter((id) => typeof id === 'string' && present.get(id, caseId)) : [];
+    if (kept.length) throw new ApiError('conflict', `This change is already in case ${caseId} (${kept.join(', ')}); it was not added again.`);
+  }
+}
+
 /** The sentence diff as a document a person reads: both versions named with time and hashes, then + and - lines. */
 export function changesText(c: ReturnType<typeof loadChange>): string {
   const m = loadAiMatcher();
@@ -90,7 +103,10 @@ export function changesText(c: ReturnType<typeof loadChange>): string {
  */
 export async function changeToCase(ctx: CoreContext, input: { checkId: string; caseId?: string; newCase?: CaseCreateInput & { platform: Case['platform'] } }): Promise<WatchToCaseResult> {
   const c = loadChange(ctx, input.checkId);
-  if (input.caseId && !readTx(ctx.db, () => getCase(ctx.db, input.caseId!))) throw notFound('case', input.caseId);
+  if (input.caseId) {
+    if (!readTx(ctx.db, () => getCase(ctx.db, input.caseId!))) throw notFound('case', input.caseId);
+    readTx(ctx.db, () => refuseTwice(ctx, input.caseId!, c.check.checkId));
+  }
   const s = c.doc.select_json;
   const r = c.doc.remove_json;
   const items = [
@@ -117,7 +133,8 @@ export async function changeToCase(ctx: CoreContext, input: { checkId: string; c
   try {
     for (const it of items) staged.push(await stageBytes(ctx.dataDir, it.bytes));
     const addedAt = isoNow(ctx.clock);
-    const ids = items.map(() => newId('ev'));
+    // Sorted, so that a list by time then id shows them in this order: earlier, later, changes.
+    const ids = items.map(() => newId('ev')).sort();
     const { result } = placeAndRecord(ctx.db, ctx.dataDir, staged, () => {
       let caseId = input.caseId;
       let createdCase = false;
@@ -137,7 +154,10 @@ export async function changeToCase(ctx: CoreContext, input: { checkId: string; c
         insertCase(ctx.db, kase);
         caseId = kase.id;
         createdCase = true;
-      } else if (!getCase(ctx.db, caseId!)) throw notFound('case', caseId!);
+      } else {
+        if (!getCase(ctx.db, caseId!)) throw notFound('case', caseId!);
+        refuseTwice(ctx, caseId!, c.check.checkId);
+      }
       items.forEach((it, i) => {
         const st = staged[i];
         const filename = `${slug(c.label)}-${it.role === 'changes' ? 'changes-' : ''}${it.side.checked_at.slice(0, 10)}.txt`;
