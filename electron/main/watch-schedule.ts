@@ -47,6 +47,16 @@ export function changeNotice(c: WatchCheck & { name?: string }): { title: string
   return { title: `Redress: ${name} changed (AI-related)`, body };
 }
 
+/** More changes than this in one run make one notification that names the first few, not one each. */
+export const MAX_SEPARATE_NOTICES = 3;
+
+/** One notification for many AI-related changes found in one run. */
+export function manyChangesNotice(changes: (WatchCheck & { name?: string })[]): { title: string; body: string } {
+  const names = changes.slice(0, MAX_SEPARATE_NOTICES).map((c) => c.name ?? c.url);
+  const rest = changes.length - names.length;
+  return { title: `Redress: ${changes.length} policy documents changed (AI-related)`, body: names.join('\n') + (rest ? `\nand ${rest} more` : '') };
+}
+
 /**
  * Starts the schedule; returns a function that stops it. One run at a time; a failed run is logged and the schedule
  * goes on. The core itself also refuses a scheduled run while the watch is off (`watch.run {scheduled: true}`).
@@ -62,9 +72,9 @@ export function startWatchSchedule(core: WatchCore, opts: WatchScheduleOptions):
     (timer as { unref?: () => void }).unref?.();
   };
 
-  const notify = (c: WatchCheck & { name?: string }) => {
+  const notify = (text: { title: string; body: string }) => {
     if (!opts.Notification.isSupported()) return;
-    const n = new opts.Notification(changeNotice(c));
+    const n = new opts.Notification(text);
     n.on('click', () => opts.showWatch());
     n.show();
   };
@@ -81,7 +91,9 @@ export function startWatchSchedule(core: WatchCore, opts: WatchScheduleOptions):
         if (ai.length && !stopped) {
           // Names come with the status's list of changes not yet seen.
           const names = new Map((await core.api.call('watch.status', {})).unseen.map((u) => [u.checkId, u.name]));
-          for (const c of ai) notify({ ...c, name: names.get(c.checkId) });
+          const named = ai.map((c) => ({ ...c, name: names.get(c.checkId) }));
+          if (named.length > MAX_SEPARATE_NOTICES) notify(manyChangesNotice(named));
+          else for (const c of named) notify(changeNotice(c));
         }
       }
     } catch (err) {

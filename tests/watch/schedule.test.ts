@@ -116,6 +116,21 @@ describe('the watch schedule in the app', () => {
     stop();
   });
 
+  it('more than three AI-related changes in one run make one notification naming the first three', async () => {
+    vi.useFakeTimers();
+    const five = [1, 2, 3, 4, 5].map((i) => check({ checkId: `wc_${i}`, url: `https://example.org/p${i}` }));
+    const f = fakeCore({ enabled: true, everyHours: 6, runs: [five] });
+    const showWatch = vi.fn();
+    const stop = startWatchSchedule(f.core, { Notification: FakeNotification, showWatch, startDelayMs: 10 });
+    await vi.advanceTimersByTimeAsync(10);
+    expect(FakeNotification.shown.map((n) => n.options)).toEqual([
+      { title: 'Redress: 5 policy documents changed (AI-related)', body: 'LinkedIn Privacy Policy\nhttps://example.org/p2\nhttps://example.org/p3\nand 2 more' },
+    ]);
+    FakeNotification.shown[0].clickIt();
+    expect(showWatch).toHaveBeenCalledTimes(1);
+    stop();
+  });
+
   it('a failed run is logged and the schedule goes on; no notification where the system has none', async () => {
     vi.useFakeTimers();
     const state = { enabled: true, everyHours: 1, runs: [[check({})]] as WatchCheck[][], fail: true };
