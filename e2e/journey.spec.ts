@@ -38,6 +38,7 @@ test('Maria: case, capture, request sent, deadline, reminder, DPC complaint PDF 
 
   // The request goes out on 30 April 2026; the reply is due 2 June (Saturday, Sunday, Irish bank holiday).
   const timeline = page.getByRole('region', { name: 'Timeline and deadlines' });
+  await timeline.getByRole('button', { name: 'Record an event' }).click();
   await timeline.getByLabel('Event type').selectOption('request_sent');
   await timeline.getByLabel('Date', { exact: true }).fill('2026-04-30');
   await timeline.getByLabel('Reference').fill('LI-2026-0042');
@@ -47,7 +48,7 @@ test('Maria: case, capture, request sent, deadline, reminder, DPC complaint PDF 
   await screenshot(page, 'journey-case-page');
 
   // The section links move focus to each part of the long case page.
-  await page.getByRole('navigation', { name: 'On this page' }).getByRole('button', { name: 'Letters and complaints' }).click();
+  await page.getByRole('navigation', { name: 'On this page' }).getByRole('button', { name: 'Letters' }).click();
   await expect(page.getByRole('heading', { name: 'Letters and complaints' })).toBeFocused();
 
   // The next step leads to the reminder, prefilled from the event.

@@ -19,6 +19,9 @@ test('events added through the UI move the deadline, the next step and the dashb
   await open('Maria in Berlin');
   const panel = page.getByRole('region', { name: 'Timeline and deadlines' });
   await expect(page.getByRole('region', { name: 'Next step' })).toContainText('Send your objection to LinkedIn');
+  // The event form opens on demand, from the button under the events.
+  const record = () => panel.getByRole('button', { name: 'Record an event' }).click();
+  await record();
   await panel.getByLabel('Event type').selectOption('request_sent');
   await panel.getByLabel('Date', { exact: true }).fill('2026-04-30');
   await panel.getByLabel('Reference').fill('LI-2026-0042');
@@ -53,6 +56,7 @@ test('events added through the UI move the deadline, the next step and the dashb
   await expect(panel.getByRole('listitem').filter({ hasText: 'Reply due' })).toContainText('Tue, 2 June 2026');
 
   // A reply before the request is refused with a reason, and nothing is added.
+  await record();
   await panel.getByLabel('Event type').selectOption('response_received');
   await panel.getByLabel('Date', { exact: true }).fill('2026-04-01');
   await panel.getByRole('button', { name: 'Add event' }).click();
@@ -66,6 +70,7 @@ test('events added through the UI move the deadline, the next step and the dashb
 
   // Tom's request went by post: the month counts from receipt (5 Mar 2026 -> 5 Apr, Easter Sunday -> Tue 7 Apr).
   await open('Tom in Manchester');
+  await record();
   await panel.getByLabel('Event type').selectOption('request_sent');
   await panel.getByLabel('Date', { exact: true }).fill('2026-03-02');
   await panel.getByLabel('Sent by').selectOption('post');
@@ -77,12 +82,14 @@ test('events added through the UI move the deadline, the next step and the dashb
   await page.getByRole('link', { name: 'Cases', exact: true }).first().click();
   await expect(dataRows.nth(0)).toContainText('Tom in Manchester');
   await expect(dataRows.nth(1)).toContainText('Maria in Berlin');
-  await expect(page.getByRole('status')).toContainText('2 overdue');
+  // The header counts overdue dates, not cases: Tom's reply date and his ICO window, and Maria's reply date.
+  await expect(page.getByRole('status')).toContainText('3 overdue');
   await expectAccessible(page, 'dashboard');
   await screenshot(page, 'tracking-dashboard');
 
   // Tom gets a reply: his case leaves the overdue list, the next step turns to the ICO window, Maria is first again.
   await open('Tom in Manchester');
+  await record();
   await panel.getByLabel('Event type').selectOption('response_received');
   await panel.getByLabel('Date', { exact: true }).fill('2026-04-02');
   await panel.getByLabel('Note').fill('Odmowa — Άρνηση. They refuse: “legitimate interests”.');
@@ -113,7 +120,8 @@ test('the dashboard filters, searches and scrolls through many cases while rende
     if (i % 5 === 0) await api.call('tracking.addEvent', { caseId: c.id, type: 'request_sent', on: '2026-04-30', ref: `LI-${i}` });
   }
   await page.reload();
-  await expect(page.getByRole('status')).toContainText('120 overdue');
+  // Overdue dates: 120 reply dates, and the ICO window of the 40 GB cases among them.
+  await expect(page.getByRole('status')).toContainText('160 overdue');
   await screenshot(page, 'tracking-dashboard-many');
   const rendered = await page.locator('table.cases tbody tr[aria-rowindex]').count();
   expect(rendered).toBeLessThan(80);
@@ -148,11 +156,16 @@ test('each request keeps its own clock; answers say which request they belong to
   const ann = await app.api<Case>('cases.create', { title: 'Ann in Leeds', country: 'GB', name: 'Ann Jones', email: 'ann@example.org' });
   await page.goto(`${app.host.url}#/cases/${ann.id}`);
   const panel = page.getByRole('region', { name: 'Timeline and deadlines' });
+  const form = panel.getByRole('form', { name: 'Add an event' });
+  // The form opens on demand and closes after each event it adds.
+  const openForm = async () => {
+    if (!(await form.isVisible())) await panel.getByRole('button', { name: 'Record an event' }).click();
+  };
   const add = async (fill: () => Promise<void>) => {
+    await openForm();
     await fill();
     await panel.getByRole('button', { name: 'Add event' }).click();
   };
-  const form = panel.getByRole('form', { name: 'Add an event' });
   const deadline = (text: string) => panel.locator('ul.deadlines > li').filter({ hasText: text });
 
   // An objection on Tue 1 Sep 2026 -> Thu 1 Oct; an access request on Mon 5 Oct -> Thu 5 Nov 2026.
@@ -169,6 +182,7 @@ test('each request keeps its own clock; answers say which request they belong to
   await expect(deadline('Reply to your access request of 5 October 2026')).toContainText('Thu, 5 November 2026');
 
   // LinkedIn asks for details about the access request on Wed 7 Oct; the help text says what that does.
+  await openForm();
   await form.getByLabel('Event type').selectOption('clarification_requested');
   await expect(form).toContainText('In the UK (Art 12A) the clock stops until you answer');
   await form.getByLabel('Belongs to').selectOption({ label: 'Access request of 5 Oct 2026' });
@@ -238,6 +252,8 @@ test('United States: the state decides; California gives 45 days for an access r
   const panel = page.getByRole('region', { name: 'Timeline and deadlines' });
   const form = panel.getByRole('form', { name: 'Add an event' });
   await expect(page.getByRole('region', { name: 'Next step' })).toContainText('Under the CCPA you can also ask LinkedIn');
+  const record = () => panel.getByRole('button', { name: 'Record an event' }).click();
+  await record();
   await form.getByLabel('Event type').selectOption('request_sent');
   await form.getByLabel('Date', { exact: true }).fill('2026-10-01');
   await form.getByLabel('What the request asks for').selectOption('access');
@@ -246,6 +262,7 @@ test('United States: the state decides; California gives 45 days for an access r
   const reply = panel.locator('ul.deadlines > li').filter({ hasText: 'Reply due' });
   await expect(reply).toContainText('Sun, 15 November 2026');
   await expect(reply).toContainText('Cal. Civ. Code § 1798.130(a)(2)(A)');
+  await record();
   await form.getByLabel('Date', { exact: true }).fill('2026-10-02');
   await form.getByLabel('What the request asks for').selectOption('');
   await panel.getByRole('button', { name: 'Add event' }).click();

@@ -10,24 +10,32 @@ import {
   PLATFORMS,
   PLATFORM_LABELS,
   REGIONS,
+  regionName,
   type Case,
   type CaseStatus,
 } from '../../../electron/core/contract';
 import { ApiCallError, invoke } from '../api';
-import { navigate } from '../router';
-import { COUNTRY_OPTIONS } from '../ui/countries';
-import { Field } from '../ui/Field';
 import { DraftPanel } from '../drafting/DraftPanel';
 import { EvidencePanel } from '../evidence/EvidencePanel';
-import { href } from '../router';
-import { TimelinePanel } from '../tracking/TimelinePanel';
-import { countryName } from '../ui/countries';
+import { href, navigate } from '../router';
+import { CaseSteps, NextStepBox, TimelinePanel } from '../tracking/TimelinePanel';
+import { COUNTRY_OPTIONS, countryName } from '../ui/countries';
+import { dateTime, fileSize } from '../ui/dates';
+import { Field } from '../ui/Field';
 import { RegionOptions, regionFieldLabel } from '../ui/regions';
 import { useAsync } from '../ui/useAsync';
 import { JurisdictionSummary } from './JurisdictionSummary';
+import './case-page.css';
+
+const FOCUSED_SECTIONS = new Set(['evidence', 'compare', 'draft']);
 
 export function CasePage({ id, section }: { id: string; section: string[] }) {
   const { data: c, error, reload } = useAsync(() => invoke('cases.get', { id }), [id]);
+  const where = section.join('/');
+  // A new view of the case starts at the top, where the member is looking.
+  useEffect(() => {
+    window.scrollTo(0, 0);
+  }, [id, where]);
   if (error) {
     return (
       <section>
@@ -40,6 +48,34 @@ export function CasePage({ id, section }: { id: string; section: string[] }) {
     );
   }
   if (!c) return <p aria-busy="true">Loading case…</p>;
+  if (FOCUSED_SECTIONS.has(section[0])) return <FocusedView case={c} section={section} onChange={reload} />;
+  return <CaseOverview case={c} section={section} reload={reload} />;
+}
+
+/**
+ * An evidence item, a comparison or a draft has the page to itself: the breadcrumb leads back to the case, and only
+ * the panel that owns the view is shown, so it opens where the member is looking.
+ */
+function FocusedView({ case: c, section, onChange }: { case: Case; section: string[]; onChange(): void }) {
+  return (
+    <article aria-labelledby="case-title" className="case-page case-focused">
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <a href={href()}>Cases</a> / <a href={href('cases', c.id)}>{c.title}</a>
+      </nav>
+      <h1 id="case-title">{c.title}</h1>
+      {section[0] === 'draft' ? <DraftPanel case={c} section={section} onChange={onChange} /> : <EvidencePanel case={c} section={section} onChange={onChange} />}
+    </article>
+  );
+}
+
+/** The case page: where the case stands and what to do next first, then its details, timeline, evidence and letters. */
+function CaseOverview({ case: c, section, reload }: { case: Case; section: string[]; reload(): void }) {
+  const tracking = useAsync(() => invoke('tracking.get', { caseId: c.id }), [c.id, c.status, c.updatedAt]);
+  const t = tracking.data;
+  const changed = () => {
+    reload();
+    tracking.reload();
+  };
   return (
     <article aria-labelledby="case-title" className="case-page">
       <p className="breadcrumb">
@@ -47,34 +83,94 @@ export function CasePage({ id, section }: { id: string; section: string[] }) {
       </p>
       <h1 id="case-title">{c.title}</h1>
       <SectionNav />
-      <div className="case-grid">
-        <section aria-labelledby="details-title" className="card">
-          <h2 id="details-title">Details</h2>
-          <dl className="details">
-            <dt>Member</dt>
-            <dd>
-              {c.name} &lt;{c.email}&gt;
-            </dd>
-            <dt>Platform</dt>
-            <dd>{PLATFORM_LABELS[c.platform]}</dd>
-            <dt>Country</dt>
-            <dd>
-              {countryName(c.country)} ({c.country})
-            </dd>
-            <dt>Created</dt>
-            <dd>
-              <time dateTime={c.createdAt}>{new Date(c.createdAt).toLocaleString('en-GB')}</time>
-            </dd>
-          </dl>
-          <StatusControl id={c.id} status={c.status} reason={c.statusReason} onSaved={reload} />
-        </section>
-        <JurisdictionSummary country={c.country} region={c.region} caseId={c.id} onRegionSaved={reload} />
-      </div>
-      <CaseOwner case={c} onSaved={reload} />
-      <TimelinePanel case={c} section={section} onChange={reload} />
-      <EvidencePanel case={c} section={section} onChange={reload} />
-      <DraftPanel case={c} section={section} onChange={reload} />
+      {tracking.error ? (
+        <p role="alert" className="error">
+          Could not load the timeline: {tracking.error}
+        </p>
+      ) : !t ? (
+        <p aria-busy="true">Loading where the case stands…</p>
+      ) : (
+        <>
+          <CaseSteps steps={t.steps} />
+          <NextStepBox t={t} />
+          <CaseDetails case={c} hasRequest={t.events.some((e) => e.type === 'request_sent')} onSaved={changed} />
+          <TimelinePanel case={c} tracking={t} onChange={changed} />
+        </>
+      )}
+      <EvidencePanel case={c} section={section} onChange={changed} />
+      <DraftPanel case={c} section={section} onChange={changed} />
+      <CaseOwner case={c} onSaved={changed} />
     </article>
+  );
+}
+
+const detailsKey = (id: string) => `redress:case-details-open:${id}`;
+
+function readChoice(id: string): boolean | null {
+  try {
+    const v = window.localStorage.getItem(detailsKey(id));
+    return v === null ? null : v === '1';
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The case's details and what applies where the member lives: read once, then folded away. Open until the first
+ * request is recorded, folded after; the member's own choice, once made, is remembered for the case.
+ */
+function CaseDetails({ case: c, hasRequest, onSaved }: { case: Case; hasRequest: boolean; onSaved(): void }) {
+  const [open, setOpen] = useState(() => readChoice(c.id) ?? !hasRequest);
+  const toggle = () => {
+    const next = !open;
+    setOpen(next);
+    try {
+      window.localStorage.setItem(detailsKey(c.id), next ? '1' : '0');
+    } catch {
+      // storage refused (private mode): the choice lasts for this visit
+    }
+  };
+  const place = c.region ? `${countryName(c.country)}, ${regionName(c.region) ?? c.region}` : countryName(c.country);
+  return (
+    <section aria-labelledby="details-title" className="card case-details">
+      <h2 id="details-title" className="disclosure">
+        <button type="button" aria-expanded={open} aria-controls="case-details-body" onClick={toggle}>
+          <span className="disclosure-mark" aria-hidden="true">
+            {open ? '▾' : '▸'}
+          </span>{' '}
+          Details
+        </button>
+      </h2>
+      {open ? null : (
+        <p className="details-summary">
+          {c.name} · {PLATFORM_LABELS[c.platform]} · {place} · Status: {CASE_STATUS_LABELS[c.status]}
+        </p>
+      )}
+      <div id="case-details-body" hidden={!open}>
+        <div className="case-grid">
+          <div>
+            <dl className="details">
+              <dt>Member</dt>
+              <dd>
+                {c.name} &lt;{c.email}&gt;
+              </dd>
+              <dt>Platform</dt>
+              <dd>{PLATFORM_LABELS[c.platform]}</dd>
+              <dt>Country</dt>
+              <dd>
+                {countryName(c.country)} ({c.country})
+              </dd>
+              <dt>Created</dt>
+              <dd>
+                <time dateTime={c.createdAt}>{dateTime(c.createdAt)}</time>
+              </dd>
+            </dl>
+            <StatusControl id={c.id} status={c.status} reason={c.statusReason} onSaved={onSaved} />
+          </div>
+          <JurisdictionSummary country={c.country} region={c.region} caseId={c.id} onRegionSaved={onSaved} headingLevel={3} />
+        </div>
+      </div>
+    </section>
   );
 }
 
@@ -135,24 +231,26 @@ function StatusControl(props: { id: string; status: CaseStatus; reason: string |
 }
 
 const SECTIONS = [
-  { heading: 'timeline-title', label: 'Timeline and deadlines' },
-  { heading: 'evidence-title', label: 'Evidence' },
-  { heading: 'drafts-title', label: 'Letters and complaints' },
+  { target: 'next-step', label: 'Next step' },
+  { target: 'timeline-title', label: 'Timeline' },
+  { target: 'evidence-title', label: 'Evidence' },
+  { target: 'drafts-title', label: 'Letters' },
+  { target: 'owner-title', label: 'This case' },
 ];
 
-/** Jumps within a long case page. Buttons, not #anchors: the hash is the router's. */
+/** Jumps within the case page, focus included. Buttons, not #anchors: the hash is the router's. */
 function SectionNav() {
   const jump = (id: string) => {
-    const heading = document.getElementById(id);
-    if (!heading) return;
-    heading.setAttribute('tabindex', '-1');
-    heading.scrollIntoView({ block: 'start' });
-    heading.focus({ preventScroll: true });
+    const target = document.getElementById(id);
+    if (!target) return;
+    if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+    target.scrollIntoView({ block: 'start' });
+    target.focus({ preventScroll: true });
   };
   return (
     <nav aria-label="On this page" className="section-nav">
       {SECTIONS.map((s) => (
-        <button key={s.heading} type="button" className="link-button" onClick={() => jump(s.heading)}>
+        <button key={s.target} type="button" className="link-button" onClick={() => jump(s.target)}>
           {s.label}
         </button>
       ))}
@@ -354,7 +452,7 @@ function ExportBundleButton({ id, onNote: setNote }: { id: string; onNote(note: 
       const n = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`;
       setNote({
         ok: true,
-        text: `Bundle saved as ${r.filename} (${Math.max(1, Math.round(r.size / 1024))} KB: ${n(r.evidenceFiles, 'evidence file', 'evidence files')}, ${n(r.exportFiles, 'exported letter', 'exported letters')}, the custody log).`,
+        text: `Bundle saved as ${r.filename} (${fileSize(r.size)}: ${n(r.evidenceFiles, 'evidence file', 'evidence files')}, ${n(r.exportFiles, 'exported letter', 'exported letters')}, the custody log).`,
       });
     } catch (err) {
       setNote({ ok: false, text: err instanceof Error ? err.message : String(err) });

@@ -10,13 +10,21 @@ import { useAsync } from '../ui/useAsync';
  * authority (the DPC for LinkedIn Ireland), from the core's `jurisdiction.get` (data/authorities). Facts the data marks
  * as unconfirmed are shown as such. On a case page (`caseId`), the member can set their state here later.
  */
-export function JurisdictionSummary(props: { country: string; region?: string | null; caseId?: string; onRegionSaved?: () => void }) {
+export function JurisdictionSummary(props: {
+  country: string;
+  region?: string | null;
+  caseId?: string;
+  onRegionSaved?: () => void;
+  /** 3 inside the case page's Details section; 2 where it stands on its own (the new-case form). */
+  headingLevel?: 2 | 3;
+}) {
+  const Heading = props.headingLevel === 3 ? 'h3' : 'h2';
   const region = props.region || null;
   const { data: j, error } = useAsync(() => invoke('jurisdiction.get', { country: props.country, region }), [props.country, region]);
   const place = region ? `${countryName(props.country)}, ${regionName(region) ?? region}` : countryName(props.country);
   return (
     <aside className="callout jurisdiction" aria-label="What applies to you" aria-busy={!j && !error}>
-      <h2>What applies in {place}</h2>
+      <Heading>What applies in {place}</Heading>
       {error ? (
         <p role="alert" className="error">
           Could not work out the authorities: {error}

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { jurisdictionFor } from '../../../electron/core/contract';
@@ -23,6 +23,7 @@ import {
   type EvidenceOption,
 } from '../../../electron/core/contract/tracking';
 import { ApiCallError } from '../api';
+import { num } from '../ui/dates';
 import { Field } from '../ui/Field';
 import { errorText, threadName } from './format';
 
@@ -46,6 +47,8 @@ export function EventForm(props: {
   event?: CaseEvent;
   onSubmit(values: EventValues): Promise<void>;
   onCancel?(): void;
+  /** Put focus on the first field when the form opens (it opens on demand). */
+  autoFocus?: boolean;
 }) {
   const e = props.event;
   const prefix = e ? `edit-${e.id}` : 'add';
@@ -57,6 +60,7 @@ export function EventForm(props: {
     setValue,
     setError,
     reset,
+    setFocus,
     formState: { errors, isSubmitting },
   } = useForm<FormIn, unknown, EventValues>({
     resolver: zodResolver(EventAddInput),
@@ -75,6 +79,16 @@ export function EventForm(props: {
       evidenceIds: e?.evidenceIds ?? [],
     },
   });
+  // The form opens on demand: the member's focus goes to its first field.
+  useEffect(() => {
+    if (props.autoFocus) setFocus('type');
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  // A server error is about what was sent: once the member changes the form, it no longer applies.
+  useEffect(() => {
+    const sub = watch(() => setServerError(null));
+    return () => sub.unsubscribe();
+  }, [watch]);
   const type = watch('type');
   const channel = watch('channel');
   const note = String(watch('note') ?? '');
@@ -112,7 +126,16 @@ export function EventForm(props: {
   const name = (n: string) => `${prefix}-${n}`;
 
   return (
-    <form className="event-form" onSubmit={handleSubmit(submit)} noValidate aria-label={e ? 'Edit event' : 'Add an event'}>
+    <form
+      className="event-form"
+      onSubmit={(ev) => {
+        // A new attempt: the last attempt's server error goes, even if the fields stop this one before it is sent.
+        setServerError(null);
+        void handleSubmit(submit)(ev);
+      }}
+      noValidate
+      aria-label={e ? 'Edit event' : 'Add an event'}
+    >
       <div className="event-form-row">
         <Field label="Event type" name={name('type')} error={errors.type?.message} hint={EVENT_TYPE_HELP[type as EventType]}>
           <select {...register('type')}>
@@ -219,10 +242,10 @@ export function EventForm(props: {
         label="Note"
         name={name('note')}
         error={errors.note?.message}
-        hint={`Up to ${NOTE_MAX.toLocaleString('en-GB')} characters; paste a reply here if you like.`}
+        hint={`Up to ${num(NOTE_MAX)} characters; paste a reply here if you like.`}
         extra={
           <p className="hint counter" aria-live="polite">
-            {note.length.toLocaleString('en-GB')} / {NOTE_MAX.toLocaleString('en-GB')}
+            {num(note.length)} / {num(NOTE_MAX)}
           </p>
         }
       >

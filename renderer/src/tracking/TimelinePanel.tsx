@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { CASE_STATUS_LABELS, jurisdictionFor, type Case } from '../../../electron/core/contract';
 import {
   CHANNEL_LABELS,
@@ -7,6 +7,8 @@ import {
   EVENT_TYPE_LABELS,
   REQUEST_TYPE_LABELS,
   type CaseEvent,
+  type CaseStep,
+  type CaseStepKey,
   type CaseTracking,
   type Channel,
   type ClarificationKind,
@@ -18,6 +20,7 @@ import { invoke } from '../api';
 import { useAsync } from '../ui/useAsync';
 import { EventForm, type EventValues } from './EventForm';
 import { announceChange, download, errorText, longDate, shortDate, threadName } from './format';
+import { num } from '../ui/dates';
 
 type Regulators = readonly { id: string; shortName: string; name: string }[];
 const authorityLabel = (regulators: Regulators, a: string) => regulators.find((r) => r.id === a)?.shortName ?? a;
@@ -28,41 +31,68 @@ function useRegulators(c: Case): Regulators {
   return j.data?.regulators ?? jurisdictionFor(c.country).regulators;
 }
 
-/** The tracking section of the case page: next step, deadlines with their rules, status, and the timeline. */
-export function TimelinePanel(props: { case: Case; section: string[]; onChange(): void }) {
+/**
+ * The tracking section of the case page: status, deadlines with their rules, and the timeline. The case page loads
+ * the tracking (it shows the steps and the next step above everything) and passes it in; `onChange` reloads both.
+ */
+export function TimelinePanel(props: { case: Case; tracking: CaseTracking; onChange(): void }) {
   const c = props.case;
+  const t = props.tracking;
   const regulators = useRegulators(c);
-  const { data, error, reload } = useAsync(
-    () => Promise.all([invoke('tracking.get', { caseId: c.id }), invoke('tracking.evidenceOptions', { caseId: c.id })]),
-    [c.id, c.status, c.updatedAt],
-  );
+  const options = useAsync(() => invoke('tracking.evidenceOptions', { caseId: c.id }), [c.id, c.updatedAt]);
+  const evidence = options.data ?? [];
   const [message, setMessage] = useState<string | null>(null);
-  if (error) return <p role="alert" className="error">Could not load the timeline: {error}</p>;
-  if (!data) return <p aria-busy="true">Loading timeline…</p>;
-  const [t, evidence] = data;
+  const [adding, setAdding] = useState(false);
+  const recordButton = useRef<HTMLButtonElement>(null);
+  const eventsHeading = useRef<HTMLHeadingElement>(null);
+  // After a delete: where focus goes once the list no longer holds the deleted event (the next event's Edit button,
+  // or the list's heading when it was the last).
+  const [afterDelete, setAfterDelete] = useState<{ deleted: string; next: string | null } | null>(null);
+  useEffect(() => {
+    if (!afterDelete || t.events.some((e) => e.id === afterDelete.deleted)) return;
+    const next = afterDelete.next ? document.getElementById(editButtonId(afterDelete.next)) : null;
+    (next ?? eventsHeading.current)?.focus();
+    setAfterDelete(null);
+  }, [afterDelete, t.events]);
 
   const changed = (text: string) => {
     setMessage(text);
-    reload();
+    options.reload();
     props.onChange();
     announceChange();
   };
   const add = async (v: EventValues) => {
     const e = await invoke('tracking.addEvent', v);
     changed(`Added: ${EVENT_TYPE_LABELS[e.type]} on ${longDate(e.on)}.`);
+    closeForm();
+  };
+  const closeForm = () => {
+    setAdding(false);
+    requestAnimationFrame(() => recordButton.current?.focus());
   };
 
   return (
     <section aria-labelledby="timeline-title" className="card tracking">
       <h2 id="timeline-title">Timeline and deadlines</h2>
-      <NextStepBox t={t} />
       <StatusLine t={t} onChanged={changed} />
       <Deadlines t={t} />
-      <h3 id="events-title">Events</h3>
+      <h3 id="events-title" tabIndex={-1} ref={eventsHeading}>
+        Events
+      </h3>
       {t.events.length ? (
         <ol className="events" aria-labelledby="events-title">
-          {t.events.map((e) => (
-            <EventItem key={e.id} e={e} c={c} regulators={regulators} today={t.today} evidence={evidence} events={t.events} onChanged={changed} />
+          {t.events.map((e, i) => (
+            <EventItem
+              key={e.id}
+              e={e}
+              c={c}
+              regulators={regulators}
+              today={t.today}
+              evidence={evidence}
+              events={t.events}
+              onChanged={changed}
+              onDeleted={() => setAfterDelete({ deleted: e.id, next: t.events[i + 1]?.id ?? null })}
+            />
           ))}
         </ol>
       ) : (
@@ -72,20 +102,115 @@ export function TimelinePanel(props: { case: Case; section: string[]; onChange()
       <p aria-live="polite" className="ok">
         {message}
       </p>
-      <h3 id="add-event-title">Add an event</h3>
-      <EventForm caseId={c.id} country={c.country} regulators={regulators} today={t.today} evidence={evidence} events={t.events} onSubmit={add} />
+      <button
+        type="button"
+        ref={recordButton}
+        className={adding ? undefined : 'primary'}
+        aria-expanded={adding}
+        aria-controls={adding ? 'add-event-form' : undefined}
+        onClick={() => {
+          if (adding) return closeForm();
+          setMessage(null);
+          options.reload(); // evidence captured since the page opened can be attached
+          setAdding(true);
+        }}
+      >
+        Record an event
+      </button>
+      {adding ? (
+        <div id="add-event-form" className="add-event">
+          <EventForm
+            caseId={c.id}
+            country={c.country}
+            regulators={regulators}
+            today={t.today}
+            evidence={evidence}
+            events={t.events}
+            onSubmit={add}
+            onCancel={closeForm}
+            autoFocus
+          />
+        </div>
+      ) : null}
     </section>
   );
 }
 
-function NextStepBox({ t }: { t: CaseTracking }) {
+const editButtonId = (eventId: string) => `edit-event-${eventId}`;
+
+const STEP_LABELS: Record<CaseStepKey, string> = {
+  evidence: 'Evidence',
+  request: 'Request',
+  reply: 'Reply due',
+  reminder: 'Reminder',
+  complaint: 'Complaint',
+  decision: 'Decision',
+};
+const STATE_WORDS: Record<CaseStep['state'], string> = { done: 'Done', current: 'Now', upcoming: 'To come', passed: 'Passed' };
+
+/** What a step says under its name, in a few words: "Sent 30 Apr 2026", "Due 2 Jun 2026", "2 items". */
+function stepDetail(s: CaseStep): string | null {
+  const on = s.on ? shortDate(s.on) : null;
+  switch (s.key) {
+    case 'evidence':
+      return s.count ? `${num(s.count)} ${s.count === 1 ? 'item' : 'items'}` : s.state === 'current' ? 'Capture the setting' : 'None yet';
+    case 'request':
+      return on ? `Sent ${on}` : null;
+    case 'reply':
+      if (on) return `Received ${on}`;
+      if (s.due) return s.state === 'passed' ? `None by ${shortDate(s.due)}` : `By ${shortDate(s.due)}`;
+      return s.state === 'current' ? 'Awaited' : null;
+    case 'reminder':
+      if (on) return `${s.note === 'Complaint to LinkedIn' ? 'Complained to LinkedIn' : 'Sent'} ${on}`;
+      return s.note === 'Not needed: LinkedIn replied' ? 'Not needed' : null;
+    case 'complaint':
+      return on ? `Filed ${on}` : null;
+    case 'decision':
+      if (on) return `${s.note === 'Case closed' ? 'Closed' : 'Given'} ${on}`;
+      return s.due ? `Progress due ${shortDate(s.due)}` : null;
+  }
+}
+
+/** Where the case stands: the path's six steps, each saying in words whether it is done, current or to come. */
+export function CaseSteps({ steps }: { steps: CaseStep[] }) {
+  return (
+    <ol className="case-steps" aria-label="Where your case stands">
+      {steps.map((s) => {
+        const detail = stepDetail(s);
+        return (
+          <li key={s.key} className={`case-step step-${s.state}`} aria-current={s.state === 'current' ? 'step' : undefined}>
+            <span className="step-mark" aria-hidden="true">
+              {s.state === 'done' ? '✓' : s.state === 'current' ? '●' : s.state === 'passed' ? '–' : '○'}
+            </span>
+            <span className="step-name">{STEP_LABELS[s.key]}</span>
+            <span className="step-state">
+              {STATE_WORDS[s.state]}
+              {detail ? ` · ${detail}` : ''}
+            </span>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+/** The one thing to do now, its date, and one button that opens the document it names. */
+export function NextStepBox({ t }: { t: CaseTracking }) {
   const s = t.nextStep;
   return (
-    <div className={`next-step tone-${s.tone}`} role="region" aria-label="Next step">
-      <p>
-        <strong>Next step: </strong>
-        {s.text}
-      </p>
+    <div className={`next-step tone-${s.tone}`} role="region" aria-label="Next step" id="next-step" tabIndex={-1}>
+      <div className="next-step-text">
+        <p>
+          <strong>Next step: </strong>
+          {s.text}
+        </p>
+        {s.due ? (
+          <p className="next-step-date">
+            Date: <time dateTime={s.due}>{longDate(s.due)}</time>
+            {s.due < t.today ? ' (passed)' : s.due === t.today ? ' (today)' : ''}
+          </p>
+        ) : null}
+      </div>
       {s.action ? (
         <a className="button primary" href={s.action.href}>
           {s.action.label}
@@ -193,7 +318,9 @@ function DeadlineItem({ d, today }: { d: Deadline; today: string }) {
       </p>
       {d.unverified ? <p className="hint">Not confirmed: {d.unverified}</p> : null}
       <details>
-        <summary>How this date was worked out</summary>
+        <summary>
+          How this date was worked out<span className="visually-hidden">: {DEADLINE_LABELS[d.kind]}, {d.label}</span>
+        </summary>
         <ol className="steps">
           {d.steps.map((s, i) => (
             <li key={i}>{s}</li>
@@ -204,22 +331,46 @@ function DeadlineItem({ d, today }: { d: Deadline; today: string }) {
   );
 }
 
-function EventItem(props: { e: CaseEvent; c: Case; regulators: Regulators; today: string; evidence: EvidenceOption[]; events: CaseEvent[]; onChanged(text: string): void }) {
+function EventItem(props: {
+  e: CaseEvent;
+  c: Case;
+  regulators: Regulators;
+  today: string;
+  evidence: EvidenceOption[];
+  events: CaseEvent[];
+  onChanged(text: string): void;
+  onDeleted(): void;
+}) {
   const { e } = props;
   const [mode, setMode] = useState<'view' | 'edit' | 'confirm'>('view');
   const [err, setErr] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const confirmBox = useRef<HTMLDivElement>(null);
+  // Where focus returns when the confirmation or the edit form closes without deleting.
+  const back = useRef<'edit' | 'delete' | null>(null);
+  useEffect(() => {
+    if (mode === 'confirm') confirmBox.current?.focus();
+    else if (mode === 'view' && back.current) {
+      document.getElementById(back.current === 'edit' ? editButtonId(e.id) : `delete-event-${e.id}`)?.focus();
+      back.current = null;
+    }
+  }, [mode, e.id]);
   const label = `${EVENT_TYPE_LABELS[e.type]} on ${longDate(e.on)}`;
   const remove = async () => {
+    setBusy(true);
     try {
       await invoke('tracking.deleteEvent', { id: e.id });
-      props.onChanged(`Deleted: ${label}.`);
+      props.onDeleted();
+      props.onChanged(`Deleted: ${label}${e.ref ? ` (ref ${e.ref})` : ''}. The deadlines were worked out again without it.`);
     } catch (x) {
       setErr(errorText(x));
+      setBusy(false);
     }
   };
   const save = async (v: EventValues) => {
     const { caseId: _ignored, ...fields } = v;
     await invoke('tracking.updateEvent', { id: e.id, ...fields });
+    back.current = 'edit';
     setMode('view');
     props.onChanged(`Saved: ${EVENT_TYPE_LABELS[v.type]} on ${longDate(v.on)}.`);
   };
@@ -241,22 +392,30 @@ function EventItem(props: { e: CaseEvent; c: Case; regulators: Regulators; today
       {evidenceTitles.length ? <p className="hint">Evidence: {evidenceTitles.join(', ')}</p> : null}
       {mode === 'view' ? (
         <div className="event-actions">
-          <button type="button" onClick={() => setMode('edit')} aria-label={`Edit ${label}`}>
+          <button type="button" id={editButtonId(e.id)} onClick={() => setMode('edit')} aria-label={`Edit ${label}`}>
             Edit
           </button>
-          <button type="button" className="danger" onClick={() => setMode('confirm')} aria-label={`Delete ${label}`}>
+          <button type="button" id={`delete-event-${e.id}`} className="danger" onClick={() => setMode('confirm')} aria-label={`Delete ${label}`}>
             Delete
           </button>
         </div>
       ) : null}
       {mode === 'confirm' ? (
-        <div className="confirm" role="group" aria-label={`Confirm deleting ${label}`}>
-          <p>Delete “{label}”? The deadlines will be worked out again without it; the custody log keeps a record.</p>
-          <button type="button" className="danger" onClick={() => void remove()} autoFocus>
-            Yes, delete it
-          </button>{' '}
-          <button type="button" onClick={() => (setMode('view'), setErr(null))}>
+        // Focus lands on the question, not on a button, and "Keep it" comes first: a second Enter deletes nothing.
+        <div className="confirm" role="group" aria-label={`Confirm deleting ${label}`} aria-describedby={`confirm-text-${e.id}`} tabIndex={-1} ref={confirmBox}>
+          <p id={`confirm-text-${e.id}`}>Delete “{label}”? The deadlines will be worked out again without it; the custody log keeps a record.</p>
+          <button
+            type="button"
+            onClick={() => {
+              back.current = 'delete';
+              setMode('view');
+              setErr(null);
+            }}
+          >
             Keep it
+          </button>{' '}
+          <button type="button" className="danger" disabled={busy} onClick={() => void remove()}>
+            {busy ? 'Deleting…' : 'Yes, delete it'}
           </button>
         </div>
       ) : null}
@@ -270,7 +429,11 @@ function EventItem(props: { e: CaseEvent; c: Case; regulators: Regulators; today
           events={props.events}
           event={e}
           onSubmit={save}
-          onCancel={() => setMode('view')}
+          onCancel={() => {
+            back.current = 'edit';
+            setMode('view');
+          }}
+          autoFocus
         />
       ) : null}
       {err ? (
