@@ -10,7 +10,7 @@ const day = (iso: string | null) => (iso ? iso.replace('T', ' ').slice(0, 16) + 
 const docLine = (d: WatchedDocument) => {
   const sel = [...d.select.map((s) => `select ${s}`), ...d.remove.map((s) => `remove ${s}`)];
   return [
-    `${d.id}  every ${formatDuration(d.every).padEnd(4)} ${d.url}`,
+    `${d.id}  every ${formatDuration(d.every).padEnd(4)} ${d.name ? `${d.name}  ` : ''}${d.url}`,
     `    last checked ${day(d.lastCheckedAt)}${d.lastOutcome ? ` (${d.lastOutcome})` : ''}, last change ${day(d.lastChangedAt)}, next due ${day(d.dueAt)}${d.enabled ? '' : ', paused'}`,
     ...(sel.length ? [`    ${sel.join('; ')}`] : []),
   ].join('\n');

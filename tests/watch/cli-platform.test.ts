@@ -29,6 +29,7 @@ describe('redress watch --platform, on/off, status, to-case and switches as a re
 
     const added = JSON.parse((await redress('watch', 'add', '--platform', 'linkedin', '--json')).stdout);
     expect(added.added.map((d: { url: string }) => d.url)).toEqual([`${fx.base}/privacy-policy`, `${fx.base}/eu-privacy-notice`, `${fx.base}/user-agreement`]);
+    expect((await redress('watch', 'list')).stdout).toMatch(/^wd_\w+  every 1d\s+LinkedIn Privacy Policy  https:\/\/127\.0\.0\.1:\d+\/privacy-policy$/m);
     const again = await fails('watch', 'add', '--platform', 'linkedin');
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/Every policy document of LinkedIn is already watched .*nothing was added/);
