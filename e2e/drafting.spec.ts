@@ -70,7 +70,7 @@ test('GB case: templates greyed by country, the objection drafted with copy butt
   await expect(page.locator('.letter')).toContainText('could not reasonably expect then');
   await expect(page.locator('.letter')).not.toContainText('once my objection is upheld');
   await expect(page.locator('.letter')).toContainText('stop sharing it with Microsoft');
-  await expect(page.getByText(/^Draft saved \d\d:\d\d\.$/)).toBeVisible();
+  await expect(page.getByText(/^Draft saved at \d\d:\d\d\.$/)).toBeVisible();
   await expect(page.getByRole('link', { name: 'Open the form' })).toHaveAttribute('href', 'https://www.linkedin.com/help/linkedin/ask/TS-DPRO');
 
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
@@ -106,6 +106,7 @@ test('GB case: the ICO complaint keeps its summary within 2,000 characters and e
   expect(len).toBeLessThanOrEqual(2000);
   await expect(page.getByText(`${len.toLocaleString('en-GB')} / 2,000 characters`)).toBeVisible();
   await summary.fill('x'.repeat(2001));
+  await summary.blur();
   await expect(page.getByText('2,001 / 2,000 characters')).toBeVisible();
   await expect(page.locator('#field-draft-summary-error')).toHaveText('Summary of your complaint must be at most 2,000 characters.');
   await page.getByRole('button', { name: 'Use the suggested text for Summary of your complaint' }).click();
@@ -122,7 +123,8 @@ test('GB case: the ICO complaint keeps its summary within 2,000 characters and e
   await page.getByRole('radio', { name: /^upload/i }).check();
   await page.getByLabel('Size limit (MB)').fill('lots');
   await page.getByRole('button', { name: 'Export', exact: true }).click();
-  await expect(page.getByRole('alert')).toHaveText('Enter the size limit in MB, at least 0.1 (for the ICO: 3).');
+  await expect(page.getByRole('alert')).toHaveText(/^Enter the size limit in MB, at least 0\.1\. Information Commissioner.s Office: 3 MB\.$/);
+  await expect(page.locator('#budget-hint')).toContainText('takes files of up to 3 MB');
   await page.getByLabel('Size limit (MB)').fill('3');
   const pdf = await exportAndFetch(page, 'pdf', 'upload');
   expect(pdf.length).toBeLessThanOrEqual(3 * 1024 * 1024);
@@ -223,4 +225,137 @@ test('keyboard only: reach a template, fill the required field, export', async (
   await expect(page.getByRole('button', { name: 'Export', exact: true })).toBeEnabled();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('link', { name: /^Download / })).toBeVisible();
+});
+
+/** The page at a given width, whole, for a person to look at. */
+async function screens(page: Page, name: string) {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await screenshot(page, `${name}-1280`);
+  await page.setViewportSize({ width: 760, height: 900 });
+  await screenshot(page, `${name}-760`);
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
+
+test('the objection opens without errors, offers starting points, refuses to copy an empty field, and records "I have sent it" with the letter as evidence', async ({ page, app }) => {
+  const c = await newCase(app, 'IE');
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(app.host.url + `#/cases/${c.id}/draft/linkedin-objection`);
+  await expect(page.getByRole('heading', { name: 'Objection to AI training (LinkedIn)' })).toBeVisible();
+  await expect(page.locator('.letter')).toBeVisible();
+  // Not in an error state before the member touches anything, and no raw placeholder anywhere on the screen.
+  await expect(page.locator('.field-error')).toHaveCount(0);
+  await expect(page.locator('[aria-invalid="true"]')).toHaveCount(0);
+  const explanation = page.getByLabel('Explanation (for the form\'s free-text box) (required)');
+  await expect(explanation).toHaveValue(/^I object under Article 21\(1\)/);
+  expect(await page.locator('main').innerText()).not.toContain('{{');
+  expect(await explanation.inputValue()).not.toContain('{{');
+  await expectAccessible(page, 'objection on open');
+  await screens(page, 'drafting-open');
+
+  // Copying the explanation while the situation it quotes is empty warns and copies nothing.
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.evaluate(() => navigator.clipboard.writeText('before'));
+  await page.getByRole('button', { name: 'Copy Explanation (for the form\'s free-text box)' }).click();
+  await expect(page.locator('.copy-state')).toHaveText('Fill in “Your particular situation” first: nothing was copied.');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('before');
+  const situation = page.getByLabel('Your particular situation (required)');
+  await expect(situation).toBeFocused();
+  await expectAccessible(page, 'copy refused');
+
+  // A starting point goes into the box, which takes focus for editing; the explanation follows it.
+  await page.getByRole('button', { name: 'Insert the starting point “I am looking for a job”' }).click();
+  await expect(situation).toBeFocused();
+  await expect(situation).toHaveValue(/^I am looking for work, so my profile/);
+  await page.keyboard.press('End');
+  await page.keyboard.type(' I am a nurse.');
+  await expect(explanation).toHaveValue(/My particular situation: I am looking for work.*I am a nurse\./s);
+  await expect(page.locator('.field-error')).toHaveCount(0);
+  await screens(page, 'drafting-starter');
+
+  // The web form checklist: each copied field is marked; after the last, "I have sent it".
+  const list = page.locator('.copy-list');
+  await expect(list).toContainText('First name: not yet copied');
+  const web = ['First name', 'Last name', 'Email address of your LinkedIn account', 'Processing you object to', 'Explanation (for the form\'s free-text box)'];
+  // Last name is optional and empty on this case: it is refused like any empty field, so give it first.
+  await page.getByLabel('Last name', { exact: true }).fill('Example');
+  for (const [i, label] of web.entries()) {
+    await expect(page.getByRole('button', { name: 'I have sent it' })).toHaveCount(0);
+    await page.getByRole('button', { name: `Copy ${label}` }).click();
+    await expect(list).toContainText(`${label}: copied`);
+    if (i < web.length - 1) await expect(page.locator('.copy-state')).toContainText(`${web.length - i - 1} of ${web.length} still to copy`);
+  }
+  await expect(page.locator('.copy-state')).toContainText('All fields copied.');
+  await expect(page.getByRole('button', { name: 'Copy First name again' })).toBeVisible();
+  await expect(page.locator('.web-form-box').getByRole('button', { name: 'I have sent it' })).toBeVisible();
+  await expectAccessible(page, 'all fields copied');
+  await screens(page, 'drafting-copied');
+
+  // Export the archive PDF: its size is shown; then "I have sent it" with date, channel and reference.
+  await page.getByLabel('Format').selectOption('pdf');
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  await expect(page.locator('.export-result')).toContainText(/Exported \(\d+ pages?, 0 exhibits\), \d+ kB:/);
+  await page.locator('.export-box').getByRole('button', { name: 'I have sent it' }).click();
+  const form = page.getByRole('region', { name: 'I have sent it' });
+  await expect(page.getByRole('heading', { name: 'I have sent it' })).toBeFocused();
+  await expect(form.getByLabel('Sent by')).toHaveValue('webform');
+  const today = await page.evaluate(() => new Date().toLocaleDateString('sv-SE'));
+  await expect(form.getByLabel('Date sent')).toHaveValue(today);
+  await form.getByLabel('Case or reference number they gave you (optional)').fill('LI-CASE-260430');
+  await expectAccessible(page, 'sent form');
+  await screens(page, 'drafting-sent-form');
+  await form.getByRole('button', { name: 'Record it as sent' }).click();
+  const done = page.getByRole('region', { name: 'Recorded as sent' });
+  await expect(done).toContainText('“Request sent” on');
+  await expect(done).toContainText('(reference LI-CASE-260430)');
+  await expect(done).toContainText('“Objection as sent,');
+  await expectAccessible(page, 'recorded as sent');
+  await screens(page, 'drafting-sent-done');
+
+  const items = await app.api<{ id: string; kind: string; title: string; sha256: string }[]>('evidence.list', { caseId: c.id });
+  const exportsList = await app.api<{ sha256: string }[]>('drafting.exports', { caseId: c.id });
+  expect(items).toEqual([expect.objectContaining({ kind: 'document', title: expect.stringMatching(/^Objection as sent, /), sha256: exportsList[0].sha256 })]);
+  const t = await app.api<{ events: { type: string; ref: string; evidenceIds: string[] }[] }>('tracking.get', { caseId: c.id });
+  expect(t.events).toEqual([expect.objectContaining({ type: 'request_sent', ref: 'LI-CASE-260430', evidenceIds: [items[0].id] })]);
+
+  await done.getByRole('link', { name: 'Back to the case' }).click();
+  const timeline = page.getByRole('region', { name: 'Timeline and deadlines' });
+  await expect(timeline).toContainText('Request sent');
+  await expect(timeline).toContainText('Ref LI-CASE-260430');
+});
+
+test('a web form sent without an export: the fields as copied are kept as evidence', async ({ page, app }) => {
+  const c = await newCase(app, 'DE');
+  await app.api('drafting.save', { caseId: c.id, templateId: 'linkedin-objection', values: { situation: 'Meine Beiträge sind meine Arbeit.', last_name: 'Example' } });
+  await page.goto(app.host.url + `#/cases/${c.id}/draft/linkedin-objection`);
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  for (const label of ['First name', 'Last name', 'Email address of your LinkedIn account', 'Processing you object to', 'Explanation (for the form\'s free-text box)']) {
+    await page.getByRole('button', { name: `Copy ${label}` }).click();
+    await expect(page.locator('.copy-list')).toContainText(`${label}: copied`);
+  }
+  await page.locator('.web-form-box').getByRole('button', { name: 'I have sent it' }).click();
+  await page.getByRole('region', { name: 'I have sent it' }).getByRole('button', { name: 'Record it as sent' }).click();
+  await expect(page.getByRole('region', { name: 'Recorded as sent' })).toContainText('“Objection as sent through the web form,');
+  const items = await app.api<{ title: string; mime: string }[]>('evidence.list', { caseId: c.id });
+  expect(items).toEqual([expect.objectContaining({ mime: 'text/plain', title: expect.stringMatching(/^Objection as sent through the web form, /) })]);
+});
+
+test('DPC complaint: the upload hint names the DPC, never the ICO; the ICO complaint names the ICO', async ({ page, app }) => {
+  const c = await newCase(app, 'DE');
+  await app.api('tracking.addEvent', { caseId: c.id, type: 'request_sent', on: '2026-04-30', ref: 'LI-2026-0042' });
+  await page.goto(app.host.url + `#/cases/${c.id}/draft/dpc-complaint`);
+  await expect(page.getByRole('heading', { name: 'Complaint to the Data Protection Commission (Ireland)' })).toBeVisible();
+  await page.getByLabel('Format').selectOption('pdf');
+  await page.getByRole('radio', { name: /^upload/i }).check();
+  const hint = page.locator('#budget-hint');
+  await expect(hint).toContainText('Data Protection Commission');
+  await expect(hint).not.toContainText('ICO');
+  await expectAccessible(page, 'dpc upload hint');
+  await screens(page, 'drafting-dpc-upload');
+
+  const gb = await newCase(app, 'GB');
+  await page.goto(app.host.url + `#/cases/${gb.id}/draft/ico-complaint`);
+  await page.getByLabel('Format').selectOption('pdf');
+  await page.getByRole('radio', { name: /^upload/i }).check();
+  await expect(page.locator('#budget-hint')).toContainText('Information Commissioner');
+  await expect(page.locator('#budget-hint')).toContainText('3 MB');
 });

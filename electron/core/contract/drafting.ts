@@ -80,6 +80,8 @@ export const TemplateManifest = z.object({
   requires: z.array(Requirement).default([]),
   cautions: z.array(Caution).default([]),
   fields: z.array(TemplateField).min(1),
+  /** The largest file the recipient's online form takes, in MB, where it states one (the ICO: 3). */
+  uploadLimitMb: z.number().positive().max(1000).optional(),
   /** For a request: what it asks for, recorded on the "Request sent" event when the member says it went out. */
   requestType: z.enum(REQUEST_TYPES).optional(),
 });

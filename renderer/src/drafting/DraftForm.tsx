@@ -2,14 +2,18 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import type { Case } from '../../../electron/core/contract';
-import { fieldsSchema, type DraftPreview, type DraftView } from '../../../electron/core/contract/drafting';
+import { fieldsSchema, type DraftPreview, type DraftView, type TemplateField } from '../../../electron/core/contract/drafting';
 import { invoke } from '../api';
+import { num, timeOfDay } from '../ui/dates';
 import { Field } from '../ui/Field';
 import { ExportBox } from './ExportBox';
 import { LetterPreview } from './LetterPreview';
+import { SentForm } from './SentForm';
 
 type Values = Record<string, string>;
-const timeFmt = new Intl.DateTimeFormat('en-GB', { timeStyle: 'short' });
+const savedAt = (iso: string) => timeOfDay(new Date(iso));
+/** The fields a suggested text quotes: `{{situation}}`, `{{#if posted_before}}`. */
+const quoted = (src: string) => [...src.matchAll(/\{\{\s*(?:#if|#unless)?\s*([a-z][a-z0-9_]*)\s*\}\}/g)].map((m) => m[1]);
 
 /** Waits until typing pauses before calling: autosave and preview must not fire on every keystroke. */
 function useDebounced<T>(value: T, ms: number): T {
@@ -46,24 +50,38 @@ export function DraftForm(props: { view: DraftView; caseData: Case; onExported()
     register,
     control,
     setValue,
-    trigger,
+    setFocus,
     formState: { errors },
-  } = useForm<Values>({ resolver: zodResolver(schema), defaultValues: view.values, mode: 'onChange' });
+  } = useForm<Values>({ resolver: zodResolver(schema), defaultValues: view.values, mode: 'onTouched' });
   const values = useWatch({ control }) as Values;
-  const settled = useDebounced(values, 500);
+  // Fields still showing a suggested text that quotes other fields: the form shows it resolved and sends its source,
+  // so it follows what the member types elsewhere until the member edits it.
+  const [linked, setLinked] = useState<Set<string>>(() => new Set(Object.keys(view.linked ?? {})));
+  const outgoing = useMemo(() => {
+    const o: Values = { ...values };
+    for (const name of linked) o[name] = view.linked[name];
+    return o;
+  }, [values, linked, view.linked]);
+  const settled = useDebounced(outgoing, 500);
   const [preview, setPreview] = useState<DraftPreview | null>(null);
-  const [saveState, setSaveState] = useState<string>(view.savedAt ? `Draft saved ${timeFmt.format(new Date(view.savedAt))}.` : 'Not saved yet: changes are saved as you type.');
-  const [copied, setCopied] = useState('');
+  const [saveState, setSaveState] = useState<string>(view.savedAt ? `Draft saved at ${savedAt(view.savedAt)}.` : 'Not saved yet: changes are saved as you type.');
+  const [copyNote, setCopyNote] = useState<{ text: string; warn: boolean } | null>(null);
+  const [copiedFields, setCopiedFields] = useState<Set<string>>(new Set());
+  const [sending, setSending] = useState(false);
   const first = useRef(true);
-
-  useEffect(() => {
-    void trigger();
-  }, [trigger]);
 
   useEffect(() => {
     let live = true;
     invoke('drafting.preview', { caseId: view.caseId, templateId: view.template.id, values: settled }).then(
-      (p) => live && setPreview(p),
+      (p) => {
+        if (!live) return;
+        setPreview(p);
+        // A linked field shows what its source resolves to now.
+        for (const name of linked) {
+          const v = p.fields.find((f) => f.name === name)?.value;
+          if (v !== undefined) setValue(name, v);
+        }
+      },
       (err: unknown) => live && setSaveState(`Preview failed: ${err instanceof Error ? err.message : String(err)}`),
     );
     if (first.current) {
@@ -71,20 +89,62 @@ export function DraftForm(props: { view: DraftView; caseData: Case; onExported()
       return;
     }
     invoke('drafting.save', { caseId: view.caseId, templateId: view.template.id, values: settled }).then(
-      (r) => live && setSaveState(`Draft saved ${timeFmt.format(new Date(r.savedAt))}.`),
+      (r) => live && setSaveState(`Draft saved at ${savedAt(r.savedAt)}.`),
       (err: unknown) => live && setSaveState(`Could not save the draft: ${err instanceof Error ? err.message : String(err)}`),
     );
     return () => {
       live = false;
     };
-  }, [settled, view.caseId, view.template.id]);
+  }, [settled, view.caseId, view.template.id]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  // Resolved against what is in the form now, not the last (debounced) preview, so a quick copy is never stale.
-  const resolved = async (name: string) => {
-    const fresh = await invoke('drafting.preview', { caseId: view.caseId, templateId: view.template.id, values });
-    return fresh.fields.find((f) => f.name === name)?.value ?? values[name] ?? '';
-  };
   const webFields = fields.filter((f) => f.webForm);
+  const labelOf = (name: string) => fields.find((f) => f.name === name)?.label ?? name;
+
+  /** Copies the finished text of a field; an empty required field (or one it quotes) is named instead. */
+  const copy = async (f: TemplateField) => {
+    try {
+      const fresh = await invoke('drafting.preview', { caseId: view.caseId, templateId: view.template.id, values: outgoing });
+      const own = fresh.fields.find((x) => x.name === f.name)?.value ?? '';
+      const needs = [f.name, ...(linked.has(f.name) ? quoted(view.linked[f.name]) : [])];
+      const missing = needs.filter((n) => {
+        const spec = fields.find((x) => x.name === n);
+        return spec?.required && !(fresh.fields.find((x) => x.name === n)?.value ?? '').trim();
+      });
+      if (!missing.length && !own.trim()) {
+        // An optional field left empty: nothing to paste, and the form's box stays empty too.
+        const next = new Set(copiedFields).add(f.name);
+        setCopiedFields(next);
+        setCopyNote({ text: `“${f.label}” is empty: nothing to copy. Leave that box empty on the form.`, warn: false });
+        return;
+      }
+      if (missing.length) {
+        const names = missing.map((n) => `“${labelOf(n)}”`).join(' and ');
+        setCopyNote({ text: `Fill in ${names} first: nothing was copied.`, warn: true });
+        setFocus(missing[0]);
+        return;
+      }
+      await copyText(own);
+      const next = new Set(copiedFields).add(f.name);
+      setCopiedFields(next);
+      const left = webFields.filter((w) => !next.has(w.name)).length;
+      setCopyNote({ text: `Copied “${f.label}”. Paste it into the form.${left ? ` ${left} of ${webFields.length} still to copy.` : ' All fields copied.'}`, warn: false });
+    } catch (err) {
+      setCopyNote({ text: `Could not copy: ${err instanceof Error ? err.message : String(err)}`, warn: true });
+    }
+  };
+
+  const insertStarter = (f: TemplateField, text: string) => {
+    const now = (values[f.name] ?? '').trim();
+    setValue(f.name, now ? `${now}\n\n${text}` : text, { shouldDirty: true });
+    setLinked((l) => {
+      const n = new Set(l);
+      n.delete(f.name);
+      return n;
+    });
+    setFocus(f.name);
+  };
+
+  const allCopied = webFields.length > 0 && webFields.every((w) => copiedFields.has(w.name));
 
   return (
     <div className="draft-layout">
@@ -101,6 +161,7 @@ export function DraftForm(props: { view: DraftView; caseData: Case; onExported()
             <>
               {f.help}
               {f.unverified ? <span className="unverified"> Unverified: {f.unverified}</span> : null}
+              {linked.has(f.name) ? <span className="linked-note"> Follows the fields above until you edit it.</span> : null}
             </>
           );
           if (f.type === 'check') {
@@ -129,61 +190,81 @@ export function DraftForm(props: { view: DraftView; caseData: Case; onExported()
               </div>
             );
           }
+          const unlink = () =>
+            linked.has(f.name) &&
+            setLinked((l) => {
+              const n = new Set(l);
+              n.delete(f.name);
+              return n;
+            });
           const control =
             f.type === 'textarea' ? (
-              <textarea rows={f.maxLength && f.maxLength > 1500 ? 9 : 5} {...register(f.name)} />
+              <textarea rows={f.maxLength && f.maxLength > 1500 ? 9 : 5} {...register(f.name, { onChange: unlink })} />
             ) : (
-              <input type={f.type === 'email' ? 'email' : 'text'} {...register(f.name)} />
+              <input type={f.type === 'email' ? 'email' : 'text'} {...register(f.name, { onChange: unlink })} />
             );
+          const suggested = view.prefill[f.name];
           return (
             <Field
               key={f.name}
               label={f.label + (f.required ? ' (required)' : '')}
               name={`draft-${f.name}`}
               error={errors[f.name]?.message}
-              hint={f.help || f.unverified ? hint : undefined}
+              hint={f.help || f.unverified || linked.has(f.name) ? hint : undefined}
               extra={
-                <div className="field-tools">
-                  {f.maxLength ? (
-                    <span id={counterId} className={`counter${over ? ' over' : ''}`}>
-                      {value.length.toLocaleString('en-GB')} / {f.maxLength.toLocaleString('en-GB')} characters
-                    </span>
+                <>
+                  {f.starters?.length ? (
+                    <div className="starters" role="group" aria-label={`Starting points for ${f.label}`}>
+                      <p className="hint">Not sure what to write? Start from one of these and make it yours:</p>
+                      <ul>
+                        {f.starters.map((st) => (
+                          <li key={st.label}>
+                            <button type="button" onClick={() => insertStarter(f, st.text)} aria-label={`Insert the starting point “${st.label}”`} title={st.text}>
+                              {st.label}
+                            </button>
+                          </li>
+                        ))}
+                      </ul>
+                    </div>
                   ) : null}
-                  {f.webForm ? (
-                    <button
-                      type="button"
-                      onClick={() =>
-                        void resolved(f.name)
-                          .then(copyText)
-                          .then(
-                            () => setCopied(`Copied “${f.label}”. Paste it into the form.`),
-                            (err: unknown) => setCopied(`Could not copy: ${err instanceof Error ? err.message : String(err)}`),
-                          )
-                      }
-                      aria-label={`Copy ${f.label}`}
-                    >
-                      Copy
-                    </button>
-                  ) : null}
-                  {view.prefill[f.name] && value !== view.prefill[f.name] ? (
-                    <button type="button" onClick={() => setValue(f.name, view.prefill[f.name], { shouldValidate: true })} aria-label={`Use the suggested text for ${f.label}`}>
-                      Use suggested text
-                    </button>
-                  ) : null}
-                </div>
+                  <div className="field-tools">
+                    {f.maxLength ? (
+                      <span id={counterId} className={`counter${over ? ' over' : ''}`}>
+                        {num(value.length)} / {num(f.maxLength)} characters
+                      </span>
+                    ) : null}
+                    {f.webForm ? (
+                      <button type="button" onClick={() => void copy(f)} aria-label={copiedFields.has(f.name) ? `Copy ${f.label} again` : `Copy ${f.label}`}>
+                        {copiedFields.has(f.name) ? 'Copy again' : 'Copy'}
+                      </button>
+                    ) : null}
+                    {suggested && !linked.has(f.name) && value !== suggested ? (
+                      <button
+                        type="button"
+                        onClick={() => {
+                          if (view.linked[f.name] !== undefined) setLinked((l) => new Set(l).add(f.name));
+                          setValue(f.name, suggested, { shouldValidate: true });
+                        }}
+                        aria-label={`Use the suggested text for ${f.label}`}
+                      >
+                        Use suggested text
+                      </button>
+                    ) : null}
+                  </div>
+                </>
               }
             >
               {control}
             </Field>
           );
         })}
-        <p role="status" className="ok copy-state">
-          {copied}
+        <p role="status" className={`copy-state ${copyNote?.warn ? 'warn-note' : 'ok'}`}>
+          {copyNote?.text ?? ''}
         </p>
       </form>
       <div className="draft-side">
         {view.template.formUrl ? (
-          <div className="callout">
+          <div className="callout web-form-box">
             <h3>Send it through the online form</h3>
             <p>
               Open the form, then use <strong>Copy</strong> beside each field{webFields.length ? ` (${webFields.length} fields)` : ''} and paste it in. Redress sends nothing itself.
@@ -191,10 +272,33 @@ export function DraftForm(props: { view: DraftView; caseData: Case; onExported()
             <a className="button primary" href={view.template.formUrl} target="_blank" rel="noopener noreferrer">
               Open the form
             </a>
+            {webFields.length ? (
+              <>
+                <h4 id="copy-list-title">Fields to copy</h4>
+                <ul className="copy-list" aria-labelledby="copy-list-title">
+                  {webFields.map((w) => (
+                    <li key={w.name} className={copiedFields.has(w.name) ? 'done' : ''}>
+                      <span className="mark" aria-hidden="true">
+                        {copiedFields.has(w.name) ? '✓' : '○'}
+                      </span>{' '}
+                      {w.label}: <strong>{copiedFields.has(w.name) ? ((values[w.name] ?? '').trim() ? 'copied' : 'left empty') : 'not yet copied'}</strong>
+                    </li>
+                  ))}
+                </ul>
+                {allCopied && !sending ? (
+                  <p>
+                    <button type="button" className="primary" onClick={() => setSending(true)}>
+                      I have sent it
+                    </button>
+                  </p>
+                ) : null}
+                {sending ? <SentForm view={view} onSent={() => props.onExported()} onCancel={() => setSending(false)} /> : null}
+              </>
+            ) : null}
           </div>
         ) : null}
         <LetterPreview preview={preview} />
-        <ExportBox view={view} values={values} problems={preview?.problems ?? []} onExported={props.onExported} />
+        <ExportBox view={view} values={outgoing} problems={preview?.problems ?? []} onExported={props.onExported} />
       </div>
     </div>
   );

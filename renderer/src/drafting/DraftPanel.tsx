@@ -2,15 +2,14 @@ import type { Case } from '../../../electron/core/contract';
 import type { TemplateSummary } from '../../../electron/core/contract/drafting';
 import { fileUrl, invoke } from '../api';
 import { href } from '../router';
+import { dateTime, fileSize } from '../ui/dates';
 import { useAsync } from '../ui/useAsync';
 import { DraftScreen } from './DraftScreen';
 
-const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 // In the order a member uses them: request, then the reminder, then a complaint; what does not apply goes last.
 const STEP = { request: 0, reminder: 1, complaint: 2 } as const;
 const byStep = (a: TemplateSummary, b: TemplateSummary) =>
   Number(a.availability?.available === false) - Number(b.availability?.available === false) || STEP[a.kind] - STEP[b.kind] || a.title.localeCompare(b.title);
-const kb = (n: number) => (n < 1_048_576 ? `${Math.ceil(n / 1024)} kB` : `${(n / 1_048_576).toFixed(1)} MB`);
 
 /** The drafting section of the case page: which documents apply here, the drafting screen, and past exports. */
 export function DraftPanel(props: { case: Case; section: string[]; onChange(): void }) {
@@ -76,9 +75,9 @@ export function DraftPanel(props: { case: Case; section: string[]; onChange(): v
                   </a>
                 </td>
                 <td>
-                  <time dateTime={e.createdAt}>{when.format(new Date(e.createdAt))}</time>
+                  <time dateTime={e.createdAt}>{dateTime(e.createdAt)}</time>
                 </td>
-                <td className="nowrap">{kb(e.size)}</td>
+                <td className="nowrap">{fileSize(e.size)}</td>
                 <td>
                   <code className="hash">{e.sha256}</code>
                 </td>

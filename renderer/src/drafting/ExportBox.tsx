@@ -1,6 +1,26 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { DRAFT_FORMATS, type DraftFormat, type DraftView, type ExportRecord, type PdfProfile } from '../../../electron/core/contract/drafting';
 import { fileUrl, invoke } from '../api';
+import { fileSize, num } from '../ui/dates';
+import { SentForm } from './SentForm';
+
+/** What most email services accept for one message, attachments included. */
+const EMAIL_LIMIT = 25 * 1024 * 1024;
+const MB = 1024 * 1024;
+
+/** The size limit of the recipient's own upload, where the template knows it (the ICO: 3 MB), and who sets it. */
+function uploadLimit(view: DraftView): { bytes: number | null; who: string } {
+  const who = view.recipient.name;
+  const mb = view.template.uploadLimitMb;
+  return { bytes: mb ? mb * MB : null, who };
+}
+
+/** The hint under the size limit: it names the regulator this document goes to, never another one. */
+function budgetHint(view: DraftView): string {
+  const { bytes, who } = uploadLimit(view);
+  if (bytes) return `${who} takes files of up to ${fileSize(bytes)} on its online form.`;
+  return `Enter the largest file ${who}’s online form accepts, as it states on the form. Redress does not know that limit; 3 MB fits most forms.`;
+}
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -14,7 +34,9 @@ const FORMAT_LABELS: Record<DraftFormat, string> = {
 export function ExportBox(props: { view: DraftView; values: Record<string, string>; problems: { field: string; message: string }[]; onExported(): void }) {
   const [format, setFormat] = useState<DraftFormat>('pdf');
   const [profile, setProfile] = useState<PdfProfile>('archive');
-  const [budgetMb, setBudgetMb] = useState('3');
+  const [budgetMb, setBudgetMb] = useState(String(props.view.template.uploadLimitMb ?? 3));
+  const [sending, setSending] = useState(false);
+  const uploadRadio = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<ExportRecord | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -24,12 +46,13 @@ export function ExportBox(props: { view: DraftView; values: Record<string, strin
   const run = async () => {
     const budget = Math.round(Number(budgetMb.replace(',', '.')) * 1024 * 1024);
     if (format === 'pdf' && profile === 'upload' && !(budget >= 100_000)) {
-      setError('Enter the size limit in MB, at least 0.1 (for the ICO: 3).');
+      setError(`Enter the size limit in MB, at least 0.1.${props.view.template.uploadLimitMb ? ` ${props.view.recipient.name}: ${num(props.view.template.uploadLimitMb)} MB.` : ''}`);
       return;
     }
     setBusy(true);
     setError(null);
     setResult(null);
+    setSending(false);
     try {
       const rec = await invoke('drafting.export', {
         caseId: props.view.caseId,
@@ -54,7 +77,7 @@ export function ExportBox(props: { view: DraftView; values: Record<string, strin
       <h3 id="export-title">Export</h3>
       {props.problems.length ? (
         <div className="problems">
-          <p>Before exporting, fix:</p>
+          <p>Before exporting, fill in:</p>
           <ul>
             {props.problems.map((p) => (
               <li key={p.field + p.message}>
@@ -83,13 +106,15 @@ export function ExportBox(props: { view: DraftView; values: Record<string, strin
             <input type="radio" name="profile" value="archive" checked={profile === 'archive'} onChange={() => setProfile('archive')} /> Archive: full quality, original files attached
           </label>
           <label>
-            <input type="radio" name="profile" value="upload" checked={profile === 'upload'} onChange={() => setProfile('upload')} /> Upload: fits a size limit, no attachments
+            <input ref={uploadRadio} type="radio" name="profile" value="upload" checked={profile === 'upload'} onChange={() => setProfile('upload')} /> Upload: fits a size limit, no attachments
           </label>
           {profile === 'upload' ? (
             <div className="field budget">
               <label htmlFor="export-budget">Size limit (MB)</label>
               <input id="export-budget" inputMode="decimal" value={budgetMb} onChange={(e) => setBudgetMb(e.target.value)} aria-describedby="budget-hint" />
-              <p className="hint" id="budget-hint">The ICO takes files of up to 3 MB.</p>
+              <p className="hint" id="budget-hint">
+                {budgetHint(props.view)}
+              </p>
             </div>
           ) : null}
         </fieldset>
@@ -111,21 +136,50 @@ export function ExportBox(props: { view: DraftView; values: Record<string, strin
       </button>
       <div role="status" className="export-result">
         {result ? (
-          <p className="ok">
-            Exported{result.pages ? ` (${plural(result.pages, 'page')}, ${plural(result.exhibits ?? 0, 'exhibit')})` : ''}:{' '}
-            <a href={fileUrl('export', result.id, { download: true })} download={result.filename}>
-              Download {result.filename}
-            </a>{' '}
-            ·{' '}
-            <a href={fileUrl('export', result.id)} target="_blank" rel="noopener noreferrer">
-              Open
-            </a>
-            <span className="rule">
-              SHA-256 <code className="hash">{result.sha256}</code>
-            </span>
-          </p>
+          <>
+            <p className="ok">
+              Exported{result.pages ? ` (${plural(result.pages, 'page')}, ${plural(result.exhibits ?? 0, 'exhibit')})` : ''}, {fileSize(result.size)}:{' '}
+              <a href={fileUrl('export', result.id, { download: true })} download={result.filename}>
+                Download {result.filename}
+              </a>{' '}
+              ·{' '}
+              <a href={fileUrl('export', result.id)} target="_blank" rel="noopener noreferrer">
+                Open
+              </a>
+              <span className="rule">
+                SHA-256 <code className="hash">{result.sha256}</code>
+              </span>
+            </p>
+            {sizeWarnings(props.view, result).map((w) => (
+              <p key={w} className="size-warning">
+                {w}{' '}
+                {result.profile === 'archive' ? (
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => {
+                      setFormat('pdf');
+                      setProfile('upload');
+                      setTimeout(() => uploadRadio.current?.focus(), 0);
+                    }}
+                  >
+                    Use the upload profile
+                  </button>
+                ) : null}
+              </p>
+            ))}
+          </>
         ) : null}
       </div>
+      {result && !sending ? (
+        <p className="sent-offer">
+          <button type="button" className="primary" onClick={() => setSending(true)}>
+            I have sent it
+          </button>{' '}
+          <span className="hint">Once it has gone out: records the date and keeps this file as what you sent.</span>
+        </p>
+      ) : null}
+      {result && sending ? <SentForm view={props.view} exportId={result.id} exportFormat={result.format} onSent={() => props.onExported()} onCancel={() => setSending(false)} /> : null}
       {error ? (
         <p role="alert" className="error pre">
           {error}
@@ -133,4 +187,22 @@ export function ExportBox(props: { view: DraftView; values: Record<string, strin
       ) : null}
     </section>
   );
+}
+
+/** Whether the file is too big for where it is likely to go: email (about 25 MB) or the recipient's upload limit. */
+export function sizeWarnings(view: DraftView, r: ExportRecord): string[] {
+  if (r.format !== 'pdf') return [];
+  const out: string[] = [];
+  const { bytes, who } = uploadLimit(view);
+  if (r.size > EMAIL_LIMIT) out.push(`At ${fileSize(r.size)} this PDF is over what most email services take (${fileSize(EMAIL_LIMIT)}): keep it as your record and send a smaller copy.`);
+  if (r.profile === 'archive' && view.template.formUrl) {
+    const limit = bytes ?? 3 * MB;
+    if (r.size > limit)
+      out.push(
+        bytes
+          ? `At ${fileSize(r.size)} it is over the ${fileSize(limit)} that ${who} takes on its online form: for the form, export the upload copy.`
+          : `At ${fileSize(r.size)} it may be too big for ${who}’s online form (many take about ${fileSize(limit)}): for the form, export the upload copy.`,
+      );
+  }
+  return out;
 }
