@@ -42,7 +42,15 @@ export function registerEvidenceCommands(program: Command, env: CliEnv): void {
     .option('--json', 'print JSON')
     .action(async (id: string, url: string, o) => {
       const purpose = o.setting ? 'setting' : o.page ? 'page' : /data-for-ai-improvement|settings/i.test(url) ? 'setting' : 'page';
-      const r = await env.core().api.call('evidence.capture', { caseId: id, url, purpose });
+      let r;
+      try {
+        r = await env.core().api.call('evidence.capture', { caseId: id, url, purpose });
+      } catch (err) {
+        // The core's sentence is for people; a terminal user may also want the engine's code to search for.
+        const code = err instanceof ApiError ? (err.detail?.netError ?? (err.detail?.httpStatus ? `HTTP ${err.detail.httpStatus}` : undefined)) : undefined;
+        if (code) throw new CliError(`${err instanceof Error ? err.message : String(err)} (${code})`);
+        throw err;
+      }
       emit(env.out(o), r, () =>
         [
           `Captured ${r.id}: ${r.title || r.finalUrl}`,

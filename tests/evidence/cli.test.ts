@@ -77,3 +77,19 @@ test('a file named like an image that is not one is kept as a document when aske
   expect(asDoc.code).toBe(0);
   expect(JSON.parse(asDoc.stdout)[0]).toMatchObject({ filename: 'fake.jpg', kind: 'document', mime: 'text/plain' });
 });
+
+test('a capture nobody answers: the plain sentence on stderr, with the engine code after it for a terminal user', async () => {
+  const { createServer } = await import('node:net');
+  const port = await new Promise<number>((ok) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const p = (s.address() as { port: number }).port;
+      s.close(() => ok(p));
+    });
+  });
+  const r = await cli('evidence', 'capture', t.caseId, `http://127.0.0.1:${port}/privacy`, '--page', '--json');
+  expect(r.code).not.toBe(0);
+  expect(r.stdout).toBe('');
+  expect(r.stderr).toBe(
+    `redress: 127.0.0.1:${port} did not accept the connection: the site may be down, or the address has a wrong port. Nothing was stored. Check the address, or try again later. (ERR_CONNECTION_REFUSED)\n`,
+  );
+}, 60_000);

@@ -16,7 +16,7 @@ import { StoredPathError } from '../util/stored-path';
 import { listEvidenceForCase } from './query';
 import { verifyCase } from './verify';
 import { detachFromEvents, eventsHolding } from './holders';
-import { plainCaptureError } from '../capture/net-errors';
+import { httpStatusError, plainCaptureError } from '../capture/net-errors';
 import type { ToggleReading } from '../contract/evidence';
 
 function requireItem(ctx: CoreContext, id: string) {
@@ -70,6 +70,9 @@ export function registerEvidence(api: ApiRegistry, ctx: CoreContext): void {
     } catch (err) {
       throw plainCaptureError(url, err);
     }
+    // The same rule for every engine: an error page (404, 500…) is not the page the user asked to keep.
+    const refused = raw.httpStatus ? httpStatusError(url, raw.httpStatus) : null;
+    if (refused) throw refused;
     return storeCapture(ctx, caseId, purpose, raw);
   });
 
