@@ -35,6 +35,9 @@ test('Maria: case, capture, request sent, deadline, reminder, DPC complaint PDF 
   await expect(detail.getByText('Detected from the page:')).toContainText('ON', { timeout: 30_000 });
   await detail.getByRole('button', { name: 'Confirm state' }).click();
   await expect(detail.locator('[aria-live="polite"]')).toContainText('the switch was ON');
+  // The capture opened on its own page; back to the case, which now counts the evidence as done.
+  await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Maria in Berlin' }).click();
+  await expect(page.getByRole('list', { name: 'Where your case stands' }).getByRole('listitem').first()).toContainText('Done · 1 item');
 
   // The request goes out on 30 April 2026; the reply is due 2 June (Saturday, Sunday, Irish bank holiday).
   const timeline = page.getByRole('region', { name: 'Timeline and deadlines' });
