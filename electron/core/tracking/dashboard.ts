@@ -35,13 +35,18 @@ export const COMING_UP_DAYS = 7;
  */
 export function deadlineCounts(db: Db, today: string, withinDays = COMING_UP_DAYS): { late: number; total: number; withinDays: number } {
   rollRepeatingPeriods(db, today);
-  const row = db
+  const until = plusDays(today, withinDays);
+  // Every deadline in range (a count on the due index alone), less those of closed cases (few, found by status).
+  const all = db
+    .prepare('SELECT count(*) AS total, coalesce(sum(due < ?), 0) AS late FROM case_open_deadlines WHERE due <= ?')
+    .get(today, until) as { total: number; late: number };
+  const closed = db
     .prepare(
       `SELECT count(*) AS total, coalesce(sum(d.due < ?), 0) AS late
-       FROM case_open_deadlines d JOIN cases c ON c.id = d.case_id WHERE d.due <= ? AND c.status <> 'closed'`,
+       FROM case_index i JOIN case_open_deadlines d ON d.case_id = i.case_id WHERE i.status = 'closed' AND d.due <= ?`,
     )
-    .get(today, plusDays(today, withinDays)) as { total: number; late: number };
-  return { ...row, withinDays };
+    .get(today, until) as { total: number; late: number };
+  return { total: all.total - closed.total, late: all.late - closed.late, withinDays };
 }
 
 /**
@@ -55,6 +60,9 @@ export function currentDue(d: { due: string; further?: string[] }, today: string
   return d.further.find((x) => x >= today) ?? d.due;
 }
 
+/** Per database: rows that never move, and the day and write count of the last look that found nothing to move. */
+const MEMO = new WeakMap<Db, { fixed: Set<string>; checked: string }>();
+
 /**
  * `case_open_deadlines` and `case_index` are rebuilt from the events when they change (service.ts, refreshIndex),
  * with each deadline's first date. A repeating period moves on with the calendar instead, so before a count or a list
@@ -63,10 +71,24 @@ export function currentDue(d: { due: string; further?: string[] }, today: string
  */
 export function rollRepeatingPeriods(db: Db, today: string): void {
   const since = format(addMonths(parseISO(today), -13), 'yyyy-MM-dd');
-  const stale = db
-    .prepare(`SELECT case_id, deadline_id, due FROM case_open_deadlines WHERE due < ? AND due >= ? AND kind = 'authority_progress_due'`)
-    .all(today, since) as { case_id: string; deadline_id: string; due: string }[];
-  if (!stale.length) return;
+  // Rows looked at that do not move (an Art 78(2) period, or an s.166 one whose last period has ended) never will, on
+  // a later day either, until the events rebuild them: remember them so each list costs only the range query.
+  let memo = MEMO.get(db);
+  if (!memo) MEMO.set(db, (memo = { fixed: new Set(), checked: '' }));
+  const fixed = memo.fixed;
+  // Nothing written since the last look on the same day (by this connection or another): nothing can have moved.
+  const version = `${today}|${(db.prepare('SELECT total_changes() AS n').get() as { n: number }).n}|${db.pragma('data_version', { simple: true })}`;
+  if (memo.checked === version) return;
+  // The deadline's id starts with its kind and sits in the due index, so the range is read from the index alone.
+  const stale = (
+    db
+      .prepare(`SELECT case_id, deadline_id, due FROM case_open_deadlines WHERE due < ? AND due >= ? AND deadline_id LIKE 'authority\\_progress\\_due:%' ESCAPE '\\'`)
+      .all(today, since) as { case_id: string; deadline_id: string; due: string }[]
+  ).filter((r) => !fixed.has(`${r.case_id}|${r.deadline_id}|${r.due}`));
+  if (!stale.length) {
+    memo.checked = version;
+    return;
+  }
   const byCase = new Map<string, { deadline_id: string; due: string }[]>();
   for (const r of stale) byCase.set(r.case_id, [...(byCase.get(r.case_id) ?? []), r]);
   const move = db.prepare('UPDATE case_open_deadlines SET due = ? WHERE case_id = ? AND deadline_id = ?');
@@ -84,12 +106,14 @@ export function rollRepeatingPeriods(db: Db, today: string): void {
         const d = deadlines.find((x) => x.id === r.deadline_id);
         const due = d ? currentDue(d, today) : r.due;
         if (due !== r.due) (move.run(due, caseId, r.deadline_id), (moved = true));
+        else if (!d?.further?.length || d.further.every((x) => x < today)) fixed.add(`${caseId}|${r.deadline_id}|${r.due}`);
       }
       if (!moved) continue;
       const first = next.get(caseId) as { due: string; kind: string } | undefined;
       if (first) index.run(first.due, first.kind, first.due, caseId);
     }
   })();
+  memo.checked = `${today}|${(db.prepare('SELECT total_changes() AS n').get() as { n: number }).n}|${db.pragma('data_version', { simple: true })}`;
 }
 
 /** WHERE clause and parameters shared by the list, its counts and the CSV export; all on case_index columns. */
@@ -102,7 +126,8 @@ export function whereOf(f: DashboardFilter): { parts: string[]; params: unknown[
   if (f.q?.trim()) {
     // Title, name and references are folded into search_text; the member's email is matched on the case itself.
     const pattern = likePattern(f.q);
-    parts.push("(i.search_text LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM cases e WHERE e.id = i.case_id AND lower(e.email) LIKE ? ESCAPE '\\'))");
+    // (LIKE ignores ASCII case, which is what an address has; the subquery scans the cases once, not once per row.)
+    parts.push("(i.search_text LIKE ? ESCAPE '\\' OR i.case_id IN (SELECT id FROM cases WHERE email LIKE ? ESCAPE '\\'))");
     params.push(pattern, pattern);
   }
   return { parts, params };
