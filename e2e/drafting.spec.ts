@@ -124,7 +124,7 @@ test('GB case: the ICO complaint keeps its summary within 2,000 characters and e
   await page.getByLabel('Size limit (MB)').fill('lots');
   await page.getByRole('button', { name: 'Export', exact: true }).click();
   await expect(page.getByRole('alert')).toHaveText(/^Enter the size limit in MB, at least 0\.1\. Information Commissioner.s Office: 3 MB\.$/);
-  await expect(page.locator('#budget-hint')).toContainText('takes files of up to 3 MB');
+  await expect(page.locator('#budget-hint')).toContainText('3 MB per file');
   await page.getByLabel('Size limit (MB)').fill('3');
   const pdf = await exportAndFetch(page, 'pdf', 'upload');
   expect(pdf.length).toBeLessThanOrEqual(3 * 1024 * 1024);

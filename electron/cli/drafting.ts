@@ -2,6 +2,7 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { DRAFT_FORMATS, PDF_PROFILES } from '../core/contract/drafting';
+import { CHANNELS } from '../core/contract/tracking';
 import { loadTemplates } from '../core/drafting/templates';
 import { resolveFile } from '../core/files';
 import type { CliEnv } from './index';
@@ -80,8 +81,33 @@ export function registerDraftCommands(program: Command, env: CliEnv): void {
       const bytes = readFileSync(resolveFile(core.ctx, 'export', rec.id)!.path);
       if (out) writeFileSync(out, bytes);
       const human = () =>
-        out ? `Wrote ${out} (${rec.size.toLocaleString('en-GB')} bytes${rec.pages ? `, ${rec.pages} page${rec.pages === 1 ? '' : 's'}` : ''}; SHA-256 ${rec.sha256}).` : bytes.toString('utf8').trimEnd();
+        out ? `Wrote ${out} (${rec.size.toLocaleString('en-GB')} bytes${rec.pages ? `, ${rec.pages} page${rec.pages === 1 ? '' : 's'}` : ''}; SHA-256 ${rec.sha256}; export ${rec.id}).` : bytes.toString('utf8').trimEnd();
       if (!out && !o.json) env.out(o).stdout(human() + '\n');
       else emit(env.out(o), rec, human);
+    });
+
+  program
+    .command('sent')
+    .description('say a drafted document went out: records it on the timeline and keeps the export (or the web form fields) as evidence')
+    .argument('<id>', 'the case id')
+    .requiredOption('--template <id>', 'the template it was drafted from')
+    .requiredOption('--on <date>', 'the day it was sent (YYYY-MM-DD)')
+    .requiredOption('--channel <channel>', `how: ${CHANNELS.join(', ')}`)
+    .option('--export <exportId>', 'the export that was sent (see `draft ... --json`); without it, the web form fields as they stand')
+    .option('--ref <reference>', 'the case or reference number the recipient gave')
+    .option('--received <date>', 'by post: the day it arrived (YYYY-MM-DD)')
+    .option('--json', 'print the result as JSON')
+    .action(async (id: string, o) => {
+      const core = env.core();
+      const r = await core.api.call('drafting.markSent', {
+        caseId: id,
+        templateId: o.template,
+        on: o.on,
+        channel: o.channel,
+        ...(o.export ? { exportId: o.export } : {}),
+        ...(o.ref ? { ref: o.ref } : {}),
+        ...(o.received ? { receivedOn: o.received } : {}),
+      });
+      emit(env.out(o), r, () => `Recorded ${r.eventType.replace('_', ' ')} (event ${r.eventId}); kept "${r.evidenceTitle}" as evidence ${r.evidenceId}, SHA-256 ${r.sha256}.`);
     });
 }

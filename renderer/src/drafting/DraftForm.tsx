@@ -144,6 +144,12 @@ export function DraftForm(props: { view: DraftView; caseData: Case; onExported()
     setFocus(f.name);
   };
 
+  // Beside the checklist when there is an online form (where the member looks while copying), else under the form.
+  const copyState = (
+    <p role="status" className={`copy-state ${copyNote?.warn ? 'warn-note' : 'ok'}`}>
+      {copyNote?.text ?? ''}
+    </p>
+  );
   const allCopied = webFields.length > 0 && webFields.every((w) => copiedFields.has(w.name));
 
   return (
@@ -258,9 +264,7 @@ export function DraftForm(props: { view: DraftView; caseData: Case; onExported()
             </Field>
           );
         })}
-        <p role="status" className={`copy-state ${copyNote?.warn ? 'warn-note' : 'ok'}`}>
-          {copyNote?.text ?? ''}
-        </p>
+        {view.template.formUrl ? null : copyState}
       </form>
       <div className="draft-side">
         {view.template.formUrl ? (
@@ -285,6 +289,7 @@ export function DraftForm(props: { view: DraftView; caseData: Case; onExported()
                     </li>
                   ))}
                 </ul>
+                {copyState}
                 {allCopied && !sending ? (
                   <p>
                     <button type="button" className="primary" onClick={() => setSending(true)}>

@@ -2,7 +2,7 @@ import type { Case } from '../../../electron/core/contract';
 import { useEffect, useRef } from 'react';
 import { invoke } from '../api';
 import { href } from '../router';
-import { longDate } from '../ui/dates';
+import { shortDate } from '../ui/dates';
 import { useAsync } from '../ui/useAsync';
 import { DraftForm } from './DraftForm';
 import './drafting.css';
@@ -60,7 +60,7 @@ export function DraftScreen(props: { caseData: Case; templateId: string; onExpor
           <a href={m.sourceUrl} target="_blank" rel="noopener noreferrer">
             {m.sourceUrl}
           </a>{' '}
-          <span className="rule">Template last checked against it on {longDate(m.lastChecked)}.</span>
+          <span className="rule">Template last checked against it on {shortDate(m.lastChecked)}.</span>
         </dd>
       </dl>
       {view.availability.available && !view.readiness.ready ? (

@@ -18,8 +18,8 @@ function uploadLimit(view: DraftView): { bytes: number | null; who: string } {
 /** The hint under the size limit: it names the regulator this document goes to, never another one. */
 function budgetHint(view: DraftView): string {
   const { bytes, who } = uploadLimit(view);
-  if (bytes) return `${who} takes files of up to ${fileSize(bytes)} on its online form.`;
-  return `Enter the largest file ${who}’s online form accepts, as it states on the form. Redress does not know that limit; 3 MB fits most forms.`;
+  if (bytes) return `Upload limit for ${who}: ${fileSize(bytes)} per file on its online form.`;
+  return `Upload limit for ${who}: not known to Redress. Enter the largest file its online form accepts, as the form states; 3 MB fits most forms.`;
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
