@@ -90,6 +90,23 @@ describe('DPA 2018 s.166: the dashboard and the next step name the same period',
   });
 });
 
+describe('Art 78(2): a progress date that does not repeat stays overdue, on the dashboard as in the next step', () => {
+  it('a complaint to the DPC three months on is overdue in both', async () => {
+    const core = makeCore('2026-06-01');
+    const c = await newCase(core, { country: 'DE', title: 'Maria and the DPC' });
+    await core.api.call('tracking.addEvent', { caseId: c.id, type: 'request_sent', on: '2026-03-02' });
+    await core.api.call('tracking.addEvent', { caseId: c.id, type: 'complaint_filed', on: '2026-05-29', authority: 'dpc' });
+    for (const day of ['2026-06-01', '2026-09-15', '2026-12-15']) {
+      core.setToday(day);
+      const { d } = await agree(core);
+      const step = (await core.api.call('tracking.get', { caseId: c.id })).nextStep;
+      expect(d.rows[0].nextDue, day).toBe(step.due);
+      expect(d.rows[0].urgency === 'overdue', day).toBe(step.tone === 'overdue');
+    }
+    expect((await core.api.call('tracking.dashboard', {})).overdue).toBe(1);
+  });
+});
+
 describe('search', () => {
   it('finds a case by the member’s email, in any case, and not by a part of another field', async () => {
     const core = makeCore('2026-06-10');

@@ -4,7 +4,7 @@ import { getCase } from '../cases/repo';
 import type { CaseStatus } from '../contract';
 import type { Dashboard, DashboardFilter, DashboardInput, DashboardRow, DeadlineKind } from '../contract/tracking';
 import type { Db } from '../db/open';
-import { computeDeadlines } from './deadlines';
+import { computeDeadlines, normaliseAuthority } from './deadlines';
 import { listEvents } from './events';
 import { likePattern } from './search';
 
@@ -60,6 +60,8 @@ export function currentDue(d: { due: string; further?: string[] }, today: string
   return d.further.find((x) => x >= today) ?? d.due;
 }
 
+const PROGRESS = 'authority_progress_due:';
+
 /** Per database: rows that never move, and the day and write count of the last look that found nothing to move. */
 const MEMO = new WeakMap<Db, { fixed: Set<string>; checked: string }>();
 
@@ -80,11 +82,18 @@ export function rollRepeatingPeriods(db: Db, today: string): void {
   const version = `${today}|${(db.prepare('SELECT total_changes() AS n').get() as { n: number }).n}|${db.pragma('data_version', { simple: true })}`;
   if (memo.checked === version) return;
   // The deadline's id starts with its kind and sits in the due index, so the range is read from the index alone.
-  const stale = (
+  const rows = (
     db
-      .prepare(`SELECT case_id, deadline_id, due FROM case_open_deadlines WHERE due < ? AND due >= ? AND deadline_id LIKE 'authority\\_progress\\_due:%' ESCAPE '\\'`)
-      .all(today, since) as { case_id: string; deadline_id: string; due: string }[]
+      .prepare(
+        `SELECT d.case_id, d.deadline_id, d.due, c.country, e.authority FROM case_open_deadlines d
+         JOIN cases c ON c.id = d.case_id LEFT JOIN case_events e ON e.id = substr(d.deadline_id, ${PROGRESS.length + 1})
+         WHERE d.due < ? AND d.due >= ? AND d.deadline_id LIKE 'authority\\_progress\\_due:%' ESCAPE '\\'`,
+      )
+      .all(today, since) as { case_id: string; deadline_id: string; due: string; country: string; authority: string | null }[]
   ).filter((r) => !fixed.has(`${r.case_id}|${r.deadline_id}|${r.due}`));
+  // Only a complaint to the ICO, or one by a member in the UK, can run under s.166; the rest (Art 78(2)) never move.
+  const stale = rows.filter((r) => r.country === 'GB' || normaliseAuthority(r.authority) === 'ico');
+  for (const r of rows) if (!stale.includes(r)) fixed.add(`${r.case_id}|${r.deadline_id}|${r.due}`);
   if (!stale.length) {
     memo.checked = version;
     return;
