@@ -41,6 +41,7 @@ test('a fresh Irish case: the steps start at the evidence, and "Draft the object
   await expect(page.getByRole('heading', { name: 'Objection to AI training (LinkedIn)' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Objection to AI training (LinkedIn)' })).toBeInViewport();
   await expect(page.getByLabel(/^First name/)).toHaveValue(/Aoife/);
+  await screenshot(page, 'case-path-objection-draft');
   // The draft has the page to itself, with the way back to the case.
   await expect(page.getByRole('region', { name: 'Next step' })).toHaveCount(0);
   await expect(page.getByRole('region', { name: 'Timeline and deadlines' })).toHaveCount(0);
@@ -95,7 +96,7 @@ test('a case closed by hand says it is closed; the details remember being folded
   await expect(next.getByRole('link')).toHaveCount(0);
   const steps = page.getByRole('list', { name: 'Where your case stands' });
   await expect(steps.locator('[aria-current="step"]')).toHaveCount(0);
-  await expect(steps.getByRole('listitem').last()).toContainText('Done');
+  await expect(steps.getByRole('listitem').last()).toContainText('Done · Case closed');
   await expectAccessible(page, 'closed case');
 
   const details = page.getByRole('button', { name: 'Details' });

@@ -166,7 +166,8 @@ function stepDetail(s: CaseStep): string | null {
     case 'complaint':
       return on ? `Filed ${on}` : null;
     case 'decision':
-      if (on) return `${s.note === 'Case closed' ? 'Closed' : 'Given'} ${on}`;
+      if (s.note === 'Case closed') return on ? `Closed ${on}` : 'Case closed';
+      if (on) return `Given ${on}`;
       return s.due ? `Progress due ${shortDate(s.due)}` : null;
   }
 }
