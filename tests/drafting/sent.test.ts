@@ -111,4 +111,19 @@ describe('drafting.markSent', () => {
     const t = await call('tracking.get', { caseId: c.id });
     expect(t.events.find((e: { id: string }) => e.id === filed.eventId)).toMatchObject({ authority: 'dpc', ref: 'DPC-1' });
   });
+
+  it('a reminder is recorded as sent for the request it chases', async () => {
+    const c = await call<{ id: string }>('cases.create', { title: 'AI training', country: 'IE', name: 'Aoife Byrne', email: 'aoife@example.org' });
+    const first = await call<{ id: string }>('tracking.addEvent', { caseId: c.id, type: 'request_sent', on: '2026-03-02', requestType: 'access' });
+    await call('tracking.addEvent', { caseId: c.id, type: 'request_sent', on: '2026-04-20', requestType: 'objection' });
+    now = new Date('2026-05-20T09:00:00.000Z');
+    const rec = await call<{ id: string }>('drafting.export', { caseId: c.id, templateId: 'linkedin-reminder', format: 'eml' });
+    const r = await call('drafting.markSent', { caseId: c.id, templateId: 'linkedin-reminder', exportId: rec.id, on: '2026-05-20', channel: 'email' });
+    expect(r).toMatchObject({ eventType: 'reminder_sent', evidenceTitle: 'Reminder as sent, 20 May 2026' });
+    const t = await call('tracking.get', { caseId: c.id });
+    // The access request of 2 March is overdue (due early April); the objection of 20 April is not yet.
+    expect(t.events.find((e: { id: string }) => e.id === r.eventId)).toMatchObject({ type: 'reminder_sent', forEventId: first.id, channel: 'email', evidenceIds: [r.evidenceId] });
+    const items = await call<{ id: string; mime: string }[]>('evidence.list', { caseId: c.id });
+    expect(items).toEqual([expect.objectContaining({ id: r.evidenceId, mime: 'message/rfc822' })]);
+  });
 });

@@ -3,24 +3,7 @@ import { DRAFT_FORMATS, type DraftFormat, type DraftView, type ExportRecord, typ
 import { fileUrl, invoke } from '../api';
 import { fileSize, num } from '../ui/dates';
 import { SentForm } from './SentForm';
-
-/** What most email services accept for one message, attachments included. */
-const EMAIL_LIMIT = 25 * 1024 * 1024;
-const MB = 1024 * 1024;
-
-/** The size limit of the recipient's own upload, where the template knows it (the ICO: 3 MB), and who sets it. */
-function uploadLimit(view: DraftView): { bytes: number | null; who: string } {
-  const who = view.recipient.name;
-  const mb = view.template.uploadLimitMb;
-  return { bytes: mb ? mb * MB : null, who };
-}
-
-/** The hint under the size limit: it names the regulator this document goes to, never another one. */
-function budgetHint(view: DraftView): string {
-  const { bytes, who } = uploadLimit(view);
-  if (bytes) return `Upload limit for ${who}: ${fileSize(bytes)} per file on its online form.`;
-  return `Upload limit for ${who}: not known to Redress. Enter the largest file its online form accepts, as the form states; 3 MB fits most forms.`;
-}
+import { budgetHint, sizeWarnings } from './size';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -187,22 +170,4 @@ export function ExportBox(props: { view: DraftView; values: Record<string, strin
       ) : null}
     </section>
   );
-}
-
-/** Whether the file is too big for where it is likely to go: email (about 25 MB) or the recipient's upload limit. */
-export function sizeWarnings(view: DraftView, r: ExportRecord): string[] {
-  if (r.format !== 'pdf') return [];
-  const out: string[] = [];
-  const { bytes, who } = uploadLimit(view);
-  if (r.size > EMAIL_LIMIT) out.push(`At ${fileSize(r.size)} this PDF is over what most email services take (${fileSize(EMAIL_LIMIT)}): keep it as your record and send a smaller copy.`);
-  if (r.profile === 'archive' && view.template.formUrl) {
-    const limit = bytes ?? 3 * MB;
-    if (r.size > limit)
-      out.push(
-        bytes
-          ? `At ${fileSize(r.size)} it is over the ${fileSize(limit)} that ${who} takes on its online form: for the form, export the upload copy.`
-          : `At ${fileSize(r.size)} it may be too big for ${who}’s online form (many take about ${fileSize(limit)}): for the form, export the upload copy.`,
-      );
-  }
-  return out;
 }
