@@ -181,6 +181,22 @@ test('deleting an item an event holds names the event first, then the event no l
   expect(log.entries.find((e) => e.action === 'evidence.delete')?.detail).toMatchObject({ evidenceId: shot.id, detachedFromEvents: [sent.id] });
 });
 
+test('a deep link to an item opens it focused; an unknown id or an item of another case says so, with the way back', async ({ page, app }) => {
+  const c = await newCase(app);
+  const other = await newCase(app);
+  const shot = await app.api<{ id: string }>('evidence.upload', { caseId: c.id, filename: 'settings.png', dataBase64: makePng(40, 30).toString('base64') });
+  await page.goto(`${app.host.url}#/cases/${c.id}/evidence/${shot.id}`);
+  await expectViewInFocus(page, /^Screenshot: settings$/);
+  await page.goto(`${app.host.url}#/cases/${c.id}/evidence/ev_nothing`);
+  await expectViewInFocus(page, /^This evidence item cannot be shown$/);
+  await expect(page.getByRole('alert')).toContainText('No evidence item with id "ev_nothing"');
+  await page.goto(`${app.host.url}#/cases/${other.id}/evidence/${shot.id}`);
+  await expectViewInFocus(page, /^This item belongs to another case$/);
+  await page.getByRole('link', { name: 'Open it in its own case' }).click();
+  await expectViewInFocus(page, /^Screenshot: settings$/);
+  await expectAccessible(page, 'deep-linked item');
+});
+
 test('a capture of an address nothing answers says so in plain words, without the engine code', async ({ page, app }) => {
   const port = await new Promise<number>((ok) => {
     const s = createNetServer().listen(0, '127.0.0.1', () => {

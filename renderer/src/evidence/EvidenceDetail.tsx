@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { TOGGLE_STATES, type ToggleState } from '../../../electron/core/contract/evidence';
 import { fileUrl, invoke } from '../api';
 import { fileSize, num } from '../ui/dates';
+import { href } from '../router';
 import { useAsync } from '../ui/useAsync';
 import { errorText, KIND_LABELS, TOGGLE_LABELS, when } from './format';
 import { BackToEvidence, useArrivalFocus, useReturnTo } from './view';
@@ -14,7 +15,7 @@ export function EvidenceDetail(props: { caseId: string; id: string; onChange(): 
   const item = useAsync(() => invoke('evidence.get', { id: props.id }), [props.id]);
   const [choice, setChoice] = useState<ToggleState | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const heading = useArrivalFocus(item.data ? `item:${props.id}` : item.error ? `error:${props.id}` : null);
+  const heading = useArrivalFocus(item.data ? `item:${props.caseId}:${props.id}:${item.data.caseId}` : item.error ? `error:${props.caseId}:${props.id}` : null);
   useReturnTo(props.caseId, props.id);
   if (item.error)
     return (
@@ -38,6 +39,18 @@ export function EvidenceDetail(props: { caseId: string; id: string; onChange(): 
       </div>
     );
   const e = item.data;
+  if (e.caseId !== props.caseId)
+    return (
+      <div className="evidence-detail">
+        <h2 id="evidence-view-title" tabIndex={-1} ref={heading}>
+          This item belongs to another case
+        </h2>
+        <p>
+          “{e.title}” is evidence in another case. <a href={href('cases', e.caseId, 'evidence', e.id)}>Open it in its own case</a>
+        </p>
+        <BackToEvidence caseId={props.caseId} />
+      </div>
+    );
   const detected = e.toggleReading?.state;
   const current = choice ?? e.toggle?.state ?? 'unknown';
   const picture = e.artifacts.some((a) => a.kind === 'screenshot') || e.mime.startsWith('image/');

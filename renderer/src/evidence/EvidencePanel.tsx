@@ -54,9 +54,9 @@ export function EvidencePanel(props: { case: Case; section: string[]; onChange()
     return (
       <section aria-labelledby="evidence-view-title" className="card evidence evidence-view" id="evidence">
         {'item' in view ? (
-          <EvidenceDetail key={view.item} caseId={caseId} id={view.item} onChange={changed} />
+          <EvidenceDetail key={`${caseId}/${view.item}`} caseId={caseId} id={view.item} onChange={changed} />
         ) : (
-          <DiffView key={`${view.from}/${view.to}`} caseId={caseId} from={view.from} to={view.to} onSaved={changed} />
+          <DiffView key={`${caseId}/${view.from}/${view.to}`} caseId={caseId} from={view.from} to={view.to} onSaved={changed} />
         )}
       </section>
     );
