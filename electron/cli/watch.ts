@@ -30,6 +30,8 @@ export function checkText(c: WatchCheck, withTime = false): string {
   return lines.join('\n');
 }
 
+const NOTHING_WATCHED = 'No page is watched yet: `redress watch add --platform linkedin` adds the policies of a platform, `redress watch add URL` one page.';
+
 function platformAddedText(r: WatchPlatformAdded): string {
   const lines = [`Watching ${r.added.length} policy document${r.added.length === 1 ? '' : 's'} of ${r.platformName}:`];
   for (const d of r.added) lines.push(`  ${d.id}  every ${formatDuration(d.every).padEnd(4)} ${d.name ?? d.url}  ${d.url}`);
@@ -43,7 +45,7 @@ function statusText(st: WatchStatus): string {
     st.enabled
       ? `The watch is on: the app checks the due pages every ${formatDuration(st.everyHours * 3600)} while it is open; next ${day(st.nextRunAt)}.`
       : 'The watch is off: the app does not check pages on its own (`redress watch on` turns it on; `redress watch run` checks now).',
-    `${st.documents} page${st.documents === 1 ? '' : 's'} watched; last run ${day(st.lastRunAt)}.`,
+    st.documents ? `${st.documents} page${st.documents === 1 ? '' : 's'} watched; last run ${day(st.lastRunAt)}.` : NOTHING_WATCHED,
   ];
   if (!st.unseen.length) lines.push('No AI-related change waiting.');
   else {
@@ -103,7 +105,13 @@ export function registerWatchCommands(program: Command, env: CliEnv): void {
         everyHours = seconds / 3600;
       }
       const st = await env.call('watch.settings.set', { enabled: true, ...(everyHours !== undefined ? { everyHours } : {}) });
-      emit(env.out(o), st, () => `The watch is on: while the app is open it checks the due pages at start and every ${formatDuration(st.everyHours * 3600)}. \`redress watch run\` checks them now.`);
+      const { documents } = await env.call('watch.status', {});
+      emit(env.out(o), st, () =>
+        [
+          `The watch is on: while the app is open it checks the due pages at start and every ${formatDuration(st.everyHours * 3600)}. \`redress watch run\` checks them now.`,
+          ...(documents ? [] : [NOTHING_WATCHED]),
+        ].join('\n'),
+      );
     });
 
   watch
