@@ -69,3 +69,22 @@ test('an item no event holds deletes as before, and a failed delete leaves the e
   expect((await t.core.api.call('evidence.list', { caseId: t.caseId })).map((e) => e.id)).toContain(shot.id);
   await expect(t.core.api.call('evidence.holders', { id: 'ev_missing' })).rejects.toThrow(/No evidence item/);
 });
+
+test('dead ids an older Redress left on events are dropped once at start, and the custody log says which', async () => {
+  const [shot] = await addTwo();
+  const sent = await t.core.api.call('tracking.addEvent', { caseId: t.caseId, type: 'request_sent', on: '2026-04-30', evidenceIds: [shot.id] });
+  // What a delete did before this fix: the item's row went, its link from the event stayed.
+  t.core.ctx.db.prepare('INSERT INTO case_event_evidence (event_id, evidence_id) VALUES (?, ?)').run(sent.id, 'ev_gone');
+  const entries = async () => (await t.core.api.call('evidence.custody', { caseId: t.caseId })).entries;
+  const before = (await entries()).length;
+  await t.reopen();
+  expect((await eventsNow()).find((e) => e.id === sent.id)?.evidenceIds).toEqual([shot.id]);
+  const log = await t.core.api.call('evidence.custody', { caseId: t.caseId });
+  expect(log.ok).toBe(true);
+  expect(log.entries.length).toBe(before + 1);
+  expect(log.entries.at(-1)).toMatchObject({ action: 'evidence.links.repair', detail: { links: `${sent.id} lost ev_gone` } });
+  // A clean database is left alone: nothing more is logged on the next start.
+  await t.reopen();
+  expect((await entries()).length).toBe(before + 1);
+  expect((await t.core.api.call('evidence.verify', { caseId: t.caseId })).ok).toBe(true);
+});

@@ -15,7 +15,7 @@ import { writeTx } from '../db/tx';
 import { StoredPathError } from '../util/stored-path';
 import { listEvidenceForCase } from './query';
 import { verifyCase } from './verify';
-import { detachFromEvents, eventsHolding } from './holders';
+import { detachFromEvents, dropDeadLinks, eventsHolding } from './holders';
 import { httpStatusError, plainCaptureError } from '../capture/net-errors';
 import type { ToggleReading } from '../contract/evidence';
 
@@ -29,6 +29,7 @@ function requireItem(ctx: CoreContext, id: string) {
 export function registerEvidence(api: ApiRegistry, ctx: CoreContext): void {
   // Stray entries (not written by Redress) are left alone; verify reports them.
   cleanOrphans(ctx.db, ctx.dataDir);
+  dropDeadLinks(ctx);
   registerFileResolver('evidence', (c, id) => resolveEvidenceFile(c, id));
 
   api.register('evidence.list', ({ caseId }) => {
