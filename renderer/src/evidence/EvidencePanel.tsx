@@ -232,65 +232,65 @@ function EvidenceTable(props: { caseId: string; items: EvidenceSummary[]; onChan
               const v = status.get(e.id);
               return (
                 <Fragment key={e.id}>
-                <tr>
-                  <td>
-                    {comparable.includes(e) ? (
-                      <input
-                        type="checkbox"
-                        aria-label={`Compare ${e.title}, ${when(e.capturedAt)}`}
-                        checked={picked.includes(e.id)}
-                        onChange={(ev) => setPicked((p) => (ev.target.checked ? [...p, e.id].slice(-2) : p.filter((x) => x !== e.id)))}
-                      />
-                    ) : null}
-                  </td>
-                  <td>{KIND_LABELS[e.kind] ?? e.kind}</td>
-                  <td>
-                    <a
+                  <tr>
+                    <td>
+                      {comparable.includes(e) ? (
+                        <input
+                          type="checkbox"
+                          aria-label={`Compare ${e.title}, ${when(e.capturedAt)}`}
+                          checked={picked.includes(e.id)}
+                          onChange={(ev) => setPicked((p) => (ev.target.checked ? [...p, e.id].slice(-2) : p.filter((x) => x !== e.id)))}
+                        />
+                      ) : null}
+                    </td>
+                    <td>{KIND_LABELS[e.kind] ?? e.kind}</td>
+                    <td>
+                      <a
                         id={itemLinkId(e.id)}
                         href={href('cases', props.caseId, 'evidence', e.id)}
                         aria-label={`${e.title}, ${KIND_LABELS[e.kind] ?? e.kind}, ${when(e.capturedAt ?? e.addedAt)}`}
                       >
                         {e.title}
                       </a>
-                    {e.sourceUrl ? <span className="rule">{e.sourceUrl}</span> : null}
-                  </td>
-                  <td>
-                    <time dateTime={e.capturedAt ?? e.addedAt}>{when(e.capturedAt ?? e.addedAt)}</time>
-                  </td>
-                  <td>
-                    <code title={e.sha256}>{shortHash(e.sha256)}</code>
-                  </td>
-                  <td>
-                    {e.toggle ? (
-                      <span className={`toggle toggle-${e.toggle.state}`}>
-                        {TOGGLE_LABELS[e.toggle.state]}
-                        {e.toggle.confirmedBy === 'hand' ? ' (set by hand)' : ''}
-                      </span>
-                    ) : (
-                      '—'
-                    )}
-                  </td>
-                  <td>{v ? <span className={`verify verify-${v.status}`}>{v.status}</span> : '—'}</td>
-                  <td>
-                    <button
-                      type="button"
-                      id={`evidence-delete-${e.id}`}
-                      className="danger"
-                      aria-label={`Delete ${e.title}, ${when(e.capturedAt ?? e.addedAt)}`}
-                      aria-expanded={confirming === e.id}
-                      onClick={() => setConfirming(e.id)}
-                    >
-                      Delete
-                    </button>
-                  </td>
-                </tr>
-                {confirming === e.id ? (
-                  <tr className="confirm-row">
-                    <td colSpan={8}>
-                      <DeleteConfirm item={e} onCancel={() => cancel(e.id)} onDelete={() => void remove(e)} />
+                      {e.sourceUrl ? <span className="rule">{e.sourceUrl}</span> : null}
+                    </td>
+                    <td>
+                      <time dateTime={e.capturedAt ?? e.addedAt}>{when(e.capturedAt ?? e.addedAt)}</time>
+                    </td>
+                    <td>
+                      <code title={e.sha256}>{shortHash(e.sha256)}</code>
+                    </td>
+                    <td>
+                      {e.toggle ? (
+                        <span className={`toggle toggle-${e.toggle.state}`}>
+                          {TOGGLE_LABELS[e.toggle.state]}
+                          {e.toggle.confirmedBy === 'hand' ? ' (set by hand)' : ''}
+                        </span>
+                      ) : (
+                        '—'
+                      )}
+                    </td>
+                    <td>{v ? <span className={`verify verify-${v.status}`}>{v.status}</span> : '—'}</td>
+                    <td>
+                      <button
+                        type="button"
+                        id={`evidence-delete-${e.id}`}
+                        className="danger"
+                        aria-label={`Delete ${e.title}, ${when(e.capturedAt ?? e.addedAt)}`}
+                        aria-expanded={confirming === e.id}
+                        onClick={() => setConfirming(e.id)}
+                      >
+                        Delete
+                      </button>
                     </td>
                   </tr>
-                ) : null}
+                  {confirming === e.id ? (
+                    <tr className="confirm-row">
+                      <td colSpan={8}>
+                        <DeleteConfirm item={e} onCancel={() => cancel(e.id)} onDelete={() => void remove(e)} />
+                      </td>
+                    </tr>
+                  ) : null}
                 </Fragment>
               );
             })}
