@@ -207,8 +207,8 @@ export function NextStepBox({ t }: { t: CaseTracking }) {
         </p>
         {s.due ? (
           <p className="next-step-date">
-            Date: <time dateTime={s.due}>{longDate(s.due)}</time>
-            {s.due < t.today ? ' (passed)' : s.due === t.today ? ' (today)' : ''}
+            {s.due < t.today ? 'Was due' : 'By'} <time dateTime={s.due}>{longDate(s.due)}</time>
+            {s.due === t.today ? ' (today)' : ''}
           </p>
         ) : null}
       </div>
