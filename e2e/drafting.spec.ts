@@ -308,6 +308,8 @@ test('the objection opens without errors, offers starting points, refuses to cop
   await expect(done).toContainText('“Request sent” on');
   await expect(done).toContainText('(reference LI-CASE-260430)');
   await expect(done).toContainText('“Objection as sent,');
+  // Recorded once: neither the checklist nor the export offers it again.
+  await expect(page.getByRole('button', { name: 'I have sent it' })).toHaveCount(0);
   await expectAccessible(page, 'recorded as sent');
   await screens(page, 'drafting-sent-done');
 

@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import type { Case } from '../../../electron/core/contract';
-import { fieldsSchema, type DraftPreview, type DraftView, type TemplateField } from '../../../electron/core/contract/drafting';
+import { fieldsSchema, type DraftPreview, type DraftView, type MarkSentResult, type TemplateField } from '../../../electron/core/contract/drafting';
 import { invoke } from '../api';
 import { num, timeOfDay } from '../ui/dates';
 import { Field } from '../ui/Field';
@@ -68,6 +68,12 @@ export function DraftForm(props: { view: DraftView; caseData: Case; onExported()
   const [copyNote, setCopyNote] = useState<{ text: string; warn: boolean } | null>(null);
   const [copiedFields, setCopiedFields] = useState<Set<string>>(new Set());
   const [sending, setSending] = useState(false);
+  // Once recorded as sent (from the checklist or after an export), neither place offers it again.
+  const [sent, setSent] = useState<MarkSentResult | null>(null);
+  const onSent = (r: MarkSentResult) => {
+    setSent(r);
+    props.onExported();
+  };
   const first = useRef(true);
 
   useEffect(() => {
@@ -290,20 +296,20 @@ export function DraftForm(props: { view: DraftView; caseData: Case; onExported()
                   ))}
                 </ul>
                 {copyState}
-                {allCopied && !sending ? (
+                {allCopied && !sending && !sent ? (
                   <p>
                     <button type="button" className="primary" onClick={() => setSending(true)}>
                       I have sent it
                     </button>
                   </p>
                 ) : null}
-                {sending ? <SentForm view={view} onSent={() => props.onExported()} onCancel={() => setSending(false)} /> : null}
+                {sending ? <SentForm view={view} onSent={onSent} onCancel={() => setSending(false)} /> : null}
               </>
             ) : null}
           </div>
         ) : null}
         <LetterPreview preview={preview} />
-        <ExportBox view={view} values={outgoing} problems={preview?.problems ?? []} onExported={props.onExported} />
+        <ExportBox view={view} values={outgoing} problems={preview?.problems ?? []} onExported={props.onExported} sent={sent} onSent={onSent} />
       </div>
     </div>
   );

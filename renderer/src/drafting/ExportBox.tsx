@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { DRAFT_FORMATS, type DraftFormat, type DraftView, type ExportRecord, type PdfProfile } from '../../../electron/core/contract/drafting';
+import { DRAFT_FORMATS, type DraftFormat, type DraftView, type ExportRecord, type MarkSentResult, type PdfProfile } from '../../../electron/core/contract/drafting';
 import { fileUrl, invoke } from '../api';
 import { fileSize, num } from '../ui/dates';
 import { SentForm } from './SentForm';
@@ -14,7 +14,7 @@ const FORMAT_LABELS: Record<DraftFormat, string> = {
   json: 'Form fields (JSON)',
 };
 
-export function ExportBox(props: { view: DraftView; values: Record<string, string>; problems: { field: string; message: string }[]; onExported(): void }) {
+export function ExportBox(props: { view: DraftView; values: Record<string, string>; problems: { field: string; message: string }[]; onExported(): void; sent: MarkSentResult | null; onSent(r: MarkSentResult): void }) {
   const [format, setFormat] = useState<DraftFormat>('pdf');
   const [profile, setProfile] = useState<PdfProfile>('archive');
   const [budgetMb, setBudgetMb] = useState(String(props.view.template.uploadLimitMb ?? 3));
@@ -154,7 +154,7 @@ export function ExportBox(props: { view: DraftView; values: Record<string, strin
           </>
         ) : null}
       </div>
-      {result && !sending ? (
+      {result && !sending && !props.sent ? (
         <p className="sent-offer">
           <button type="button" className="primary" onClick={() => setSending(true)}>
             I have sent it
@@ -162,7 +162,7 @@ export function ExportBox(props: { view: DraftView; values: Record<string, strin
           <span className="hint">Once it has gone out: records the date and keeps this file as what you sent.</span>
         </p>
       ) : null}
-      {result && sending ? <SentForm view={props.view} exportId={result.id} exportFormat={result.format} onSent={() => props.onExported()} onCancel={() => setSending(false)} /> : null}
+      {result && sending ? <SentForm view={props.view} exportId={result.id} exportFormat={result.format} onSent={props.onSent} onCancel={() => setSending(false)} /> : null}
       {error ? (
         <p role="alert" className="error pre">
           {error}
