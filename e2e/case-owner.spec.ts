@@ -119,3 +119,27 @@ test('export a case bundle, import it on a fresh data folder, verify clean; a ta
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('given and family name: set on a new case, shown in the edit form, cleared back to the full name', async ({ page, app }) => {
+  await page.goto(app.host.url + '#/new');
+  await page.getByLabel('Your full name').fill('María José García Pérez');
+  await page.getByLabel('Given name(s)').fill('María José');
+  await page.getByLabel('Family name').fill('García Pérez');
+  await page.getByLabel('Email of your account').fill('mj@example.org');
+  await page.getByLabel('Country where you live').selectOption('ES');
+  await expectAccessible(page, 'new case with name parts');
+  await page.getByRole('button', { name: /create case/i }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+  const [c] = await app.api<(Case & { givenName: string | null; familyName: string | null })[]>('cases.list', {});
+  expect(c).toMatchObject({ givenName: 'María José', familyName: 'García Pérez' });
+
+  const owner = page.getByRole('region', { name: 'This case' });
+  await owner.getByRole('button', { name: 'Edit case' }).click();
+  await expect(owner.getByLabel('Given name(s)')).toHaveValue('María José');
+  await owner.getByLabel('Family name').fill('');
+  await owner.getByRole('button', { name: 'Save changes' }).click();
+  await expect(owner.getByRole('status').first()).toHaveText('Case saved. The change is in the custody log.');
+  const after = await app.api<Case & { givenName: string | null; familyName: string | null }>('cases.get', { id: c.id });
+  expect(after).toMatchObject({ givenName: 'María José', familyName: null });
+  await expectAccessible(page, 'case edited with name parts');
+});

@@ -22,6 +22,7 @@ import { CaseSteps, NextStepBox, TimelinePanel } from '../tracking/TimelinePanel
 import { COUNTRY_OPTIONS, countryName } from '../ui/countries';
 import { dateTime, fileSize } from '../ui/dates';
 import { Field } from '../ui/Field';
+import { NameParts } from '../ui/NameParts';
 import { RegionOptions, regionFieldLabel } from '../ui/regions';
 import { useAsync } from '../ui/useAsync';
 import { JurisdictionSummary } from './JurisdictionSummary';
@@ -260,7 +261,7 @@ function SectionNav() {
 
 // ---- The case is the member's: edit it, carry it (bundle), forget it. ----
 
-const EditSchema = CaseUpdateInput.omit({ id: true, givenName: true, familyName: true }).superRefine((v, ctx) => {
+const EditSchema = CaseUpdateInput.omit({ id: true }).superRefine((v, ctx) => {
   if (v.country && needsRegion(v.country) && !v.region) {
     ctx.addIssue({
       code: 'custom',
@@ -270,6 +271,8 @@ const EditSchema = CaseUpdateInput.omit({ id: true, givenName: true, familyName:
   }
 });
 type EditIn = z.input<typeof EditSchema>;
+/** An emptied name field removes the name part (null), so forms fall back to the full name. */
+const clearedToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);
 type EditOut = z.output<typeof EditSchema>;
 
 function CaseOwner({ case: c, onSaved }: { case: Case; onSaved(): void }) {
@@ -355,7 +358,7 @@ function EditCaseForm(props: { case: Case; onCancel(): void; onSaved(): void }) 
     formState: { errors, isSubmitting },
   } = useForm<EditIn, unknown, EditOut>({
     resolver: zodResolver(EditSchema),
-    defaultValues: { title: c.title, name: c.name, email: c.email, country: c.country, region: c.region ?? '', platform: c.platform },
+    defaultValues: { title: c.title, name: c.name, givenName: c.givenName, familyName: c.familyName, email: c.email, country: c.country, region: c.region ?? '', platform: c.platform },
   });
   const country = watch('country') ?? '';
   const region = watch('region');
@@ -387,6 +390,13 @@ function EditCaseForm(props: { case: Case; onCancel(): void; onSaved(): void }) 
       <Field label="Your full name" name="edit-name" error={errors.name?.message}>
         <input {...register('name')} autoComplete="name" maxLength={200} />
       </Field>
+      <NameParts
+        prefix="edit"
+        given={register('givenName', { setValueAs: clearedToNull })}
+        family={register('familyName', { setValueAs: clearedToNull })}
+        givenError={errors.givenName?.message}
+        familyError={errors.familyName?.message}
+      />
       <Field label="Email of your account" name="edit-email" error={errors.email?.message}>
         <input {...register('email')} type="email" autoComplete="email" maxLength={254} />
       </Field>

@@ -7,6 +7,9 @@ import { ApiCallError, invoke } from '../api';
 import { href, navigate } from '../router';
 import { COUNTRY_OPTIONS } from '../ui/countries';
 import { Field } from '../ui/Field';
+import { NameParts } from '../ui/NameParts';
+
+const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 import { RegionOptions, regionFieldLabel } from '../ui/regions';
 import { JurisdictionSummary } from './JurisdictionSummary';
 
@@ -110,6 +113,13 @@ export function NewCaseForm() {
         >
           <input {...register('name')} autoComplete="name" maxLength={200} />
         </Field>
+        <NameParts
+          prefix="new"
+          given={register('givenName', { setValueAs: emptyToUndefined })}
+          family={register('familyName', { setValueAs: emptyToUndefined })}
+          givenError={errors.givenName?.message}
+          familyError={errors.familyName?.message}
+        />
         <Field label="Email of your account" name="email" error={errors.email?.message}>
           <input {...register('email')} type="email" autoComplete="email" maxLength={254} />
         </Field>
