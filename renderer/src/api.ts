@@ -11,10 +11,12 @@ declare global {
 export class ApiCallError extends Error {
   readonly code: ApiErrorBody['code'];
   readonly issues: ApiErrorBody['issues'];
+  readonly detail: ApiErrorBody['detail'];
   constructor(body: ApiErrorBody) {
     super(body.message);
     this.code = body.code;
     this.issues = body.issues;
+    this.detail = body.detail;
   }
 }
 

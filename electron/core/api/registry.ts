@@ -50,7 +50,7 @@ export function fromZod(error: z.ZodError): ApiError {
 }
 
 export function toErrorBody(err: unknown): ApiErrorBody {
-  if (err instanceof ApiError) return { code: err.code, message: err.message, ...(err.issues ? { issues: err.issues } : {}) };
+  if (err instanceof ApiError) return { code: err.code, message: err.message, ...(err.issues ? { issues: err.issues } : {}), ...(err.detail ? { detail: err.detail } : {}) };
   if (err instanceof z.ZodError) return toErrorBody(fromZod(err));
   // Unexpected errors keep their message (the user is local and needs to act on it) but not their stack.
   const message = err instanceof Error ? err.message : String(err);

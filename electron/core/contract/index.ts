@@ -31,6 +31,8 @@ export interface ApiErrorBody {
   code: ApiErrorCode;
   message: string;
   issues?: { path: string; message: string }[];
+  /** Technical facts kept out of the message (an engine's error code); a host may show them folded away. */
+  detail?: Record<string, string>;
 }
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiErrorBody };
 

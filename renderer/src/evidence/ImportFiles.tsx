@@ -30,7 +30,7 @@ export function ImportFiles(props: { caseId: string; onDone(): void }) {
 
   const importOne = async (f: File, as: ImportKind | undefined): Promise<Outcome> => {
     if (f.size > MAX_UPLOAD_BYTES) {
-      return { ok: false, text: `${f.name}: over ${fileSize(MAX_UPLOAD_BYTES)}, too large to send from this window; import it with the command line (redress evidence add).` };
+      return { ok: false, text: `${f.name}: over ${fileSize(MAX_UPLOAD_BYTES)}, more than this window can take. Save a smaller copy (a screenshot of the screen rather than of the whole page, a PDF of the pages that matter) and add that.` };
     }
     try {
       const r = await invoke('evidence.upload', { caseId: props.caseId, filename: f.name, dataBase64: await toBase64(f), ...(as ? { kind: as } : {}) });
