@@ -266,6 +266,7 @@ test('the objection opens without errors, offers starting points, refuses to cop
   await page.getByRole('button', { name: 'Insert the starting point “I am looking for a job”' }).click();
   await expect(situation).toBeFocused();
   await expect(situation).toHaveValue(/^I am looking for work, so my profile/);
+  await expect(page.locator('.copy-state')).toHaveText('');
   await page.keyboard.press('End');
   await page.keyboard.type(' I am a nurse.');
   await expect(explanation).toHaveValue(/My particular situation: I am looking for work.*I am a nurse\./s);

@@ -65,7 +65,7 @@ export function DraftForm(props: { view: DraftView; caseData: Case; onExported()
   const settled = useDebounced(outgoing, 500);
   const [preview, setPreview] = useState<DraftPreview | null>(null);
   const [saveState, setSaveState] = useState<string>(view.savedAt ? `Draft saved at ${savedAt(view.savedAt)}.` : 'Not saved yet: changes are saved as you type.');
-  const [copyNote, setCopyNote] = useState<{ text: string; warn: boolean } | null>(null);
+  const [copyNote, setCopyNote] = useState<{ text: string; warn: boolean; at?: string } | null>(null);
   const [copiedFields, setCopiedFields] = useState<Set<string>>(new Set());
   const [sending, setSending] = useState(false);
   // Once recorded as sent (from the checklist or after an export), neither place offers it again.
@@ -104,6 +104,9 @@ export function DraftForm(props: { view: DraftView; caseData: Case; onExported()
   }, [settled, view.caseId, view.template.id]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const webFields = fields.filter((f) => f.webForm);
+  // What the member has typed (linked fields aside, which follow it): a refused copy's note goes once this changes.
+  const typedKey = JSON.stringify(Object.entries(values).filter(([k]) => !linked.has(k)));
+  const note = copyNote?.warn && copyNote.at !== typedKey ? null : copyNote;
   const labelOf = (name: string) => fields.find((f) => f.name === name)?.label ?? name;
 
   /** Copies the finished text of a field; an empty required field (or one it quotes) is named instead. */
@@ -125,7 +128,7 @@ export function DraftForm(props: { view: DraftView; caseData: Case; onExported()
       }
       if (missing.length) {
         const names = missing.map((n) => `“${labelOf(n)}”`).join(' and ');
-        setCopyNote({ text: `Fill in ${names} first: nothing was copied.`, warn: true });
+        setCopyNote({ text: `Fill in ${names} first: nothing was copied.`, warn: true, at: typedKey });
         setFocus(missing[0]);
         return;
       }
@@ -152,8 +155,8 @@ export function DraftForm(props: { view: DraftView; caseData: Case; onExported()
 
   // Beside the checklist when there is an online form (where the member looks while copying), else under the form.
   const copyState = (
-    <p role="status" className={`copy-state ${copyNote?.warn ? 'warn-note' : 'ok'}`}>
-      {copyNote?.text ?? ''}
+    <p role="status" className={`copy-state ${note?.warn ? 'warn-note' : 'ok'}`}>
+      {note?.text ?? ''}
     </p>
   );
   const allCopied = webFields.length > 0 && webFields.every((w) => copiedFields.has(w.name));
