@@ -271,6 +271,7 @@ test('the objection opens without errors, offers starting points, refuses to cop
   await page.keyboard.type(' I am a nurse.');
   await expect(explanation).toHaveValue(/My particular situation: I am looking for work.*I am a nurse\./s);
   await expect(page.locator('.field-error')).toHaveCount(0);
+  await expectAccessible(page, 'starting point inserted');
   await screens(page, 'drafting-starter');
 
   // The web form checklist: each copied field is marked; after the last, "I have sent it".
