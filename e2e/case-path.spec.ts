@@ -62,7 +62,7 @@ test('an overdue request with a reminder: the button opens the DPC complaint (Ir
   await expect(next).toBeInViewport();
   const steps = page.getByRole('list', { name: 'Where your case stands' });
   await expect(steps.locator('[aria-current="step"]')).toContainText('Complaint');
-  await expect(steps.getByRole('listitem').filter({ hasText: 'Reply due' })).toContainText('Passed · None by 1 Oct 2026');
+  await expect(steps.getByRole('listitem').filter({ hasText: 'Reply due' })).toContainText('Missed · None by 1 Oct 2026');
   await expect(steps.getByRole('listitem').filter({ hasText: 'Request' }).first()).toContainText('Done · Sent 1 Sept 2026');
   // A request is recorded: the details are folded, with a one-line summary.
   await expect(page.getByRole('button', { name: 'Details' })).toHaveAttribute('aria-expanded', 'false');

@@ -27,7 +27,7 @@ const authorityLabel = (regulators: Regulators, a: string) => regulators.find((r
 
 /** The case's regulators from the authority data (the member's home authority, the lead authority). */
 function useRegulators(c: Case): Regulators {
-  const j = useAsync(() => invoke('jurisdiction.get', { country: c.country, region: c.region ?? null }), [c.country, c.region]);
+  const j = useAsync(() => invoke('jurisdiction.get', { country: c.country, region: c.region ?? null, platform: c.platform }), [c.country, c.region, c.platform]);
   return j.data?.regulators ?? jurisdictionFor(c.country).regulators;
 }
 
@@ -146,7 +146,14 @@ const STEP_LABELS: Record<CaseStepKey, string> = {
   complaint: 'Complaint',
   decision: 'Decision',
 };
-const STATE_WORDS: Record<CaseStep['state'], string> = { done: 'Done', current: 'Now', upcoming: 'To come', passed: 'Passed' };
+const STATE_WORDS: Record<CaseStep['state'], string> = { done: 'Done', current: 'Now', upcoming: 'To come', passed: 'Skipped' };
+/** A step the case went past: a reply that never came was missed; a reminder after a reply was not needed. */
+function stateWord(s: CaseStep): string {
+  if (s.state !== 'passed') return STATE_WORDS[s.state];
+  if (s.key === 'reply' && s.due) return 'Missed';
+  if (s.key === 'reminder' && s.note?.startsWith('Not needed')) return 'Not needed';
+  return STATE_WORDS.passed;
+}
 
 /** What a step says under its name, in a few words: "Sent 30 Apr 2026", "Due 2 Jun 2026", "2 items". */
 function stepDetail(s: CaseStep): string | null {
@@ -162,7 +169,7 @@ function stepDetail(s: CaseStep): string | null {
       return s.state === 'current' ? 'Awaited' : null;
     case 'reminder':
       if (on) return `${s.note === 'Complaint to LinkedIn' ? 'Complained to LinkedIn' : 'Sent'} ${on}`;
-      return s.note === 'Not needed: LinkedIn replied' ? 'Not needed' : null;
+      return null;
     case 'complaint':
       return on ? `Filed ${on}` : null;
     case 'decision':
@@ -185,7 +192,7 @@ export function CaseSteps({ steps }: { steps: CaseStep[] }) {
             </span>
             <span className="step-name">{STEP_LABELS[s.key]}</span>
             <span className="step-state">
-              {STATE_WORDS[s.state]}
+              {stateWord(s)}
               {detail ? ` · ${detail}` : ''}
             </span>
           </li>
