@@ -5,6 +5,8 @@ import { CasePage } from './cases/CasePage';
 import { NewCaseForm } from './cases/NewCaseForm';
 import { href, useRoute } from './router';
 import { ReminderBanner } from './tracking/ReminderBanner';
+import { WatchBanner } from './watch/WatchBanner';
+import { WatchScreen } from './watch/WatchScreen';
 import './shell.css';
 
 export function App() {
@@ -35,6 +37,7 @@ export function App() {
 
   let page;
   if (route[0] === 'new') page = <NewCaseForm />;
+  else if (route[0] === 'watch') page = <WatchScreen />;
   else if (route[0] === 'cases' && route[1]) page = <CasePage id={route[1]} section={route.slice(2)} />;
   else page = <CaseList />;
   return (
@@ -48,6 +51,9 @@ export function App() {
         </a>
         <nav aria-label="Main">
           <a href={href()}>Cases</a>
+          <a href={href('watch')} aria-current={route[0] === 'watch' ? 'page' : undefined}>
+            Watch
+          </a>
           <a href={href('new')} className="button primary">
             New case
           </a>
@@ -55,6 +61,7 @@ export function App() {
       </header>
       <main id="main" tabIndex={-1} ref={main}>
         <ReminderBanner />
+        <WatchBanner />
         {page}
       </main>
     </>

@@ -1,0 +1,244 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { expect, expectAccessible, screenshot, test } from './support/host';
+
+// The test's own policy page, served from 127.0.0.1: the watch never reaches the internet in these tests.
+const page = (extra: string[] = []) => `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Example privacy policy</title></head>
+<body>
+<nav><a href="/">Home</a> <a href="/help">Help</a></nav>
+<div class="cookie-banner">We use cookies. Accept?</div>
+<main>
+<h1>Privacy policy</h1>
+<p>We collect the information you give us when you create an account. We use it to run the service and to keep it safe.</p>
+<p>You can ask for a copy of your data at any time. We answer within one month.</p>
+${extra.map((s) => `<p>${s}</p>`).join('\n')}
+</main>
+<footer>© 2026 Example Ltd</footer>
+</body></html>`;
+
+const AI_SENTENCE = 'We use your posts to train generative artificial intelligence models.';
+const AI_SENTENCE_2 = 'Our partners may also use your profile to improve their machine learning systems.';
+
+interface Fixture {
+  url: string;
+  set(body: string, status?: number): void;
+  close(): Promise<void>;
+}
+
+async function startPolicyServer(): Promise<Fixture> {
+  let body = page();
+  let status = 200;
+  const server: Server = createServer((req, res) => {
+    if (req.url !== '/policy') {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    res.writeHead(status, { 'content-type': status === 200 ? 'text/html; charset=utf-8' : 'text/plain' }).end(status === 200 ? body : 'Forbidden');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  let closed = false;
+  return {
+    url: `http://127.0.0.1:${port}/policy`,
+    set(b, s = 200) {
+      body = b;
+      status = s;
+    },
+    close: () =>
+      closed
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => {
+            closed = true;
+            server.closeAllConnections();
+            server.close(() => resolve());
+          }),
+  };
+}
+
+test('turn the watch on, watch a page, see an AI-related change, the banner, start a case from it, and see failures with their reason', async ({ page: tab, app }) => {
+  const fixture = await startPolicyServer();
+  const pageErrors: string[] = [];
+  tab.on('pageerror', (e) => pageErrors.push(e.message));
+  try {
+    await tab.setViewportSize({ width: 1280, height: 800 });
+    await tab.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Watch' }).click();
+    await expect(tab.getByRole('heading', { level: 1, name: 'Policy watch' })).toBeVisible();
+
+    // Off until the user turns it on; the screen says what would be fetched and how.
+    const state = tab.getByRole('region', { name: 'The watch is off' });
+    await expect(state).toContainText('Nothing is fetched while the watch is off');
+    await expect(state).toContainText('no cookies, no login, no account data');
+    await expect(state).toContainText('one request per document per run');
+    await expect(state.getByRole('button', { name: 'Check now' })).toHaveCount(0);
+    await expectAccessible(tab, 'watch off');
+    await screenshot(tab, 'watch-off');
+
+    // Watch a page by its address: focus moves to the new document.
+    const form = tab.getByRole('form', { name: 'Watch a page' });
+    await form.getByLabel('Page address').fill('ftp://example.org/x');
+    await form.getByRole('button', { name: 'Watch this page' }).click();
+    await expect(form.getByText('Only http and https pages can be watched')).toBeVisible();
+    await form.getByLabel('Page address').fill(fixture.url);
+    await form.getByRole('button', { name: 'Watch this page' }).click();
+    const docHeading = tab.getByRole('heading', { level: 3, name: fixture.url });
+    await expect(docHeading).toBeFocused();
+    const doc = tab.getByRole('article', { name: fixture.url });
+    await expect(doc).toContainText('Not checked yet');
+    // The off state now names the document it would fetch.
+    await expect(tab.getByRole('region', { name: 'The watch is off' })).toContainText(fixture.url);
+
+    await tab.getByLabel('How often to look').selectOption('12');
+    await tab.getByRole('button', { name: 'Turn the watch on' }).click();
+    const on = tab.getByRole('region', { name: 'The watch is on' });
+    await expect(on).toContainText('every 12 hours');
+    await expect(tab.getByRole('heading', { level: 2, name: 'The watch is on' })).toBeFocused();
+    expect(await app.api<{ enabled: boolean; everyHours: number }>('watch.settings.get', {})).toMatchObject({ enabled: true, everyHours: 12 });
+
+    // First check: the baseline.
+    await on.getByRole('button', { name: 'Check now' }).click();
+    await expect(tab.locator('#watch-result')).toHaveText('1 document checked: 1 first version recorded.');
+    await expect(tab.locator('#watch-result')).toBeFocused();
+    await expect(doc).toContainText('First version recorded');
+    await expect(doc).toContainText('No change since the first version was recorded');
+    await expectAccessible(tab, 'watch on, baseline');
+
+    // The page gains a sentence about AI training: a change, its sentence marked AI-related in words, not colour only.
+    fixture.set(page([AI_SENTENCE]));
+    await on.getByRole('button', { name: 'Check now' }).click();
+    await expect(tab.locator('#watch-result')).toHaveText('1 document checked: 1 changed (AI-related).');
+    const change = doc.getByRole('listitem').filter({ has: tab.getByRole('heading', { level: 5, name: /^Change of/ }) });
+    await expect(change).toHaveCount(1);
+    const added = change.getByRole('list', { name: 'Added (1)' }).getByRole('listitem');
+    await expect(added).toHaveText(`AI-related${AI_SENTENCE}`);
+    await expect(added.locator('.ai-label')).toBeVisible();
+    await expect(doc.locator('.outcome')).toHaveText('Changed, AI-related');
+    // Shown here, so marked seen: no banner waits for it.
+    await expect.poll(async () => (await app.api<{ unseen: unknown[] }>('watch.status', {})).unseen.length).toBe(0);
+    await expectAccessible(tab, 'watch change');
+    await screenshot(tab, 'watch-change');
+    await tab.setViewportSize({ width: 760, height: 800 });
+    await screenshot(tab, 'watch-change-760');
+    await tab.setViewportSize({ width: 1280, height: 800 });
+
+    // A change found while the user is elsewhere: the banner on the case list leads to it.
+    fixture.set(page([AI_SENTENCE, AI_SENTENCE_2]));
+    await tab.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Cases' }).click();
+    await app.api('watch.run', { force: true });
+    await tab.reload();
+    const banner = tab.getByRole('complementary', { name: 'Policy watch' });
+    await expect(banner).toContainText('The watch found 1 AI-related policy change');
+    await expectAccessible(tab, 'case list with watch banner');
+    await screenshot(tab, 'watch-banner');
+    await banner.getByRole('link', { name: 'Review them' }).click();
+    await expect(tab).toHaveURL(/#\/watch$/);
+    await expect(banner).toHaveCount(0);
+    const changes = doc.locator('.watch-change');
+    await expect(changes).toHaveCount(2);
+    // Newest first, labelled new.
+    await expect(changes.first().locator('.badge-new')).toHaveText('New');
+    await expect(changes.first().getByRole('list', { name: 'Added (1)' })).toContainText(AI_SENTENCE_2);
+    await expect.poll(async () => (await app.api<{ unseen: unknown[] }>('watch.status', {})).unseen.length).toBe(0);
+
+    // Start a case from the newest change: the case page opens with the three evidence items.
+    const start = changes.first().getByRole('button', { name: /^Start a case from the http\S+ change of .+/ });
+    await start.click();
+    await expect(start).toHaveAttribute('aria-expanded', 'true');
+    const caseForm = tab.getByRole('form', { name: /^Start a case from the http\S+ change of/ });
+    await expect(caseForm).toBeFocused();
+    await expect(caseForm.getByLabel('Title')).toHaveValue(/^http.+: change of /);
+    await caseForm.getByRole('button', { name: 'Start the case' }).click();
+    await expect(caseForm.getByText('Name is required', { exact: false }).or(caseForm.locator('.field-error').first())).toBeVisible();
+    await caseForm.getByLabel('Your full name').fill('Aoife Byrne');
+    await caseForm.getByLabel('Email of your account').fill('aoife@example.org');
+    await caseForm.getByLabel('Country where you live').selectOption('IE');
+    await expectAccessible(tab, 'start a case form');
+    await caseForm.getByRole('button', { name: 'Start the case' }).click();
+    await expect(tab).toHaveURL(/#\/cases\/case_[A-Za-z0-9]+$/);
+    const caseId = decodeURIComponent(new URL(tab.url()).hash.split('/')[2]);
+    await expect(tab.getByRole('heading', { level: 1 })).toContainText('change of');
+    await expect(tab.locator('#case-title')).toBeFocused();
+    const evidence = await app.api<{ title: string }[]>('evidence.list', { caseId });
+    expect(evidence).toHaveLength(3);
+    expect(evidence[2].title).toMatch(/^Changes between/);
+
+    // Add the older change to that case from the Watch screen: a link leads to the case afterwards.
+    await tab.goto(`${app.host.url}#/watch`);
+    const older = doc.locator('.watch-change').nth(1);
+    await older.getByRole('button', { name: /^Add the http\S+ change of .+ to a case$/ }).click();
+    const addPanel = tab.getByRole('group', { name: /^Add the http\S+ change of/ });
+    await expect(addPanel).toBeFocused();
+    await addPanel.getByLabel('Case').selectOption(caseId);
+    await addPanel.getByRole('button', { name: 'Add to this case' }).click();
+    await expect(addPanel.getByRole('status')).toContainText('as three evidence items');
+    await expect(addPanel.getByRole('link', { name: 'Open the case and its evidence' })).toHaveAttribute('href', `#/cases/${caseId}`);
+    expect(await app.api<unknown[]>('evidence.list', { caseId })).toHaveLength(6);
+
+    // The site refuses: a failure with its reason, never "no change".
+    fixture.set(page([AI_SENTENCE, AI_SENTENCE_2]), 403);
+    await on.getByRole('button', { name: 'Check now' }).click();
+    await expect(tab.locator('#watch-result')).toContainText('1 document checked: 1 failed.');
+    await expect(tab.locator('#watch-result')).toContainText('HTTP 403 Forbidden');
+    await expect(doc.locator('.outcome')).toHaveText(/^Failed: the site refused the request \(HTTP 403 Forbidden\)/);
+    await expectAccessible(tab, 'watch failed 403');
+
+    // The server is gone: the reason says nothing answered.
+    await fixture.close();
+    await on.getByRole('button', { name: 'Check now' }).click();
+    await expect(tab.locator('#watch-result')).toContainText('1 failed');
+    await expect(doc.locator('.outcome')).toHaveText(/^Failed: could not connect/);
+    await expect(doc).not.toContainText('No change');
+    await expectAccessible(tab, 'watch failed offline');
+    await screenshot(tab, 'watch-failed');
+    await tab.setViewportSize({ width: 760, height: 800 });
+    await screenshot(tab, 'watch-failed-760');
+    expect(pageErrors).toEqual([]);
+  } finally {
+    await fixture.close();
+  }
+});
+
+test("watch a platform's policies without fetching them, check my switches, stop watching with a confirmation a second Enter does not pass", async ({ page: tab, app }) => {
+  await tab.setViewportSize({ width: 1280, height: 800 });
+  await app.api('cases.create', { title: 'My LinkedIn case', country: 'IE', name: 'Aoife Byrne', email: 'aoife@example.org' });
+  await tab.goto(`${app.host.url}#/watch`);
+
+  // Check my switches: the platform of the case, never captured, so due, with a way to the case.
+  const switches = tab.getByRole('region', { name: 'Check my switches' });
+  const row = switches.getByRole('row', { name: /LinkedIn/ });
+  await expect(row).toContainText('Never captured');
+  await expect(row).toContainText('Due: capture again');
+  await expect(row.getByRole('link', { name: 'Capture the LinkedIn switch' })).toHaveAttribute('href', /#\/cases\/case_/);
+
+  // A platform's policies: the form says which documents before adding them; nothing is fetched (the watch is off).
+  const form = tab.getByRole('form', { name: /^Watch a platform.s policies$/ });
+  await form.getByLabel('Platform').selectOption('linkedin');
+  await expect(form).toContainText('Redress will watch:');
+  await form.getByRole('button', { name: "Watch LinkedIn's policies" }).click();
+  await expect(form.getByRole('status')).toContainText('Now watching');
+  await expect(tab.locator('h3:focus')).toHaveText(/^LinkedIn /);
+  const docs = await app.api<{ id: string; name: string; lastCheckedAt: string | null }[]>('watch.list', {});
+  expect(docs.length).toBeGreaterThan(0);
+  expect(docs.every((d) => d.lastCheckedAt === null)).toBe(true);
+  await expect(tab.getByRole('region', { name: 'The watch is off' })).toContainText(docs[0].name);
+  // Adding the same platform again is refused with the reason.
+  await form.getByRole('button', { name: "Watch LinkedIn's policies" }).click();
+  await expect(form.getByRole('alert')).toContainText('already watched');
+  await expectAccessible(tab, 'platform watched, switches');
+  await screenshot(tab, 'watch-platform');
+
+  // Stop watching: the confirmation takes focus, so Enter pressed again does not remove anything.
+  const name = docs[0].name;
+  const article = tab.getByRole('article', { name });
+  await article.getByRole('button', { name: `Stop watching ${name}` }).press('Enter');
+  const confirm = tab.getByRole('group', { name: `Confirm: stop watching ${name}` });
+  await expect(confirm).toBeFocused();
+  await tab.keyboard.press('Enter');
+  await expect(confirm).toBeVisible();
+  expect(await app.api<unknown[]>('watch.list', {})).toHaveLength(docs.length);
+  await expectAccessible(tab, 'stop watching confirmation');
+  await confirm.getByRole('button', { name: `Yes, stop watching ${name}` }).click();
+  await expect(article).toHaveCount(0);
+  expect(await app.api<unknown[]>('watch.list', {})).toHaveLength(docs.length - 1);
+  await expect(tab.getByRole('heading', { level: 2, name: 'Watched documents' })).toBeFocused();
+});
