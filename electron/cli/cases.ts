@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { CASE_STATUS_LABELS, type Case } from '../core/contract';
+import { CASE_STATUS_LABELS, PLATFORMS, type Case } from '../core/contract';
 import type { CliEnv } from './index';
 import { CliError, emit } from './output';
 
@@ -18,7 +18,7 @@ export function registerCaseCommands(program: Command, env: CliEnv): void {
     .requiredOption('--country <cc>', 'country of residence, ISO 3166-1 alpha-2 (GB for the UK)')
     .requiredOption('--name <name>', 'your full name as the platform knows it')
     .requiredOption('--email <email>', "your account's email address")
-    .option('--platform <platform>', 'the platform', 'linkedin')
+    .option('--platform <platform>', `the platform: ${PLATFORMS.join(', ')}`, 'linkedin')
     .option('--region <code>', 'state or region, ISO 3166-2 (e.g. DE-BE, US-CA): decides the German state authority or the US state law')
     .option('--given-name <name>', 'given name(s), as you write them')
     .option('--family-name <name>', 'family name, as you write it')
@@ -29,7 +29,7 @@ export function registerCaseCommands(program: Command, env: CliEnv): void {
         country: o.country,
         name: o.name,
         email: o.email,
-        platform: o.platform,
+        platform: String(o.platform).trim().toLowerCase() as (typeof PLATFORMS)[number],
         ...(o.region ? { region: o.region } : {}),
         ...(o.givenName ? { givenName: o.givenName } : {}),
         ...(o.familyName ? { familyName: o.familyName } : {}),
@@ -48,7 +48,7 @@ export function registerCaseCommands(program: Command, env: CliEnv): void {
     .option('--email <email>', "your account's email address")
     .option('--country <cc>', 'country of residence, ISO 3166-1 alpha-2; a region that no longer fits is dropped')
     .option('--region <code>', 'ISO 3166-2 code (e.g. DE-BY); "none" removes it')
-    .option('--platform <platform>', 'the platform')
+    .option('--platform <platform>', `the platform: ${PLATFORMS.join(', ')}`)
     .option('--json', 'print JSON')
     .action(async (id: string, o) => {
       const c = await env.call('cases.update', {
@@ -59,7 +59,7 @@ export function registerCaseCommands(program: Command, env: CliEnv): void {
         ...(o.familyName !== undefined ? { familyName: o.familyName } : {}),
         ...(o.email !== undefined ? { email: o.email } : {}),
         ...(o.country !== undefined ? { country: o.country } : {}),
-        ...(o.platform !== undefined ? { platform: o.platform } : {}),
+        ...(o.platform !== undefined ? { platform: String(o.platform).trim().toLowerCase() as (typeof PLATFORMS)[number] } : {}),
         ...(o.region !== undefined ? { region: o.region === 'none' ? null : o.region } : {}),
       });
       emit(env.out(o), c, () => `Updated ${c.id}: ${c.title}${c.region ? ` (${c.region})` : ''}`);
@@ -125,7 +125,7 @@ export function registerCaseCommands(program: Command, env: CliEnv): void {
       const base = await env.showCase(id);
       const c = base as unknown as Case & Record<string, unknown>;
       // Which law, controller and regulators (home authority, lead authority) follow from where the member lives.
-      const jurisdiction = await env.call('jurisdiction.get', { country: c.country, region: c.region });
+      const jurisdiction = await env.call('jurisdiction.get', { country: c.country, region: c.region, platform: c.platform });
       const shown = { ...base, jurisdiction };
       emit(env.out(o), shown, () => {
         const rows = [

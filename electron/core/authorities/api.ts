@@ -5,5 +5,5 @@ import { authorityById, jurisdictionFor, listAuthorities } from './index';
 export function registerAuthorities(api: ApiRegistry): void {
   api.register('authorities.list', (input) => listAuthorities({ country: input.country, region: input.region }));
   api.register('authorities.get', ({ id }) => authorityById(id));
-  api.register('jurisdiction.get', ({ country, region }) => jurisdictionFor(country, region ?? null));
+  api.register('jurisdiction.get', ({ country, region, platform }) => jurisdictionFor(country, region ?? null, undefined, platform ?? 'linkedin'));
 }

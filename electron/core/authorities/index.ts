@@ -8,6 +8,7 @@ import {
   jurisdictionFor as jurisdictionFrom,
   leadAuthorityIn,
   provideAuthorities,
+  providePlatforms,
   type Jurisdiction,
   type Regulator,
   asRegulator,
@@ -19,6 +20,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { factsDir } from '../util/facts-dir';
 import { AUTHORITIES_DIR, loadAuthorities } from './load';
+import { loadPlatforms, PLATFORMS_DIR } from '../platforms/load';
 
 export { clearAuthoritiesCache, loadAuthorities } from './load';
 
@@ -40,6 +42,12 @@ export function authoritiesInUse(dir: string = factsDir()): readonly AuthorityFi
 }
 
 provideAuthorities(() => authoritiesInUse());
+// The platforms' controllers for `jurisdictionFor` (each lead authority checked against the authorities in use). A
+// build without data/platforms/ answers only LinkedIn, whose controllers the contract holds.
+providePlatforms(() => {
+  const dir = factsDir();
+  return existsSync(join(dir, PLATFORMS_DIR)) ? loadPlatforms(dir, new Set(authoritiesInUse(dir).map((a) => a.id))) : [];
+});
 
 /** Every authority, or those serving a country (and region), sorted by id. */
 export function listAuthorities(filter: { country?: string; region?: string } = {}, all: readonly AuthorityFile[] = authoritiesInUse()): Authority[] {
@@ -71,14 +79,14 @@ export function regulatorById(id: string, role: Regulator['role'] = 'home', all:
   return asRegulator(a, role);
 }
 
-/** Law, controller and regulators (home, lead) for a member of `country` / `region`, from the data. */
-export function jurisdictionFor(country: string, region?: string | null, all: readonly AuthorityFile[] = authoritiesInUse()): Jurisdiction {
-  return jurisdictionFrom(country, region, all);
+/** Law, controller and regulators (home, lead) for a member of `country` / `region` on `platform`, from the data. */
+export function jurisdictionFor(country: string, region?: string | null, all: readonly AuthorityFile[] = authoritiesInUse(), platform = 'linkedin'): Jurisdiction {
+  return jurisdictionFrom(country, region, all, platform);
 }
 
 /** The home authority of a case (Art 77: where the member lives), or null where none is known yet (e.g. DE without a Land). */
-export function homeAuthorityOf(c: { country: string; region?: string | null }, all: readonly AuthorityFile[] = authoritiesInUse()): Regulator | null {
-  return jurisdictionFrom(c.country, c.region, all).regulators.find((r) => r.role === 'home') ?? null;
+export function homeAuthorityOf(c: { country: string; region?: string | null; platform?: string }, all: readonly AuthorityFile[] = authoritiesInUse()): Regulator | null {
+  return jurisdictionFrom(c.country, c.region, all, c.platform).regulators.find((r) => r.role === 'home') ?? null;
 }
 
 /** The lead authority for LinkedIn Ireland (the DPC). */

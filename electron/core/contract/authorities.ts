@@ -3,6 +3,7 @@
 // the API inputs: nothing here reads files, so the renderer can import it.
 import { z } from 'zod';
 import { isCountryCode } from './countries';
+import { PLATFORMS } from './cases';
 
 export const AUTHORITY_LAWS = ['gdpr', 'uk-gdpr', 'fadp', 'ccpa'] as const;
 export type AuthorityLaw = (typeof AUTHORITY_LAWS)[number];
@@ -93,7 +94,7 @@ export const AuthoritiesListInput = z
   .default({});
 
 export const JurisdictionGetInput = z
-  .object({ country: Country, region: Region.nullish() })
+  .object({ country: Country, region: Region.nullish(), platform: z.enum(PLATFORMS, { error: `Platform must be one of: ${PLATFORMS.join(', ')}.` }).optional() })
   .strict()
   .refine((v) => !v.region || v.region.startsWith(`${v.country}-`), { message: 'Region must lie in the country.', path: ['region'] });
 

@@ -21,8 +21,26 @@ export const CASE_STATUS_LABELS: Record<CaseStatus, string> = {
   closed: 'Closed',
 };
 
-export const PLATFORMS = ['linkedin'] as const;
-export const PLATFORM_LABELS: Record<(typeof PLATFORMS)[number], string> = { linkedin: 'LinkedIn' };
+/**
+ * The platforms a case can be about: the ids of data/platforms/ (the contract cannot read files, so the list is kept
+ * here too; tests/platforms/ids.test.ts keeps it equal to the data folder).
+ */
+export const PLATFORMS = ['linkedin', 'facebook', 'instagram', 'whatsapp', 'x', 'reddit', 'quora', 'pinterest', 'google', 'microsoft'] as const;
+export type PlatformId = (typeof PLATFORMS)[number];
+export const PLATFORM_LABELS: Record<PlatformId, string> = {
+  linkedin: 'LinkedIn',
+  facebook: 'Facebook',
+  instagram: 'Instagram',
+  whatsapp: 'WhatsApp',
+  x: 'X',
+  reddit: 'Reddit',
+  quora: 'Quora',
+  pinterest: 'Pinterest',
+  google: 'Google',
+  microsoft: 'Microsoft',
+};
+const PLATFORM_ERROR = `Platform must be one of: ${PLATFORMS.join(', ')}.`;
+const PlatformField = z.enum(PLATFORMS, { error: PLATFORM_ERROR });
 
 /** A case id: a ULID-like string the core mints. Shared so every door refuses the same malformed ids. */
 export const CaseId = z
@@ -50,7 +68,7 @@ const NamePart = (label: string) => text(label, 100).optional();
 
 export const CaseCreateInput = z.object({
   title: text('Title', 200),
-  platform: z.enum(PLATFORMS, { error: 'Platform must be one of: linkedin.' }).default('linkedin'),
+  platform: PlatformField.default('linkedin'),
   country: z
     .string({ error: 'Country is required.' })
     .trim()
@@ -89,7 +107,7 @@ export const CaseUpdateInput = z.object({
     .toUpperCase()
     .refine(isCountryCode, { message: 'Country must be an ISO 3166-1 alpha-2 code such as GB, DE or US.' })
     .optional(),
-  platform: z.enum(PLATFORMS, { error: 'Platform must be one of: linkedin.' }).optional(),
+  platform: PlatformField.optional(),
   region: Region.nullable().optional(),
   givenName: NamePart('Given name').nullable(),
   familyName: NamePart('Family name').nullable(),

@@ -6,6 +6,8 @@
 import { AUTHORITY_LAW_LABELS, type Authority, type AuthorityFile, type AuthorityLaw } from './authorities';
 import { regimeOf, type Regime } from './countries';
 import { needsRegion, regionName } from './regions';
+import { controllerFor as platformControllerFor, type PlatformController, type PlatformFile } from './platforms';
+import { PLATFORM_LABELS, type PlatformId } from './cases';
 
 export interface Controller {
   name: string;
@@ -27,6 +29,52 @@ export const LINKEDIN_CORPORATION: Controller = {
   holidayCountry: 'US',
   unverified: 'The ZIP code 94085 could not be confirmed from LinkedIn’s own notice.',
 };
+
+// ------------------------------------------------------------------------------------------------ the platforms
+
+let platformProvider: (() => readonly PlatformFile[]) | null = null;
+
+/** The core calls this once with its loader of data/platforms/, so `jurisdictionFor` names each platform's controller. */
+export function providePlatforms(load: (() => readonly PlatformFile[]) | null): void {
+  platformProvider = load;
+}
+
+/** The platform files in use, or none where the core has not provided them (the renderer, pure unit tests). */
+export function currentPlatforms(): readonly PlatformFile[] {
+  return platformProvider ? platformProvider() : [];
+}
+
+/** A platform file's controller in the terms a case uses (unconfirmed facts kept as the `unverified` note). */
+export function asController(c: PlatformController): Controller {
+  return { name: c.name, address: [...c.address], holidayCountry: c.country, ...(c.unverified ? { unverified: c.unverified } : {}) };
+}
+
+/**
+ * The controller of `platform` for a member of `country`, with its lead authority's id: LinkedIn's built-in answer, else
+ * the platform file (EU/EEA/CH -> eu, GB -> uk, else other). Without the file (the renderer before the core answers) a
+ * placeholder that says it is one, never an invented address.
+ */
+export function platformControllerOf(platform: string, country: string, platforms?: readonly PlatformFile[]): { controller: Controller; leadAuthority: string | null } {
+  const regime = regimeOf(country);
+  if (platform === 'linkedin') {
+    return regime === 'eu' || regime === 'ch' ? { controller: LINKEDIN_IRELAND, leadAuthority: 'dpc' } : { controller: LINKEDIN_CORPORATION, leadAuthority: regime === 'uk' ? 'ico' : null };
+  }
+  const file = (platforms ?? currentPlatforms()).find((p) => p.id === platform);
+  if (file) {
+    const c = platformControllerFor(file, country);
+    return { controller: asController(c), leadAuthority: c.leadAuthority };
+  }
+  const label = PLATFORM_LABELS[platform as PlatformId] ?? platform;
+  return {
+    controller: {
+      name: `${label} (controller not known to Redress)`,
+      address: ['address not known: see the platform’s privacy policy'],
+      holidayCountry: country,
+      unverified: `Redress has no data on who controls ${label}’s data for members in ${country}: check its privacy policy before sending.`,
+    },
+    leadAuthority: null,
+  };
+}
 
 export type RegulatorRole = 'home' | 'lead';
 
@@ -232,12 +280,22 @@ export function leadAuthorityIn(list: readonly AuthorityFile[], platform = 'link
  * What applies to a member of `country` (and `region`, ISO 3166-2, where the country needs one): law, controller and
  * regulators with their roles. `authorities` defaults to the data the core provided.
  */
-export function jurisdictionFor(country: string, region?: string | null, authorities: readonly AuthorityFile[] = currentAuthorities()): Jurisdiction {
+export function jurisdictionFor(
+  country: string,
+  region?: string | null,
+  authorities: readonly AuthorityFile[] = currentAuthorities(),
+  platform: string = 'linkedin',
+): Jurisdiction {
   const regime = regimeOf(country);
   const reg = region && region.startsWith(`${country}-`) ? region : null;
   const regionNeeded = needsRegion(country) && !reg;
   const home = homeAuthoritiesIn(authorities, country, reg)[0];
-  const lead = leadAuthorityIn(authorities);
+  const isLinkedIn = platform === 'linkedin';
+  const { controller, leadAuthority: leadId } = platformControllerOf(platform, country);
+  const label = PLATFORM_LABELS[platform as PlatformId] ?? platform;
+  // The lead authority of the controller's EU establishment: LinkedIn's from the authorities' `leadFor`, any other
+  // platform's from its file (none where the platform names no EU establishment).
+  const lead = isLinkedIn ? leadAuthorityIn(authorities) : regime === 'eu' || regime === 'ch' ? authorities.find((a) => a.id === leadId) : undefined;
   const place = reg ? (regionName(reg) ?? reg) : null;
   switch (regime) {
     case 'eu': {
@@ -245,13 +303,15 @@ export function jurisdictionFor(country: string, region?: string | null, authori
       if (home) regulators.push(asRegulator(home, 'home'));
       if (lead && lead.id !== home?.id) regulators.push(asRegulator(lead, 'lead'));
       const notes = [
-        'You can complain where you live, work, or where the infringement happened (Art 77); your home authority passes it to the lead authority, the DPC, which you can also go to directly. From 2 April 2027 (Regulation (EU) 2025/2518) your home authority stays your single point of contact.',
+        lead
+          ? `You can complain where you live, work, or where the infringement happened (Art 77); your home authority passes it to the lead authority, the ${lead.shortName}, which you can also go to directly. From 2 April 2027 (Regulation (EU) 2025/2518) your home authority stays your single point of contact.`
+          : `You can complain where you live, work, or where the infringement happened (Art 77). Redress knows of no EU establishment of ${controller.name}, so no lead authority: your home authority handles the complaint.`,
       ];
       if (regionNeeded) notes.unshift('In Germany each Land has its own authority for private companies: choose the Land where you live to see yours.');
       const h = regulators.find((r) => r.role === 'home');
       if (h?.expectsOwnLanguage) {
         notes.push(
-          `${h.shortName} expects complaints in ${languageName(h.complaintLanguage)}. Redress drafts in English for now: translate the letter before sending it there, or complain to the DPC in English.`,
+          `${h.shortName} expects complaints in ${languageName(h.complaintLanguage)}. Redress drafts in English for now: translate the letter before sending it there${lead && lead.languages.includes('en') ? `, or complain to the ${lead.shortName} in English` : ''}.`,
         );
       }
       if (h?.compulsoryForm) notes.push(`${h.shortName}: ${h.compulsoryForm.note}`);
@@ -260,7 +320,7 @@ export function jurisdictionFor(country: string, region?: string | null, authori
         region: reg,
         regime,
         law: 'GDPR',
-        controller: LINKEDIN_IRELAND,
+        controller,
         regulators,
         regionNeeded,
         controllerFirst: {
@@ -278,7 +338,7 @@ export function jurisdictionFor(country: string, region?: string | null, authori
         region: reg,
         regime,
         law: 'UK GDPR',
-        controller: LINKEDIN_CORPORATION,
+        controller,
         regulators: home ? [asRegulator(home, 'home')] : [],
         regionNeeded: false,
         controllerFirst: {
@@ -286,7 +346,9 @@ export function jurisdictionFor(country: string, region?: string | null, authori
           rule: 'The ICO expects you to complain to the organisation first, and to come to the ICO within three months of your last meaningful contact with it.',
         },
         hasGdprRights: true,
-        notes: ['Since 27 February 2025 LinkedIn Corporation is the controller for UK members.', 'For UK members the same switch also covers sharing with Microsoft for its own AI training.'],
+        notes: isLinkedIn
+          ? ['Since 27 February 2025 LinkedIn Corporation is the controller for UK members.', 'For UK members the same switch also covers sharing with Microsoft for its own AI training.']
+          : [`For UK members of ${label} the controller is ${controller.name}, as far as Redress knows.`],
       };
     case 'ch': {
       const regulators: Regulator[] = [];
@@ -296,15 +358,19 @@ export function jurisdictionFor(country: string, region?: string | null, authori
         country,
         region: reg,
         regime,
-        law: 'Swiss FADP (and GDPR through LinkedIn Ireland)',
-        controller: LINKEDIN_IRELAND,
+        law: isLinkedIn ? 'Swiss FADP (and GDPR through LinkedIn Ireland)' : lead ? `Swiss FADP (and GDPR through ${controller.name})` : 'Swiss FADP',
+        controller,
         regulators,
         regionNeeded: false,
         controllerFirst: { required: true, rule: 'Raise it with the controller first; the FDPIC takes a report under FADP Art 49, not an Art 77 complaint.' },
         hasGdprRights: true,
         notes: [
           'The EU one-stop-shop does not cover Switzerland: a report to the FDPIC uses the Swiss FADP (Art 49).',
-          'LinkedIn Ireland is subject to the GDPR for Swiss members too (Art 3(1)), so a GDPR complaint to the DPC stays open.',
+          ...(isLinkedIn
+            ? ['LinkedIn Ireland is subject to the GDPR for Swiss members too (Art 3(1)), so a GDPR complaint to the DPC stays open.']
+            : lead
+              ? [`${controller.name} is in the EU, so the GDPR can apply to Swiss members too (Art 3(1)) and a complaint to the ${lead.shortName} stays open.`]
+              : []),
         ],
       };
     }
@@ -320,7 +386,7 @@ export function jurisdictionFor(country: string, region?: string | null, authori
         region: reg,
         regime,
         law: home ? `${AUTHORITY_LAW_LABELS[home.law]} (${place ?? home.serves[0].region ?? country})` : us ? 'US state law (e.g. CCPA in California)' : 'Local law',
-        controller: LINKEDIN_CORPORATION,
+        controller,
         regulators,
         regionNeeded,
         controllerFirst: { required: false, rule: 'No statutory order of steps applies.' },
@@ -332,6 +398,6 @@ export function jurisdictionFor(country: string, region?: string | null, authori
 }
 
 /** The member's home authority (Art 77), or null where none is known (yet). */
-export function homeRegulatorOf(c: { country: string; region?: string | null }): Regulator | null {
-  return jurisdictionFor(c.country, c.region).regulators.find((r) => r.role === 'home') ?? null;
+export function homeRegulatorOf(c: { country: string; region?: string | null; platform?: string }): Regulator | null {
+  return jurisdictionFor(c.country, c.region, undefined, c.platform).regulators.find((r) => r.role === 'home') ?? null;
 }

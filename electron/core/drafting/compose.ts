@@ -65,7 +65,7 @@ function loadDraft(ctx: CoreContext, caseId: string, templateId: string) {
   const lang = saved && t.bodies[saved.language] ? saved.language : m.languages[0];
   const vars = contextVars(facts, m);
   const prefill = prefillValues(t, lang, vars);
-  const j = jurisdictionFor(facts.case.country, facts.case.region);
+  const j = jurisdictionFor(facts.case.country, facts.case.region, undefined, facts.case.platform);
   const today = facts.today.toISOString().slice(0, 10);
   const recipient = recipientFor(m, j);
   // A field prefilled from an address inherits that address's doubt, so the UI flags exactly the text to check.

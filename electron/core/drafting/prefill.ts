@@ -89,7 +89,7 @@ export type { CaseFacts };
 
 export function contextVars(facts: CaseFacts, m: TemplateManifest): Vars {
   const c = facts.case;
-  const j = jurisdictionFor(c.country, c.region);
+  const j = jurisdictionFor(c.country, c.region, undefined, c.platform);
   const recipient = recipientFor(m, j);
   const yes = (b: boolean) => (b ? 'yes' : '');
   // First and last name as the member gave them; never guessed from a split of the full name.

@@ -1,7 +1,7 @@
 // What the events imply: the case's status, and the one thing to do next (with its date, its rule, and the request
 // or complaint it is about).
 import { differenceInCalendarDays, parseISO } from 'date-fns';
-import { jurisdictionFor, regimeOf, type CaseStatus } from '../contract';
+import { jurisdictionFor, PLATFORM_LABELS, regimeOf, type CaseStatus, type PlatformId } from '../contract';
 import type { Deadline, NextStep, RequestType } from '../contract/tracking';
 import { shortDate } from './calendar';
 import { analyseCase, ART_12A_FROM, authorityName, requestWords, S164A_FROM, type CaseAnalysis, type EventLike, type RequestClock } from './deadlines';
@@ -60,7 +60,7 @@ export function complaintTemplate(country: string, region?: string | null): stri
 }
 
 export function nextStep(
-  c: { id: string; country: string; region?: string | null; status?: CaseStatus; statusOverridden?: boolean },
+  c: { id: string; country: string; region?: string | null; status?: CaseStatus; statusOverridden?: boolean; platform?: string },
   rawEvents: EventLike[],
   _deadlines: Deadline[],
   today: string,
@@ -68,7 +68,9 @@ export function nextStep(
 ): NextStep {
   const regime = regimeOf(c.country);
   const us = c.country === 'US';
-  const j = jurisdictionFor(c.country, c.region ?? null);
+  const j = jurisdictionFor(c.country, c.region ?? null, undefined, c.platform ?? 'linkedin');
+  // The platform the case is about, by the name its members know it.
+  const P = PLATFORM_LABELS[(c.platform ?? 'linkedin') as PlatformId] ?? c.platform ?? 'LinkedIn';
   const events = a.events;
   const status = deriveStatus(events);
   const stateLaw = us ? usStateLaw(c.region) : null;
@@ -76,7 +78,7 @@ export function nextStep(
   // Swiss members have two routes: a report to the FDPIC under Swiss law, and a GDPR complaint to the DPC.
   const complainTo =
     regime === 'ch'
-      ? 'the FDPIC (a report under Swiss law, FADP Art 49) or the DPC (a complaint under the GDPR, Art 77, as LinkedIn Ireland is your controller)'
+      ? `the FDPIC (a report under Swiss law, FADP Art 49) or the ${j.regulators.find((r) => r.role === 'lead')?.shortName ?? 'DPC'} (a complaint under the GDPR, Art 77, as ${P === 'LinkedIn' ? 'LinkedIn Ireland' : j.controller.name} is your controller)`
       : regulator;
   const draftLabel = regime === 'ch' ? 'Draft the complaint' : `Draft the ${regulator} complaint`;
   const draft = (template: string) => `#/cases/${encodeURIComponent(c.id)}/draft/${template}`;
@@ -103,14 +105,14 @@ export function nextStep(
     if (us && !c.region) {
       return {
         tone: 'info',
-        text: 'No legal deadline applies until Redress knows your state: US privacy law is made state by state. Edit the case to add it. Meanwhile turn the setting off on LinkedIn, and capture the evidence of when it was on.',
+        text: `No legal deadline applies until Redress knows your state: US privacy law is made state by state. Edit the case to add it. Meanwhile turn the setting off on ${P}, and capture the evidence of when it was on.`,
       };
     }
     return {
       tone: 'info',
       text: us
-        ? `No legal deadline applies: ${stateName(c.region!)} has no comprehensive privacy law in force that Redress knows of, so Redress sets none. Turn the setting off on LinkedIn, and capture the evidence of when it was on.`
-        : 'No legal deadline applies here, so Redress sets none. Turn the setting off on LinkedIn, and capture the evidence of when it was on.',
+        ? `No legal deadline applies: ${stateName(c.region!)} has no comprehensive privacy law in force that Redress knows of, so Redress sets none. Turn the setting off on ${P}, and capture the evidence of when it was on.`
+        : `No legal deadline applies here, so Redress sets none. Turn the setting off on ${P}, and capture the evidence of when it was on.`,
     };
   }
   if (status === 'closed') return { tone: 'done', text: 'Case closed. Nothing more to do unless you reopen it with a new event.' };
@@ -118,12 +120,12 @@ export function nextStep(
     return us
       ? {
           tone: 'info',
-          text: `Turn the setting off on LinkedIn and capture it. Under the ${stateLaw!.shortName} you can also ask LinkedIn what it holds about you (access) or to delete it; record “Request sent” here and Redress works out when the reply is due.`,
+          text: `Turn the setting off on ${P} and capture it. Under the ${stateLaw!.shortName} you can also ask ${P} what it holds about you (access) or to delete it; record “Request sent” here and Redress works out when the reply is due.`,
           action: { label: 'Draft the access request', href: draft('linkedin-access-request') },
         }
       : {
           tone: 'info',
-          text: 'Send your objection to LinkedIn (Art 21), then record “Request sent” here; Redress works out when the reply is due.',
+          text: `Send your objection to ${P} (Art 21), then record “Request sent” here; Redress works out when the reply is due.`,
           action: { label: 'Draft the objection', href: draft('linkedin-objection') },
         };
   }
@@ -182,13 +184,13 @@ export function nextStep(
         return {
           tone: left <= 3 ? 'due' : 'info',
           due: d.due,
-          text: `LinkedIn should acknowledge your complaint by ${shortDate(d.due)} (DPA 2018 s.164A) and then answer it without undue delay.`,
+          text: `${P} should acknowledge your complaint by ${shortDate(d.due)} (DPA 2018 s.164A) and then answer it without undue delay.`,
         };
       }
       return {
         tone: 'overdue',
         due: windowOpen ? window!.due : d.due,
-        text: `LinkedIn did not acknowledge your complaint by ${shortDate(d.due)} (DPA 2018 s.164A): complain to the ICO.${complainUntil}`,
+        text: `${P} did not acknowledge your complaint by ${shortDate(d.due)} (DPA 2018 s.164A): complain to the ICO.${complainUntil}`,
         ...complaintAction('Draft the ICO complaint'),
       };
     }
@@ -196,7 +198,7 @@ export function nextStep(
       return {
         tone: windowPassed ? 'overdue' : 'info',
         due: windowOpen ? window!.due : undefined,
-        text: `LinkedIn acknowledged your complaint; it must answer without undue delay (DPA 2018 s.164A). If it does not, or the answer falls short, complain to the ICO.${complainUntil}`,
+        text: `${P} acknowledged your complaint; it must answer without undue delay (DPA 2018 s.164A). If it does not, or the answer falls short, complain to the ICO.${complainUntil}`,
         ...complaintAction('Draft the ICO complaint'),
       };
     }
@@ -223,8 +225,8 @@ export function nextStep(
       return {
         tone: 'overdue',
         due: windowOpen ? window!.due : d.due,
-        text: `Still no reply${about(overdue)} after your reminder: complain to LinkedIn itself first (DPA 2018 s.164A; the ICO expects it), then record “Complaint to the organisation”.${complainUntil}`,
-        action: { label: 'Draft the complaint to LinkedIn', href: draft('linkedin-complaint') },
+        text: `Still no reply${about(overdue)} after your reminder: complain to ${P} itself first (DPA 2018 s.164A; the ICO expects it), then record “Complaint to the organisation”.${complainUntil}`,
+        action: { label: `Draft the complaint to ${P}`, href: draft('linkedin-complaint') },
       };
     }
     return {
@@ -239,18 +241,18 @@ export function nextStep(
     const q = paused.clarifications.find((p) => !p.answer)!;
     return {
       tone: 'info',
-      text: `LinkedIn asked you for ${q.asks === 'identity' ? 'proof of identity' : 'details'} on ${shortDate(q.question.on)}${several ? ` about your ${requestWords(paused.type)}` : ''}: the clock is stopped until you answer (UK GDPR Art 12A). Answer, then record “Clarification answered”.`,
+      text: `${P} asked you for ${q.asks === 'identity' ? 'proof of identity' : 'details'} on ${shortDate(q.question.on)}${several ? ` about your ${requestWords(paused.type)}` : ''}: the clock is stopped until you answer (UK GDPR Art 12A). Answer, then record “Clarification answered”.`,
     };
   }
   const upcoming = live.filter((r) => r.due!.state === 'open').sort((x, y) => (x.due!.due < y.due!.due ? -1 : 1))[0];
   if (upcoming) {
     const d = upcoming.due!;
     const left = daysFrom(today, d.due);
-    const acked = upcoming.acknowledgements.length ? ' LinkedIn’s acknowledgement is not a reply.' : '';
+    const acked = upcoming.acknowledgements.length ? ` ${P}’s acknowledgement is not a reply.` : '';
     return {
       tone: left <= 3 ? 'due' : 'info',
       due: d.due,
-      text: `Reply${about(upcoming)} due by ${shortDate(d.due)} (${citeFor(regime, upcoming, stateLaw?.shortName ?? null)}).${acked} Record LinkedIn’s answer when it comes.`,
+      text: `Reply${about(upcoming)} due by ${shortDate(d.due)} (${citeFor(regime, upcoming, stateLaw?.shortName ?? null)}).${acked} Record ${P}’s answer when it comes.`,
     };
   }
   const answered = a.requests.some((r) => r.due?.state === 'met' || r.replies.length);

@@ -168,7 +168,7 @@ function CaseDetails({ case: c, hasRequest, onSaved }: { case: Case; hasRequest:
             </dl>
             <StatusControl id={c.id} status={c.status} reason={c.statusReason} onSaved={onSaved} />
           </div>
-          <JurisdictionSummary country={c.country} region={c.region} caseId={c.id} onRegionSaved={onSaved} headingLevel={3} />
+          <JurisdictionSummary country={c.country} region={c.region} platform={c.platform} caseId={c.id} onRegionSaved={onSaved} headingLevel={3} />
         </div>
       </div>
     </section>

@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'react';
-import { languageName, needsRegion, regionName, type Jurisdiction, type Regulator } from '../../../electron/core/contract';
+import { languageName, needsRegion, PLATFORM_LABELS, PLATFORMS, regionName, type Jurisdiction, type Regulator } from '../../../electron/core/contract';
 import { invoke } from '../api';
 import { countryName } from '../ui/countries';
 import { RegionOptions } from '../ui/regions';
@@ -13,6 +13,8 @@ import { useAsync } from '../ui/useAsync';
 export function JurisdictionSummary(props: {
   country: string;
   region?: string | null;
+  /** The platform the case is about (its controller and lead authority); LinkedIn where not given. */
+  platform?: string;
   caseId?: string;
   onRegionSaved?: () => void;
   /** 3 inside the case page's Details section; 2 where it stands on its own (the new-case form). */
@@ -20,7 +22,8 @@ export function JurisdictionSummary(props: {
 }) {
   const Heading = props.headingLevel === 3 ? 'h3' : 'h2';
   const region = props.region || null;
-  const { data: j, error } = useAsync(() => invoke('jurisdiction.get', { country: props.country, region }), [props.country, region]);
+  const platform = (PLATFORMS as readonly string[]).includes(props.platform ?? '') ? (props.platform as (typeof PLATFORMS)[number]) : 'linkedin';
+  const { data: j, error } = useAsync(() => invoke('jurisdiction.get', { country: props.country, region, platform }), [props.country, region, platform]);
   const place = region ? `${countryName(props.country)}, ${regionName(region) ?? region}` : countryName(props.country);
   return (
     <aside className="callout jurisdiction" aria-label="What applies to you" aria-busy={!j && !error}>
@@ -32,7 +35,7 @@ export function JurisdictionSummary(props: {
       ) : !j ? (
         <p className="hint">Looking up the authorities…</p>
       ) : (
-        <JurisdictionFacts j={j} />
+        <JurisdictionFacts j={j} platform={platform} />
       )}
       {props.caseId && needsRegion(props.country) ? (
         <RegionControl caseId={props.caseId} country={props.country} region={region} onSaved={props.onRegionSaved} />
@@ -41,9 +44,11 @@ export function JurisdictionSummary(props: {
   );
 }
 
-function JurisdictionFacts({ j }: { j: Jurisdiction }) {
+function JurisdictionFacts({ j, platform }: { j: Jurisdiction; platform: (typeof PLATFORMS)[number] }) {
   const home = j.regulators.find((r) => r.role === 'home');
   const lead = j.regulators.find((r) => r.role === 'lead');
+  const linkedin = platform === 'linkedin';
+  const leadFor = linkedin ? 'LinkedIn Ireland' : j.controller.name;
   return (
     <>
       <dl>
@@ -68,14 +73,14 @@ function JurisdictionFacts({ j }: { j: Jurisdiction }) {
           <>
             <dt>Lead authority</dt>
             <dd>
-              <RegulatorFacts r={lead} />
+              <RegulatorFacts r={lead} leadFor={leadFor} />
             </dd>
           </>
         ) : null}
         <dt>First step</dt>
         <dd>
           {j.hasGdprRights
-            ? `Object with LinkedIn’s Data Processing Objection Form (Art 21); if there is no answer within a month, complain to ${home ? 'your authority' : 'the regulator'} (Art 77).`
+            ? `${linkedin ? 'Object with LinkedIn’s Data Processing Objection Form' : `Object to ${j.controller.name}, by its form where ${PLATFORM_LABELS[platform]} has one or else by letter`} (Art 21); if there is no answer within a month, complain to ${home ? 'your authority' : 'the regulator'} (Art 77).`
             : 'Turn the setting off and capture the evidence of when it was on.'}{' '}
           <span className="rule">{j.controllerFirst.rule}</span>
         </dd>
@@ -90,14 +95,14 @@ function JurisdictionFacts({ j }: { j: Jurisdiction }) {
   );
 }
 
-function RegulatorFacts({ r }: { r: Regulator }) {
+function RegulatorFacts({ r, leadFor = 'LinkedIn Ireland' }: { r: Regulator; leadFor?: string }) {
   return (
     <div className="regulator" data-authority={r.id}>
       <strong>
         {r.name} ({r.shortName})
       </strong>
       {r.nameEn !== r.name ? <span className="hint"> {r.nameEn}</span> : null}
-      {r.role === 'lead' ? <span className="hint"> Lead authority for LinkedIn Ireland; you can complain to it directly.</span> : null}
+      {r.role === 'lead' ? <span className="hint"> Lead authority for {leadFor}; you can complain to it directly.</span> : null}
       <span className="rule">{r.address.join(', ')}</span>
       <span className="rule">
         <a href={r.complaintUrl} target="_blank" rel="noopener noreferrer">

@@ -9,6 +9,10 @@ import { COUNTRY_OPTIONS } from '../ui/countries';
 import { Field } from '../ui/Field';
 import { NameParts } from '../ui/NameParts';
 
+type Platform = (typeof PLATFORMS)[number];
+/** The title a new case starts with: "<Platform> AI training objection". */
+const defaultTitle = (p: Platform) => `${PLATFORM_LABELS[p]} AI training objection`;
+
 const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 import { RegionOptions, regionFieldLabel } from '../ui/regions';
 import { JurisdictionSummary } from './JurisdictionSummary';
@@ -63,12 +67,19 @@ export function NewCaseForm() {
     formState: { errors, isSubmitting },
   } = useForm<FormIn, unknown, FormOut>({
     resolver: zodResolver(NewCaseSchema),
-    defaultValues: { title: 'LinkedIn AI training objection', platform: 'linkedin', country: '', name: '', email: '', region: '' },
+    defaultValues: { title: defaultTitle('linkedin'), platform: 'linkedin', country: '', name: '', email: '', region: '' },
     mode: 'onSubmit',
     reValidateMode: 'onChange',
   });
   const country = watch('country');
   const region = watch('region');
+  const platform = watch('platform');
+  const title = watch('title');
+  // The suggested title follows the platform, until the member writes a title of their own.
+  useEffect(() => {
+    const p = (PLATFORMS as readonly string[]).includes(platform ?? '') ? (platform as Platform) : null;
+    if (p && PLATFORMS.some((q) => title === defaultTitle(q)) && title !== defaultTitle(p)) setValue('title', defaultTitle(p));
+  }, [platform, title, setValue]);
   const regions = country ? REGIONS[country] : undefined;
   // A state belongs to one country: choosing another country clears it.
   useEffect(() => {
@@ -154,7 +165,7 @@ export function NewCaseForm() {
             </select>
           </Field>
         ) : null}
-        {country ? <JurisdictionSummary country={country} region={region && region.startsWith(`${country}-`) ? region : null} /> : null}
+        {country ? <JurisdictionSummary country={country} region={region && region.startsWith(`${country}-`) ? region : null} platform={platform} /> : null}
         {serverError ? (
           <p role="alert" className="error">
             {serverError}
