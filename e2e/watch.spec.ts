@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Page } from '@playwright/test';
 import { expect, expectAccessible, screenshot, test } from './support/host';
 
 // The test's own policy page, served from 127.0.0.1: the watch never reaches the internet in these tests.
@@ -19,6 +20,13 @@ ${extra.map((s) => `<p>${s}</p>`).join('\n')}
 
 const AI_SENTENCE = 'We use your posts to train generative artificial intelligence models.';
 const AI_SENTENCE_2 = 'Our partners may also use your profile to improve their machine learning systems.';
+
+/** Every button on the page has its own accessible name (two "Add to a case" buttons say which change each adds). */
+async function expectDistinctButtonNames(tab: Page) {
+  const names = await tab.getByRole('button').evaluateAll((els) => els.map((el) => (el.getAttribute('aria-label') ?? el.textContent ?? '').trim()));
+  const twice = names.filter((n, i) => names.indexOf(n) !== i);
+  expect(twice).toEqual([]);
+}
 
 interface Fixture {
   url: string;
@@ -130,11 +138,12 @@ test('turn the watch on, watch a page, see an AI-related change, the banner, sta
     await expect(banner).toContainText('The watch found 1 AI-related policy change');
     await expectAccessible(tab, 'case list with watch banner');
     await screenshot(tab, 'watch-banner');
-    await banner.getByRole('link', { name: 'Review them' }).click();
+    await banner.getByRole('link', { name: 'Review it' }).click();
     await expect(tab).toHaveURL(/#\/watch$/);
     await expect(banner).toHaveCount(0);
     const changes = doc.locator('.watch-change');
     await expect(changes).toHaveCount(2);
+    await expectDistinctButtonNames(tab);
     // Newest first, labelled new.
     await expect(changes.first().locator('.badge-new')).toHaveText('New');
     await expect(changes.first().getByRole('list', { name: 'Added (1)' })).toContainText(AI_SENTENCE_2);

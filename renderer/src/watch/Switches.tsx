@@ -45,7 +45,7 @@ export function Switches() {
               return (
                 <tr key={s.platform}>
                   <th scope="row">{s.platformName}</th>
-                  <td>
+                  <td data-label="Last captured state">
                     {s.last ? (
                       <>
                         <strong className={`toggle toggle-${s.last.state}`}>{TOGGLE_LABELS[s.last.state]}</strong>{' '}
@@ -55,8 +55,8 @@ export function Switches() {
                       'Never captured'
                     )}
                   </td>
-                  <td>{s.last ? `${dateTime(s.last.capturedAt)} (${s.daysSince === 0 ? 'today' : `${plural(s.daysSince ?? 0, 'day')} ago`})` : '—'}</td>
-                  <td>{s.due ? <span className="badge badge-due">Due: capture again</span> : <span className="badge badge-fresh">Up to date</span>}</td>
+                  <td data-label="Captured">{s.last ? `${dateTime(s.last.capturedAt)} (${s.daysSince === 0 ? 'today' : `${plural(s.daysSince ?? 0, 'day')} ago`})` : 'Never'}</td>
+                  <td data-label="Status">{s.due ? <span className="badge badge-due">Due: capture again</span> : <span className="badge badge-fresh">Up to date</span>}</td>
                   <td>
                     <a href={href('cases', caseId)}>{`Capture the ${s.platformName} switch${s.last ? ' again' : ''}`}</a>
                   </td>

@@ -44,7 +44,7 @@ export function WatchBanner() {
         </strong>{' '}
         ({names.slice(0, 3).join(', ')}
         {names.length > 3 ? ` and ${plural(names.length - 3, 'more document')}` : ''}).{' '}
-        <a href={href('watch')}>Review them</a>
+        <a href={href('watch')}>{unseen.length === 1 ? 'Review it' : 'Review them'}</a>
       </p>
     </aside>
   );

@@ -56,8 +56,6 @@ export function WatchScreen() {
         <p role="status">Loading the watch…</p>
       ) : null}
 
-      <AddDocuments platforms={platforms.data ?? []} platformsError={platforms.error} onAdded={reloadAll} />
-
       <section aria-labelledby="watched-title" className="watch-docs">
         <h2 id="watched-title">Watched documents</h2>
         {docs.error ? (
@@ -65,11 +63,13 @@ export function WatchScreen() {
             Could not load the watched documents: {docs.error}
           </p>
         ) : null}
-        {docs.data && !docs.data.length ? <p>None yet. Add a platform&rsquo;s policies or a page above.</p> : null}
+        {docs.data && !docs.data.length ? <p>None yet. Add a platform&rsquo;s policies or a page below.</p> : null}
         {docs.data?.map((d) => (
           <WatchedDocumentCard key={d.id} doc={d} version={version} fresh={fresh} onRemoved={reloadAll} />
         ))}
       </section>
+
+      <AddDocuments platforms={platforms.data ?? []} platformsError={platforms.error} onAdded={reloadAll} />
 
       <Switches />
     </section>

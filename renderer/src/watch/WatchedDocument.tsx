@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import type { WatchCheck, WatchedDocument } from '../../../electron/core/contract/watch';
 import { invoke } from '../api';
-import { dateTime, num } from '../ui/dates';
+import { dateTime, dateTimeLong, num } from '../ui/dates';
 import { useAsync } from '../ui/useAsync';
 import { isAiSentence } from './ai';
 import { AddToCase, StartCase } from './ChangeToCase';
-import { changeName, docLabel, everyText, focusWhenShown, outcomeText, plural, watchChanged } from './format';
+import { docLabel, everyText, focusWhenShown, outcomeText, plural, watchChanged } from './format';
 
 /** How many changes a document shows before "Show all". */
 const SHOWN = 5;
@@ -20,6 +20,9 @@ export function WatchedDocumentCard(props: { doc: WatchedDocument; version: numb
   const changes = (log.data ?? []).filter((c) => c.outcome === 'changed');
   const baseline = (log.data ?? []).find((c) => c.outcome === 'baseline');
   const shown = all ? changes : changes.slice(0, SHOWN);
+  // Two changes in the same minute (a run by hand right after another) are told apart by their seconds.
+  const minutes = changes.map((c) => dateTime(c.checkedAt));
+  const when = (c: WatchCheck) => (minutes.filter((m) => m === dateTime(c.checkedAt)).length > 1 ? dateTimeLong(c.checkedAt) : dateTime(c.checkedAt));
   const titleId = `doc-${doc.id}-title`;
   const outcome = last ?? (doc.lastOutcome ? { outcome: doc.lastOutcome, aiRelated: false, failed: undefined } : null);
 
@@ -63,7 +66,7 @@ export function WatchedDocumentCard(props: { doc: WatchedDocument; version: numb
       {shown.length ? (
         <ol className="watch-changes">
           {shown.map((c) => (
-            <ChangeItem key={c.checkId} change={c} doc={doc} fresh={props.fresh.has(c.checkId)} />
+            <ChangeItem key={c.checkId} change={c} when={when(c)} doc={doc} fresh={props.fresh.has(c.checkId)} />
           ))}
         </ol>
       ) : null}
@@ -102,18 +105,18 @@ function Sentences(props: { kind: 'added' | 'removed'; list: string[]; id: strin
 
 type Panel = 'none' | 'add' | 'new';
 
-function ChangeItem(props: { change: WatchCheck; doc: WatchedDocument; fresh: boolean }) {
+function ChangeItem(props: { change: WatchCheck; when: string; doc: WatchedDocument; fresh: boolean }) {
   const c = props.change;
   const label = docLabel(props.doc);
   const [panel, setPanel] = useState<Panel>('none');
-  const name = `${label} ${changeName(c)}`;
+  const name = `${label} change of ${props.when}`;
   const base = `chg-${c.checkId}`;
   const toggle = (p: Panel) => setPanel(panel === p ? 'none' : p);
   return (
     <li className={`watch-change${c.aiRelated ? ' is-ai' : ''}`}>
       <article aria-labelledby={`${base}-title`}>
         <h5 id={`${base}-title`}>
-          Change of {dateTime(c.checkedAt)}
+          Change of {props.when}
           {c.aiRelated ? <span className="ai-label">AI-related</span> : null}
           {props.fresh ? <span className="badge badge-new">New</span> : null}
         </h5>

@@ -1,5 +1,5 @@
 import type { WatchCheck, WatchedDocument } from '../../../electron/core/contract/watch';
-import { dateTime, num } from '../ui/dates';
+import { num } from '../ui/dates';
 
 /** Sent when the watch's documents, checks or seen marks change, so the banner and the screen load again. */
 export const WATCH_CHANGED = 'redress:watch-changed';
@@ -44,9 +44,6 @@ export function runSummary(results: WatchCheck[]): string {
   if (failed) parts.push(`${num(failed)} failed`);
   return `${plural(results.length, 'document')} checked: ${parts.join(', ')}.`;
 }
-
-/** A change named for buttons and headings: "change of 24 Nov 2026, 14:05". */
-export const changeName = (c: WatchCheck) => `change of ${dateTime(c.checkedAt)}`;
 
 /** The outcome of a check in plain words; a failure always with its reason. */
 export function outcomeText(c: Pick<WatchCheck, 'outcome' | 'failed' | 'aiRelated'>): string {
