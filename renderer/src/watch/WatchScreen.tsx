@@ -65,7 +65,7 @@ export function WatchScreen() {
         ) : null}
         {docs.data && !docs.data.length ? <p>None yet. Add a platform&rsquo;s policies or a page below.</p> : null}
         {docs.data?.map((d) => (
-          <WatchedDocumentCard key={d.id} doc={d} version={version} fresh={fresh} onRemoved={reloadAll} />
+          <WatchedDocumentCard key={d.id} doc={d} on={status.data?.enabled ?? false} version={version} fresh={fresh} onRemoved={reloadAll} />
         ))}
       </section>
 
@@ -154,14 +154,20 @@ function Settings(props: { status: WatchStatus; docs: { id: string; name: string
             <li>
               {docs.length ? (
                 <>
-                  fetch {docs.length === 1 ? 'this document' : `these ${plural(docs.length, 'document')}`}:{' '}
-                  {docs.map((d, i) => (
-                    <span key={d.id}>
-                      {i ? '; ' : ''}
-                      <span className="watch-url">{docLabel(d)}</span>
-                    </span>
-                  ))}
-                  ;
+                  fetch {docs.length === 1 ? 'this document' : `these ${plural(docs.length, 'document')}`} and no other page:
+                  <ul className="watch-fetch-list">
+                    {docs.map((d) => (
+                      <li key={d.id}>
+                        {d.name ? (
+                          <>
+                            {d.name} <span className="watch-url">{d.url}</span>
+                          </>
+                        ) : (
+                          <span className="watch-url">{d.url}</span>
+                        )}
+                      </li>
+                    ))}
+                  </ul>
                 </>
               ) : (
                 <>

@@ -11,7 +11,7 @@ import { docLabel, everyText, focusWhenShown, outcomeText, plural, watchChanged 
 const SHOWN = 5;
 
 /** One watched document: what it is, when it was last checked and how that went, its changes newest first. */
-export function WatchedDocumentCard(props: { doc: WatchedDocument; version: number; fresh: Set<string>; onRemoved(): void }) {
+export function WatchedDocumentCard(props: { doc: WatchedDocument; on: boolean; version: number; fresh: Set<string>; onRemoved(): void }) {
   const { doc } = props;
   const label = docLabel(doc);
   const log = useAsync(() => invoke('watch.log', { id: doc.id, limit: 200 }), [doc.id, props.version, doc.lastCheckedAt]);
@@ -44,7 +44,8 @@ export function WatchedDocumentCard(props: { doc: WatchedDocument; version: numb
         <div>
           <dt>Checked</dt>
           <dd>
-            {everyText(doc.every)}, next {dateTime(doc.dueAt)}
+            {everyText(doc.every)}
+            {props.on ? `, next ${dateTime(doc.dueAt)}` : ' once the watch is on'}
           </dd>
         </div>
         <div>
