@@ -121,6 +121,7 @@ test('turn the watch on, watch a page, see an AI-related change, the banner, sta
     await expect(added).toHaveText(`AI-related${AI_SENTENCE}`);
     await expect(added.locator('.ai-label')).toBeVisible();
     await expect(doc.locator('.outcome')).toHaveText('Changed, AI-related');
+    await expect(change).toContainText('1 sentence added, 0 sentences removed, compared with the text fetched');
     // Shown here, so marked seen: no banner waits for it.
     await expect.poll(async () => (await app.api<{ unseen: unknown[] }>('watch.status', {})).unseen.length).toBe(0);
     await expectAccessible(tab, 'watch change');

@@ -67,7 +67,7 @@ export function WatchedDocumentCard(props: { doc: WatchedDocument; on: boolean; 
       {shown.length ? (
         <ol className="watch-changes">
           {shown.map((c) => (
-            <ChangeItem key={c.checkId} change={c} when={when(c)} doc={doc} fresh={props.fresh.has(c.checkId)} />
+            <ChangeItem key={c.checkId} change={c} when={when(c)} earlier={earlierText(log.data ?? [], c)} doc={doc} fresh={props.fresh.has(c.checkId)} />
           ))}
         </ol>
       ) : null}
@@ -79,6 +79,13 @@ export function WatchedDocumentCard(props: { doc: WatchedDocument; on: boolean; 
       <RemoveDocument doc={doc} onRemoved={props.onRemoved} />
     </article>
   );
+}
+
+/** When the text this change is compared with was fetched: the newest earlier check that recorded a version. */
+function earlierText(log: WatchCheck[], c: WatchCheck): string | null {
+  const i = log.findIndex((x) => x.checkId === c.checkId);
+  const before = log.slice(i + 1).find((x) => x.outcome === 'baseline' || x.outcome === 'changed');
+  return before ? before.checkedAt : null;
 }
 
 function Sentences(props: { kind: 'added' | 'removed'; list: string[]; id: string }) {
@@ -106,7 +113,7 @@ function Sentences(props: { kind: 'added' | 'removed'; list: string[]; id: strin
 
 type Panel = 'none' | 'add' | 'new';
 
-function ChangeItem(props: { change: WatchCheck; when: string; doc: WatchedDocument; fresh: boolean }) {
+function ChangeItem(props: { change: WatchCheck; when: string; earlier: string | null; doc: WatchedDocument; fresh: boolean }) {
   const c = props.change;
   const label = docLabel(props.doc);
   const [panel, setPanel] = useState<Panel>('none');
@@ -123,6 +130,7 @@ function ChangeItem(props: { change: WatchCheck; when: string; doc: WatchedDocum
         </h5>
         <p className="hint">
           {plural(c.added.length, 'sentence')} added, {plural(c.removed.length, 'sentence')} removed
+          {props.earlier ? `, compared with the text fetched ${dateTime(props.earlier)}` : ''}
           {c.httpStatus ? ` · page answered HTTP ${c.httpStatus}` : ''}
         </p>
         <Sentences kind="added" list={c.added} id={`${base}-added`} />
