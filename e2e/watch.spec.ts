@@ -152,6 +152,11 @@ test('turn the watch on, watch a page, see an AI-related change, the banner, sta
 
     // Start a case from the newest change: the case page opens with the three evidence items.
     const start = changes.first().getByRole('button', { name: /^Start a case from the http\S+ change of .+/ });
+    // Escape closes the form and gives focus back to the button.
+    await start.click();
+    await tab.keyboard.press('Escape');
+    await expect(start).toBeFocused();
+    await expect(start).toHaveAttribute('aria-expanded', 'false');
     await start.click();
     await expect(start).toHaveAttribute('aria-expanded', 'true');
     const caseForm = tab.getByRole('form', { name: /^Start a case from the http\S+ change of/ });

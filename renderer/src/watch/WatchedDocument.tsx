@@ -62,6 +62,7 @@ export function WatchedDocumentCard(props: { doc: WatchedDocument; on: boolean; 
       {log.data && !changes.length ? (
         <p className="hint">
           {baseline ? `No change since the first version was recorded on ${dateTime(baseline.checkedAt)}.` : 'No change recorded yet.'}
+          {last?.outcome === 'failed' ? ' The last check failed (see above), so a newer change may not have been seen yet.' : ''}
         </p>
       ) : null}
       {shown.length ? (
@@ -120,6 +121,14 @@ function ChangeItem(props: { change: WatchCheck; when: string; earlier: string |
   const name = `${label} change of ${props.when}`;
   const base = `chg-${c.checkId}`;
   const toggle = (p: Panel) => setPanel(panel === p ? 'none' : p);
+  const addButton = useRef<HTMLButtonElement>(null);
+  const newButton = useRef<HTMLButtonElement>(null);
+  // Cancel or Escape closes the panel and puts focus back on the button that opened it.
+  const close = () => {
+    const opener = panel === 'add' ? addButton.current : newButton.current;
+    setPanel('none');
+    requestAnimationFrame(() => opener?.focus());
+  };
   return (
     <li className={`watch-change${c.aiRelated ? ' is-ai' : ''}`}>
       <article aria-labelledby={`${base}-title`}>
@@ -136,16 +145,24 @@ function ChangeItem(props: { change: WatchCheck; when: string; earlier: string |
         <Sentences kind="added" list={c.added} id={`${base}-added`} />
         <Sentences kind="removed" list={c.removed} id={`${base}-removed`} />
         <div className="actions">
-          <button type="button" aria-expanded={panel === 'add'} aria-controls={`${base}-panel`} onClick={() => toggle('add')} aria-label={`Add the ${name} to a case`}>
+          <button type="button" ref={addButton} aria-expanded={panel === 'add'} aria-controls={`${base}-panel`} onClick={() => toggle('add')} aria-label={`Add the ${name} to a case`}>
             Add to a case
           </button>
-          <button type="button" aria-expanded={panel === 'new'} aria-controls={`${base}-panel`} onClick={() => toggle('new')} aria-label={`Start a case from the ${name}`}>
+          <button type="button" ref={newButton} aria-expanded={panel === 'new'} aria-controls={`${base}-panel`} onClick={() => toggle('new')} aria-label={`Start a case from the ${name}`}>
             Start a case from this
           </button>
         </div>
-        <div id={`${base}-panel`}>
-          {panel === 'add' ? <AddToCase change={c} name={name} onClose={() => setPanel('none')} /> : null}
-          {panel === 'new' ? <StartCase change={c} doc={props.doc} name={name} onClose={() => setPanel('none')} /> : null}
+        <div
+          id={`${base}-panel`}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape' && panel !== 'none') {
+              e.preventDefault();
+              close();
+            }
+          }}
+        >
+          {panel === 'add' ? <AddToCase change={c} name={name} onClose={close} /> : null}
+          {panel === 'new' ? <StartCase change={c} doc={props.doc} name={name} onClose={close} /> : null}
         </div>
       </article>
     </li>
