@@ -168,6 +168,8 @@ test('turn the watch on, watch a page, see an AI-related change, the banner, sta
     await caseForm.getByLabel('Email of your account').fill('aoife@example.org');
     await caseForm.getByLabel('Country where you live').selectOption('IE');
     await expectAccessible(tab, 'start a case form');
+    await caseForm.scrollIntoViewIfNeeded();
+    await screenshot(tab, 'watch-start-case');
     await caseForm.getByRole('button', { name: 'Start the case' }).click();
     await expect(tab).toHaveURL(/#\/cases\/case_[A-Za-z0-9]+$/);
     const caseId = decodeURIComponent(new URL(tab.url()).hash.split('/')[2]);
