@@ -37,7 +37,7 @@ test('a fresh Irish case: the steps start at the evidence, and "Draft the object
   await screenshot(page, 'case-path-fresh-1280');
 
   await next.getByRole('link', { name: 'Draft the objection' }).click();
-  await expect(page).toHaveURL(new RegExp(`#/cases/${c.id}/draft/linkedin-objection$`));
+  await expect(page).toHaveURL(new RegExp(`#/cases/${c.id}/draft/objection$`));
   await expect(page.getByRole('heading', { name: 'Objection to AI training (LinkedIn)' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Objection to AI training (LinkedIn)' })).toBeInViewport();
   await expect(page.getByLabel(/^First name/)).toHaveValue(/Aoife/);

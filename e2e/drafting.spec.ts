@@ -92,7 +92,7 @@ test('GB case: templates greyed by country, the objection drafted with copy butt
   expect(text).toContain('CA 94085-2810');
   await screenshot(page, 'drafting-exported');
   await page.getByRole('link', { name: 'Back to the case' }).click();
-  await expect(page.getByRole('region', { name: 'Letters and complaints' }).getByRole('link', { name: /-linkedin-objection-archive-.*\.pdf$/ })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Letters and complaints' }).getByRole('link', { name: /-objection-archive-.*\.pdf$/ })).toBeVisible();
   await screenshot(page, 'drafting-panel-exports');
 });
 
@@ -166,7 +166,7 @@ test('DE case: the DPC complaint and the reminder from the record, as text and e
   await expect(page.getByRole('heading', { name: /Access request/ })).toBeVisible();
   await expect(page.locator('.letter')).toContainText('(Article 15(1)(g))');
   const json = JSON.parse((await exportAndFetch(page, 'json')).toString('utf8'));
-  expect(json.template).toBe('linkedin-access-request');
+  expect(json.template).toBe('access-request');
   expect(json.fields[0].value).toBe(NAME);
   // Each export is recorded on the case with its own hash.
   const recorded = await app.api<{ format: string; sha256: string }[]>('drafting.exports', { caseId: c.id });

@@ -36,7 +36,7 @@ test('events added through the UI move the deadline, the next step and the dashb
   await expect(reply).toContainText('GDPR Art 12(3)');
   const next = page.getByRole('region', { name: 'Next step' });
   await expect(next).toContainText('No reply by 2 June 2026: send the reminder.');
-  await expect(next.getByRole('link', { name: 'Send the reminder' })).toHaveAttribute('href', `#/cases/${maria.id}/draft/linkedin-reminder`);
+  await expect(next.getByRole('link', { name: 'Send the reminder' })).toHaveAttribute('href', `#/cases/${maria.id}/draft/reminder`);
   await expect(panel).toContainText('Status from the events: Request sent');
   await expect(page.getByLabel('Status', { exact: true })).toHaveValue('request_sent');
   await expect(page.getByRole('complementary', { name: /deadline has passed/ })).toContainText('Maria in Berlin');

@@ -92,11 +92,11 @@ describe('drafting API', () => {
 
   it('previews with field references resolved and reports what would block an export', async () => {
     const c = await newCase('GB');
-    const p = await core.api.call('drafting.preview', { caseId: c.id, templateId: 'linkedin-objection', values: { situation: 'I am a freelance translator.', first_name: '' } });
+    const p = await core.api.call('drafting.preview', { caseId: c.id, templateId: 'objection', values: { situation: 'I am a freelance translator.', first_name: '' } });
     expect(p.fields.find((f) => f.name === 'explanation')?.value).toContain('My particular situation: I am a freelance translator.');
     expect(p.text).toContain('LinkedIn Corporation');
     expect(p.problems).toEqual([{ field: 'first_name', message: 'First name is required.' }]);
-    const braces = await core.api.call('drafting.preview', { caseId: c.id, templateId: 'linkedin-objection', values: { situation: 'I type {{#if odd things like this' } });
+    const braces = await core.api.call('drafting.preview', { caseId: c.id, templateId: 'objection', values: { situation: 'I type {{#if odd things like this' } });
     expect(braces.text).toContain('My particular situation is this: I type {{#if odd things like this');
     const long = await core.api.call('drafting.preview', { caseId: c.id, templateId: 'ico-complaint', values: { summary: 'x'.repeat(2001) } });
     expect(long.problems).toContainEqual({ field: 'summary', message: 'Summary of your complaint must be at most 2,000 characters.' });
@@ -104,7 +104,7 @@ describe('drafting API', () => {
 
   it('refuses an unknown template, a template for another country and missing required fields, writing nothing', async () => {
     const c = await newCase('GB');
-    await expect(core.api.call('drafting.export', { caseId: c.id, templateId: 'nope', format: 'pdf' })).rejects.toThrow(/No template "nope". Templates: authority-complaint, dpc-complaint/);
+    await expect(core.api.call('drafting.export', { caseId: c.id, templateId: 'nope', format: 'pdf' })).rejects.toThrow(/No template "nope". Templates: access-request, authority-complaint, dpc-complaint/);
     await expect(core.api.call('drafting.export', { caseId: c.id, templateId: 'dpc-complaint', format: 'pdf' })).rejects.toThrow(/EU\/EEA and Switzerland; this case is in the United Kingdom/);
     await expect(core.api.call('drafting.export', { caseId: c.id, templateId: 'ico-complaint', format: 'text', values: { summary: 'changed' } })).rejects.toThrow(
       /^Not yet: Nothing sent to LinkedIn is recorded on this case\./,
@@ -178,13 +178,13 @@ describe('drafting API', () => {
   it('exports plain text, an .eml draft and the form fields as JSON', async () => {
     const c = await newCase('US');
     const values = {};
-    const txt = await core.api.call('drafting.export', { caseId: c.id, templateId: 'linkedin-access-request', format: 'text', values });
+    const txt = await core.api.call('drafting.export', { caseId: c.id, templateId: 'access-request', format: 'text', values });
     const text = readFileSync(resolveFile(core.ctx, 'export', txt.id)!.path, 'utf8');
     expect(text).toContain('California Consumer Privacy Act');
     expect(text).not.toContain('Article 15');
     expect(text).toContain('LinkedIn Corporation');
 
-    const eml = await core.api.call('drafting.export', { caseId: c.id, templateId: 'linkedin-access-request', format: 'eml' });
+    const eml = await core.api.call('drafting.export', { caseId: c.id, templateId: 'access-request', format: 'eml' });
     const raw = readFileSync(resolveFile(core.ctx, 'export', eml.id)!.path, 'utf8');
     expect(raw).toMatch(/^From: =\?UTF-8\?B\?/);
     expect(raw).toContain('X-Unsent: 1');
@@ -193,9 +193,9 @@ describe('drafting API', () => {
     const fromWords = /^From: ([\s\S]*?) </m.exec(raw)![1].split(/\r\n /);
     expect(fromWords.map((w) => Buffer.from(/\?B\?(.*)\?=/.exec(w)![1], 'base64').toString('utf8')).join('')).toBe(NAME);
 
-    const json = await core.api.call('drafting.export', { caseId: c.id, templateId: 'linkedin-access-request', format: 'json' });
+    const json = await core.api.call('drafting.export', { caseId: c.id, templateId: 'access-request', format: 'json' });
     const doc = JSON.parse(readFileSync(resolveFile(core.ctx, 'export', json.id)!.path, 'utf8'));
-    expect(doc.template).toBe('linkedin-access-request');
+    expect(doc.template).toBe('access-request');
     expect(doc.fields[0]).toEqual({ name: 'full_name', label: 'Full name', value: NAME, maxLength: 200 });
 
     const d = await newCase('IE');
@@ -207,17 +207,17 @@ describe('drafting API', () => {
   it('refuses a letter the record does not support yet, says why, writes nothing; drafts it worded from the record when the member insists', async () => {
     const c = await newCase('DE');
     seams.events.push({ id: 'e1', caseId: c.id, type: 'request_sent', on: '2026-06-10', ref: 'LI-7' });
-    const view = await core.api.call('drafting.get', { caseId: c.id, templateId: 'linkedin-reminder' });
+    const view = await core.api.call('drafting.get', { caseId: c.id, templateId: 'reminder' });
     // 10 June + one month = Friday 10 July 2026.
     expect(view.readiness).toEqual({ ready: false, reasons: ['LinkedIn has until 10 July 2026 to answer your request of 10 June 2026: a reminder now would claim a delay that has not happened.'] });
-    await expect(core.api.call('drafting.export', { caseId: c.id, templateId: 'linkedin-reminder', format: 'text' })).rejects.toThrow(
+    await expect(core.api.call('drafting.export', { caseId: c.id, templateId: 'reminder', format: 'text' })).rejects.toThrow(
       /^Not yet: LinkedIn has until 10 July 2026 to answer your request of 10 June 2026: a reminder now would claim a delay that has not happened\.\nTo draft it now anyway/,
     );
     await expect(core.api.call('drafting.export', { caseId: c.id, templateId: 'dpc-complaint', format: 'text' })).rejects.toThrow(/^Not yet: LinkedIn has until 10 July 2026/);
     expect(await core.api.call('drafting.exports', { caseId: c.id })).toEqual([]);
     expect(seams.custody).toEqual([]);
 
-    const rec = await core.api.call('drafting.export', { caseId: c.id, templateId: 'linkedin-reminder', format: 'text', anyway: true });
+    const rec = await core.api.call('drafting.export', { caseId: c.id, templateId: 'reminder', format: 'text', anyway: true });
     const text = readFileSync(resolveFile(core.ctx, 'export', rec.id)!.path, 'utf8');
     expect(text).toContain('Subject: Reminder: my request of 10 June 2026 (case LI-7): answer due by 10 July 2026');
     expect(text).toContain('I have not had an answer yet. Please make sure you answer by 10 July 2026.');

@@ -22,14 +22,14 @@ describe('redress sent', () => {
     const id = JSON.parse((await cli('case', 'create', '--title', 'Objection', '--country', 'IE', '--name', 'Aoife Byrne', '--email', 'a@example.org', '--json')).stdout).id as string;
     const other = JSON.parse((await cli('case', 'create', '--title', 'Other', '--country', 'IE', '--name', 'Aoife Byrne', '--email', 'a@example.org', '--json')).stdout).id as string;
     const out = join(dir, 'objection.pdf');
-    const exp = await cli('draft', id, '--template', 'linkedin-objection', '--format', 'pdf', '--out', out, '--set', 'situation=My posts are my work.', '--json');
+    const exp = await cli('draft', id, '--template', 'objection', '--format', 'pdf', '--out', out, '--set', 'situation=My posts are my work.', '--json');
     expect(exp.code).toBe(0);
     const rec = JSON.parse(exp.stdout);
     const today = new Date().toLocaleDateString('sv-SE');
-    const bad = await cli('sent', other, '--template', 'linkedin-objection', '--export', rec.id, '--on', today, '--channel', 'webform');
+    const bad = await cli('sent', other, '--template', 'objection', '--export', rec.id, '--on', today, '--channel', 'webform');
     expect(bad.code).not.toBe(0);
     expect(bad.stderr).toContain('in this case');
-    const r = await cli('sent', id, '--template', 'linkedin-objection', '--export', rec.id, '--on', today, '--channel', 'webform', '--ref', 'LI-7', '--json');
+    const r = await cli('sent', id, '--template', 'objection', '--export', rec.id, '--on', today, '--channel', 'webform', '--ref', 'LI-7', '--json');
     expect(r.code).toBe(0);
     const sent = JSON.parse(r.stdout);
     expect(sent).toMatchObject({ eventType: 'request_sent', sha256: rec.sha256 });

@@ -67,11 +67,11 @@ describe('redress templates / draft', () => {
     const id = await newCase('DE');
     const today = new Date().toISOString().slice(0, 10);
     expect((await cli('event', 'add', id, '--type', 'request_sent', '--on', today, '--request', 'access', '--ref', 'LI-1')).code).toBe(0);
-    const refused = await cli('draft', id, '--template', 'linkedin-reminder', '--format', 'text');
+    const refused = await cli('draft', id, '--template', 'reminder', '--format', 'text');
     expect(refused.code).not.toBe(0);
     expect(refused.stderr).toMatch(/^redress: Not yet: LinkedIn has until \d+ \w+ \d{4} to answer your request of \d+ \w+ \d{4}: a reminder now would claim a delay that has not happened\./);
     expect(refused.stdout).toBe('');
-    const r = await cli('draft', id, '--template', 'linkedin-reminder', '--format', 'text', '--anyway');
+    const r = await cli('draft', id, '--template', 'reminder', '--format', 'text', '--anyway');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('I sent you a request under Article 15 GDPR for access to my personal data (your reference LI-1).');
     expect(r.stdout).toContain('I have not had an answer yet.');
@@ -93,11 +93,11 @@ describe('redress templates / draft', () => {
     const values = join(dir, 'values.json');
     writeFileSync(values, JSON.stringify({ situation: 'Jestem tłumaczką; moje teksty są moim źródłem utrzymania.' }));
     const out = join(dir, 'objection.pdf');
-    const r = run('draft', id, '--template', 'linkedin-objection', '--format', 'pdf', '--out', out, '--values', values, '--json');
+    const r = run('draft', id, '--template', 'objection', '--format', 'pdf', '--out', out, '--values', values, '--json');
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const rec = JSON.parse(r.stdout);
-    expect(rec).toMatchObject({ templateId: 'linkedin-objection', format: 'pdf', profile: 'archive' });
+    expect(rec).toMatchObject({ templateId: 'objection', format: 'pdf', profile: 'archive' });
     const text = execFileSync('pdftotext', [out, '-'], { encoding: 'utf8' });
     expect(text).toContain('Zofia Łukasiewicz Παπαδοπούλου Прохорова');
     expect(text).toContain('LinkedIn Ireland Unlimited Company');

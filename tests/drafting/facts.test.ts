@@ -16,8 +16,8 @@ const facts = (country: string, events: Omit<FactEvent, 'caseId'>[], today: stri
   today: new Date(`${today}T12:00:00`),
   ...over,
 });
-const objection = loadTemplates().find((t) => t.manifest.id === 'linkedin-objection')!;
-const reminder = loadTemplates().find((t) => t.manifest.id === 'linkedin-reminder')!;
+const objection = loadTemplates().find((t) => t.manifest.id === 'objection')!;
+const reminder = loadTemplates().find((t) => t.manifest.id === 'reminder')!;
 
 describe('facts of a case', () => {
   it('gives every name a template may use a value, so no fact is ever left as written', () => {

@@ -60,17 +60,17 @@ describe('text a member sees in the drafting form', () => {
 
   it('keeps a quoting field linked: the explanation follows the situation until the member edits it', async () => {
     const c = await call<{ id: string }>('cases.create', { title: 'Case', country: 'IE', name: 'Alex Example', email: 'alex@example.org' });
-    const v = await call<DraftView>('drafting.get', { caseId: c.id, templateId: 'linkedin-objection' });
+    const v = await call<DraftView>('drafting.get', { caseId: c.id, templateId: 'objection' });
     expect(Object.keys(v.linked)).toEqual(['explanation']);
     expect(v.linked.explanation).toContain('{{situation}}');
-    await call('drafting.save', { caseId: c.id, templateId: 'linkedin-objection', values: { ...v.values, situation: 'I am a writer.', explanation: v.linked.explanation } });
-    const again = await call<DraftView>('drafting.get', { caseId: c.id, templateId: 'linkedin-objection' });
+    await call('drafting.save', { caseId: c.id, templateId: 'objection', values: { ...v.values, situation: 'I am a writer.', explanation: v.linked.explanation } });
+    const again = await call<DraftView>('drafting.get', { caseId: c.id, templateId: 'objection' });
     expect(again.values.explanation).toContain('My particular situation: I am a writer.');
     expect(again.values.explanation).not.toContain('{{');
   });
 
   it('loads the starting points for “your particular situation” from the template’s data', async () => {
-    const t = loadTemplates().find((x) => x.manifest.id === 'linkedin-objection')!;
+    const t = loadTemplates().find((x) => x.manifest.id === 'objection')!;
     const starters = t.manifest.fields.find((f) => f.name === 'situation')!.starters!;
     expect(starters.map((s) => s.label)).toEqual(['My posts are my work', 'I am looking for a job', 'I post about my health or family', 'My work is confidential']);
     for (const s of starters) {
@@ -81,7 +81,7 @@ describe('text a member sees in the drafting form', () => {
       expect(s.text.length).toBeLessThanOrEqual(2000);
     }
     const c = await call<{ id: string }>('cases.create', { title: 'Case', country: 'DE', name: 'Alex Example', email: 'alex@example.org' });
-    const v = await call<DraftView>('drafting.get', { caseId: c.id, templateId: 'linkedin-objection' });
+    const v = await call<DraftView>('drafting.get', { caseId: c.id, templateId: 'objection' });
     expect(v.template.fields.find((f) => f.name === 'situation')!.starters).toEqual(starters);
   });
 });

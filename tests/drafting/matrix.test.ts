@@ -126,7 +126,7 @@ const RULES: Rule[] = [
   },
   {
     name: 'the switch-off date is used where the record has it (Art 21(5))',
-    applies: (x) => Boolean(x.h.switchOff) && x.t.manifest.id !== 'linkedin-reminder' && x.t.manifest.id !== 'linkedin-access-request',
+    applies: (x) => Boolean(x.h.switchOff) && x.t.manifest.id !== 'reminder' && x.t.manifest.id !== 'access-request',
     check: (x) => (x.d.all.includes(`By ${x.h.switchOff}`) && /Article 21\(5\)/.test(x.d.all) ? [] : [`does not say the switch was off by ${x.h.switchOff} (Article 21(5))`]),
   },
   {
@@ -138,11 +138,11 @@ const RULES: Rule[] = [
 
 /** Whether the record supports each template, from the truths alone (the rules of the law, not of the code). */
 const READY: Record<string, (h: History, cal: 'IE' | 'GB') => boolean> = {
-  'linkedin-objection': () => true,
-  'linkedin-access-request': () => true,
-  'linkedin-complaint': () => true,
+  'objection': () => true,
+  'access-request': () => true,
+  'organisation-complaint': () => true,
   // The request a reminder chases is the oldest unanswered one; its time must have run out.
-  'linkedin-reminder': (h, cal) => {
+  'reminder': (h, cal) => {
     const open = h.requests.filter((r) => !r.replied);
     const chased = open.find((r) => passed(r, cal)) ?? open[0];
     return Boolean(chased && passed(chased, cal));

@@ -29,7 +29,7 @@ const call = <T = any>(name: string, input: unknown): Promise<T> => core.api.cal
 async function objectionExported(country = 'DE') {
   const c = await call<{ id: string }>('cases.create', { title: 'AI training', country, name: 'Maria Muster', email: 'maria@example.org' });
   const values = { situation: 'I write for a living; my posts are my work.' };
-  const rec = await call<{ id: string; sha256: string; size: number }>('drafting.export', { caseId: c.id, templateId: 'linkedin-objection', format: 'pdf', profile: 'archive', values });
+  const rec = await call<{ id: string; sha256: string; size: number }>('drafting.export', { caseId: c.id, templateId: 'objection', format: 'pdf', profile: 'archive', values });
   return { c, rec };
 }
 
@@ -42,7 +42,7 @@ const counts = (caseId: string) => ({
 describe('drafting.markSent', () => {
   it('records the request with the exported letter filed as evidence, same hash, custody logged', async () => {
     const { c, rec } = await objectionExported();
-    const r = await call('drafting.markSent', { caseId: c.id, templateId: 'linkedin-objection', exportId: rec.id, on: '2026-04-30', channel: 'webform', ref: 'LI-12345' });
+    const r = await call('drafting.markSent', { caseId: c.id, templateId: 'objection', exportId: rec.id, on: '2026-04-30', channel: 'webform', ref: 'LI-12345' });
     expect(r.eventType).toBe('request_sent');
     expect(r.evidenceTitle).toBe('Objection as sent, 30 April 2026');
     expect(r.sha256).toBe(rec.sha256);
@@ -69,9 +69,9 @@ describe('drafting.markSent', () => {
   it('refuses an unknown export, another case’s export, another document’s export and a bad date, writing nothing', async () => {
     const { c, rec } = await objectionExported();
     const other = await objectionExported();
-    const access = await call<{ id: string }>('drafting.export', { caseId: c.id, templateId: 'linkedin-access-request', format: 'text' });
+    const access = await call<{ id: string }>('drafting.export', { caseId: c.id, templateId: 'access-request', format: 'text' });
     const before = counts(c.id);
-    const base = { caseId: c.id, templateId: 'linkedin-objection', on: '2026-04-30', channel: 'webform' };
+    const base = { caseId: c.id, templateId: 'objection', on: '2026-04-30', channel: 'webform' };
     await expect(call('drafting.markSent', { ...base, exportId: 'exp_nope' })).rejects.toThrow(/No export "exp_nope" in this case/);
     await expect(call('drafting.markSent', { ...base, exportId: other.rec.id })).rejects.toThrow(/in this case/);
     await expect(call('drafting.markSent', { ...base, exportId: access.id })).rejects.toThrow(/another document/);
@@ -83,8 +83,8 @@ describe('drafting.markSent', () => {
 
   it('files a web form’s fields as sent when there is no export', async () => {
     const c = await call<{ id: string }>('cases.create', { title: 'AI training', country: 'IE', name: 'Aoife Byrne', email: 'aoife@example.org' });
-    await call('drafting.save', { caseId: c.id, templateId: 'linkedin-objection', values: { situation: 'My posts are my work.' } });
-    const r = await call('drafting.markSent', { caseId: c.id, templateId: 'linkedin-objection', on: '2026-04-30', channel: 'webform' });
+    await call('drafting.save', { caseId: c.id, templateId: 'objection', values: { situation: 'My posts are my work.' } });
+    const r = await call('drafting.markSent', { caseId: c.id, templateId: 'objection', on: '2026-04-30', channel: 'webform' });
     expect(r.evidenceTitle).toBe('Objection as sent through the web form, 30 April 2026');
     const f = resolveFile(core.ctx, 'evidence', r.evidenceId)!;
     const text = readFileSync(f.path, 'utf8');
@@ -95,7 +95,7 @@ describe('drafting.markSent', () => {
 
   it('a later DPC complaint lists the objection as sent among its exhibits, and records the complaint with its authority', async () => {
     const { c, rec } = await objectionExported('DE');
-    await call('drafting.markSent', { caseId: c.id, templateId: 'linkedin-objection', exportId: rec.id, on: '2026-04-30', channel: 'webform', ref: 'LI-12345' });
+    await call('drafting.markSent', { caseId: c.id, templateId: 'objection', exportId: rec.id, on: '2026-04-30', channel: 'webform', ref: 'LI-12345' });
     now = new Date('2026-06-10T09:00:00.000Z');
     const view = await call('drafting.get', { caseId: c.id, templateId: 'dpc-complaint' });
     expect(view.readiness.ready).toBe(true);
@@ -117,8 +117,8 @@ describe('drafting.markSent', () => {
     const first = await call<{ id: string }>('tracking.addEvent', { caseId: c.id, type: 'request_sent', on: '2026-03-02', requestType: 'access' });
     await call('tracking.addEvent', { caseId: c.id, type: 'request_sent', on: '2026-04-20', requestType: 'objection' });
     now = new Date('2026-05-20T09:00:00.000Z');
-    const rec = await call<{ id: string }>('drafting.export', { caseId: c.id, templateId: 'linkedin-reminder', format: 'eml' });
-    const r = await call('drafting.markSent', { caseId: c.id, templateId: 'linkedin-reminder', exportId: rec.id, on: '2026-05-20', channel: 'email' });
+    const rec = await call<{ id: string }>('drafting.export', { caseId: c.id, templateId: 'reminder', format: 'eml' });
+    const r = await call('drafting.markSent', { caseId: c.id, templateId: 'reminder', exportId: rec.id, on: '2026-05-20', channel: 'email' });
     expect(r).toMatchObject({ eventType: 'reminder_sent', evidenceTitle: 'Reminder as sent, 20 May 2026' });
     const t = await call('tracking.get', { caseId: c.id });
     // The access request of 2 March is overdue (due early April); the objection of 20 April is not yet.

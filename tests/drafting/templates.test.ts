@@ -35,7 +35,7 @@ describe('shipped templates', () => {
   const all = loadTemplates();
 
   it('ships the documents the issues ask for, each valid against the manifest schema', () => {
-    expect(all.map((t) => t.manifest.id)).toEqual(['authority-complaint', 'dpc-complaint', 'ico-complaint', 'linkedin-access-request', 'linkedin-complaint', 'linkedin-objection', 'linkedin-reminder']);
+    expect(all.map((t) => t.manifest.id)).toEqual(['access-request', 'authority-complaint', 'dpc-complaint', 'ico-complaint', 'objection', 'organisation-complaint', 'reminder']);
     for (const t of all) {
       expect(t.manifest.languages[0]).toBe('en');
       expect(t.manifest.lastChecked).toMatch(/^2026-/);
@@ -71,7 +71,7 @@ describe('shipped templates', () => {
     expect(availability(dpc, 'NO').available).toBe(true); // EEA
     expect(availability(dpc, 'GB').reason).toMatch(/EU\/EEA and Switzerland; this case is in the United Kingdom/);
     expect(availability(dpc, 'CH').available).toBe(true); // Swiss members of LinkedIn Ireland: GDPR Art 3(1)
-    expect(availability(all.find((t) => t.manifest.id === 'linkedin-objection')!.manifest, 'US').available).toBe(false);
+    expect(availability(all.find((t) => t.manifest.id === 'objection')!.manifest, 'US').available).toBe(false);
   });
 
   it('prefills the ICO summary within its 2,000 characters even with a long reference and every branch', () => {
@@ -86,7 +86,7 @@ describe('shipped templates', () => {
   });
 
   it('fills the timeline from events and the request facts into the reminder', () => {
-    const t = all.find((x) => x.manifest.id === 'linkedin-reminder')!;
+    const t = all.find((x) => x.manifest.id === 'reminder')!;
     const vars = contextVars({ case: mkCase('DE'), events, evidence: [], deadlines, today: new Date() }, t.manifest);
     const v = prefillValues(t, 'en', vars);
     expect(v.original_date).toBe('30 April 2026');
@@ -99,8 +99,8 @@ describe('shipped templates', () => {
 describe('template loader', () => {
   const copy = () => {
     const dir = mkdtempSync(join(tmpdir(), 'redress-tpl-'));
-    cpSync(join(templatesDir(), 'linkedin-reminder'), join(dir, 'linkedin-reminder'), { recursive: true });
-    return join(dir, 'linkedin-reminder');
+    cpSync(join(templatesDir(), 'reminder'), join(dir, 'reminder'), { recursive: true });
+    return join(dir, 'reminder');
   };
 
   it('refuses a body that uses a name no field or fact provides', () => {

@@ -102,7 +102,7 @@ describe('data/platforms', () => {
     expect(li.controllers.uk).toMatchObject({ name: LINKEDIN_CORPORATION.name, address: LINKEDIN_CORPORATION.address, leadAuthority: 'ico' });
     expect(li.controllers.other).toMatchObject({ name: LINKEDIN_CORPORATION.name, address: LINKEDIN_CORPORATION.address });
     expect(li.controllers.uk.unverified).toMatch(/94085/);
-    const manifest = JSON.parse(readFileSync(resolve(DATA, '..', 'templates', 'linkedin-objection', 'manifest.json'), 'utf8'));
+    const manifest = JSON.parse(readFileSync(resolve(DATA, '..', 'templates', 'objection', 'manifest.json'), 'utf8'));
     expect(li.objection.kind).toBe('form');
     if (li.objection.kind === 'form') expect(li.objection.url).toBe(manifest.formUrl);
     const labels = JSON.parse(readFileSync(join(DATA, 'switch-labels.json'), 'utf8')).languages as Record<string, { labels: string[]; status?: string }>;

@@ -68,7 +68,7 @@ describe('the prebuilt CLI (no TypeScript sources beside it)', () => {
 
     const templates = run(dir, 'templates', '--json');
     expect(templates.status).toBe(0);
-    expect(JSON.parse(templates.stdout).map((t: { id: string }) => t.id)).toContain('linkedin-objection');
+    expect(JSON.parse(templates.stdout).map((t: { id: string }) => t.id)).toContain('objection');
 
     // The file's type (file-type) and the time in its EXIF (exifr), both loaded on first use in the bundle.
     const jpeg = join(dir, 'shot.jpg');
@@ -81,7 +81,7 @@ describe('the prebuilt CLI (no TypeScript sources beside it)', () => {
     const values = join(dir, 'values.json');
     writeFileSync(values, JSON.stringify({ situation: 'Moje teksty są moim źródłem utrzymania.' }));
     const out = join(dir, 'objection.pdf');
-    const drafted = run(dir, 'draft', id, '--template', 'linkedin-objection', '--format', 'pdf', '--out', out, '--values', values, '--json');
+    const drafted = run(dir, 'draft', id, '--template', 'objection', '--format', 'pdf', '--out', out, '--values', values, '--json');
     expect(drafted.stderr).toBe('');
     expect(drafted.status).toBe(0);
     expect(execFileSync('pdftotext', [out, '-'], { encoding: 'utf8' })).toContain('Ελένη Żółć');

@@ -31,16 +31,16 @@ describe('next step actions name their template', () => {
     for (const country of ['IE', 'DE', 'GB', 'CH', 'NO']) {
       const s = step(country, [], '2026-04-01');
       expect(s.action?.label).toBe('Draft the objection');
-      expect(opens(s, country)).toBe('linkedin-objection');
+      expect(opens(s, country)).toBe('objection');
     }
     const us = step('US', [], '2026-04-01', { region: 'US-CA' });
     expect(us.action?.label).toBe('Draft the access request');
-    expect(opens(us, 'US')).toBe('linkedin-access-request');
+    expect(opens(us, 'US')).toBe('access-request');
   });
 
   it('overdue: the reminder; US: no reminder button (the template is for GDPR-style laws)', () => {
-    expect(opens(step('IE', [request()], '2026-06-03'), 'IE')).toBe('linkedin-reminder');
-    expect(opens(step('GB', [request()], '2026-06-03'), 'GB')).toBe('linkedin-reminder');
+    expect(opens(step('IE', [request()], '2026-06-03'), 'IE')).toBe('reminder');
+    expect(opens(step('GB', [request()], '2026-06-03'), 'GB')).toBe('reminder');
     const us = step('US', [ev('request_sent', '2026-10-01', { requestType: 'access' })], '2026-11-20', { region: 'US-CA' });
     expect(us.tone).toBe('overdue');
     expect(us.action).toBeUndefined();
@@ -64,7 +64,7 @@ describe('next step actions name their template', () => {
     const reminded = [r, ev('reminder_sent', '2026-07-03')];
     const org = step('GB', reminded, '2026-07-10');
     expect(org.action?.label).toBe('Draft the complaint to LinkedIn');
-    expect(opens(org, 'GB')).toBe('linkedin-complaint');
+    expect(opens(org, 'GB')).toBe('organisation-complaint');
     const complained = [...reminded, ev('organisation_complaint', '2026-07-10')];
     const ico = step('GB', complained, '2026-08-11');
     expect(ico.action?.label).toBe('Draft the ICO complaint');

@@ -92,11 +92,30 @@ export type DraftFormat = (typeof DRAFT_FORMATS)[number];
 export const PDF_PROFILES = ['archive', 'upload'] as const;
 export type PdfProfile = (typeof PDF_PROFILES)[number];
 
+/**
+ * The templates' ids before they became platform-generic: each still names the same template, everywhere an id is
+ * accepted (the API, the CLI, the app's routes, saved drafts, exports and bundles that carry the old id).
+ */
+export const TEMPLATE_ALIASES: Readonly<Record<string, string>> = {
+  'linkedin-objection': 'objection',
+  'linkedin-access-request': 'access-request',
+  'linkedin-reminder': 'reminder',
+  'linkedin-complaint': 'organisation-complaint',
+};
+/** The template id an id or alias stands for (an unknown id is returned as it is). */
+export const canonicalTemplateId = (id: string): string => TEMPLATE_ALIASES[id.trim()] ?? id.trim();
+/** The ids that name the same template as `id`: its own and its old aliases. */
+export const templateIdsOf = (id: string): string[] => {
+  const c = canonicalTemplateId(id);
+  return [c, ...Object.entries(TEMPLATE_ALIASES).filter(([, v]) => v === c).map(([k]) => k)];
+};
+
 const TemplateId = z
   .string({ error: 'A template id is required.' })
   .trim()
   .min(1, 'A template id is required.')
-  .max(80, 'A template id is at most 80 characters.');
+  .max(80, 'A template id is at most 80 characters.')
+  .transform(canonicalTemplateId);
 
 /** Field values as the user typed them. Generous caps: the per-template limits are checked with `fieldsSchema`. */
 export const DraftValues = z

@@ -2,7 +2,7 @@
 import { ApiError } from '../api/errors';
 import { requireCase } from '../cases/api';
 import type { CoreContext } from '../context';
-import { fieldsSchema, type DraftPreview, type DraftView, type Readiness, type TemplateManifest } from '../contract/drafting';
+import { canonicalTemplateId, fieldsSchema, type DraftPreview, type DraftView, type Readiness, type TemplateManifest } from '../contract/drafting';
 import { jurisdictionFor } from '../contract/jurisdiction';
 import { listEvidenceForCase } from '../evidence/query';
 import { deadlinesForCase, listEventsForCase } from '../tracking/query';
@@ -14,7 +14,7 @@ import { loadTemplates, localField, type LoadedTemplate } from './templates';
 
 export function findTemplate(id: string): LoadedTemplate {
   const all = loadTemplates();
-  const t = all.find((x) => x.manifest.id === id);
+  const t = all.find((x) => x.manifest.id === canonicalTemplateId(id));
   if (!t) throw new ApiError('not_found', `No template "${id}". Templates: ${all.map((x) => x.manifest.id).join(', ')}.`);
   return t;
 }
@@ -61,7 +61,7 @@ function loadDraft(ctx: CoreContext, caseId: string, templateId: string) {
   const t = findTemplate(templateId);
   const facts = caseFacts(ctx, caseId);
   const m = t.manifest;
-  const saved = getDraft(ctx.db, caseId, templateId);
+  const saved = getDraft(ctx.db, caseId, m.id);
   const lang = saved && t.bodies[saved.language] ? saved.language : m.languages[0];
   const vars = contextVars(facts, m);
   const prefill = prefillValues(t, lang, vars);
@@ -82,6 +82,8 @@ function loadDraft(ctx: CoreContext, caseId: string, templateId: string) {
       ...m,
       // A home authority's own complaint form, where the template's recipient is the member's home authority.
       ...(recipient.formUrl ? { formUrl: recipient.formUrl } : {}),
+      // A letter to the controller of another platform than LinkedIn: that platform's own objection form, where it has one.
+      ...(m.recipient === 'controller' && facts.case.platform !== 'linkedin' ? { formUrl: typeof vars.form_url === 'string' && vars.form_url ? vars.form_url : undefined } : {}),
       fields: m.fields.map((f) => {
         const local = localField(t, f, lang);
         const unverified = local.unverified ?? doubt(f.name);

@@ -1,6 +1,8 @@
 // What Redress knows about a case, as names a template can use: the member, the jurisdiction (controller, regulator)
 // and, from facts.ts, what the record says (requests, deadlines, replies, complaints, evidence).
-import { jurisdictionFor, languageName, type Jurisdiction } from '../contract/jurisdiction';
+import { currentPlatforms, jurisdictionFor, languageName, type Jurisdiction } from '../contract/jurisdiction';
+import { PLATFORM_LABELS, type PlatformId } from '../contract/cases';
+import type { PlatformFile } from '../contract/platforms';
 import type { TemplateAvailability, TemplateManifest, RecipientInfo } from '../contract/drafting';
 import { EU_EEA } from '../contract/countries';
 import { countryInSentence, countryName, longDate } from './dates';
@@ -39,6 +41,19 @@ const BASE_NAMES = [
   'home_compulsory_form',
   'lead_authority_name',
   'region_needed',
+  // The platform the case is about (data/platforms/): its name, its AI-training setting and objection form where it has them.
+  'platform_name',
+  'linkedin',
+  'has_switch',
+  'setting_name',
+  'setting_url',
+  'has_form',
+  'form_name',
+  'form_url',
+  'controller_unconfirmed',
+  'controller_unconfirmed_note',
+  'controller_address_known',
+  'dpc_leads',
 ] as const;
 
 export const CONTEXT_NAMES: readonly string[] = [...BASE_NAMES, ...FACT_NAMES];
@@ -46,6 +61,37 @@ export const CONTEXT_NAMES: readonly string[] = [...BASE_NAMES, ...FACT_NAMES];
 export const LIST_ITEM_NAMES: Readonly<Record<string, readonly string[]>> = { requests: REQUEST_ITEM_NAMES };
 
 export { longDate, countryName, countryInSentence, timelineText, evidenceIndexText };
+
+/** An address line that stands in for a street address Redress could not confirm. */
+const PLACEHOLDER = /not confirmed|not known/i;
+
+/**
+ * What the letters say about the platform, from its file: its name, its AI-training setting (the first that has a
+ * switch) and its objection form, and whether its controller's address is unconfirmed. LinkedIn's letters keep
+ * their own wording (`linkedin`), and its known ZIP-code doubt stays on the address field, as before.
+ */
+function platformVars(platform: string, j: Jurisdiction): Record<string, string> {
+  const file: PlatformFile | undefined = currentPlatforms().find((p) => p.id === platform);
+  const setting = file?.settings.find((s) => s.switch !== null);
+  const form = file?.objection.kind === 'form' ? file.objection : undefined;
+  const linkedin = platform === 'linkedin';
+  const yes = (b: boolean) => (b ? 'yes' : '');
+  return {
+    platform_name: file?.name ?? PLATFORM_LABELS[platform as PlatformId] ?? platform,
+    linkedin: yes(linkedin),
+    has_switch: yes(linkedin || Boolean(setting)),
+    setting_name: setting?.name ?? (linkedin ? 'Data for Generative AI Improvement' : ''),
+    setting_url: setting?.url ?? '',
+    has_form: yes(linkedin || Boolean(form)),
+    form_name: form?.name ?? (linkedin ? 'Data Processing Objection Form' : ''),
+    form_url: form?.url ?? '',
+    controller_unconfirmed: yes(!linkedin && Boolean(j.controller.unverified)),
+    controller_unconfirmed_note: linkedin ? '' : (j.controller.unverified ?? ''),
+    controller_address_known: yes(!j.controller.address.some((l) => PLACEHOLDER.test(l))),
+    // Whether the Irish DPC leads for the platform's EU controller (the DPC complaint says it does).
+    dpc_leads: yes(linkedin || file?.controllers.eu.leadAuthority === 'dpc'),
+  };
+}
 
 export function recipientFor(m: TemplateManifest, j: Jurisdiction): RecipientInfo {
   if (m.recipient === 'controller') return { name: j.controller.name, address: j.controller.address, unverified: j.controller.unverified };
@@ -129,6 +175,7 @@ export function contextVars(facts: CaseFacts, m: TemplateManifest): Vars {
     home_compulsory_form: home?.compulsoryForm?.note ?? '',
     lead_authority_name: lead?.nameEn ?? '',
     region_needed: yes(Boolean(j.regionNeeded)),
+    ...platformVars(c.platform, j),
     // "Already complained to this recipient": for a home-authority letter, the authority it is addressed to.
     ...factVars(facts, m.recipient === 'home' ? (home?.id ?? 'home') : m.recipient),
   };

@@ -1,4 +1,4 @@
-import type { ExportRecord } from '../contract/drafting';
+import { canonicalTemplateId, templateIdsOf, type ExportRecord } from '../contract/drafting';
 import type { Db } from '../db/open';
 
 export interface StoredDraft {
@@ -7,14 +7,21 @@ export interface StoredDraft {
   updatedAt: string;
 }
 
+/** The saved draft of a template, found under its id or (a draft saved before the ids became generic) an old alias. */
 export function getDraft(db: Db, caseId: string, templateId: string): StoredDraft | undefined {
-  const row = db
-    .prepare('SELECT values_json, language, updated_at FROM drafts WHERE case_id = ? AND template_id = ?')
-    .get(caseId, templateId) as { values_json: string; language: string; updated_at: string } | undefined;
+  let row: { values_json: string; language: string; updated_at: string } | undefined;
+  for (const id of templateIdsOf(templateId)) {
+    row = db.prepare('SELECT values_json, language, updated_at FROM drafts WHERE case_id = ? AND template_id = ?').get(caseId, id) as typeof row;
+    if (row) break;
+  }
   return row && { values: JSON.parse(row.values_json) as Record<string, string>, language: row.language, updatedAt: row.updated_at };
 }
 
 export function saveDraft(db: Db, caseId: string, templateId: string, language: string, values: Record<string, string>, at: string): void {
+  const [id, ...old] = templateIdsOf(templateId);
+  templateId = id;
+  // A draft saved under an old id moves to the new one, so the two never disagree.
+  for (const o of old) db.prepare('DELETE FROM drafts WHERE case_id = ? AND template_id = ?').run(caseId, o);
   db.prepare(
     `INSERT INTO drafts (case_id, template_id, language, values_json, updated_at) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (case_id, template_id) DO UPDATE SET language = excluded.language, values_json = excluded.values_json, updated_at = excluded.updated_at`,
@@ -38,7 +45,7 @@ interface ExportRow {
 const toRecord = (r: ExportRow): ExportRecord => ({
   id: r.id,
   caseId: r.case_id,
-  templateId: r.template_id,
+  templateId: canonicalTemplateId(r.template_id),
   format: r.format as ExportRecord['format'],
   profile: r.profile as ExportRecord['profile'],
   filename: r.filename,

@@ -48,13 +48,15 @@ function citeFor(regime: string, r: RequestClock, lawShort: string | null): stri
  * whose home authority is not yet known) or the member's home authority. Null where Redress has no template for it
  * (a US complaint to CalPrivacy or an Attorney General is made on their own forms).
  */
-export function complaintTemplate(country: string, region?: string | null): string | null {
+export function complaintTemplate(country: string, region?: string | null, platform = 'linkedin'): string | null {
   const regime = regimeOf(country);
   if (regime === 'uk') return 'ico-complaint';
-  if (regime === 'ch') return 'dpc-complaint';
+  // The DPC's own complaint is for platforms whose EU controller it leads for (LinkedIn, Meta, X, Google, ...).
+  const dpcLeads = () => platform === 'linkedin' || jurisdictionFor('IE', null, undefined, platform).regulators.some((r) => r.id === 'dpc');
+  if (regime === 'ch') return dpcLeads() ? 'dpc-complaint' : null;
   if (regime === 'eu') {
-    const home = jurisdictionFor(country, region ?? null).regulators.find((r) => r.role === 'home');
-    return home && home.id !== 'dpc' ? 'authority-complaint' : 'dpc-complaint';
+    const home = jurisdictionFor(country, region ?? null, undefined, platform).regulators.find((r) => r.role === 'home');
+    return home && home.id !== 'dpc' ? 'authority-complaint' : dpcLeads() ? 'dpc-complaint' : home ? 'authority-complaint' : null;
   }
   return null;
 }
@@ -82,11 +84,11 @@ export function nextStep(
       : regulator;
   const draftLabel = regime === 'ch' ? 'Draft the complaint' : `Draft the ${regulator} complaint`;
   const draft = (template: string) => `#/cases/${encodeURIComponent(c.id)}/draft/${template}`;
-  const complaintDoc = complaintTemplate(c.country, c.region);
+  const complaintDoc = complaintTemplate(c.country, c.region, c.platform ?? 'linkedin');
   // Only a step Redress has a template for gets a button; otherwise the text says where to go.
   const complaintAction = (label: string) => (complaintDoc ? { action: { label, href: draft(complaintDoc) } } : {});
   // The reminder template is written for GDPR-style laws (UK, EU/EEA, Switzerland).
-  const reminderAction = regime === 'other' ? {} : { action: { label: 'Send the reminder', href: draft('linkedin-reminder') } };
+  const reminderAction = regime === 'other' ? {} : { action: { label: 'Send the reminder', href: draft('reminder') } };
   const window = a.icoWindow;
   const windowOpen = window?.state === 'open' && window.due >= today;
   const windowPassed = window?.state === 'open' && window.due < today;
@@ -121,12 +123,12 @@ export function nextStep(
       ? {
           tone: 'info',
           text: `Turn the setting off on ${P} and capture it. Under the ${stateLaw!.shortName} you can also ask ${P} what it holds about you (access) or to delete it; record “Request sent” here and Redress works out when the reply is due.`,
-          action: { label: 'Draft the access request', href: draft('linkedin-access-request') },
+          action: { label: 'Draft the access request', href: draft('access-request') },
         }
       : {
           tone: 'info',
           text: `Send your objection to ${P} (Art 21), then record “Request sent” here; Redress works out when the reply is due.`,
-          action: { label: 'Draft the objection', href: draft('linkedin-objection') },
+          action: { label: 'Draft the objection', href: draft('objection') },
         };
   }
 
@@ -226,7 +228,7 @@ export function nextStep(
         tone: 'overdue',
         due: windowOpen ? window!.due : d.due,
         text: `Still no reply${about(overdue)} after your reminder: complain to ${P} itself first (DPA 2018 s.164A; the ICO expects it), then record “Complaint to the organisation”.${complainUntil}`,
-        action: { label: `Draft the complaint to ${P}`, href: draft('linkedin-complaint') },
+        action: { label: `Draft the complaint to ${P}`, href: draft('organisation-complaint') },
       };
     }
     return {
