@@ -121,6 +121,7 @@ export function createElectronCapturer(): Capturer {
         },
         request.purpose,
         actions,
+        { labels: request.labels },
       );
       return {
         requestedUrl: request.url,

@@ -8,6 +8,8 @@ export interface CaptureRequest {
   purpose: 'setting' | 'page';
   /** Give up on a page that has not loaded by then. */
   timeoutMs: number;
+  /** The switch labels to look for (the case's platform's, from data/platforms/); data/switch-labels.json where not given. */
+  labels?: SwitchLabels;
 }
 
 /** What an engine hands back; the core hashes, stores and records it (evidence/capture.ts). */
@@ -89,7 +91,7 @@ export async function capturePage(
   actions: string[],
   options: { labels?: SwitchLabels } = {},
 ) {
-  const detectToggle = detectToggleJs(options.labels ?? loadSwitchLabels());
+  const detectToggle = detectToggleJs(options.labels && Object.keys(options.labels).length ? options.labels : loadSwitchLabels());
   actions.push(`ran the capture scripts in ${driver.scriptWorld}, apart from the page's own scripts`);
   // Lazy content only loads when scrolled into view, and a full-page screenshot does not scroll (playwright#19861).
   let last = -1;

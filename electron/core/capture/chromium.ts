@@ -81,6 +81,7 @@ export function createChromiumCapturer(options: ChromiumCapturerOptions = {}): C
           },
           request.purpose,
           actions,
+          { labels: request.labels },
         );
         const headers = response ? await response.allHeaders() : {};
         let sourceHtml: string | undefined;

@@ -1,3 +1,4 @@
+import { switchLabels } from '../platforms';
 import { existsSync } from 'node:fs';
 import type { ApiRegistry } from '../api/registry';
 import { ApiError, invalid, notFound } from '../api/errors';
@@ -63,11 +64,14 @@ export function registerEvidence(api: ApiRegistry, ctx: CoreContext): void {
   });
 
   api.register('evidence.capture', async ({ caseId, url, purpose }) => {
-    requireCase(ctx, caseId);
+    const c = requireCase(ctx, caseId);
     if (!ctx.capturer) throw new ApiError('failed', 'This Redress host has no page capturer; use the desktop app or the CLI.');
+    // The switch is looked for by the labels of the case's platform (data/platforms/); LinkedIn's come from
+    // data/switch-labels.json, as before.
+    const labels = c.platform === 'linkedin' ? undefined : switchLabels(c.platform);
     let raw;
     try {
-      raw = await ctx.capturer.capture({ url, purpose, timeoutMs: captureTimeoutMs() });
+      raw = await ctx.capturer.capture({ url, purpose, timeoutMs: captureTimeoutMs(), ...(labels ? { labels } : {}) });
     } catch (err) {
       throw plainCaptureError(url, err);
     }
