@@ -10,6 +10,7 @@ import { render } from '../../electron/core/drafting/engine';
 import { availability, contextVars } from '../../electron/core/drafting/prefill';
 import { loadTemplates } from '../../electron/core/drafting/templates';
 import { controllerFor } from '../../electron/core/platforms';
+import { tempCore } from '../support/tmp';
 
 const mkCase = (platform: Case['platform'], country: string, region: string | null): Case => ({
   id: 'case_1',
@@ -105,5 +106,29 @@ describe('letters for every platform', () => {
       expect(findTemplate(old).manifest.id).toBe(id);
     }
     expect(canonicalTemplateId('dpc-complaint')).toBe('dpc-complaint');
+  });
+});
+
+describe('the drafting screen for another platform', () => {
+  it('an X case sees X in titles, labels and help, X’s lack of a form, and no LinkedIn facts; LinkedIn’s stays as written', async () => {
+    const core = tempCore();
+    const x = await core.api.call('cases.create', { title: 'T', platform: 'x', country: 'FR', name: 'Ada Example', email: 'ada@example.org' });
+    const li = await core.api.call('cases.create', { title: 'T', country: 'FR', name: 'Ada Example', email: 'ada@example.org' });
+    const view = await core.api.call('drafting.get', { caseId: x.id, templateId: 'linkedin-objection' });
+    expect(view.template.id).toBe('objection');
+    expect(view.template.title).toBe('Objection to AI training (X)');
+    expect(view.template.formUrl).toBeUndefined();
+    const shown = { title: view.template.title, description: view.template.description, fields: view.template.fields, sourceUrl: view.template.sourceUrl };
+    expect(JSON.stringify(shown)).not.toMatch(/LinkedIn|linkedin\.com|3 November 2025/);
+    expect(view.recipient.name).toBe('X Internet Unlimited Company');
+    expect(view.cautions.join(' ')).toMatch(/Check the address before you send this/);
+    const fb = await core.api.call('cases.create', { title: 'T', platform: 'facebook', country: 'FR', name: 'Ada Example', email: 'ada@example.org' });
+    expect((await core.api.call('drafting.get', { caseId: fb.id, templateId: 'objection' })).template.formUrl).toMatch(/^https:\/\/www\.facebook\.com\//);
+    const liView = await core.api.call('drafting.get', { caseId: li.id, templateId: 'objection' });
+    expect(liView.template.title).toBe('Objection to AI training (LinkedIn)');
+    expect(liView.template.formUrl).toBe('https://www.linkedin.com/help/linkedin/ask/TS-DPRO');
+    const list = await core.api.call('drafting.templates', { country: 'FR', platform: 'x' });
+    expect(JSON.stringify(list)).not.toMatch(/LinkedIn/);
+    expect(list.find((t) => t.id === 'reminder')!.title).toBe('Reminder: no reply within one month (X)');
   });
 });

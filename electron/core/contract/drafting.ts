@@ -1,7 +1,7 @@
 // Contract of the drafting feature: API name -> zod input schema, and the output types.
 // Owned by the drafting work; pure zod, no Node imports (the renderer type-checks against this file).
 import { z } from 'zod';
-import { CaseId } from './cases';
+import { CaseId, PLATFORMS } from './cases';
 import { CalendarDate, CHANNELS, REF_MAX, REQUEST_TYPES } from './tracking';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date such as 2026-11-23.');
@@ -122,7 +122,13 @@ export const DraftValues = z
   .record(z.string().max(64), z.string().max(50_000, 'A field is at most 50,000 characters.'))
   .refine((v) => Object.keys(v).length <= 100, 'At most 100 fields.');
 
-export const TemplatesListInput = z.object({ country: z.string().trim().toUpperCase().length(2).optional() }).default({});
+export const TemplatesListInput = z
+  .object({
+    country: z.string().trim().toUpperCase().length(2).optional(),
+    /** The case's platform: titles and descriptions name it (LinkedIn where not given). */
+    platform: z.enum(PLATFORMS).optional(),
+  })
+  .default({});
 export const DraftGetInput = z.object({ caseId: CaseId, templateId: TemplateId });
 export const DraftSaveInput = z.object({ caseId: CaseId, templateId: TemplateId, values: DraftValues });
 export const DraftPreviewInput = z.object({ caseId: CaseId, templateId: TemplateId, values: DraftValues.optional() });

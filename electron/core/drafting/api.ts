@@ -8,12 +8,14 @@ import { availability } from './prefill';
 import { getExport, listExports } from './repo';
 import { markSent } from './sent';
 import { loadTemplates } from './templates';
+import { manifestFor } from './platform-text';
+import { PLATFORM_LABELS } from '../contract/cases';
 import { exportStoredPath } from '../util/stored-path';
 
 /** Registers the drafting handlers and the `export` file kind (downloads of recorded exports). */
 export function registerDrafting(api: ApiRegistry, ctx: CoreContext): void {
-  api.register('drafting.templates', ({ country }) =>
-    loadTemplates().map(({ manifest: m }) => ({
+  api.register('drafting.templates', ({ country, platform }) =>
+    loadTemplates().map(({ manifest }) => manifestFor(manifest, platform ?? 'linkedin', PLATFORM_LABELS[platform ?? 'linkedin'])).map((m) => ({
       id: m.id,
       title: m.title,
       description: m.description,

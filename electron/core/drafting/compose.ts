@@ -3,11 +3,12 @@ import { ApiError } from '../api/errors';
 import { requireCase } from '../cases/api';
 import type { CoreContext } from '../context';
 import { canonicalTemplateId, fieldsSchema, type DraftPreview, type DraftView, type Readiness, type TemplateManifest } from '../contract/drafting';
-import { jurisdictionFor } from '../contract/jurisdiction';
+import { currentPlatforms, jurisdictionFor } from '../contract/jurisdiction';
 import { listEvidenceForCase } from '../evidence/query';
 import { deadlinesForCase, listEventsForCase } from '../tracking/query';
 import { isTrue, render, TemplateSyntaxError, type Vars } from './engine';
 import type { CaseFacts } from './facts';
+import { manifestFor } from './platform-text';
 import { availability, contextVars, recipientFor } from './prefill';
 import { getDraft } from './repo';
 import { loadTemplates, localField, type LoadedTemplate } from './templates';
@@ -78,7 +79,7 @@ function loadDraft(ctx: CoreContext, caseId: string, templateId: string) {
   const raw = { ...prefill, ...(saved?.values ?? {}) };
   const view: DraftView = {
     caseId,
-    template: {
+    template: manifestFor({
       ...m,
       // A home authority's own complaint form, where the template's recipient is the member's home authority.
       ...(recipient.formUrl ? { formUrl: recipient.formUrl } : {}),
@@ -89,7 +90,7 @@ function loadDraft(ctx: CoreContext, caseId: string, templateId: string) {
         const unverified = local.unverified ?? doubt(f.name);
         return unverified ? { ...local, unverified } : local;
       }),
-    },
+    }, facts.case.platform, String(vars.platform_name), currentPlatforms().find((p) => p.id === facts.case.platform)?.objection.source),
     language: lang,
     availability: availability(m, facts.case.country),
     recipient,

@@ -14,7 +14,7 @@ const byStep = (a: TemplateSummary, b: TemplateSummary) =>
 /** The drafting section of the case page: which documents apply here, the drafting screen, and past exports. */
 export function DraftPanel(props: { case: Case; section: string[]; onChange(): void }) {
   const c = props.case;
-  const templates = useAsync(() => invoke('drafting.templates', { country: c.country }), [c.country]);
+  const templates = useAsync(() => invoke('drafting.templates', { country: c.country, platform: c.platform }), [c.country, c.platform]);
   const exportsList = useAsync(() => invoke('drafting.exports', { caseId: c.id }), [c.id]);
   const templateId = props.section[0] === 'draft' ? props.section[1] : undefined;
 

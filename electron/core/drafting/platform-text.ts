@@ -1,0 +1,53 @@
+// The templates' titles, descriptions, labels and help were written for LinkedIn. For a case about another platform
+// they are shown with that platform's name, and LinkedIn's own facts in them (its form's choice list, the date its
+// training began, its profile links) are left out rather than carried over to a platform they are not true of.
+// LinkedIn's cases see the manifests exactly as written.
+import type { TemplateField, TemplateManifest } from '../contract/drafting';
+
+/** LinkedIn-only sentences and phrases, and what a case about another platform sees instead ('' drops them). */
+const LINKEDIN_ONLY: [RegExp, string][] = [
+  [/On LinkedIn's form pick the choice for training content-generating AI models \(and, if offered, non-content-generating models\); paste this where it asks for details\./g, 'Paste this where the platform’s form, if it has one, asks what you object to.'],
+  [/The exact wording of LinkedIn's choice list could not be confirmed on LinkedIn's own page\./g, ''],
+  [/LinkedIn started this use on 3 November 2025: what you posted before, you posted under other expectations\./g, 'What you posted before the platform began this use, you posted under other expectations.'],
+  [/ Copy the fields into LinkedIn's Data Processing Objection Form, or send the letter\./g, ' Send the letter, or copy the fields into the platform’s own objection form where it has one.'],
+  [/For example https:\/\/www\.linkedin\.com\/in\/your-name\. /g, 'The address of your profile page. '],
+  [/Much of my profile and posts dates from before 3 November 2025/g, 'Much of what I posted dates from before the platform began this use'],
+  [/LinkedIn Ireland's lead authority/g, 'the lead authority of the platform’s controller'],
+];
+
+/** A manifest text as a case about `platformName` sees it. */
+export function platformText(text: string, platformName: string): string {
+  let t = text;
+  for (const [re, to] of LINKEDIN_ONLY) t = t.replace(re, to);
+  return t.replace(/LinkedIn/g, platformName).replace(/\s{2,}/g, ' ').trim();
+}
+
+function fieldFor(f: TemplateField, name: string): TemplateField {
+  const out: TemplateField = { ...f, label: platformText(f.label, name) };
+  if (f.starters) out.starters = f.starters.map((st) => ({ label: platformText(st.label, name), text: platformText(st.text, name) }));
+  if (f.help !== undefined) out.help = platformText(f.help, name);
+  if (f.unverified !== undefined) {
+    const u = platformText(f.unverified, name);
+    if (u) out.unverified = u;
+    else delete out.unverified;
+  }
+  return out;
+}
+
+/** The manifest's texts for a case about `platform` (unchanged for LinkedIn). */
+export function manifestFor<M extends Pick<TemplateManifest, 'title' | 'description'> & { fields?: TemplateField[]; sourceUrl?: string }>(
+  m: M,
+  platform: string,
+  platformName: string,
+  platformSource?: string,
+): M {
+  if (platform === 'linkedin') return m;
+  return {
+    ...m,
+    // LinkedIn's form page is no source for another platform's letter: that platform's objection route is.
+    ...(m.sourceUrl && /linkedin\.com/.test(m.sourceUrl) && platformSource ? { sourceUrl: platformSource } : {}),
+    title: platformText(m.title, platformName),
+    description: platformText(m.description, platformName),
+    ...(m.fields ? { fields: m.fields.map((f) => fieldFor(f, platformName)) } : {}),
+  };
+}
