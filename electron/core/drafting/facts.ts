@@ -100,7 +100,7 @@ export function letterFacts(f: CaseFacts): LetterFacts {
   const today = isoDay(f.today);
   const events = byDate(f.events);
   const byId = new Map(events.map((e) => [e.id, e]));
-  const t = trackingFacts({ country: f.case.country, region: f.case.region }, events as EventLike[], today);
+  const t = trackingFacts({ country: f.case.country, region: f.case.region, platform: f.case.platform }, events as EventLike[], today);
   const requests: RequestFacts[] = t.requests.map((r, i) => {
     const ack = r.acknowledgements[0] ? byId.get(r.acknowledgements[0].eventId) : undefined;
     const q = r.clarifications[0];

@@ -109,7 +109,7 @@ export function rollRepeatingPeriods(db: Db, today: string): void {
     for (const [caseId, rows] of byCase) {
       const c = getCase(db, caseId);
       if (!c) continue;
-      const deadlines = computeDeadlines(c.country, listEvents(db, caseId), c.region);
+      const deadlines = computeDeadlines(c.country, listEvents(db, caseId), c.region, c.platform);
       let moved = false;
       for (const r of rows) {
         const d = deadlines.find((x) => x.id === r.deadline_id);
@@ -204,10 +204,10 @@ export function allRows(db: Db, f: DashboardFilter, today: string): DashboardRow
 }
 
 /** Cases whose next open deadline falls on or before `until`, closed cases aside. */
-export function casesDueBy(db: Db, until: string, caseId?: string): { id: string; title: string; country: string; region: string | null }[] {
+export function casesDueBy(db: Db, until: string, caseId?: string): { id: string; title: string; country: string; region: string | null; platform: string }[] {
   return db
     .prepare(
-      `SELECT c.id, c.title, c.country, c.region ${FROM} WHERE i.due_sort <= ? AND i.due_sort < '${NO_DUE}' ${caseId ? 'AND i.case_id = ?' : ''} ORDER BY i.due_sort`,
+      `SELECT c.id, c.title, c.country, c.region, c.platform ${FROM} WHERE i.due_sort <= ? AND i.due_sort < '${NO_DUE}' ${caseId ? 'AND i.case_id = ?' : ''} ORDER BY i.due_sort`,
     )
-    .all(...(caseId ? [until, caseId] : [until])) as { id: string; title: string; country: string; region: string | null }[];
+    .all(...(caseId ? [until, caseId] : [until])) as { id: string; title: string; country: string; region: string | null; platform: string }[];
 }

@@ -35,11 +35,12 @@ export type EventLike = Pick<CaseEvent, 'id' | 'type' | 'on' | 'receivedOn' | 'a
  * EU/EEA/Swiss cases use the controller's country (Ireland for LinkedIn Ireland; Regulation 1182/71 Art 2-3).
  * Null where no GDPR-style deadline applies.
  */
-export function calendarFor(country: string): HolidayCalendar | null {
+export function calendarFor(country: string, platform = 'linkedin'): HolidayCalendar | null {
   const regime = regimeOf(country);
   if (regime === 'uk') return ENGLAND_AND_WALES;
   if (regime === 'other') return null;
-  const hc = jurisdictionFor(country).controller.holidayCountry;
+  // The controller's country: Ireland for LinkedIn, Meta, X or Google; the Netherlands for Reddit (data/platforms/).
+  const hc = jurisdictionFor(country, null, undefined, platform).controller.holidayCountry;
   return hc === 'IE' ? IRELAND : { country: hc, label: hc };
 }
 
@@ -169,10 +170,10 @@ export function noDeadlinesReason(country: string, region?: string | null): stri
 
 const usCheckedDate = () => shortDate(usStateLaws().checked);
 
-export function analyseCase(country: string, rawEvents: EventLike[], region: string | null = null): CaseAnalysis {
+export function analyseCase(country: string, rawEvents: EventLike[], region: string | null = null, platform = 'linkedin'): CaseAnalysis {
   const events = inOrder(rawEvents);
   const links = resolveLinks(events);
-  const ctx: Ctx = { country, region, regime: regimeOf(country), cal: calendarFor(country), events, links };
+  const ctx: Ctx = { country, region, regime: regimeOf(country), cal: calendarFor(country, platform), events, links };
   const requests = events.filter((e) => e.type === 'request_sent').map((r) => requestClock(ctx, r));
   const organisationComplaints = events.filter((e) => e.type === 'organisation_complaint').map((c) => organisationComplaintClock(ctx, c));
   const complaints = events.filter((e) => e.type === 'complaint_filed').map((c) => complaintClock(ctx, c));
@@ -195,8 +196,8 @@ export function analyseCase(country: string, rawEvents: EventLike[], region: str
  * to the organisation's acknowledgement date, the ICO window, and each complaint's progress clock.
  * `region` (ISO 3166-2) picks a US state's law; other countries ignore it.
  */
-export function computeDeadlines(country: string, rawEvents: EventLike[], region: string | null = null): Deadline[] {
-  return deadlinesOf(analyseCase(country, rawEvents, region));
+export function computeDeadlines(country: string, rawEvents: EventLike[], region: string | null = null, platform = 'linkedin'): Deadline[] {
+  return deadlinesOf(analyseCase(country, rawEvents, region, platform));
 }
 
 export function deadlinesOf(a: CaseAnalysis): Deadline[] {

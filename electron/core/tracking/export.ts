@@ -19,7 +19,7 @@ export async function exportIcs(ctx: CoreContext, caseId?: string): Promise<Expo
   const today = todayOf(ctx.clock);
   const events: EventAttributes[] = [];
   for (const c of casesDueBy(ctx.db, '9999-12-31', caseId)) {
-    for (const d of computeDeadlines(c.country, listEvents(ctx.db, c.id), c.region)) {
+    for (const d of computeDeadlines(c.country, listEvents(ctx.db, c.id), c.region, c.platform)) {
       if (d.state !== 'open') continue;
       // A DPA 2018 s.166 period repeats: each further three months is a date of its own in the calendar.
       const dates = [d.due, ...(d.further ?? [])];

@@ -31,8 +31,8 @@ const at = (e: EventLike) => ({ on: e.on, eventId: e.id });
  * What a case's events say, request by request and complaint by complaint, on the day `today` (YYYY-MM-DD).
  * `place.region` (ISO 3166-2) picks a US state's law; elsewhere it is ignored.
  */
-export function trackingFacts(place: { country: string; region?: string | null }, events: EventLike[], today: string): TrackingFacts {
-  return factsOf(analyseCase(place.country, events, place.region ?? null), today);
+export function trackingFacts(place: { country: string; region?: string | null; platform?: string }, events: EventLike[], today: string): TrackingFacts {
+  return factsOf(analyseCase(place.country, events, place.region ?? null, place.platform ?? 'linkedin'), today);
 }
 
 export function factsOf(a: CaseAnalysis, today: string): TrackingFacts {

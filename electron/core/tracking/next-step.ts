@@ -66,7 +66,7 @@ export function nextStep(
   rawEvents: EventLike[],
   _deadlines: Deadline[],
   today: string,
-  a: CaseAnalysis = analyseCase(c.country, rawEvents, c.region ?? null),
+  a: CaseAnalysis = analyseCase(c.country, rawEvents, c.region ?? null, c.platform ?? 'linkedin'),
 ): NextStep {
   const regime = regimeOf(c.country);
   const us = c.country === 'US';

@@ -14,7 +14,7 @@ export function listEventsForCase(ctx: CoreContext, caseId: string): CaseEventSu
 /** Deadlines computed from the case's events (never stored), each with its rule and source. */
 export function deadlinesForCase(ctx: CoreContext, caseId: string): DeadlineSummary[] {
   const c = getCase(ctx.db, caseId);
-  return c ? computeDeadlines(c.country, listEvents(ctx.db, caseId), c.region) : [];
+  return c ? computeDeadlines(c.country, listEvents(ctx.db, caseId), c.region, c.platform) : [];
 }
 
 /**

@@ -26,7 +26,7 @@ export function getTracking(ctx: CoreContext, caseId: string): CaseTracking {
   const c = requireCase(ctx, caseId);
   refreshIfStale(ctx, caseId);
   const events = listEvents(ctx.db, caseId);
-  const analysis = analyseCase(c.country, events, c.region);
+  const analysis = analyseCase(c.country, events, c.region, c.platform);
   const deadlines = deadlinesOf(analysis);
   const today = todayOf(ctx.clock);
   return {
@@ -142,7 +142,7 @@ const plain = (e: CaseEvent) => ({
 export function refreshIndex(ctx: CoreContext, caseId: string): void {
   const c = requireCase(ctx, caseId);
   const events = listEvents(ctx.db, caseId);
-  const deadlines = computeDeadlines(c.country, events, c.region);
+  const deadlines = computeDeadlines(c.country, events, c.region, c.platform);
   const next = nextOpen(deadlines);
   ctx.db.prepare('DELETE FROM case_open_deadlines WHERE case_id = ?').run(caseId);
   const open = ctx.db.prepare('INSERT INTO case_open_deadlines (case_id, deadline_id, kind, due, label) VALUES (?, ?, ?, ?, ?)');
