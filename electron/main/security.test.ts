@@ -6,6 +6,8 @@ describe('openExternal allowlist', () => {
     ['https://www.linkedin.com/help/linkedin/ask/TS-DPRO', true],
     ['https://ico.org.uk/make-a-complaint/personal-information-complaint', true],
     ['https://forms.dataprotection.ie/contact', true],
+    ['https://www.facebook.com/help/contact/712876720715583', true], // a platform's objection form (data/platforms)
+    ['https://help.instagram.com/contact/767264225370182', true],
     ['http://www.linkedin.com/help', false], // not https
     ['https://www.linkedin.com.evil.example/', false], // look-alike host
     ['https://user:pw@www.linkedin.com/', false], // credentials

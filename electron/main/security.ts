@@ -1,6 +1,7 @@
 // The window security policy as small pure functions, with Electron's objects passed in, so each rule is unit-tested
 // without an Electron runtime.
 import { complaintHosts } from '../core/authorities';
+import { platformsInUse } from '../core/platforms';
 
 /** The app's own pages are served from this privileged scheme (see protocol.ts); nothing else is trusted. */
 export const APP_ORIGIN = 'app://redress';
@@ -10,13 +11,42 @@ export const LINKEDIN_HOSTS: readonly string[] = ['www.linkedin.com', 'linkedin.
 
 let allowlist: ReadonlySet<string> | null = null;
 
+/** The hosts of each platform's settings pages, objection form and watched policies (data/platforms/). */
+export function platformHosts(): string[] {
+  const hosts: string[] = [];
+  const add = (url: string | undefined | null) => {
+    if (!url) return;
+    try {
+      const u = new URL(url);
+      if (u.protocol === 'https:') hosts.push(u.host);
+    } catch {
+      /* the schema test keeps these valid; a bad one is simply not allowed */
+    }
+  };
+  let platforms: ReturnType<typeof platformsInUse>;
+  try {
+    platforms = platformsInUse();
+  } catch (err) {
+    // Unreadable platform files open nothing extra (fail closed); the app reports them where they are used.
+    console.error(`redress: platform pages stay closed to the browser: ${err instanceof Error ? err.message : String(err)}`);
+    return hosts;
+  }
+  for (const p of platforms) {
+    for (const s of p.settings) add(s.url);
+    if (p.objection.kind === 'form') add(p.objection.url);
+    for (const d of p.policies) add(d.url);
+  }
+  return hosts;
+}
+
 /**
- * Hosts the app may open in the user's browser: LinkedIn's, and the hosts of every authority's complaint page (and
- * site) in data/authorities/, so adding an authority is a data edit. Read once, on first use (after main has pointed
- * REDRESS_FACTS_DIR at the packaged data).
+ * Hosts the app may open in the user's browser: LinkedIn's, the hosts of every authority's complaint page (and site)
+ * in data/authorities/, and every platform's settings, form and policy pages in data/platforms/, so adding an
+ * authority or a platform is a data edit. Read once, on first use (after main has pointed REDRESS_FACTS_DIR at the
+ * packaged data).
  */
 export function externalAllowlist(): ReadonlySet<string> {
-  allowlist ??= new Set([...LINKEDIN_HOSTS, ...complaintHosts()]);
+  allowlist ??= new Set([...LINKEDIN_HOSTS, ...complaintHosts(), ...platformHosts()]);
   return allowlist;
 }
 
