@@ -84,6 +84,10 @@ export function registerDraftCommands(program: Command, env: CliEnv): void {
         out ? `Wrote ${out} (${rec.size.toLocaleString('en-GB')} bytes${rec.pages ? `, ${rec.pages} page${rec.pages === 1 ? '' : 's'}` : ''}; SHA-256 ${rec.sha256}; export ${rec.id}).` : bytes.toString('utf8').trimEnd();
       if (!out && !o.json) env.out(o).stdout(human() + '\n');
       else emit(env.out(o), rec, human);
+      // What the app shows beside the draft (an address not yet confirmed, a rule with a date), on stderr so the
+      // letter on stdout and the JSON stay clean.
+      const view = await core.api.call('drafting.get', { caseId: id, templateId: o.template });
+      for (const c of view.cautions) env.out(o).stderr(`Before you send: ${c}\n`);
     });
 
   program

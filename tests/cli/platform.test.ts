@@ -27,7 +27,8 @@ describe('redress case create --platform (real process)', () => {
     for (const template of ['objection', 'linkedin-objection']) {
       const out = join(dir, `${template}.txt`);
       const r = run('draft', c.id, '--template', template, '--format', 'text', '--out', out, '--values', values, '--json');
-      expect(r.stderr, template).toBe('');
+      // The letter goes to stdout or the file; what to check before sending goes to stderr, as the app shows it.
+      expect(r.stderr, template).toMatch(/^Before you send: .*\nBefore you send: Check the address before you send this: .*X Internet Unlimited Company/s);
       expect(r.status, template).toBe(0);
       expect(JSON.parse(r.stdout)).toMatchObject({ templateId: 'objection', format: 'text' });
       const text = readFileSync(out, 'utf8');

@@ -94,7 +94,9 @@ describe('redress templates / draft', () => {
     writeFileSync(values, JSON.stringify({ situation: 'Jestem tłumaczką; moje teksty są moim źródłem utrzymania.' }));
     const out = join(dir, 'objection.pdf');
     const r = run('draft', id, '--template', 'objection', '--format', 'pdf', '--out', out, '--values', values, '--json');
-    expect(r.stderr).toBe('');
+    // Only the notes the app shows beside the draft (here: no name parts recorded) reach stderr; no error.
+    expect(r.stderr).toMatch(/^(Before you send: [^\n]*\n)*$/);
+    expect(r.stderr).toContain('Before you send: This case has no given and family name recorded');
     expect(r.status).toBe(0);
     const rec = JSON.parse(r.stdout);
     expect(rec).toMatchObject({ templateId: 'objection', format: 'pdf', profile: 'archive' });
