@@ -1,14 +1,16 @@
-// The openExternal allowlist is derived from the authorities' data: every complaint page opens, nothing else does.
+// The openExternal allowlist is derived from the data: every authority's complaint page and every platform's settings,
+// form and policy pages open, nothing else does.
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { complaintHosts, loadAuthorities } from '../../electron/core/authorities';
-import { externalAllowlist, isAllowedExternal, LINKEDIN_HOSTS } from '../../electron/main/security';
+import { externalAllowlist, isAllowedExternal, LINKEDIN_HOSTS, platformHosts } from '../../electron/main/security';
 
 const all = loadAuthorities(resolve(import.meta.dirname, '..', '..', 'data'));
 
 describe('openExternal allowlist from data/authorities', () => {
-  it('is exactly LinkedIn’s hosts plus the hosts of the authorities’ complaint pages and sites', () => {
-    expect([...externalAllowlist()].sort()).toEqual([...new Set([...LINKEDIN_HOSTS, ...complaintHosts(all)])].sort());
+  it('is exactly LinkedIn’s hosts plus the hosts of the authorities’ complaint pages and sites and of the platforms’ pages', () => {
+    expect([...externalAllowlist()].sort()).toEqual([...new Set([...LINKEDIN_HOSTS, ...complaintHosts(all), ...platformHosts()])].sort());
+    expect(platformHosts()).toEqual(expect.arrayContaining(['www.facebook.com', 'help.instagram.com']));
   });
 
   it.each(all.map((a) => [a.id, a.complaintUrl] as const))('%s: its complaint page %s opens', (_id, url) => {
