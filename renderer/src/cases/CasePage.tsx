@@ -1,12 +1,11 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import {
   CASE_STATUSES,
   CASE_STATUS_LABELS,
   CaseUpdateInput,
-  needsRegion,
   PLATFORMS,
   PLATFORM_LABELS,
   REGIONS,
@@ -26,6 +25,7 @@ import { NameParts } from '../ui/NameParts';
 import { RegionOptions, regionFieldLabel } from '../ui/regions';
 import { useAsync } from '../ui/useAsync';
 import { JurisdictionSummary } from './JurisdictionSummary';
+import { askRegion, useRegionFollowsCountry } from './case-form';
 import './case-page.css';
 
 const FOCUSED_SECTIONS = new Set(['evidence', 'compare', 'draft']);
@@ -261,15 +261,7 @@ function SectionNav() {
 
 // ---- The case is the member's: edit it, carry it (bundle), forget it. ----
 
-const EditSchema = CaseUpdateInput.omit({ id: true }).superRefine((v, ctx) => {
-  if (v.country && needsRegion(v.country) && !v.region) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['region'],
-      message: v.country === 'DE' ? 'Choose the Land where you live: each Land has its own data-protection authority for companies.' : 'Choose the state where you live: privacy law differs from state to state.',
-    });
-  }
-});
+const EditSchema = CaseUpdateInput.omit({ id: true }).superRefine(askRegion);
 type EditIn = z.input<typeof EditSchema>;
 /** An emptied name field removes the name part (null), so forms fall back to the full name. */
 const clearedToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);
@@ -363,9 +355,7 @@ function EditCaseForm(props: { case: Case; onCancel(): void; onSaved(): void }) 
   const country = watch('country') ?? '';
   const region = watch('region');
   const regions = country ? REGIONS[country] : undefined;
-  useEffect(() => {
-    if (region && !region.startsWith(`${country}-`)) setValue('region', '');
-  }, [country, region, setValue]);
+  useRegionFollowsCountry(country, region, useCallback(() => setValue('region', ''), [setValue]));
 
   const onSubmit = async (v: EditOut) => {
     setServerError(null);

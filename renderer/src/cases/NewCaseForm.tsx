@@ -1,60 +1,20 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
-import type { z } from 'zod';
-import { CaseCreateInput, needsRegion, PLATFORMS, PLATFORM_LABELS, REGIONS } from '../../../electron/core/contract';
+import { PLATFORMS, PLATFORM_LABELS, REGIONS } from '../../../electron/core/contract';
 import { ApiCallError, invoke } from '../api';
 import { href, navigate } from '../router';
 import { COUNTRY_OPTIONS } from '../ui/countries';
 import { Field } from '../ui/Field';
 import { NameParts } from '../ui/NameParts';
+import { RegionOptions, regionFieldLabel } from '../ui/regions';
+import { JurisdictionSummary } from './JurisdictionSummary';
+import { focusCaseHeading, NewCaseSchema, useRegionFollowsCountry, type NewCaseIn as FormIn, type NewCaseOut as FormOut } from './case-form';
 
 type Platform = (typeof PLATFORMS)[number];
 /** The title a new case starts with: "<Platform> AI training objection". */
 const defaultTitle = (p: Platform) => `${PLATFORM_LABELS[p]} AI training objection`;
-
 const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
-import { RegionOptions, regionFieldLabel } from '../ui/regions';
-import { JurisdictionSummary } from './JurisdictionSummary';
-
-// The form also asks for the state where the country needs one (DE: the Land's authority; US: the state's law). The
-// CLI may leave it out and set it later; the form says why it matters and asks for it.
-const NewCaseSchema = CaseCreateInput.superRefine((v, ctx) => {
-  if (needsRegion(v.country) && !v.region) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['region'],
-      message:
-        v.country === 'DE'
-          ? 'Choose the Land where you live: each Land has its own data-protection authority for companies.'
-          : 'Choose the state where you live: privacy law differs from state to state.',
-    });
-  }
-});
-
-type FormIn = z.input<typeof NewCaseSchema>;
-type FormOut = z.output<typeof NewCaseSchema>;
-
-/**
- * After a case is created the page changes under the user: move focus to the new case page's heading once it is shown
- * (it loads first), so keyboard and screen-reader users start there instead of at the top of the document. Gives up
- * after a few seconds, or at once if the user has gone to another page meanwhile.
- */
-function focusPageHeading(route: string, timeoutMs = 5000) {
-  const started = performance.now();
-  const tick = () => {
-    if (window.location.hash !== route) return;
-    // The case page's heading; any page heading but this form's own, should the case page name it differently.
-    const heading = document.getElementById('case-title') ?? document.querySelector<HTMLElement>('main h1:not(#new-title)');
-    if (heading) {
-      heading.setAttribute('tabindex', '-1');
-      heading.focus();
-      return;
-    }
-    if (performance.now() - started < timeoutMs) requestAnimationFrame(tick);
-  };
-  requestAnimationFrame(tick);
-}
 
 export function NewCaseForm() {
   const [serverError, setServerError] = useState<string | null>(null);
@@ -82,9 +42,7 @@ export function NewCaseForm() {
   }, [platform, title, setValue]);
   const regions = country ? REGIONS[country] : undefined;
   // A state belongs to one country: choosing another country clears it.
-  useEffect(() => {
-    if (region && !region.startsWith(`${country}-`)) setValue('region', '');
-  }, [country, region, setValue]);
+  useRegionFollowsCountry(country, region, useCallback(() => setValue('region', ''), [setValue]));
 
   const onSubmit = async (values: FormOut) => {
     setServerError(null);
@@ -92,7 +50,7 @@ export function NewCaseForm() {
       const { region: chosen, ...rest } = values;
       const created = await invoke('cases.create', { ...rest, ...(chosen ? { region: chosen } : {}) });
       navigate('cases', created.id);
-      focusPageHeading(window.location.hash);
+      focusCaseHeading(window.location.hash);
     } catch (err) {
       if (err instanceof ApiCallError && err.issues) {
         for (const issue of err.issues) setError(issue.path as keyof FormIn, { message: issue.message });

@@ -1,10 +1,10 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
-import type { z } from 'zod';
-import { CaseCreateInput, needsRegion, PLATFORMS, PLATFORM_LABELS, REGIONS } from '../../../electron/core/contract';
+import { PLATFORMS, PLATFORM_LABELS, REGIONS } from '../../../electron/core/contract';
 import type { WatchCheck, WatchedDocument } from '../../../electron/core/contract/watch';
 import { ApiCallError, invoke } from '../api';
+import { focusCaseHeading, NewCaseSchema, useRegionFollowsCountry, type NewCaseIn as FormIn, type NewCaseOut as FormOut } from '../cases/case-form';
 import { href, navigate } from '../router';
 import { COUNTRY_OPTIONS } from '../ui/countries';
 import { shortDate } from '../ui/dates';
@@ -94,35 +94,7 @@ export function AddToCase(props: { change: WatchCheck; name: string; onClose(): 
   );
 }
 
-// As the New case form: the state where the country needs one.
-const NewCaseSchema = CaseCreateInput.superRefine((v, ctx) => {
-  if (needsRegion(v.country) && !v.region) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['region'],
-      message: v.country === 'DE' ? 'Choose the Land where you live: each Land has its own data-protection authority for companies.' : 'Choose the state where you live: privacy law differs from state to state.',
-    });
-  }
-});
-type FormIn = z.input<typeof NewCaseSchema>;
-type FormOut = z.output<typeof NewCaseSchema>;
 type CasePlatform = (typeof PLATFORMS)[number];
-
-/** Focus the new case page's heading once it is shown (it loads first). */
-function focusCaseHeading(route: string, timeoutMs = 5000) {
-  const started = performance.now();
-  const tick = () => {
-    if (window.location.hash !== route) return;
-    const heading = document.getElementById('case-title');
-    if (heading) {
-      heading.setAttribute('tabindex', '-1');
-      heading.focus();
-      return;
-    }
-    if (performance.now() - started < timeoutMs) requestAnimationFrame(tick);
-  };
-  requestAnimationFrame(tick);
-}
 
 /** Starts a case from the change: the member's details, then the case page with the three evidence items. */
 export function StartCase(props: { change: WatchCheck; doc: WatchedDocument; name: string; onClose(): void }) {
@@ -151,9 +123,7 @@ export function StartCase(props: { change: WatchCheck; doc: WatchedDocument; nam
   });
   const country = watch('country');
   const region = watch('region');
-  useEffect(() => {
-    if (region && !region.startsWith(`${country}-`)) setValue('region', '');
-  }, [country, region, setValue]);
+  useRegionFollowsCountry(country, region, useCallback(() => setValue('region', ''), [setValue]));
 
   const onSubmit = async (values: FormOut) => {
     setServerError(null);
