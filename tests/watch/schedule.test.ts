@@ -38,6 +38,7 @@ const check = (over: Partial<WatchCheck>): WatchCheck => ({
   baseline: false,
   aiRelated: true,
   added: ['We train AI on your posts.'],
+  aiSentences: ['We train AI on your posts.'],
   removed: [],
   snapshotId: 'ws_1',
   httpStatus: 200,

@@ -54,7 +54,7 @@ describe('policy watch', () => {
     clock.advance(DAY);
     fx.routes.set('/privacy', { body: policyPage({ paragraphs: [BASE[0], `${BASE[1]} ${AI_SENTENCE}`, BASE[2]] }) });
     const [third] = await call('watch.run', {});
-    expect(third).toMatchObject({ changed: true, aiRelated: true, added: [AI_SENTENCE], removed: [] });
+    expect(third).toMatchObject({ changed: true, aiRelated: true, added: [AI_SENTENCE], removed: [], aiSentences: [AI_SENTENCE] });
     expect(third.snapshotId).not.toBe(first.snapshotId);
     expect(rowCount(core, 'watch_snapshots')).toBe(2);
 
@@ -85,7 +85,7 @@ describe('policy watch', () => {
     await call('watch.run', {});
     fx.routes.set('/p', { body: policyPage({ paragraphs: [BASE[0], BASE[2], AI_SENTENCE] }) });
     const [a] = await call('watch.run', { force: true });
-    expect(a).toMatchObject({ changed: true, aiRelated: false, added: [], removed: ['We use it to provide and improve the service.', 'We keep it while your account is open.'] });
+    expect(a).toMatchObject({ changed: true, aiRelated: false, added: [], removed: ['We use it to provide and improve the service.', 'We keep it while your account is open.'], aiSentences: [] });
     fx.routes.set('/p', { body: policyPage({ paragraphs: [BASE[0], BASE[2]] }) });
     const [b] = await call('watch.run', { force: true });
     expect(b).toMatchObject({ changed: true, aiRelated: true, removed: [AI_SENTENCE] });

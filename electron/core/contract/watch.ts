@@ -177,6 +177,8 @@ export interface WatchCheck {
   aiRelated: boolean;
   added: string[];
   removed: string[];
+  /** The added and removed sentences that name AI, models or training (data/ai-phrases.json), for a screen to mark. */
+  aiSentences: string[];
   /** The snapshot whose text holds after this check (null when none was ever recorded). */
   snapshotId: string | null;
   httpStatus: number | null;

@@ -6,6 +6,7 @@ import { DIR_MODE, privateDir, type Db } from '../db/open';
 import { readTx, writeTx } from '../db/tx';
 import type { StagedFile } from '../evidence/store';
 import { storedPath, type StoredPath } from '../util/stored-path';
+import { loadAiMatcher } from './phrases';
 
 export interface DocumentRow {
   id: string;
@@ -159,6 +160,9 @@ export function insertCheck(
 }
 
 export function toCheck(row: CheckRow): WatchCheck {
+  const added = parseList(row.added_json);
+  const removed = parseList(row.removed_json);
+  const matcher = row.ai_related === 1 ? loadAiMatcher() : null;
   const out: WatchCheck = {
     id: row.document_id,
     checkId: row.id,
@@ -168,8 +172,9 @@ export function toCheck(row: CheckRow): WatchCheck {
     changed: row.outcome === 'changed',
     baseline: row.outcome === 'baseline',
     aiRelated: row.ai_related === 1,
-    added: parseList(row.added_json),
-    removed: parseList(row.removed_json),
+    added,
+    removed,
+    aiSentences: matcher ? [...added, ...removed].filter((x) => matcher.match(x).length > 0) : [],
     snapshotId: row.snapshot_id,
     httpStatus: row.http_status,
   };

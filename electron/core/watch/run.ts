@@ -176,6 +176,7 @@ function removedMeanwhile(doc: DocumentRow, checkedAt: string): WatchCheck {
     aiRelated: false,
     added: [],
     removed: [],
+    aiSentences: [],
     snapshotId: null,
     httpStatus: null,
     failed: 'the document was removed from the watch while it was being checked',

@@ -3,7 +3,6 @@ import type { WatchCheck, WatchedDocument } from '../../../electron/core/contrac
 import { invoke } from '../api';
 import { dateTime, dateTimeLong, num } from '../ui/dates';
 import { useAsync } from '../ui/useAsync';
-import { isAiSentence } from './ai';
 import { AddToCase, StartCase } from './ChangeToCase';
 import { docLabel, everyText, focusWhenShown, outcomeText, plural, watchChanged } from './format';
 
@@ -89,7 +88,7 @@ function earlierText(log: WatchCheck[], c: WatchCheck): string | null {
   return before ? before.checkedAt : null;
 }
 
-function Sentences(props: { kind: 'added' | 'removed'; list: string[]; id: string }) {
+function Sentences(props: { kind: 'added' | 'removed'; list: string[]; ai: string[]; id: string }) {
   if (!props.list.length) return null;
   const title = props.kind === 'added' ? `Added (${num(props.list.length)})` : `Removed (${num(props.list.length)})`;
   return (
@@ -99,7 +98,7 @@ function Sentences(props: { kind: 'added' | 'removed'; list: string[]; id: strin
       </h6>
       <ul className={`sentences sentences-${props.kind}`} aria-labelledby={props.id}>
         {props.list.map((s, i) => {
-          const ai = isAiSentence(s);
+          const ai = props.ai.includes(s);
           return (
             <li key={i} className={ai ? 'is-ai' : undefined}>
               {ai ? <span className="ai-label">AI-related</span> : null}
@@ -142,8 +141,8 @@ function ChangeItem(props: { change: WatchCheck; when: string; earlier: string |
           {props.earlier ? `, compared with the text fetched ${dateTime(props.earlier)}` : ''}
           {c.httpStatus ? ` · page answered HTTP ${c.httpStatus}` : ''}
         </p>
-        <Sentences kind="added" list={c.added} id={`${base}-added`} />
-        <Sentences kind="removed" list={c.removed} id={`${base}-removed`} />
+        <Sentences kind="added" list={c.added} ai={c.aiSentences} id={`${base}-added`} />
+        <Sentences kind="removed" list={c.removed} ai={c.aiSentences} id={`${base}-removed`} />
         <div className="actions">
           <button type="button" ref={addButton} aria-expanded={panel === 'add'} aria-controls={`${base}-panel`} onClick={() => toggle('add')} aria-label={`Add the ${name} to a case`}>
             Add to a case
