@@ -11,6 +11,7 @@ import { registerDrafting } from './drafting/api';
 import { registerEvidence } from './evidence/api';
 import { registerTracking } from './tracking/api';
 import { registerWatch } from './watch/api';
+import { registerPreferences } from './preferences';
 import { systemClock, type Clock } from './util/clock';
 
 export interface Core {
@@ -51,6 +52,7 @@ export function createCore(options: CoreOptions): Core {
   registerAuthorities(api);
   registerWatch(api, ctx);
   registerPlatforms(api);
+  registerPreferences(api, ctx);
   return { api, ctx, close: () => db.close() };
 }
 

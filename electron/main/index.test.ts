@@ -49,6 +49,7 @@ const fake = vi.hoisted(() => {
     app: {
       getAppPath: () => process.env.FAKE_APP_DIR!,
       getPath: () => process.env.FAKE_DATA_DIR!,
+      getLocale: () => 'de-DE',
       getVersion: () => '0.1.0',
       isPackaged: false,
       enableSandbox: vi.fn(),
@@ -113,7 +114,11 @@ describe('Electron main process (electron faked)', () => {
     const [win] = fake.state.windows;
     expect(win.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
     // The literal in createWindow is exactly the shared constant plus the preload: nothing added, nothing dropped.
-    expect(win.options.webPreferences).toEqual({ ...WINDOW_PREFERENCES, preload: expect.stringMatching(/dist-electron[\\/]preload\.cjs$/) });
+    expect(win.options.webPreferences).toEqual({
+      ...WINDOW_PREFERENCES,
+      preload: expect.stringMatching(/dist-electron[\\/]preload\.cjs$/),
+      additionalArguments: ['--redress-locale=de-DE'],
+    });
     expect(win.loaded).toBe('app://redress/index.html');
     expect(fake.state.privileged.map((s) => s.scheme)).toEqual(['app', 'redress-file']);
   });

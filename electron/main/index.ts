@@ -84,6 +84,8 @@ function createWindow(): BrowserWindow {
       spellcheck: false,
       // One function crosses the bridge (preload/index.ts); the IPC handler checks the sender and the input.
       preload: join(appDir, 'dist-electron', 'preload.cjs'),
+      // The system's language for the renderer (i18n/index.ts): Electron's app locale, read by the preload.
+      additionalArguments: [`--redress-locale=${app.getLocale()}`],
     },
   });
   lockDownContents(win.webContents, openInBrowser, openExport);

@@ -1,4 +1,5 @@
 import { useRef, useSyncExternalStore, type MouseEvent } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { getAccess, subscribeAccess, type Access } from './api';
 import { CaseList } from './cases/CaseList';
 import { CasePage } from './cases/CasePage';
@@ -7,9 +8,11 @@ import { href, useRoute } from './router';
 import { ReminderBanner } from './tracking/ReminderBanner';
 import { WatchBanner } from './watch/WatchBanner';
 import { WatchScreen } from './watch/WatchScreen';
+import { LanguagePicker } from './ui/LanguagePicker';
 import './shell.css';
 
 export function App() {
+  const { t } = useTranslation();
   const route = useRoute();
   const access = useSyncExternalStore(subscribeAccess, getAccess);
   const main = useRef<HTMLElement>(null);
@@ -26,7 +29,10 @@ export function App() {
     return (
       <>
         <header className="app-header">
-          <span className="brand">Redress</span>
+          <span className="brand" translate="no">
+            Redress
+          </span>
+          <LanguagePicker />
         </header>
         <main id="main" tabIndex={-1} ref={main}>
           <NoAccess why={access} />
@@ -43,21 +49,22 @@ export function App() {
   return (
     <>
       <a className="skip-link" href={here} onClick={skip}>
-        Skip to content
+        {t('skipToContent')}
       </a>
       <header className="app-header">
-        <a className="brand" href={href()}>
+        <a className="brand" href={href()} translate="no">
           Redress
         </a>
-        <nav aria-label="Main">
-          <a href={href()}>Cases</a>
+        <nav aria-label={t('nav.label')}>
+          <a href={href()}>{t('nav.cases')}</a>
           <a href={href('watch')} aria-current={route[0] === 'watch' ? 'page' : undefined}>
-            Watch
+            {t('nav.watch')}
           </a>
           <a href={href('new')} className="button primary">
-            New case
+            {t('nav.newCase')}
           </a>
         </nav>
+        <LanguagePicker />
       </header>
       <main id="main" tabIndex={-1} ref={main}>
         <ReminderBanner />
@@ -73,25 +80,29 @@ export function App() {
  * case opened without it, or with the key of an earlier run, lands here instead of on an empty "Case not found".
  */
 function NoAccess({ why }: { why: Exclude<Access, 'ok'> }) {
+  const { t } = useTranslation();
   const deepLink = window.location.hash.startsWith('#/') && window.location.hash !== '#/';
   return (
     <section className="no-access narrow" aria-labelledby="no-access-title">
-      <h1 id="no-access-title">Open Redress with its key</h1>
-      <p>
-        {why === 'wrong'
-          ? 'The key this tab holds is from an earlier start of Redress. A new key is made each time Redress starts, so the old one no longer opens it.'
-          : 'This address has no key. Redress in a browser opens only with the key it printed when it started, so no other program or web page on this computer can reach your cases.'}
-      </p>
-      <h2>To get in</h2>
+      <h1 id="no-access-title">{t('noAccess.title')}</h1>
+      <p>{why === 'wrong' ? t('noAccess.wrongKey') : t('noAccess.noKey')}</p>
+      <h2>{t('noAccess.howTitle')}</h2>
       <ol>
         <li>
-          Go to the terminal window where you started Redress (<code>npm start</code>). It printed a line such as{' '}
-          <samp>Redress is running at http://127.0.0.1:4780/?token=…</samp>
+          <Trans
+            i18nKey="noAccess.step1"
+            components={{ code: <code translate="no" />, samp: <samp translate="no" /> }}
+            values={{ command: 'npm start', line: 'Redress is running at http://127.0.0.1:4780/?token=…' }}
+          />
         </li>
-        <li>Copy that whole address, including everything after <code>?token=</code>, and open it in this tab.</li>
-        <li>If Redress is no longer running, start it again with <code>npm start</code> and use the new address it prints.</li>
+        <li>
+          <Trans i18nKey="noAccess.step2" components={{ code: <code translate="no" /> }} values={{ part: '?token=' }} />
+        </li>
+        <li>
+          <Trans i18nKey="noAccess.step3" components={{ code: <code translate="no" /> }} values={{ command: 'npm start' }} />
+        </li>
       </ol>
-      {deepLink ? <p className="hint">Opened in this tab, that address brings you back to the page you asked for.</p> : null}
+      {deepLink ? <p className="hint">{t('noAccess.deepLink')}</p> : null}
     </section>
   );
 }

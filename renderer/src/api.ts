@@ -4,7 +4,7 @@ import type { ApiErrorBody, ApiInput, ApiName, ApiOutput, ApiResult } from '../.
 
 declare global {
   interface Window {
-    redress?: { invoke(name: string, input: unknown): Promise<ApiResult<unknown>> };
+    redress?: { invoke(name: string, input: unknown): Promise<ApiResult<unknown>>; locale?: string };
   }
 }
 
@@ -12,11 +12,16 @@ export class ApiCallError extends Error {
   readonly code: ApiErrorBody['code'];
   readonly issues: ApiErrorBody['issues'];
   readonly detail: ApiErrorBody['detail'];
+  /** The message's key in the core catalog and its parameters, for ui/errors.ts to word in the language shown. */
+  readonly key: ApiErrorBody['key'];
+  readonly params: ApiErrorBody['params'];
   constructor(body: ApiErrorBody) {
     super(body.message);
     this.code = body.code;
     this.issues = body.issues;
     this.detail = body.detail;
+    this.key = body.key;
+    this.params = body.params;
   }
 }
 
@@ -82,7 +87,11 @@ async function transport(name: string, input: unknown): Promise<ApiResult<unknow
     denyAccess(res.status === 401 ? 'missing' : 'wrong');
     return {
       ok: false,
-      error: { code: 'failed', message: 'This address has no valid key for Redress. Open the address Redress printed when it started.' },
+      error: {
+        code: 'failed',
+        message: 'This address has no valid key for Redress. Open the address Redress printed when it started.',
+        key: 'errors.noAccessKey',
+      },
     };
   }
   return (await res.json()) as ApiResult<unknown>;

@@ -22,8 +22,15 @@ describe('api registry', () => {
     api.register('test.boom' as 'cases.list', () => {
       throw new Error('disk on fire');
     });
-    expect(await api.invoke('no.such', {})).toEqual({ ok: false, error: { code: 'unknown_api', message: 'Unknown API "no.such".' } });
-    expect(await api.invoke('test.boom', {})).toEqual({ ok: false, error: { code: 'internal', message: 'Unexpected error: disk on fire' } });
+    // English for the command line, the key and parameters for the renderer to word in the member's language.
+    expect(await api.invoke('no.such', {})).toEqual({
+      ok: false,
+      error: { code: 'unknown_api', message: 'Unknown API "no.such".', key: 'errors.unknownApi', params: { name: 'no.such' } },
+    });
+    expect(await api.invoke('test.boom', {})).toEqual({
+      ok: false,
+      error: { code: 'internal', message: 'Unexpected error: disk on fire', key: 'errors.unexpected', params: { message: 'disk on fire' } },
+    });
     await expect(api.call('no.such', {})).rejects.toBeInstanceOf(ApiError);
   });
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ApiErrorBody, ApiName, ApiOutput, ApiParsed, ApiResult, Contract } from '../contract';
-import { ApiError } from './errors';
+import { isMessageKey, say } from '../i18n';
+import { ApiError, apiError } from './errors';
 
 type Handler<K extends ApiName> = (input: ApiParsed<K>) => ApiOutput<K> | Promise<ApiOutput<K>>;
 
@@ -36,7 +37,7 @@ export class ApiRegistry {
   /** Validates and runs; throws ApiError. For the CLI and tests. */
   async call<K extends ApiName>(name: K | string, raw: unknown): Promise<ApiOutput<K>> {
     const entry = typeof name === 'string' ? this.handlers.get(name) : undefined;
-    if (!entry) throw new ApiError('unknown_api', `Unknown API "${String(name)}".`);
+    if (!entry) throw apiError('unknown_api', 'errors.unknownApi', { name: String(name) });
     const parsed = entry.schema.safeParse(raw ?? undefined);
     if (!parsed.success) throw fromZod(parsed.error);
     return (await entry.handler(parsed.data)) as ApiOutput<K>;
@@ -44,15 +45,29 @@ export class ApiRegistry {
 }
 
 export function fromZod(error: z.ZodError): ApiError {
-  const issues = error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+  // A schema's own message may be a key of the core catalog ("validation.…"): worded in English here, the key kept for
+  // the renderer, which words the same issue in the member's language.
+  const issues = error.issues.map((i) => ({
+    path: i.path.join('.'),
+    message: isMessageKey(i.message) ? say(i.message) : i.message,
+    ...(isMessageKey(i.message) ? { key: i.message } : {}),
+  }));
   const message = issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('\n');
   return new ApiError('invalid_input', message, issues);
 }
 
 export function toErrorBody(err: unknown): ApiErrorBody {
-  if (err instanceof ApiError) return { code: err.code, message: err.message, ...(err.issues ? { issues: err.issues } : {}), ...(err.detail ? { detail: err.detail } : {}) };
+  if (err instanceof ApiError)
+    return {
+      code: err.code,
+      message: err.message,
+      ...(err.issues ? { issues: err.issues } : {}),
+      ...(err.detail ? { detail: err.detail } : {}),
+      ...(err.key ? { key: err.key } : {}),
+      ...(err.params ? { params: err.params } : {}),
+    };
   if (err instanceof z.ZodError) return toErrorBody(fromZod(err));
   // Unexpected errors keep their message (the user is local and needs to act on it) but not their stack.
   const message = err instanceof Error ? err.message : String(err);
-  return { code: 'internal', message: `Unexpected error: ${message}` };
+  return { code: 'internal', message: say('errors.unexpected', { message }), key: 'errors.unexpected', params: { message } };
 }

@@ -4,7 +4,7 @@ import { CASE_STATUSES, CASE_STATUS_LABELS, MAX_BUNDLE_UPLOAD_BYTES, PLATFORMS, 
 import { DEADLINE_LABELS, type Dashboard, type DashboardFilter, type DashboardRow } from '../../../electron/core/contract/tracking';
 import { invoke } from '../api';
 import { href } from '../router';
-import { countryName, COUNTRY_OPTIONS } from '../ui/countries';
+import { countryName, countryOptions } from '../ui/countries';
 import { download, errorText } from '../tracking/format';
 import { comingUpText, COMING_UP_DAYS, overdueText } from '../tracking/ReminderBanner';
 import { fileSize, num, shortDate } from '../ui/dates';
@@ -187,7 +187,7 @@ function Filters({
         Country
         <select value={filter.country ?? ''} onChange={(e) => set({ country: e.target.value || undefined })}>
           <option value="">Any country</option>
-          {COUNTRY_OPTIONS.map((c) => (
+          {countryOptions().map((c) => (
             <option key={c.code} value={c.code}>
               {c.name} ({c.code})
             </option>

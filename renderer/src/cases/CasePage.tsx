@@ -18,7 +18,7 @@ import { DraftPanel } from '../drafting/DraftPanel';
 import { EvidencePanel } from '../evidence/EvidencePanel';
 import { href, navigate } from '../router';
 import { CaseSteps, NextStepBox, TimelinePanel } from '../tracking/TimelinePanel';
-import { COUNTRY_OPTIONS, countryName } from '../ui/countries';
+import { countryName, countryOptions } from '../ui/countries';
 import { dateTime, fileSize } from '../ui/dates';
 import { Field } from '../ui/Field';
 import { NameParts } from '../ui/NameParts';
@@ -392,7 +392,7 @@ function EditCaseForm(props: { case: Case; onCancel(): void; onSaved(): void }) 
       </Field>
       <Field label="Country where you live" name="edit-country" error={errors.country?.message}>
         <select {...register('country')}>
-          {COUNTRY_OPTIONS.map((o) => (
+          {countryOptions().map((o) => (
             <option key={o.code} value={o.code}>
               {o.name} ({o.code})
             </option>

@@ -4,7 +4,7 @@ import { useForm } from 'react-hook-form';
 import { PLATFORMS, PLATFORM_LABELS, REGIONS } from '../../../electron/core/contract';
 import { ApiCallError, invoke } from '../api';
 import { href, navigate } from '../router';
-import { COUNTRY_OPTIONS } from '../ui/countries';
+import { countryOptions } from '../ui/countries';
 import { Field } from '../ui/Field';
 import { NameParts } from '../ui/NameParts';
 import { RegionOptions, regionFieldLabel } from '../ui/regions';
@@ -100,7 +100,7 @@ export function NewCaseForm() {
         >
           <select {...register('country')}>
             <option value="">Choose a country…</option>
-            {COUNTRY_OPTIONS.map((c) => (
+            {countryOptions().map((c) => (
               <option key={c.code} value={c.code}>
                 {c.name} ({c.code})
               </option>

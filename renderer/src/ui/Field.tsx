@@ -1,6 +1,10 @@
 import { cloneElement, isValidElement, type ReactElement, type ReactNode } from 'react';
+import { wordMessage } from './errors';
 
-/** A labelled form control with its hint and inline error, wired with ids for screen readers. */
+/**
+ * A labelled form control with its hint and inline error, wired with ids for screen readers. An error that is a key of
+ * the core catalog (a shared schema's validation message) is worded in the language shown.
+ */
 export function Field(props: { label: string; name: string; error?: string; hint?: ReactNode; children: ReactElement; extra?: ReactNode }) {
   const id = `field-${props.name}`;
   const hintId = props.hint ? `${id}-hint` : undefined;
@@ -25,7 +29,7 @@ export function Field(props: { label: string; name: string; error?: string; hint
       {props.extra}
       {props.error ? (
         <p className="field-error" id={errorId}>
-          {props.error}
+          {wordMessage(props.error)}
         </p>
       ) : null}
     </div>

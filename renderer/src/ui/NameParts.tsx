@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { UseFormRegisterReturn } from 'react-hook-form';
 import { Field } from './Field';
 
@@ -6,15 +7,16 @@ import { Field } from './Field';
  * left empty, documents use the full name as the member wrote it, since not every name splits into two parts.
  */
 export function NameParts(props: { prefix: string; given: UseFormRegisterReturn; family: UseFormRegisterReturn; givenError?: string; familyError?: string }) {
+  const { t } = useTranslation();
   return (
     <fieldset className="name-parts">
-      <legend>Your name in two parts (optional)</legend>
-      <p className="hint">Some forms ask for the first and the last name separately. Leave these empty if your name does not split that way.</p>
+      <legend>{t('names.legend')}</legend>
+      <p className="hint">{t('names.hint')}</p>
       <div className="row">
-        <Field label="Given name(s)" name={`${props.prefix}-given-name`} error={props.givenError}>
+        <Field label={t('names.given')} name={`${props.prefix}-given-name`} error={props.givenError}>
           <input {...props.given} autoComplete="given-name" maxLength={100} />
         </Field>
-        <Field label="Family name" name={`${props.prefix}-family-name`} error={props.familyError}>
+        <Field label={t('names.family')} name={`${props.prefix}-family-name`} error={props.familyError}>
           <input {...props.family} autoComplete="family-name" maxLength={100} />
         </Field>
       </div>

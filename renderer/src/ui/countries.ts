@@ -1,9 +1,15 @@
 import { COUNTRY_CODES } from '../../../electron/core/contract/countries';
+import { currentLocale } from '../i18n';
 
-const names = new Intl.DisplayNames(['en'], { type: 'region' });
-export const countryName = (code: string) => names.of(code) ?? code;
+const namers = new Map<string, Intl.DisplayNames>();
+/** A country's name in the language shown ("Germany", "Deutschland", "Allemagne"), from Intl. */
+export function countryName(code: string): string {
+  const locale = currentLocale();
+  let n = namers.get(locale);
+  if (!n) namers.set(locale, (n = new Intl.DisplayNames([locale], { type: 'region' })));
+  return n.of(code) ?? code;
+}
 
-/** Codes with readable names, sorted by name, for the picker. */
-export const COUNTRY_OPTIONS = COUNTRY_CODES.map((code) => ({ code, name: countryName(code) })).sort((a, b) =>
-  a.name.localeCompare(b.name, 'en'),
-);
+/** Codes with readable names, sorted by name as the language shown sorts them, for the picker. */
+export const countryOptions = () =>
+  COUNTRY_CODES.map((code) => ({ code, name: countryName(code) })).sort((a, b) => a.name.localeCompare(b.name, currentLocale()));

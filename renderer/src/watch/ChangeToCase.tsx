@@ -6,7 +6,7 @@ import type { WatchCheck, WatchedDocument } from '../../../electron/core/contrac
 import { ApiCallError, invoke } from '../api';
 import { focusCaseHeading, NewCaseSchema, useRegionFollowsCountry, type NewCaseIn as FormIn, type NewCaseOut as FormOut } from '../cases/case-form';
 import { href, navigate } from '../router';
-import { COUNTRY_OPTIONS } from '../ui/countries';
+import { countryOptions } from '../ui/countries';
 import { shortDate } from '../ui/dates';
 import { Field } from '../ui/Field';
 import { RegionOptions, regionFieldLabel } from '../ui/regions';
@@ -169,7 +169,7 @@ export function StartCase(props: { change: WatchCheck; doc: WatchedDocument; nam
       <Field label="Country where you live" name={`${base}-country`} error={errors.country?.message} hint="Decides which law applies and which regulator you can turn to.">
         <select {...register('country')}>
           <option value="">Choose a country…</option>
-          {COUNTRY_OPTIONS.map((c) => (
+          {countryOptions().map((c) => (
             <option key={c.code} value={c.code}>
               {c.name} ({c.code})
             </option>
