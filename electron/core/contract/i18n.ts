@@ -2,9 +2,15 @@
 // English for the command line and logs) and the renderer (which words the same keys in the member's language), so a
 // message has one key and one catalog entry per language, wherever it is shown. Nothing here may import Node.
 import { z } from 'zod';
-import de from './messages/de.json' with { type: 'json' };
-import en from './messages/en.json' with { type: 'json' };
-import fr from './messages/fr.json' with { type: 'json' };
+import deDrafting from './messages/de/drafting.json' with { type: 'json' };
+import deGeneral from './messages/de/general.json' with { type: 'json' };
+import deWatch from './messages/de/watch.json' with { type: 'json' };
+import enDrafting from './messages/en/drafting.json' with { type: 'json' };
+import enGeneral from './messages/en/general.json' with { type: 'json' };
+import enWatch from './messages/en/watch.json' with { type: 'json' };
+import frDrafting from './messages/fr/drafting.json' with { type: 'json' };
+import frGeneral from './messages/fr/general.json' with { type: 'json' };
+import frWatch from './messages/fr/watch.json' with { type: 'json' };
 
 /** The languages the app and its catalogs are complete in. English is the fallback. */
 export const LANGUAGES = ['en', 'de', 'fr'] as const;
@@ -14,7 +20,30 @@ export const Language = z.enum(LANGUAGES);
 export const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', de: 'Deutsch', fr: 'Français' };
 
 /** The core's own catalog (namespace `core`): error messages, validation messages, sentences the core composes. */
-export const CORE_MESSAGES: Record<Language, Record<string, unknown>> = { en, de, fr };
+export const CORE_MESSAGES: Record<Language, Record<string, unknown>> = {
+  en: merge(enGeneral, enDrafting, enWatch),
+  de: merge(deGeneral, deDrafting, deWatch),
+  fr: merge(frGeneral, frDrafting, frWatch),
+};
+
+/**
+ * The core catalog of a language is one namespace kept in a file per area (general, drafting, watch), merged here. Two
+ * files giving the same key is a mistake this refuses at load, instead of one silently winning.
+ */
+function merge(...parts: Record<string, unknown>[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const into = (target: Record<string, unknown>, src: Record<string, unknown>, path: string) => {
+    for (const [k, v] of Object.entries(src)) {
+      const here = path ? `${path}.${k}` : k;
+      const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+      if (isObj(v) && (target[k] === undefined || isObj(target[k]))) into((target[k] ??= {}) as Record<string, unknown>, v, here);
+      else if (target[k] !== undefined) throw new Error(`Core message "${here}" is given twice.`);
+      else target[k] = v;
+    }
+  };
+  for (const p of parts) into(out, p, '');
+  return out;
+}
 
 /** Parameters of a message: texts and numbers only, so they cross every host as JSON. Dates travel as ISO texts. */
 export type MsgParams = Record<string, string | number>;
