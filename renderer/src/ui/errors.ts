@@ -20,3 +20,10 @@ export function errorText(err: unknown): string {
 
 /** A field's issue from the core (invalid_input), worded like any other form error. */
 export const issueText = (issue: { message: string; key?: string }) => (issue.key ? wordMessage(issue.key) : issue.message);
+
+/**
+ * A sentence the core composed, in the language shown: worded from its message reference when the core sent one (and
+ * the catalog knows it), else the core's English text.
+ */
+export const msgText = (msg: { key: string; params?: Record<string, string | number> } | null | undefined, english: string): string =>
+  msg && isCoreKey(msg.key) ? i18next.t(msg.key, { ns: 'core', ...(msg.params ?? {}) }) : english;
