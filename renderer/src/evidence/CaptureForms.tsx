@@ -1,6 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import {
   EvidenceCaptureInput,
@@ -18,6 +19,7 @@ type FormOut = z.output<typeof EvidenceCaptureInput>;
 
 /** One capture form; `purpose` decides the button, the suggested addresses and where the result opens. */
 function CaptureForm(props: { caseId: string; purpose: 'setting' | 'page'; interactive: boolean; onDone(): void }) {
+  const { t } = useTranslation('evidence');
   const [status, setStatus] = useState<{ kind: 'ok' | 'error' | 'busy'; text: string; id?: string; title?: string } | null>(null);
   const setting = props.purpose === 'setting';
   const { register, handleSubmit, setValue, getValues, formState } = useForm<FormIn, unknown, FormOut>({
@@ -25,10 +27,10 @@ function CaptureForm(props: { caseId: string; purpose: 'setting' | 'page'; inter
     defaultValues: { caseId: props.caseId, purpose: props.purpose, url: setting ? LINKEDIN_AI_SETTING_URL : LINKEDIN_POLICY_URLS[0].url },
   });
   const onSubmit = async (values: FormOut) => {
-    setStatus({ kind: 'busy', text: 'Capturing… this takes a few seconds.' });
+    setStatus({ kind: 'busy', text: t('capture.busy') });
     try {
       const r = await invoke('evidence.capture', values);
-      setStatus({ kind: 'ok', text: `Captured “${r.title || r.finalUrl}”.`, id: r.id, title: r.title || r.finalUrl });
+      setStatus({ kind: 'ok', text: t('capture.done', { title: r.title || r.finalUrl }), id: r.id, title: r.title || r.finalUrl });
       props.onDone();
       if (setting) navigate('cases', props.caseId, 'evidence', r.id);
     } catch (err) {
@@ -37,18 +39,18 @@ function CaptureForm(props: { caseId: string; purpose: 'setting' | 'page'; inter
   };
   const name = setting ? 'setting-url' : 'page-url';
   return (
-    <form className="evidence-capture" onSubmit={handleSubmit(onSubmit)} noValidate aria-label={setting ? 'Capture LinkedIn AI setting' : 'Capture a policy page'}>
-      <h3>{setting ? 'The AI-training switch' : 'A policy page'}</h3>
+    <form className="evidence-capture" onSubmit={handleSubmit(onSubmit)} noValidate aria-label={setting ? t('capture.submitSetting') : t('capture.submitPage')}>
+      <h3>{setting ? t('capture.headingSetting') : t('capture.headingPage')}</h3>
       {!setting ? (
         <div className="field">
-          <label htmlFor="policy-suggestion">LinkedIn pages</label>
+          <label htmlFor="policy-suggestion">{t('capture.suggestions')}</label>
           <select
             id="policy-suggestion"
             onChange={(e) => setValue('url', e.target.value, { shouldValidate: true })}
             defaultValue={LINKEDIN_POLICY_URLS[0].url}
           >
             {LINKEDIN_POLICY_URLS.map((p) => (
-              <option key={p.url} value={p.url}>
+              <option key={p.url} value={p.url} translate="no">
                 {p.label}
               </option>
             ))}
@@ -56,10 +58,10 @@ function CaptureForm(props: { caseId: string; purpose: 'setting' | 'page'; inter
         </div>
       ) : null}
       <Field
-        label={setting ? 'Settings page address' : 'Page address'}
+        label={setting ? t('capture.settingAddress') : t('capture.pageAddress')}
         name={name}
         error={formState.errors.url?.message}
-        hint={setting ? 'Data for Generative AI Improvement, in Settings & Privacy.' : 'Any http(s) page: a policy, a notice, a help answer.'}
+        hint={setting ? t('capture.settingHint') : t('capture.pageHint')}
       >
         <input {...register('url')} type="url" inputMode="url" />
       </Field>
@@ -69,24 +71,24 @@ function CaptureForm(props: { caseId: string; purpose: 'setting' | 'page'; inter
           onClick={async () => {
             try {
               await invoke('evidence.openCaptureWindow', { url: getValues('url') });
-              setStatus({ kind: 'ok', text: 'The capture window is open: sign in there if asked, then come back and capture.' });
+              setStatus({ kind: 'ok', text: t('capture.windowOpen') });
             } catch (err) {
               setStatus({ kind: 'error', text: errorText(err) });
             }
           }}
         >
-          Open capture window
+          {t('capture.openWindow')}
         </button>
       ) : null}{' '}
       <button type="submit" className="primary" disabled={status?.kind === 'busy'}>
-        {setting ? 'Capture LinkedIn AI setting' : 'Capture a policy page'}
+        {setting ? t('capture.submitSetting') : t('capture.submitPage')}
       </button>
       <p aria-live="polite" className={status?.kind === 'error' ? 'error' : 'ok'}>
         {status?.text}
         {status?.id ? (
           <>
             {' '}
-            <a href={href('cases', props.caseId, 'evidence', status.id)}>Open “{status.title}”</a>
+            <a href={href('cases', props.caseId, 'evidence', status.id)}>{t('capture.open', { title: status.title })}</a>
           </>
         ) : null}
       </p>
@@ -95,19 +97,16 @@ function CaptureForm(props: { caseId: string; purpose: 'setting' | 'page'; inter
 }
 
 export function CaptureForms(props: { caseId: string; info: CapturerInfo | undefined; onDone(): void }) {
+  const { t } = useTranslation('evidence');
   const [cleared, setCleared] = useState<string | null>(null);
   const info = props.info;
   return (
     <div className="evidence-captures">
       {info && !info.available ? (
-        <p className="error">This Redress host cannot capture pages. Use the desktop app or the command line.</p>
+        <p className="error">{t('capture.unavailable')}</p>
       ) : null}
       {info && info.available && !info.interactive ? (
-        <p className="hint capture-note">
-          Captures here run in a headless browser that cannot sign in: LinkedIn's settings page will show its login wall,
-          and the switch state will be “Unknown” for you to confirm from the screenshot. To capture while signed in, use the
-          desktop app.
-        </p>
+        <p className="hint capture-note">{t('capture.headless')}</p>
       ) : null}
       <div className="capture-grid">
         <CaptureForm caseId={props.caseId} purpose="setting" interactive={Boolean(info?.interactive)} onDone={props.onDone} />
@@ -119,10 +118,10 @@ export function CaptureForms(props: { caseId: string; info: CapturerInfo | undef
             type="button"
             onClick={async () => {
               const r = await invoke('evidence.clearCaptureSession', {});
-              setCleared(r.cleared ? 'The capture window is signed out.' : 'Nothing to clear.');
+              setCleared(r.cleared ? t('capture.cleared') : t('capture.nothingToClear'));
             }}
           >
-            Clear capture session
+            {t('capture.clear')}
           </button>{' '}
           <span aria-live="polite">{cleared}</span>
         </p>

@@ -1,4 +1,5 @@
 import { Fragment, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { DiffSide, EvidenceSummary } from '../../../electron/core/contract/evidence';
 import { invoke } from '../api';
 import { href } from '../router';
@@ -8,12 +9,15 @@ import { errorText, when } from './format';
 import { BackToEvidence, useArrivalFocus, useReturnTo } from './view';
 
 function Side(props: { label: string; side: DiffSide }) {
+  const { t } = useTranslation('evidence');
   return (
     <div className="diff-side">
-      <strong>{props.label}</strong> {props.side.title}
-      <span className="rule">Captured {when(props.side.capturedAt)}</span>
-      <span className="rule">{props.side.url}</span>
-      <code className="rule hash-full">SHA-256 {props.side.sha256}</code>
+      <strong>{props.label}</strong> <span translate="no">{props.side.title}</span>
+      <span className="rule">{t('diff.captured', { time: when(props.side.capturedAt) })}</span>
+      <span className="rule" translate="no">
+        {props.side.url}
+      </span>
+      <code className="rule hash-full">{t('diff.hash', { hash: props.side.sha256 })}</code>
     </div>
   );
 }
@@ -23,6 +27,7 @@ function Side(props: { label: string; side: DiffSide }) {
  * (`#/cases/<case>/compare/<from>/<to>`). The heading takes focus when the comparison is there.
  */
 export function DiffView(props: { caseId: string; from: string; to: string; onSaved(): void }) {
+  const { t } = useTranslation('evidence');
   const diff = useAsync(() => invoke('evidence.diff', { from: props.from, to: props.to }), [props.from, props.to]);
   const [saved, setSaved] = useState<{ ok: boolean; text: string; item?: EvidenceSummary } | null>(null);
   const key = `${props.from}/${props.to}`;
@@ -32,7 +37,7 @@ export function DiffView(props: { caseId: string; from: string; to: string; onSa
     return (
       <div className="evidence-diff">
         <h2 id="evidence-view-title" tabIndex={-1} ref={heading}>
-          These captures cannot be compared
+          {t('diff.cannot')}
         </h2>
         <p role="alert" className="error">
           {diff.error}
@@ -45,35 +50,39 @@ export function DiffView(props: { caseId: string; from: string; to: string; onSa
     return (
       <div className="evidence-diff">
         <h2 id="evidence-view-title" tabIndex={-1} ref={heading}>
-          Compare captures
+          {t('diff.heading')}
         </h2>
-        <p aria-busy="true">Comparing…</p>
+        <p aria-busy="true">{t('diff.comparing')}</p>
       </div>
     );
   const d = diff.data;
   return (
     <div className="evidence-diff">
       <h2 id="evidence-view-title" tabIndex={-1} ref={heading}>
-        What changed: {num(d.stats.added)} added, {num(d.stats.removed)} removed
+        {t('diff.title', { added: num(d.stats.added), removed: num(d.stats.removed) })}
       </h2>
       <p className="view-nav">
         <BackToEvidence caseId={props.caseId} />
       </p>
       <div className="diff-header">
-        <Side label="From" side={d.from} />
-        <Side label="To" side={d.to} />
+        <Side label={t('diff.from')} side={d.from} />
+        <Side label={t('diff.to')} side={d.to} />
       </div>
-      <div className="diff-body">
+      <div className="diff-body" translate="no">
         {d.changes.map((c, i) => (
           <Fragment key={i}>
             {c.type === 'added' ? (
               <ins>
-                <span className="visually-hidden">Added: </span>
+                <span className="visually-hidden" translate="yes">
+                  {t('diff.added')}{' '}
+                </span>
                 {c.text}
               </ins>
             ) : c.type === 'removed' ? (
               <del>
-                <span className="visually-hidden">Removed: </span>
+                <span className="visually-hidden" translate="yes">
+                  {t('diff.removed')}{' '}
+                </span>
                 {c.text}
               </del>
             ) : (
@@ -90,20 +99,20 @@ export function DiffView(props: { caseId: string; from: string; to: string; onSa
           onClick={async () => {
             try {
               const s = await invoke('evidence.saveDiff', { from: props.from, to: props.to });
-              setSaved({ ok: true, text: `Saved as evidence: ${s.title}.`, item: s });
+              setSaved({ ok: true, text: t('diff.saved', { title: s.title }), item: s });
               props.onSaved();
             } catch (err) {
               setSaved({ ok: false, text: errorText(err) });
             }
           }}
         >
-          Save diff as evidence
+          {t('diff.save')}
         </button>{' '}
         <BackToEvidence caseId={props.caseId} />
       </div>
       <p aria-live="polite" className={saved ? (saved.ok ? 'ok' : 'error') : undefined}>
         {saved?.text}{' '}
-        {saved?.item ? <a href={href('cases', props.caseId, 'evidence', saved.item.id)}>Open the saved diff</a> : null}
+        {saved?.item ? <a href={href('cases', props.caseId, 'evidence', saved.item.id)}>{t('diff.openSaved')}</a> : null}
       </p>
     </div>
   );

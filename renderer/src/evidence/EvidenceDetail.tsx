@@ -1,10 +1,11 @@
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { TOGGLE_STATES, type ToggleState } from '../../../electron/core/contract/evidence';
 import { fileUrl, invoke } from '../api';
 import { fileSize, num } from '../ui/dates';
 import { href } from '../router';
 import { useAsync } from '../ui/useAsync';
-import { errorText, KIND_LABELS, TOGGLE_LABELS, when } from './format';
+import { errorText, kindLabel, toggleLabel, when } from './format';
 import { BackToEvidence, useArrivalFocus, useReturnTo } from './view';
 
 /**
@@ -12,6 +13,7 @@ import { BackToEvidence, useArrivalFocus, useReturnTo } from './view';
  * its record and its files with hashes. The heading takes focus when the item is there.
  */
 export function EvidenceDetail(props: { caseId: string; id: string; onChange(): void }) {
+  const { t } = useTranslation('evidence');
   const item = useAsync(() => invoke('evidence.get', { id: props.id }), [props.id]);
   const [choice, setChoice] = useState<ToggleState | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
@@ -21,7 +23,7 @@ export function EvidenceDetail(props: { caseId: string; id: string; onChange(): 
     return (
       <div className="evidence-detail">
         <h2 id="evidence-view-title" tabIndex={-1} ref={heading}>
-          This evidence item cannot be shown
+          {t('detail.cannot')}
         </h2>
         <p role="alert" className="error">
           {item.error}
@@ -33,9 +35,9 @@ export function EvidenceDetail(props: { caseId: string; id: string; onChange(): 
     return (
       <div className="evidence-detail">
         <h2 id="evidence-view-title" tabIndex={-1} ref={heading}>
-          Evidence item
+          {t('detail.heading')}
         </h2>
-        <p aria-busy="true">Loading the item…</p>
+        <p aria-busy="true">{t('detail.loading')}</p>
       </div>
     );
   const e = item.data;
@@ -43,10 +45,15 @@ export function EvidenceDetail(props: { caseId: string; id: string; onChange(): 
     return (
       <div className="evidence-detail">
         <h2 id="evidence-view-title" tabIndex={-1} ref={heading}>
-          This item belongs to another case
+          {t('detail.otherCase')}
         </h2>
         <p>
-          “{e.title}” is evidence in another case. <a href={href('cases', e.caseId, 'evidence', e.id)}>Open it in its own case</a>
+          <Trans
+            t={t}
+            i18nKey="detail.otherCaseText"
+            values={{ title: e.title }}
+            components={{ data: <span translate="no" />, link: <a href={href('cases', e.caseId, 'evidence', e.id)} /> }}
+          />
         </p>
         <BackToEvidence caseId={props.caseId} />
       </div>
@@ -59,7 +66,7 @@ export function EvidenceDetail(props: { caseId: string; id: string; onChange(): 
   return (
     <div className="evidence-detail">
       <h2 id="evidence-view-title" tabIndex={-1} ref={heading}>
-        {KIND_LABELS[e.kind] ?? e.kind}: {e.title}
+        <Trans t={t} i18nKey="detail.title" values={{ kind: kindLabel(e.kind), title: e.title }} components={{ data: <span translate="no" /> }} />
       </h2>
       <p className="view-nav">
         <BackToEvidence caseId={props.caseId} />
@@ -71,7 +78,7 @@ export function EvidenceDetail(props: { caseId: string; id: string; onChange(): 
             ev.preventDefault();
             try {
               const s = await invoke('evidence.confirmToggle', { id: e.id, state: current });
-              setMessage({ ok: true, text: `Recorded: the switch was ${TOGGLE_LABELS[s.toggle!.state]} (${s.toggle!.confirmedBy === 'hand' ? 'set by hand' : 'as read from the page'}).` });
+              setMessage({ ok: true, text: t(s.toggle!.confirmedBy === 'hand' ? 'detail.recordedHand' : 'detail.recordedRead', { state: toggleLabel(s.toggle!.state) }) });
               item.reload();
               props.onChange();
             } catch (err) {
@@ -80,20 +87,34 @@ export function EvidenceDetail(props: { caseId: string; id: string; onChange(): 
           }}
         >
           <p className="detected">
-            Detected from the page: <strong className={`toggle toggle-${detected}`}>{TOGGLE_LABELS[detected ?? 'unknown']}</strong>
-            {e.toggleReading?.label ? <span className="rule">Control: “{e.toggleReading.label}” ({e.toggleReading.raw})</span> : null}
-            {detected === 'unknown' ? <span className="rule">The switch was not found (a login wall or another layout). Look at the screenshot and say what it shows.</span> : null}
+            <Trans
+              t={t}
+              i18nKey="detail.detected"
+              values={{ state: toggleLabel(detected ?? 'unknown') }}
+              components={{ state: <strong className={`toggle toggle-${detected}`} /> }}
+            />
+            {e.toggleReading?.label ? (
+              <span className="rule">
+                <Trans
+                  t={t}
+                  i18nKey="detail.control"
+                  values={{ label: e.toggleReading.label, raw: e.toggleReading.raw }}
+                  components={{ data: <span translate="no" /> }}
+                />
+              </span>
+            ) : null}
+            {detected === 'unknown' ? <span className="rule">{t('detail.notFound')}</span> : null}
           </p>
           <fieldset>
-            <legend>What does the screenshot show?</legend>
+            <legend>{t('detail.question')}</legend>
             {TOGGLE_STATES.map((s) => (
               <label key={s} className="radio">
-                <input type="radio" name="toggle-state" value={s} checked={current === s} onChange={() => setChoice(s)} /> {TOGGLE_LABELS[s]}
+                <input type="radio" name="toggle-state" value={s} checked={current === s} onChange={() => setChoice(s)} /> {toggleLabel(s)}
               </label>
             ))}
           </fieldset>
           <button type="submit" className="primary">
-            {current === detected ? 'Confirm state' : 'Save correction'}
+            {current === detected ? t('detail.confirm') : t('detail.correct')}
           </button>{' '}
           <span aria-live="polite" className={message ? (message.ok ? 'ok' : 'error') : undefined}>
             {message?.text}
@@ -102,38 +123,38 @@ export function EvidenceDetail(props: { caseId: string; id: string; onChange(): 
       ) : null}
       {picture ? (
         <figure className="evidence-shot">
-          <img src={fileUrl('evidence', e.id)} alt={`Screenshot of ${e.title}`} />
+          <img src={fileUrl('evidence', e.id)} alt={t('detail.alt', { title: e.title })} />
           <figcaption>
-            {e.sourceUrl ?? e.filename} · {when(e.capturedAt ?? e.addedAt)}
+            <span translate="no">{e.sourceUrl ?? e.filename}</span> · {when(e.capturedAt ?? e.addedAt)}
           </figcaption>
         </figure>
       ) : null}
       <dl className="details">
         {e.sourceUrl ? (
           <>
-            <dt>Address</dt>
-            <dd>{e.sourceUrl}</dd>
+            <dt>{t('detail.address')}</dt>
+            <dd translate="no">{e.sourceUrl}</dd>
           </>
         ) : null}
-        <dt>Captured</dt>
+        <dt>{t('detail.captured')}</dt>
         <dd>{when(e.capturedAt)}</dd>
-        <dt>Added</dt>
+        <dt>{t('detail.added')}</dt>
         <dd>{when(e.addedAt)}</dd>
-        <dt>SHA-256</dt>
+        <dt>{t('detail.sha256')}</dt>
         <dd>
           <code className="hash-full">{e.sha256}</code>
         </dd>
         {typeof e.record.userAgent === 'string' ? (
           <>
-            <dt>Browser</dt>
-            <dd>{e.record.userAgent}</dd>
+            <dt>{t('detail.browser')}</dt>
+            <dd translate="no">{e.record.userAgent}</dd>
           </>
         ) : null}
         {actions.length ? (
           <>
-            <dt>Actions on the page</dt>
+            <dt>{t('detail.actions')}</dt>
             <dd>
-              <ul>
+              <ul translate="no">
                 {actions.map((a, i) => (
                   <li key={i}>{a}</li>
                 ))}
@@ -143,25 +164,25 @@ export function EvidenceDetail(props: { caseId: string; id: string; onChange(): 
         ) : null}
       </dl>
       <table className="evidence-files">
-        <caption>Stored files</caption>
+        <caption>{t('detail.files')}</caption>
         <thead>
           <tr>
-            <th scope="col">File</th>
-            <th scope="col">Type</th>
-            <th scope="col">Size</th>
-            <th scope="col">SHA-256</th>
+            <th scope="col">{t('detail.file')}</th>
+            <th scope="col">{t('detail.type')}</th>
+            <th scope="col">{t('detail.size')}</th>
+            <th scope="col">{t('detail.sha256')}</th>
           </tr>
         </thead>
         <tbody>
           {e.artifacts.map((a) => (
             <tr key={a.kind}>
               <td>
-                <a href={fileUrl('evidence', `${e.id}.${a.kind}`, { download: true })} download>
+                <a href={fileUrl('evidence', `${e.id}.${a.kind}`, { download: true })} download translate="no">
                   {a.kind}
                 </a>
               </td>
-              <td>{a.mime}</td>
-              <td>{a.size < 1024 ? fileSize(a.size) : `${fileSize(a.size)} (${num(a.size)} bytes)`}</td>
+              <td translate="no">{a.mime}</td>
+              <td>{a.size < 1024 ? fileSize(a.size) : t('detail.sizeWithBytes', { size: fileSize(a.size), count: a.size, n: num(a.size) })}</td>
               <td>
                 <code className="hash-full">{a.sha256}</code>
               </td>

@@ -1,16 +1,18 @@
 import { Fragment, useEffect, useRef, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { Case } from '../../../electron/core/contract';
 import type { EvidenceHolder, EvidenceSummary, VerifyResult } from '../../../electron/core/contract/evidence';
 import { invoke } from '../api';
 import { href, navigate } from '../router';
-import { shortDate } from '../ui/dates';
+import { i18next } from '../i18n';
+import { num, shortDate } from '../ui/dates';
 import { useAsync } from '../ui/useAsync';
 import { CaptureForms } from './CaptureForms';
 import { CustodyLog } from './CustodyLog';
 import { DiffView } from './DiffView';
 import { EvidenceDetail } from './EvidenceDetail';
 import './evidence.css';
-import { errorText, itemLinkId, KIND_LABELS, shortHash, takeReturn, TOGGLE_LABELS, when } from './format';
+import { errorText, itemLinkId, kindLabel, shortHash, takeReturn, toggleLabel, when } from './format';
 import { ImportFiles } from './ImportFiles';
 
 /** Which evidence view the route asks for; `evidence/diff/<a>/<b>` is the older address of a comparison. */
@@ -27,6 +29,7 @@ function viewOf(section: string[]): { item: string } | { from: string; to: strin
  * `#/cases/<id>/compare/<a>/<b>`, only the item or the comparison: the user sees what they chose, with a way back.
  */
 export function EvidencePanel(props: { case: Case; section: string[]; onChange(): void }) {
+  const { t } = useTranslation('evidence');
   const caseId = props.case.id;
   const list = useAsync(() => invoke('evidence.list', { caseId }), [caseId]);
   const info = useAsync(() => invoke('evidence.capturerInfo', {}), []);
@@ -64,7 +67,7 @@ export function EvidencePanel(props: { case: Case; section: string[]; onChange()
 
   return (
     <section aria-labelledby="evidence-title" className="card evidence" id="evidence">
-      <h2 id="evidence-title">Evidence</h2>
+      <h2 id="evidence-title">{t('panel.title')}</h2>
       <CaptureForms caseId={caseId} info={info.data} onDone={changed} />
       <ImportFiles caseId={caseId} onDone={changed} />
       {list.error ? (
@@ -78,14 +81,23 @@ export function EvidencePanel(props: { case: Case; section: string[]; onChange()
   );
 }
 
-/** "Request sent on 30 Apr 2026; Note on 2 May 2026". */
-const holderText = (h: EvidenceHolder[]) => h.map((e) => `${e.typeLabel} on ${shortDate(e.on)}`).join('; ');
+/** "Request sent on 30 Apr 2026; Note on 2 May 2026". The event type in the language shown (the core's English if unknown). */
+const holderText = (h: EvidenceHolder[]) =>
+  h
+    .map((e) =>
+      i18next.t('evidence:holders.one', {
+        type: i18next.exists(`tracking:eventType.${e.type}`) ? i18next.t(`tracking:eventType.${e.type}`) : e.typeLabel,
+        on: shortDate(e.on),
+      }),
+    )
+    .join(i18next.t('evidence:holders.separator'));
 
 /**
  * Asks before deleting, naming the events that hold the item. Focus moves to the question, not to a button, and
  * "Cancel" comes first, so the Enter that opened it cannot delete on a second press.
  */
 function DeleteConfirm(props: { item: EvidenceSummary; onCancel(): void; onDelete(): void }) {
+  const { t } = useTranslation('evidence');
   const question = useRef<HTMLParagraphElement>(null);
   const holders = useAsync(() => invoke('evidence.holders', { id: props.item.id }), [props.item.id]);
   useEffect(() => question.current?.focus(), []);
@@ -94,31 +106,27 @@ function DeleteConfirm(props: { item: EvidenceSummary; onCancel(): void; onDelet
   return (
     <div className="confirm-delete" role="group" aria-labelledby={qid}>
       <p id={qid} tabIndex={-1} ref={question}>
-        Delete “{props.item.title}” for good? Its stored files go too, unless another item has the same content. The custody log keeps a
-        record of the delete.
+        <Trans t={t} i18nKey="delete.question" values={{ title: props.item.title }} components={{ data: <span translate="no" /> }} />
       </p>
       {holders.error ? <p className="error">{holders.error}</p> : null}
       {!events ? (
-        <p aria-busy="true">Checking which events hold it…</p>
+        <p aria-busy="true">{t('delete.checking')}</p>
       ) : events.length ? (
         <div className="holders-warning">
           <p>
-            <strong>Attached to:</strong> {holderText(events)}
+            <Trans t={t} i18nKey="delete.attached" values={{ events: holderText(events) }} components={{ strong: <strong /> }} />
           </p>
-          <p>
-            Deleting it takes it off {events.length === 1 ? 'that event' : `those ${events.length} events`}; the event
-            {events.length === 1 ? ' stays' : 's stay'} on the timeline without it.
-          </p>
+          <p>{t('delete.takesOff', { count: events.length, n: num(events.length) })}</p>
         </div>
       ) : (
-        <p className="hint">No event on the timeline holds it.</p>
+        <p className="hint">{t('delete.noHolder')}</p>
       )}
       <div className="confirm-actions">
         <button type="button" onClick={props.onCancel}>
-          Cancel
+          {t('delete.cancel')}
         </button>
         <button type="button" className="danger" disabled={!events && !holders.error} onClick={props.onDelete}>
-          Yes, delete
+          {t('delete.yes')}
         </button>
       </div>
     </div>
@@ -126,6 +134,7 @@ function DeleteConfirm(props: { item: EvidenceSummary; onCancel(): void; onDelet
 }
 
 function EvidenceTable(props: { caseId: string; items: EvidenceSummary[]; onChange(): void }) {
+  const { t } = useTranslation('evidence');
   const [picked, setPicked] = useState<string[]>([]);
   const [verify, setVerify] = useState<VerifyResult | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
@@ -143,8 +152,10 @@ function EvidenceTable(props: { caseId: string; items: EvidenceSummary[]; onChan
       setMessage({
         ok: r.ok,
         text: r.ok
-          ? `All ${r.items.length} items verified; custody log intact (${r.custody.entries} entries).`
-          : `${bad} item(s) modified or missing${r.custody.ok ? '' : `; custody log broken: ${r.custody.problem}`}.`,
+          ? t('verify.allOk', { count: r.items.length, n: num(r.items.length), entries: t('verify.entries', { count: r.custody.entries, n: num(r.custody.entries) }) })
+          : r.custody.ok
+            ? t('verify.bad', { count: bad, n: num(bad) })
+            : t('verify.badBroken', { count: bad, n: num(bad), problem: r.custody.problem ?? '' }),
       });
       props.onChange();
     } catch (err) {
@@ -159,10 +170,12 @@ function EvidenceTable(props: { caseId: string; items: EvidenceSummary[]; onChan
       setPicked((p) => p.filter((x) => x !== item.id));
       setMessage({
         ok: true,
-        text:
-          `Deleted “${item.title}” (${KIND_LABELS[item.kind] ?? item.kind}, ${when(item.capturedAt ?? item.addedAt)}).` +
-          (r.detachedFrom.length ? ` It was taken off: ${holderText(r.detachedFrom)}.` : '') +
-          ' The custody log records it.',
+        text: t(r.detachedFrom.length ? 'delete.doneDetached' : 'delete.done', {
+          title: item.title,
+          kind: kindLabel(item.kind),
+          time: when(item.capturedAt ?? item.addedAt),
+          events: r.detachedFrom.length ? holderText(r.detachedFrom) : '',
+        }),
       });
       props.onChange();
       itemsHeading.current?.focus();
@@ -180,17 +193,17 @@ function EvidenceTable(props: { caseId: string; items: EvidenceSummary[]; onChan
     <div className="evidence-list">
       <div className="row evidence-toolbar">
         <h3 id="evidence-items" tabIndex={-1} ref={itemsHeading}>
-          Items ({props.items.length})
+          {t('list.items', { n: num(props.items.length) })}
         </h3>
         <button type="button" onClick={() => void runVerify()} disabled={!props.items.length}>
-          Verify all
+          {t('list.verify')}
         </button>
         <button
           type="button"
           disabled={picked.length !== 2}
           onClick={() => navigate('cases', props.caseId, 'compare', picked[0], picked[1])}
         >
-          Compare selected captures
+          {t('list.compare')}
         </button>
       </div>
       <p aria-live="polite" className={message ? (message.ok ? 'ok' : 'error') : undefined}>
@@ -202,29 +215,33 @@ function EvidenceTable(props: { caseId: string; items: EvidenceSummary[]; onChan
             .filter((i) => i.problems?.length)
             .map((i) => (
               <li key={i.id}>
-                {i.title ?? i.id}: {i.problems!.join('; ')}
+                <span translate="no">{i.title ?? i.id}</span>: {i.problems!.join('; ')}
               </li>
             ))}
         </ul>
       ) : null}
       {verify?.custody.head ? (
         <p className="custody-head">
-          Custody log head: entry {verify.custody.head.seq}, SHA-256 <code>{verify.custody.head.hash}</code>. Keep a note of it
-          outside this computer: a later check must still contain this entry, or the log was cut or rewritten.
+          <Trans
+            t={t}
+            i18nKey="verify.head"
+            values={{ seq: num(verify.custody.head.seq), hash: verify.custody.head.hash }}
+            components={{ code: <code /> }}
+          />
         </p>
       ) : null}
       {props.items.length ? (
         <table className="evidence-table" aria-labelledby="evidence-items">
           <thead>
             <tr>
-              <th scope="col">Compare</th>
-              <th scope="col">Kind</th>
-              <th scope="col">Title</th>
-              <th scope="col">Time</th>
-              <th scope="col">SHA-256</th>
-              <th scope="col">AI switch</th>
-              <th scope="col">Check</th>
-              <th scope="col">Actions</th>
+              <th scope="col">{t('list.colCompare')}</th>
+              <th scope="col">{t('list.colKind')}</th>
+              <th scope="col">{t('list.colTitle')}</th>
+              <th scope="col">{t('list.colTime')}</th>
+              <th scope="col">{t('list.colHash')}</th>
+              <th scope="col">{t('list.colSwitch')}</th>
+              <th scope="col">{t('list.colCheck')}</th>
+              <th scope="col">{t('list.colActions')}</th>
             </tr>
           </thead>
           <tbody>
@@ -237,22 +254,27 @@ function EvidenceTable(props: { caseId: string; items: EvidenceSummary[]; onChan
                       {comparable.includes(e) ? (
                         <input
                           type="checkbox"
-                          aria-label={`Compare ${e.title}, ${when(e.capturedAt)}`}
+                          aria-label={t('list.compareItem', { title: e.title, time: when(e.capturedAt) })}
                           checked={picked.includes(e.id)}
                           onChange={(ev) => setPicked((p) => (ev.target.checked ? [...p, e.id].slice(-2) : p.filter((x) => x !== e.id)))}
                         />
                       ) : null}
                     </td>
-                    <td>{KIND_LABELS[e.kind] ?? e.kind}</td>
+                    <td>{kindLabel(e.kind)}</td>
                     <td>
                       <a
                         id={itemLinkId(e.id)}
                         href={href('cases', props.caseId, 'evidence', e.id)}
-                        aria-label={`${e.title}, ${KIND_LABELS[e.kind] ?? e.kind}, ${when(e.capturedAt ?? e.addedAt)}`}
+                        aria-label={t('list.itemLink', { title: e.title, kind: kindLabel(e.kind), time: when(e.capturedAt ?? e.addedAt) })}
+                        translate="no"
                       >
                         {e.title}
                       </a>
-                      {e.sourceUrl ? <span className="rule">{e.sourceUrl}</span> : null}
+                      {e.sourceUrl ? (
+                        <span className="rule" translate="no">
+                          {e.sourceUrl}
+                        </span>
+                      ) : null}
                     </td>
                     <td>
                       <time dateTime={e.capturedAt ?? e.addedAt}>{when(e.capturedAt ?? e.addedAt)}</time>
@@ -263,24 +285,23 @@ function EvidenceTable(props: { caseId: string; items: EvidenceSummary[]; onChan
                     <td>
                       {e.toggle ? (
                         <span className={`toggle toggle-${e.toggle.state}`}>
-                          {TOGGLE_LABELS[e.toggle.state]}
-                          {e.toggle.confirmedBy === 'hand' ? ' (set by hand)' : ''}
+                          {e.toggle.confirmedBy === 'hand' ? t('list.toggleHand', { state: toggleLabel(e.toggle.state) }) : toggleLabel(e.toggle.state)}
                         </span>
                       ) : (
                         '—'
                       )}
                     </td>
-                    <td>{v ? <span className={`verify verify-${v.status}`}>{v.status}</span> : '—'}</td>
+                    <td>{v ? <span className={`verify verify-${v.status}`}>{t(`verify.status.${v.status}`)}</span> : '—'}</td>
                     <td>
                       <button
                         type="button"
                         id={`evidence-delete-${e.id}`}
                         className="danger"
-                        aria-label={`Delete ${e.title}, ${when(e.capturedAt ?? e.addedAt)}`}
+                        aria-label={t('list.deleteItem', { title: e.title, time: when(e.capturedAt ?? e.addedAt) })}
                         aria-expanded={confirming === e.id}
                         onClick={() => setConfirming(e.id)}
                       >
-                        Delete
+                        {t('list.delete')}
                       </button>
                     </td>
                   </tr>
@@ -297,7 +318,7 @@ function EvidenceTable(props: { caseId: string; items: EvidenceSummary[]; onChan
           </tbody>
         </table>
       ) : (
-        <p className="hint">No evidence yet. Capture the AI-training setting first: it shows whether the switch is on.</p>
+        <p className="hint">{t('list.empty')}</p>
       )}
     </div>
   );

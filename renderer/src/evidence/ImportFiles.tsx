@@ -1,8 +1,10 @@
 import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { IMPORT_KINDS, MAX_UPLOAD_BYTES, type ImportKind } from '../../../electron/core/contract/evidence';
 import { invoke } from '../api';
+import { i18next } from '../i18n';
 import { fileSize } from '../ui/dates';
-import { errorText, KIND_LABELS, offersDocument } from './format';
+import { errorText, kindLabel, offersDocument } from './format';
 
 /** One file's outcome; a file refused as a screenshot keeps itself so the user can import it as a document instead. */
 interface Outcome {
@@ -15,13 +17,14 @@ function toBase64(file: File): Promise<string> {
   return new Promise((ok, fail) => {
     const r = new FileReader();
     r.onload = () => ok(String(r.result).replace(/^data:[^,]*,/, ''));
-    r.onerror = () => fail(r.error ?? new Error('Could not read the file.'));
+    r.onerror = () => fail(r.error ?? new Error(i18next.t('evidence:import.unreadable')));
     r.readAsDataURL(file);
   });
 }
 
 /** File picker and drop zone. Each file is checked by the core (type from its bytes, images must decode). */
 export function ImportFiles(props: { caseId: string; onDone(): void }) {
+  const { t } = useTranslation('evidence');
   const [kind, setKind] = useState<'' | ImportKind>('');
   const [over, setOver] = useState(false);
   const [messages, setMessages] = useState<Outcome[]>([]);
@@ -30,13 +33,13 @@ export function ImportFiles(props: { caseId: string; onDone(): void }) {
 
   const importOne = async (f: File, as: ImportKind | undefined): Promise<Outcome> => {
     if (f.size > MAX_UPLOAD_BYTES) {
-      return { ok: false, text: `${f.name}: over ${fileSize(MAX_UPLOAD_BYTES)}, more than this window can take. Save a smaller copy (a screenshot of the screen rather than of the whole page, a PDF of the pages that matter) and add that.` };
+      return { ok: false, text: t('import.tooBig', { file: f.name, max: fileSize(MAX_UPLOAD_BYTES) }) };
     }
     try {
       const r = await invoke('evidence.upload', { caseId: props.caseId, filename: f.name, dataBase64: await toBase64(f), ...(as ? { kind: as } : {}) });
-      return { ok: true, text: `${f.name}: added as ${KIND_LABELS[r.kind] ?? r.kind} (${r.mime}).` };
+      return { ok: true, text: t('import.added', { file: f.name, kind: kindLabel(r.kind), mime: r.mime }) };
     } catch (err) {
-      return { ok: false, text: `${f.name}: ${errorText(err)}`, ...(offersDocument(err) ? { asDocument: f } : {}) };
+      return { ok: false, text: t('import.failed', { file: f.name, error: errorText(err) }), ...(offersDocument(err) ? { asDocument: f } : {}) };
     }
   };
 
@@ -75,27 +78,27 @@ export function ImportFiles(props: { caseId: string; onDone(): void }) {
         void importAll(Array.from(e.dataTransfer.files));
       }}
     >
-      <h3>Import files</h3>
-      <p className="hint">Screenshots, PDFs, emails (.eml), letters. Drop them here or pick them. The type is read from the content, not the name.</p>
+      <h3>{t('import.heading')}</h3>
+      <p className="hint">{t('import.hint')}</p>
       <div className="row">
         <div className="field">
-          <label htmlFor="import-files">Files to import</label>
+          <label htmlFor="import-files">{t('import.files')}</label>
           <input id="import-files" ref={input} type="file" multiple disabled={busy} onChange={(e) => void importAll(Array.from(e.target.files ?? []))} />
         </div>
         <div className="field">
-          <label htmlFor="import-kind">Kind</label>
+          <label htmlFor="import-kind">{t('import.kind')}</label>
           <select id="import-kind" value={kind} onChange={(e) => setKind(e.target.value as ImportKind | '')}>
-            <option value="">Decide from the content</option>
+            <option value="">{t('import.auto')}</option>
             {IMPORT_KINDS.map((k) => (
               <option key={k} value={k}>
-                {KIND_LABELS[k]}
+                {kindLabel(k)}
               </option>
             ))}
           </select>
         </div>
       </div>
       <ul aria-live="polite" className="import-results">
-        {busy ? <li>Importing…</li> : null}
+        {busy ? <li>{t('import.busy')}</li> : null}
         {messages.map((m, i) => (
           <li key={i} id={`import-result-${i}`} tabIndex={-1} className={m.ok ? 'ok' : 'error'}>
             {m.text}
@@ -103,7 +106,7 @@ export function ImportFiles(props: { caseId: string; onDone(): void }) {
               <>
                 {' '}
                 <button type="button" disabled={busy} onClick={() => void retryAsDocument(i, m.asDocument!)}>
-                  Import {m.asDocument.name} as a document
+                  {t('import.asDocument', { file: m.asDocument.name })}
                 </button>
               </>
             ) : null}

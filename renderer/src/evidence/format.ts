@@ -1,5 +1,7 @@
 import { ApiCallError } from '../api';
+import { i18next } from '../i18n';
 import { dateTimeLong } from '../ui/dates';
+export { errorText } from '../ui/errors';
 
 /** Display helpers for the evidence screens. */
 export const shortHash = (h: string) => h.slice(0, 12);
@@ -7,23 +9,18 @@ export const shortHash = (h: string) => h.slice(0, 12);
 export function when(iso?: string): string {
   if (!iso) return '—';
   // Metadata dates without a zone (EXIF) are shown as written: they are the device's local time.
-  if (!/[zZ]|[+-]\d{2}:\d{2}$/.test(iso)) return `${iso.replace('T', ' ')} (device time)`;
+  if (!/[zZ]|[+-]\d{2}:\d{2}$/.test(iso)) return i18next.t('evidence:deviceTime', { time: iso.replace('T', ' ') });
   return dateTimeLong(iso);
 }
 
-export const KIND_LABELS: Record<string, string> = {
-  capture: 'Page capture',
-  diff: 'Policy diff',
-  screenshot: 'Screenshot',
-  document: 'Document',
-  correspondence: 'Correspondence',
-};
+const KINDS = ['capture', 'diff', 'screenshot', 'document', 'correspondence'];
+/** An evidence kind in the language shown ("Page capture", "Bildschirmfoto"); an unknown kind as it is. */
+export const kindLabel = (kind: string): string => (KINDS.includes(kind) ? i18next.t(`evidence:kind.${kind}`) : kind);
 
+/** The switch states in English, as other screens (watch) still show them; the evidence screens use toggleLabel. */
 export const TOGGLE_LABELS = { on: 'ON', off: 'OFF', unknown: 'Unknown' } as const;
-
-export function errorText(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
+/** A switch state in the language shown. */
+export const toggleLabel = (state: keyof typeof TOGGLE_LABELS): string => i18next.t(`evidence:toggle.${state}`);
 
 /** The core refused a file as a screenshot that could be kept as a document (it marks the `kind` field). */
 export function offersDocument(err: unknown): boolean {

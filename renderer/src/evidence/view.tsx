@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { currentPath, href } from '../router';
 import { rememberReturn } from './format';
 
@@ -40,9 +41,10 @@ export function useReturnTo(caseId: string, evidenceId: string) {
 }
 
 export function BackToEvidence(props: { caseId: string }) {
+  const { t } = useTranslation('evidence');
   return (
     <a className="back-link" href={href('cases', props.caseId)}>
-      Back to the evidence
+      {t('back')}
     </a>
   );
 }
