@@ -1,25 +1,28 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
-import { CASE_STATUSES, CASE_STATUS_LABELS, MAX_BUNDLE_UPLOAD_BYTES, PLATFORMS, PLATFORM_LABELS, type CaseBundleImported, type CaseStatus } from '../../../electron/core/contract';
-import { DEADLINE_LABELS, type Dashboard, type DashboardFilter, type DashboardRow } from '../../../electron/core/contract/tracking';
+import { Trans, useTranslation } from 'react-i18next';
+import { CASE_STATUSES, MAX_BUNDLE_UPLOAD_BYTES, PLATFORMS, PLATFORM_LABELS, type CaseBundleImported, type CaseStatus } from '../../../electron/core/contract';
+import type { Dashboard, DashboardFilter, DashboardRow } from '../../../electron/core/contract/tracking';
 import { invoke } from '../api';
 import { href } from '../router';
 import { countryName, countryOptions } from '../ui/countries';
-import { download, errorText } from '../tracking/format';
-import { comingUpText, COMING_UP_DAYS, overdueText } from '../tracking/ReminderBanner';
-import { fileSize, num, shortDate } from '../ui/dates';
+import { download } from '../tracking/format';
+import { COMING_UP_DAYS } from '../tracking/ReminderBanner';
+import { fileSize, shortDate } from '../ui/dates';
+import { errorText } from '../ui/errors';
+import { deadlineLabel, statusLabel, urgencyLabel } from './labels';
 import './case-list.css';
 
 const PAGE = 200;
 const isFiltered = (f: DashboardFilter) => Boolean(f.q || f.status || f.country || f.platform);
 const ROW_HEIGHT = 46;
-const URGENCY_LABELS: Record<DashboardRow['urgency'], string> = { overdue: 'Overdue', week: 'This week', later: '', none: '' };
 
 /**
  * The dashboard: overdue and due-this-week first, then the rest; filters and search. Rows are fetched a page at a
  * time as they scroll into view and only the visible ones are rendered, so 10,000 cases cost the same as 20.
  */
 export function CaseList() {
+  const { t } = useTranslation('cases');
   const [filter, setFilter] = useState<DashboardFilter>({});
   // `filtered`: whether the counts shown were loaded for a filtered list (the empty state is only for no cases at all).
   const [head, setHead] = useState<(Omit<Dashboard, 'rows' | 'offset'> & { filtered: boolean }) | null>(null);
@@ -55,8 +58,8 @@ export function CaseList() {
   }, [filter, loadPage]);
 
   const filtered = isFiltered(filter);
-  if (error) return <p role="alert" className="error">Could not load cases: {error}</p>;
-  if (!head) return <p aria-busy="true">Loading cases…</p>;
+  if (error) return <p role="alert" className="error">{t('list.loadError', { error })}</p>;
+  if (!head) return <p aria-busy="true">{t('list.loading')}</p>;
   // Not while the counts of a filtered list are still shown (just after "Clear filters"): that would unmount the filters.
   if (!head.total && !filtered && !head.filtered) return <EmptyState />;
 
@@ -69,16 +72,16 @@ export function CaseList() {
   return (
     <section aria-labelledby="cases-title" className="dashboard">
       <div className="dashboard-head">
-        <h1 id="cases-title">Cases</h1>
+        <h1 id="cases-title">{t('list.title')}</h1>
         {/* The counts are the reminder banner's (one core function, the same window); the filters narrow only the list. */}
         <p className="summary" role="status" data-late={head.overdue} data-soon={head.dueThisWeek}>
-          <span className={head.overdue ? 'count-overdue' : ''}>{overdueText(head.overdue)}</span> ·{' '}
-          <span className={head.dueThisWeek ? 'count-week' : ''}>{comingUpText(head.dueThisWeek)}</span> ·{' '}
-          {filtered ? `${num(head.total)} matching` : `${num(head.total)} ${head.total === 1 ? 'case' : 'cases'} in all`}
+          <span className={head.overdue ? 'count-overdue' : ''}>{t('list.overdue', { count: head.overdue })}</span> ·{' '}
+          <span className={head.dueThisWeek ? 'count-week' : ''}>{t('list.comingUp', { count: head.dueThisWeek, days: COMING_UP_DAYS })}</span> ·{' '}
+          {filtered ? t('list.matching', { count: head.total }) : t('list.inAll', { count: head.total })}
         </p>
       </div>
       <p className="hint count-window">
-        Deadlines of all open cases, one count per deadline: overdue means the date has passed; coming up means due today or in the next {COMING_UP_DAYS} days.
+        {t('list.countWindow', { days: COMING_UP_DAYS })}
       </p>
       <Filters filter={filter} onChange={setFilter} searchRef={search} onClear={head.total ? clearFilters : undefined} />
       <ExportButtons filter={filter} />
@@ -86,9 +89,9 @@ export function CaseList() {
         <CaseTable total={head.total} rowAt={rowAt} need={need} />
       ) : (
         <div className="no-match">
-          <p>No cases match these filters.</p>
+          <p>{t('list.noMatch')}</p>
           <button type="button" onClick={clearFilters}>
-            Clear filters
+            {t('list.clearFilters')}
           </button>
         </div>
       )}
@@ -99,6 +102,7 @@ export function CaseList() {
 
 /** Exports run in the core and can take seconds for thousands of cases; the button says so while it works. */
 function ExportButtons({ filter }: { filter: DashboardFilter }) {
+  const { t } = useTranslation('cases');
   const [busy, setBusy] = useState<'csv' | 'ics' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const run = async (kind: 'csv' | 'ics') => {
@@ -115,10 +119,10 @@ function ExportButtons({ filter }: { filter: DashboardFilter }) {
   return (
     <div className="actions">
       <button type="button" disabled={busy !== null} onClick={() => void run('csv')}>
-        {busy === 'csv' ? 'Preparing CSV…' : 'Export list as CSV'}
+        {busy === 'csv' ? t('export.csvBusy') : t('export.csv')}
       </button>
       <button type="button" disabled={busy !== null} onClick={() => void run('ics')}>
-        {busy === 'ics' ? 'Preparing calendar…' : 'Export all deadlines (.ics)'}
+        {busy === 'ics' ? t('export.icsBusy') : t('export.ics')}
       </button>
       {error ? (
         <p role="alert" className="error">
@@ -130,15 +134,13 @@ function ExportButtons({ filter }: { filter: DashboardFilter }) {
 }
 
 function EmptyState() {
+  const { t } = useTranslation('cases');
   return (
     <section className="empty-state" aria-labelledby="empty-title">
-      <h1 id="empty-title">Push back on AI training with your data</h1>
-      <p>
-        Redress helps you gather evidence of how a platform uses your data, object to it, complain to a regulator, and
-        keep track of every deadline. Everything stays on this computer.
-      </p>
+      <h1 id="empty-title">{t('empty.title')}</h1>
+      <p>{t('empty.text')}</p>
       <a className="button primary" href={href('new')}>
-        Start a case
+        {t('empty.start')}
       </a>
       <ImportBundle />
     </section>
@@ -157,49 +159,50 @@ function Filters({
   /** Shown while a filter is set and cases match; with no match the button sits by the message instead. */
   onClear?: () => void;
 }) {
+  const { t } = useTranslation('cases');
   const set = (patch: DashboardFilter) => onChange({ ...filter, ...patch });
   const active = isFiltered(filter);
   return (
-    <form className="filters" role="search" aria-label="Filter cases" onSubmit={(e) => e.preventDefault()}>
+    <form className="filters" role="search" aria-label={t('filters.label')} onSubmit={(e) => e.preventDefault()}>
       <label>
-        Search
+        {t('filters.search')}
         <input
           ref={searchRef}
           type="search"
           value={filter.q ?? ''}
           maxLength={200}
-          placeholder="Title, name, email or reference"
+          placeholder={t('filters.searchPlaceholder')}
           onChange={(e) => set({ q: e.target.value || undefined })}
         />
       </label>
       <label>
-        Status
+        {t('filters.status')}
         <select value={filter.status ?? ''} onChange={(e) => set({ status: (e.target.value || undefined) as CaseStatus | undefined })}>
-          <option value="">Any status</option>
+          <option value="">{t('filters.anyStatus')}</option>
           {CASE_STATUSES.map((s) => (
             <option key={s} value={s}>
-              {CASE_STATUS_LABELS[s]}
+              {statusLabel(s)}
             </option>
           ))}
         </select>
       </label>
       <label>
-        Country
+        {t('filters.country')}
         <select value={filter.country ?? ''} onChange={(e) => set({ country: e.target.value || undefined })}>
-          <option value="">Any country</option>
+          <option value="">{t('filters.anyCountry')}</option>
           {countryOptions().map((c) => (
             <option key={c.code} value={c.code}>
-              {c.name} ({c.code})
+              {t('filters.countryOption', { name: c.name, code: c.code })}
             </option>
           ))}
         </select>
       </label>
       <label>
-        Platform
+        {t('filters.platform')}
         <select value={filter.platform ?? ''} onChange={(e) => set({ platform: (e.target.value || undefined) as DashboardFilter['platform'] })}>
-          <option value="">Any platform</option>
+          <option value="">{t('filters.anyPlatform')}</option>
           {PLATFORMS.map((p) => (
-            <option key={p} value={p}>
+            <option key={p} value={p} translate="no">
               {PLATFORM_LABELS[p]}
             </option>
           ))}
@@ -207,7 +210,7 @@ function Filters({
       </label>
       {active && onClear ? (
         <button type="button" className="clear-filters" onClick={onClear}>
-          Clear filters
+          {t('list.clearFilters')}
         </button>
       ) : null}
     </form>
@@ -215,6 +218,7 @@ function Filters({
 }
 
 function CaseTable({ total, rowAt, need }: { total: number; rowAt(i: number): DashboardRow | undefined; need(i: number): void }) {
+  const { t } = useTranslation('cases');
   const scroller = useRef<HTMLDivElement>(null);
   const v = useVirtualizer({ count: total, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
   const items = v.getVirtualItems();
@@ -224,17 +228,17 @@ function CaseTable({ total, rowAt, need }: { total: number; rowAt(i: number): Da
   const top = items[0]?.start ?? 0;
   const bottom = v.getTotalSize() - (items.at(-1)?.end ?? 0);
   return (
-    <div className="case-scroller" ref={scroller} tabIndex={0} role="region" aria-label="Case list, scrollable">
+    <div className="case-scroller" ref={scroller} tabIndex={0} role="region" aria-label={t('table.label')}>
       <table className="cases" aria-rowcount={total + 1}>
         <thead>
           <tr aria-rowindex={1}>
-            <th scope="col">Title</th>
-            <th scope="col">Name</th>
-            <th scope="col">Platform</th>
-            <th scope="col">Country</th>
-            <th scope="col">Status</th>
-            <th scope="col">Next deadline</th>
-            <th scope="col">Created</th>
+            <th scope="col">{t('table.title')}</th>
+            <th scope="col">{t('table.name')}</th>
+            <th scope="col">{t('table.platform')}</th>
+            <th scope="col">{t('table.country')}</th>
+            <th scope="col">{t('table.status')}</th>
+            <th scope="col">{t('table.nextDeadline')}</th>
+            <th scope="col">{t('table.created')}</th>
           </tr>
         </thead>
         <tbody>
@@ -245,39 +249,41 @@ function CaseTable({ total, rowAt, need }: { total: number; rowAt(i: number): Da
               return (
                 <tr key={`loading-${it.index}`} aria-rowindex={it.index + 2} style={{ height: ROW_HEIGHT }}>
                   <td colSpan={7} className="hint">
-                    Loading…
+                    {t('table.loading')}
                   </td>
                 </tr>
               );
             }
             return (
               <tr key={r.id} aria-rowindex={it.index + 2} className={`urgency-${r.urgency}`} style={{ height: ROW_HEIGHT }}>
-                <td className="cell-title">
+                <td className="cell-title" translate="no">
                   <a href={href('cases', r.id)} title={r.title}>
                     {r.title}
                   </a>
                 </td>
-                <td title={r.name}>{r.name}</td>
-                <td>{PLATFORM_LABELS[r.platform]}</td>
+                <td title={r.name} translate="no">
+                  {r.name}
+                </td>
+                <td translate="no">{PLATFORM_LABELS[r.platform]}</td>
                 <td>
                   <abbr title={countryName(r.country)}>{r.country}</abbr>
                 </td>
                 <td className="cell-status">
-                  <span className={`status status-${r.status}`}>{CASE_STATUS_LABELS[r.status]}</span>
+                  <span className={`status status-${r.status}`}>{statusLabel(r.status)}</span>
                 </td>
                 <td className="cell-due">
                   {r.nextDue && r.nextKind ? (
                     <>
                       <span className="due-when">
-                        {URGENCY_LABELS[r.urgency] ? <span className={`badge badge-${r.urgency}`}>{URGENCY_LABELS[r.urgency]}</span> : null}{' '}
+                        {urgencyLabel(r.urgency) ? <span className={`badge badge-${r.urgency}`}>{urgencyLabel(r.urgency)}</span> : null}{' '}
                         <time dateTime={r.nextDue}>{shortDate(r.nextDue)}</time>
                       </span>{' '}
-                      <span className="hint due-kind" title={DEADLINE_LABELS[r.nextKind]}>
-                        {DEADLINE_LABELS[r.nextKind]}
+                      <span className="hint due-kind" title={deadlineLabel(r.nextKind)}>
+                        {deadlineLabel(r.nextKind)}
                       </span>
                     </>
                   ) : (
-                    <span className="hint">None</span>
+                    <span className="hint">{t('table.none')}</span>
                   )}
                 </td>
                 <td>
@@ -297,9 +303,8 @@ function CaseTable({ total, rowAt, need }: { total: number; rowAt(i: number): Da
  * A case bundle from another computer or a colleague. The core checks every file against the bundle's manifest before
  * it writes anything; a bundle that fails is refused whole, with the entry that failed named.
  */
-const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
 function ImportBundle() {
+  const { t } = useTranslation('cases');
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<CaseBundleImported | null>(null);
@@ -309,7 +314,7 @@ function ImportBundle() {
     setDone(null);
     setError(null);
     if (file.size > MAX_BUNDLE_UPLOAD_BYTES) {
-      setError(`${file.name} is over ${fileSize(MAX_BUNDLE_UPLOAD_BYTES)}, more than the app takes in one upload. Import it with the command line: redress case import ${file.name}`);
+      setError(t('import.tooBig', { file: file.name, size: fileSize(MAX_BUNDLE_UPLOAD_BYTES), command: `redress case import ${file.name}` }));
       return;
     }
     setBusy(true);
@@ -317,7 +322,7 @@ function ImportBundle() {
       const dataBase64 = await new Promise<string>((ok, fail) => {
         const r = new FileReader();
         r.onload = () => ok(String(r.result).replace(/^data:[^,]*,/, ''));
-        r.onerror = () => fail(r.error ?? new Error('Could not read the file.'));
+        r.onerror = () => fail(r.error ?? new Error(t('import.readError')));
         r.readAsDataURL(file);
       });
       setDone(await invoke('cases.importBundle', { dataBase64, source: file.name.slice(0, 300) }));
@@ -330,27 +335,33 @@ function ImportBundle() {
   };
   return (
     <div className="import-bundle">
-      <label htmlFor="import-bundle">Import case bundle (.zip)</label>
+      <label htmlFor="import-bundle">{t('import.label')}</label>
       <input id="import-bundle" ref={input} type="file" accept=".zip,application/zip" disabled={busy} aria-describedby="import-bundle-hint" onChange={(e) => void pick(e.target.files?.[0])} />
       <p className="hint" id="import-bundle-hint">
-        A case exported from Redress on another computer. Every file is checked against the bundle before anything is saved.
+        {t('import.hint')}
       </p>
       {busy || done ? (
         // Shown only while it has something to say: the dashboard's own summary is the page's status line.
         <p role="status" className="ok">
-          {busy ? 'Checking and importing…' : null}
+          {busy ? t('import.busy') : null}
           {done ? (
-            <>
-              Imported <a href={href('cases', done.case.id)}>{done.case.title}</a>: {count(done.imported.evidence, 'evidence item', 'evidence items')}, {count(done.imported.events, 'event', 'events')},{' '}
-              {count(done.imported.exports, 'exported letter', 'exported letters')}
-              {done.renamed ? ' (it got a new id: a case with its id is already here)' : ''}.
-            </>
+            <Trans
+              t={t}
+              i18nKey={done.renamed ? 'import.doneRenamed' : 'import.done'}
+              values={{
+                title: done.case.title,
+                evidence: t('count.evidenceItems', { count: done.imported.evidence }),
+                events: t('count.events', { count: done.imported.events }),
+                exports: t('count.exportedLetters', { count: done.imported.exports }),
+              }}
+              components={{ link: <a href={href('cases', done.case.id)} translate="no" /> }}
+            />
           ) : null}
         </p>
       ) : null}
       {error ? (
         <p role="alert" className="error import-error">
-          Not imported: {error}
+          {t('import.error', { error })}
         </p>
       ) : null}
     </div>

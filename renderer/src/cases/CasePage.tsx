@@ -1,10 +1,10 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { Trans, useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import {
   CASE_STATUSES,
-  CASE_STATUS_LABELS,
   CaseUpdateInput,
   PLATFORMS,
   PLATFORM_LABELS,
@@ -19,6 +19,7 @@ import { EvidencePanel } from '../evidence/EvidencePanel';
 import { href, navigate } from '../router';
 import { CaseSteps, NextStepBox, TimelinePanel } from '../tracking/TimelinePanel';
 import { countryName, countryOptions } from '../ui/countries';
+import { errorText } from '../ui/errors';
 import { dateTime, fileSize } from '../ui/dates';
 import { Field } from '../ui/Field';
 import { NameParts } from '../ui/NameParts';
@@ -26,11 +27,13 @@ import { RegionOptions, regionFieldLabel } from '../ui/regions';
 import { useAsync } from '../ui/useAsync';
 import { JurisdictionSummary } from './JurisdictionSummary';
 import { askRegion, useRegionFollowsCountry } from './case-form';
+import { statusLabel } from './labels';
 import './case-page.css';
 
 const FOCUSED_SECTIONS = new Set(['evidence', 'compare', 'draft']);
 
 export function CasePage({ id, section }: { id: string; section: string[] }) {
+  const { t } = useTranslation('cases');
   const { data: c, error, reload } = useAsync(() => invoke('cases.get', { id }), [id]);
   const where = section.join('/');
   // A new view of the case starts at the top, where the member is looking.
@@ -40,15 +43,15 @@ export function CasePage({ id, section }: { id: string; section: string[] }) {
   if (error) {
     return (
       <section>
-        <h1>Case not found</h1>
+        <h1>{t('page.notFound')}</h1>
         <p role="alert" className="error">
           {error}
         </p>
-        <a href={href()}>Back to cases</a>
+        <a href={href()}>{t('page.back')}</a>
       </section>
     );
   }
-  if (!c) return <p aria-busy="true">Loading case…</p>;
+  if (!c) return <p aria-busy="true">{t('page.loading')}</p>;
   if (FOCUSED_SECTIONS.has(section[0])) return <FocusedView case={c} section={section} onChange={reload} />;
   return <CaseOverview case={c} section={section} reload={reload} />;
 }
@@ -58,12 +61,18 @@ export function CasePage({ id, section }: { id: string; section: string[] }) {
  * the panel that owns the view is shown, so it opens where the member is looking.
  */
 function FocusedView({ case: c, section, onChange }: { case: Case; section: string[]; onChange(): void }) {
+  const { t } = useTranslation('cases');
   return (
     <article aria-labelledby="case-title" className="case-page case-focused">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <a href={href()}>Cases</a> / <a href={href('cases', c.id)}>{c.title}</a>
+      <nav aria-label={t('page.breadcrumb')} className="breadcrumb">
+        <a href={href()}>{t('page.cases')}</a> /{' '}
+        <a href={href('cases', c.id)} translate="no">
+          {c.title}
+        </a>
       </nav>
-      <h1 id="case-title">{c.title}</h1>
+      <h1 id="case-title" translate="no">
+        {c.title}
+      </h1>
       {section[0] === 'draft' ? <DraftPanel case={c} section={section} onChange={onChange} /> : <EvidencePanel case={c} section={section} onChange={onChange} />}
     </article>
   );
@@ -71,6 +80,7 @@ function FocusedView({ case: c, section, onChange }: { case: Case; section: stri
 
 /** The case page: where the case stands and what to do next first, then its details, timeline, evidence and letters. */
 function CaseOverview({ case: c, section, reload }: { case: Case; section: string[]; reload(): void }) {
+  const { t: tr } = useTranslation('cases');
   const tracking = useAsync(() => invoke('tracking.get', { caseId: c.id }), [c.id, c.status, c.updatedAt]);
   const t = tracking.data;
   const changed = () => {
@@ -80,16 +90,18 @@ function CaseOverview({ case: c, section, reload }: { case: Case; section: strin
   return (
     <article aria-labelledby="case-title" className="case-page">
       <p className="breadcrumb">
-        <a href={href()}>Cases</a> / {c.title}
+        <a href={href()}>{tr('page.cases')}</a> / <span translate="no">{c.title}</span>
       </p>
-      <h1 id="case-title">{c.title}</h1>
+      <h1 id="case-title" translate="no">
+        {c.title}
+      </h1>
       <SectionNav />
       {tracking.error ? (
         <p role="alert" className="error">
-          Could not load the timeline: {tracking.error}
+          {tr('page.timelineError', { error: tracking.error })}
         </p>
       ) : !t ? (
-        <p aria-busy="true">Loading where the case stands…</p>
+        <p aria-busy="true">{tr('page.loadingTracking')}</p>
       ) : (
         <>
           <CaseSteps steps={t.steps} />
@@ -121,6 +133,7 @@ function readChoice(id: string): boolean | null {
  * request is recorded, folded after; the member's own choice, once made, is remembered for the case.
  */
 function CaseDetails({ case: c, hasRequest, onSaved }: { case: Case; hasRequest: boolean; onSaved(): void }) {
+  const { t } = useTranslation('cases');
   const [open, setOpen] = useState(() => readChoice(c.id) ?? !hasRequest);
   const toggle = () => {
     const next = !open;
@@ -131,7 +144,7 @@ function CaseDetails({ case: c, hasRequest, onSaved }: { case: Case; hasRequest:
       // storage refused (private mode): the choice lasts for this visit
     }
   };
-  const place = c.region ? `${countryName(c.country)}, ${regionName(c.region) ?? c.region}` : countryName(c.country);
+  const place = c.region ? t('details.place', { country: countryName(c.country), region: regionName(c.region) ?? c.region }) : countryName(c.country);
   return (
     <section aria-labelledby="details-title" className="card case-details">
       <h2 id="details-title" className="disclosure">
@@ -139,29 +152,32 @@ function CaseDetails({ case: c, hasRequest, onSaved }: { case: Case; hasRequest:
           <span className="disclosure-mark" aria-hidden="true">
             {open ? '▾' : '▸'}
           </span>{' '}
-          Details
+          {t('details.title')}
         </button>
       </h2>
       {open ? null : (
         <p className="details-summary">
-          {c.name} · {PLATFORM_LABELS[c.platform]} · {place} · Status: {CASE_STATUS_LABELS[c.status]}
+          <Trans
+            t={t}
+            i18nKey="details.summary"
+            values={{ name: c.name, platform: PLATFORM_LABELS[c.platform], place, status: statusLabel(c.status) }}
+            components={{ name: <span translate="no" /> }}
+          />
         </p>
       )}
       <div id="case-details-body" hidden={!open}>
         <div className="case-grid">
           <div>
             <dl className="details">
-              <dt>Member</dt>
-              <dd>
+              <dt>{t('details.member')}</dt>
+              <dd translate="no">
                 {c.name} &lt;{c.email}&gt;
               </dd>
-              <dt>Platform</dt>
-              <dd>{PLATFORM_LABELS[c.platform]}</dd>
-              <dt>Country</dt>
-              <dd>
-                {countryName(c.country)} ({c.country})
-              </dd>
-              <dt>Created</dt>
+              <dt>{t('details.platform')}</dt>
+              <dd translate="no">{PLATFORM_LABELS[c.platform]}</dd>
+              <dt>{t('details.country')}</dt>
+              <dd>{t('filters.countryOption', { name: countryName(c.country), code: c.country })}</dd>
+              <dt>{t('details.created')}</dt>
               <dd>
                 <time dateTime={c.createdAt}>{dateTime(c.createdAt)}</time>
               </dd>
@@ -176,6 +192,7 @@ function CaseDetails({ case: c, hasRequest, onSaved }: { case: Case; hasRequest:
 }
 
 function StatusControl(props: { id: string; status: CaseStatus; reason: string | null; onSaved(): void }) {
+  const { t } = useTranslation('cases');
   const [status, setStatus] = useState<CaseStatus>(props.status);
   const [reason, setReason] = useState(props.reason ?? '');
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
@@ -192,10 +209,10 @@ function StatusControl(props: { id: string; status: CaseStatus; reason: string |
     setMessage(null);
     try {
       await invoke('cases.setStatus', { id: props.id, status, reason: reason || undefined });
-      setMessage({ kind: 'ok', text: `Status saved: ${CASE_STATUS_LABELS[status]}.` });
+      setMessage({ kind: 'ok', text: t('details.statusSaved', { status: statusLabel(status) }) });
       props.onSaved();
     } catch (err) {
-      setMessage({ kind: 'error', text: err instanceof Error ? err.message : String(err) });
+      setMessage({ kind: 'error', text: errorText(err) });
     } finally {
       setSaving(false);
     }
@@ -209,20 +226,20 @@ function StatusControl(props: { id: string; status: CaseStatus; reason: string |
         void save();
       }}
     >
-      <label htmlFor="case-status">Status</label>
+      <label htmlFor="case-status">{t('details.status')}</label>
       <div className="row">
         <select id="case-status" value={status} onChange={(e) => setStatus(e.target.value as CaseStatus)}>
           {CASE_STATUSES.map((s) => (
             <option key={s} value={s}>
-              {CASE_STATUS_LABELS[s]}
+              {statusLabel(s)}
             </option>
           ))}
         </select>
         <button type="submit" disabled={!changed || saving}>
-          {saving ? 'Saving…' : 'Save status'}
+          {saving ? t('details.saving') : t('details.saveStatus')}
         </button>
       </div>
-      <label htmlFor="status-reason">Reason (optional)</label>
+      <label htmlFor="status-reason">{t('details.reason')}</label>
       <input id="status-reason" value={reason} maxLength={2000} onChange={(e) => setReason(e.target.value)} />
       <p role="status" className={message?.kind === 'error' ? 'error' : 'ok'}>
         {message?.text}
@@ -232,15 +249,16 @@ function StatusControl(props: { id: string; status: CaseStatus; reason: string |
 }
 
 const SECTIONS = [
-  { target: 'next-step', label: 'Next step' },
-  { target: 'timeline-title', label: 'Timeline' },
-  { target: 'evidence-title', label: 'Evidence' },
-  { target: 'drafts-title', label: 'Letters' },
-  { target: 'owner-title', label: 'This case' },
-];
+  { target: 'next-step', label: 'nextStep' },
+  { target: 'timeline-title', label: 'timeline' },
+  { target: 'evidence-title', label: 'evidence' },
+  { target: 'drafts-title', label: 'letters' },
+  { target: 'owner-title', label: 'owner' },
+] as const;
 
 /** Jumps within the case page, focus included. Buttons, not #anchors: the hash is the router's. */
 function SectionNav() {
+  const { t } = useTranslation('cases');
   const jump = (id: string) => {
     const target = document.getElementById(id);
     if (!target) return;
@@ -249,10 +267,10 @@ function SectionNav() {
     target.focus({ preventScroll: true });
   };
   return (
-    <nav aria-label="On this page" className="section-nav">
+    <nav aria-label={t('page.sectionsLabel')} className="section-nav">
       {SECTIONS.map((s) => (
         <button key={s.target} type="button" className="link-button" onClick={() => jump(s.target)}>
-          {s.label}
+          {t(`page.sections.${s.label}`)}
         </button>
       ))}
     </nav>
@@ -268,6 +286,7 @@ const clearedToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' 
 type EditOut = z.output<typeof EditSchema>;
 
 function CaseOwner({ case: c, onSaved }: { case: Case; onSaved(): void }) {
+  const { t } = useTranslation('cases');
   const [open, setOpen] = useState<'edit' | 'delete' | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [note, setNote] = useState<{ ok: boolean; text: string } | null>(null);
@@ -281,8 +300,8 @@ function CaseOwner({ case: c, onSaved }: { case: Case; onSaved(): void }) {
   };
   return (
     <section aria-labelledby="owner-title" className="card">
-      <h2 id="owner-title">This case</h2>
-      <p className="hint">Change what the case says about you, take it to another computer or a colleague, or delete it.</p>
+      <h2 id="owner-title">{t('owner.title')}</h2>
+      <p className="hint">{t('owner.hint')}</p>
       <div className="actions">
         <button
           type="button"
@@ -294,7 +313,7 @@ function CaseOwner({ case: c, onSaved }: { case: Case; onSaved(): void }) {
             setOpen(open === 'edit' ? null : 'edit');
           }}
         >
-          Edit case
+          {t('owner.edit')}
         </button>
         <ExportBundleButton id={c.id} onNote={setNote} />
         <button
@@ -308,7 +327,7 @@ function CaseOwner({ case: c, onSaved }: { case: Case; onSaved(): void }) {
             setOpen(open === 'delete' ? null : 'delete');
           }}
         >
-          Delete case…
+          {t('owner.delete')}
         </button>
       </div>
       {message ? (
@@ -327,7 +346,7 @@ function CaseOwner({ case: c, onSaved }: { case: Case; onSaved(): void }) {
           onCancel={() => close('edit')}
           onSaved={() => {
             onSaved();
-            close('edit', 'Case saved. The change is in the custody log.');
+            close('edit', t('owner.saved'));
           }}
         />
       ) : null}
@@ -337,6 +356,7 @@ function CaseOwner({ case: c, onSaved }: { case: Case; onSaved(): void }) {
 }
 
 function EditCaseForm(props: { case: Case; onCancel(): void; onSaved(): void }) {
+  const { t } = useTranslation('cases');
   const c = props.case;
   const [serverError, setServerError] = useState<string | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -364,20 +384,20 @@ function EditCaseForm(props: { case: Case; onCancel(): void; onSaved(): void }) 
       props.onSaved();
     } catch (err) {
       if (err instanceof ApiCallError && err.issues) {
-        for (const issue of err.issues) setError(issue.path as keyof EditIn, { message: issue.message });
-      } else setServerError(err instanceof Error ? err.message : String(err));
+        for (const issue of err.issues) setError(issue.path as keyof EditIn, { message: issue.key ?? issue.message });
+      } else setServerError(errorText(err));
     }
   };
 
   return (
     <form onSubmit={handleSubmit(onSubmit)} noValidate aria-labelledby="edit-case-title" className="owner-form">
       <h3 id="edit-case-title" tabIndex={-1} ref={heading}>
-        Edit case
+        {t('owner.edit')}
       </h3>
-      <Field label="Title" name="edit-title" error={errors.title?.message}>
+      <Field label={t('form.title')} name="edit-title" error={errors.title?.message}>
         <input {...register('title')} maxLength={200} />
       </Field>
-      <Field label="Your full name" name="edit-name" error={errors.name?.message}>
+      <Field label={t('form.name')} name="edit-name" error={errors.name?.message}>
         <input {...register('name')} autoComplete="name" maxLength={200} />
       </Field>
       <NameParts
@@ -387,14 +407,14 @@ function EditCaseForm(props: { case: Case; onCancel(): void; onSaved(): void }) 
         givenError={errors.givenName?.message}
         familyError={errors.familyName?.message}
       />
-      <Field label="Email of your account" name="edit-email" error={errors.email?.message}>
+      <Field label={t('form.email')} name="edit-email" error={errors.email?.message}>
         <input {...register('email')} type="email" autoComplete="email" maxLength={254} />
       </Field>
-      <Field label="Country where you live" name="edit-country" error={errors.country?.message}>
+      <Field label={t('form.country')} name="edit-country" error={errors.country?.message}>
         <select {...register('country')}>
           {countryOptions().map((o) => (
             <option key={o.code} value={o.code}>
-              {o.name} ({o.code})
+              {t('filters.countryOption', { name: o.name, code: o.code })}
             </option>
           ))}
         </select>
@@ -406,10 +426,10 @@ function EditCaseForm(props: { case: Case; onCancel(): void; onSaved(): void }) 
           </select>
         </Field>
       ) : null}
-      <Field label="Platform" name="edit-platform" error={errors.platform?.message}>
+      <Field label={t('form.platform')} name="edit-platform" error={errors.platform?.message}>
         <select {...register('platform')}>
           {PLATFORMS.map((p) => (
-            <option key={p} value={p}>
+            <option key={p} value={p} translate="no">
               {PLATFORM_LABELS[p]}
             </option>
           ))}
@@ -422,10 +442,10 @@ function EditCaseForm(props: { case: Case; onCancel(): void; onSaved(): void }) 
       ) : null}
       <div className="actions">
         <button type="submit" className="primary" disabled={isSubmitting}>
-          {isSubmitting ? 'Saving…' : 'Save changes'}
+          {isSubmitting ? t('form.saving') : t('form.save')}
         </button>
         <button type="button" onClick={props.onCancel}>
-          Cancel
+          {t('form.cancel')}
         </button>
       </div>
     </form>
@@ -434,6 +454,7 @@ function EditCaseForm(props: { case: Case; onCancel(): void; onSaved(): void }) 
 
 /** The button sits in the row of actions; what it has to say goes below the row (`onNote`). */
 function ExportBundleButton({ id, onNote: setNote }: { id: string; onNote(note: { ok: boolean; text: string } | null): void }) {
+  const { t } = useTranslation('cases');
   const [busy, setBusy] = useState(false);
   const run = async () => {
     setBusy(true);
@@ -449,20 +470,24 @@ function ExportBundleButton({ id, onNote: setNote }: { id: string; onNote(note: 
       a.click();
       a.remove();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
-      const n = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`;
       setNote({
         ok: true,
-        text: `Bundle saved as ${r.filename} (${fileSize(r.size)}: ${n(r.evidenceFiles, 'evidence file', 'evidence files')}, ${n(r.exportFiles, 'exported letter', 'exported letters')}, the custody log).`,
+        text: t('owner.bundleSaved', {
+          file: r.filename,
+          size: fileSize(r.size),
+          evidence: t('count.evidenceFiles', { count: r.evidenceFiles }),
+          exports: t('count.exportedLetters', { count: r.exportFiles }),
+        }),
       });
     } catch (err) {
-      setNote({ ok: false, text: err instanceof Error ? err.message : String(err) });
+      setNote({ ok: false, text: errorText(err) });
     } finally {
       setBusy(false);
     }
   };
   return (
     <button type="button" disabled={busy} onClick={() => void run()}>
-      {busy ? 'Preparing bundle…' : 'Export case bundle'}
+      {busy ? t('owner.bundleBusy') : t('owner.bundle')}
     </button>
   );
 }
@@ -472,6 +497,7 @@ function ExportBundleButton({ id, onNote: setNote }: { id: string; onNote(note: 
  * "Keep the case", so the Enter that opened it cannot delete on a second press.
  */
 function DeleteCase({ case: c, onCancel }: { case: Case; onCancel(): void }) {
+  const { t } = useTranslation('cases');
   const heading = useRef<HTMLHeadingElement>(null);
   const [counts, setCounts] = useState<{ events: number; evidence: number; exports: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -480,10 +506,9 @@ function DeleteCase({ case: c, onCancel }: { case: Case; onCancel(): void }) {
     heading.current?.focus();
     Promise.all([invoke('tracking.get', { caseId: c.id }), invoke('evidence.list', { caseId: c.id }), invoke('drafting.exports', { caseId: c.id })]).then(
       ([t, e, x]) => setCounts({ events: t.events.length, evidence: e.length, exports: x.length }),
-      (err: unknown) => setError(err instanceof Error ? err.message : String(err)),
+      (err: unknown) => setError(errorText(err)),
     );
   }, [c.id]);
-  const n = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`;
   const remove = async () => {
     setBusy(true);
     setError(null);
@@ -491,27 +516,27 @@ function DeleteCase({ case: c, onCancel }: { case: Case; onCancel(): void }) {
       await invoke('cases.delete', { id: c.id, confirm: true });
       navigate();
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(errorText(err));
       setBusy(false);
     }
   };
   return (
     <div role="group" aria-labelledby="delete-case-title" className="owner-form">
       <h3 id="delete-case-title" tabIndex={-1} ref={heading}>
-        Delete “{c.title}”?
+        <Trans t={t} i18nKey="delete.title" values={{ title: c.title }} components={{ title: <span translate="no" /> }} />
       </h3>
-      <p>This removes the case from this computer for good, with:</p>
+      <p>{t('delete.intro')}</p>
       {counts ? (
         <ul>
-          <li>{n(counts.events, 'event', 'events')} on its timeline</li>
-          <li>{n(counts.evidence, 'evidence item', 'evidence items')} and their files (a file another case also holds stays for that case)</li>
-          <li>{n(counts.exports, 'exported letter', 'exported letters')}, and the saved drafts</li>
-          <li>its custody log</li>
+          <li>{t('delete.events', { count: counts.events })}</li>
+          <li>{t('delete.evidence', { count: counts.evidence })}</li>
+          <li>{t('delete.exports', { count: counts.exports })}</li>
+          <li>{t('delete.log')}</li>
         </ul>
       ) : (
-        <p aria-busy="true">Counting what it holds…</p>
+        <p aria-busy="true">{t('delete.counting')}</p>
       )}
-      <p className="hint">To keep a copy, export the case bundle first.</p>
+      <p className="hint">{t('delete.hint')}</p>
       {error ? (
         <p role="alert" className="error">
           {error}
@@ -519,10 +544,10 @@ function DeleteCase({ case: c, onCancel }: { case: Case; onCancel(): void }) {
       ) : null}
       <div className="actions">
         <button type="button" onClick={onCancel}>
-          Keep the case
+          {t('delete.keep')}
         </button>
         <button type="button" className="danger" disabled={busy || !counts} onClick={() => void remove()}>
-          {busy ? 'Deleting…' : 'Delete this case and its files'}
+          {busy ? t('delete.deleting') : t('delete.confirm')}
         </button>
       </div>
     </div>

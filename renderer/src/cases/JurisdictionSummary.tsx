@@ -1,7 +1,10 @@
 import { useEffect, useId, useState } from 'react';
-import { languageName, needsRegion, PLATFORM_LABELS, PLATFORMS, regionName, type Jurisdiction, type Regulator } from '../../../electron/core/contract';
+import { useTranslation } from 'react-i18next';
+import { needsRegion, PLATFORM_LABELS, PLATFORMS, regionName, type Jurisdiction, type Regulator } from '../../../electron/core/contract';
 import { invoke } from '../api';
 import { countryName } from '../ui/countries';
+import { errorText } from '../ui/errors';
+import { languageLabel } from './labels';
 import { RegionOptions } from '../ui/regions';
 import { useAsync } from '../ui/useAsync';
 
@@ -20,20 +23,21 @@ export function JurisdictionSummary(props: {
   /** 3 inside the case page's Details section; 2 where it stands on its own (the new-case form). */
   headingLevel?: 2 | 3;
 }) {
+  const { t } = useTranslation('cases');
   const Heading = props.headingLevel === 3 ? 'h3' : 'h2';
   const region = props.region || null;
   const platform = (PLATFORMS as readonly string[]).includes(props.platform ?? '') ? (props.platform as (typeof PLATFORMS)[number]) : 'linkedin';
   const { data: j, error } = useAsync(() => invoke('jurisdiction.get', { country: props.country, region, platform }), [props.country, region, platform]);
-  const place = region ? `${countryName(props.country)}, ${regionName(region) ?? region}` : countryName(props.country);
+  const place = region ? t('details.place', { country: countryName(props.country), region: regionName(region) ?? region }) : countryName(props.country);
   return (
-    <aside className="callout jurisdiction" aria-label="What applies to you" aria-busy={!j && !error}>
-      <Heading>What applies in {place}</Heading>
+    <aside className="callout jurisdiction" aria-label={t('jurisdiction.label')} aria-busy={!j && !error}>
+      <Heading>{t('jurisdiction.title', { place })}</Heading>
       {error ? (
         <p role="alert" className="error">
-          Could not work out the authorities: {error}
+          {t('jurisdiction.error', { error })}
         </p>
       ) : !j ? (
-        <p className="hint">Looking up the authorities…</p>
+        <p className="hint">{t('jurisdiction.loading')}</p>
       ) : (
         <JurisdictionFacts j={j} platform={platform} />
       )}
@@ -45,6 +49,7 @@ export function JurisdictionSummary(props: {
 }
 
 function JurisdictionFacts({ j, platform }: { j: Jurisdiction; platform: (typeof PLATFORMS)[number] }) {
+  const { t } = useTranslation('cases');
   const home = j.regulators.find((r) => r.role === 'home');
   const lead = j.regulators.find((r) => r.role === 'lead');
   const linkedin = platform === 'linkedin';
@@ -52,36 +57,39 @@ function JurisdictionFacts({ j, platform }: { j: Jurisdiction; platform: (typeof
   return (
     <>
       <dl>
-        <dt>Law</dt>
+        <dt>{t('jurisdiction.law')}</dt>
         <dd>{j.law}</dd>
-        <dt>Controller</dt>
+        <dt>{t('jurisdiction.controller')}</dt>
         <dd>
-          {j.controller.name}
-          {j.controller.unverified ? <span className="unverified"> (address partly unconfirmed)</span> : null}
+          <span translate="no">{j.controller.name}</span>
+          {j.controller.unverified ? <span className="unverified"> {t('jurisdiction.unconfirmed')}</span> : null}
         </dd>
-        <dt>Your authority</dt>
+        <dt>{t('jurisdiction.yourAuthority')}</dt>
         <dd>
           {home ? (
             <RegulatorFacts r={home} />
           ) : j.regionNeeded ? (
-            <span className="unverified">Choose the {j.country === 'DE' ? 'Land' : 'state'} where you live to see it.</span>
+            <span className="unverified">{j.country === 'DE' ? t('jurisdiction.chooseLand') : t('jurisdiction.chooseState')}</span>
           ) : (
-            'None known for these rights'
+            t('jurisdiction.noneKnown')
           )}
         </dd>
         {lead ? (
           <>
-            <dt>Lead authority</dt>
+            <dt>{t('jurisdiction.lead')}</dt>
             <dd>
               <RegulatorFacts r={lead} leadFor={leadFor} />
             </dd>
           </>
         ) : null}
-        <dt>First step</dt>
+        <dt>{t('jurisdiction.firstStep')}</dt>
         <dd>
           {j.hasGdprRights
-            ? `${linkedin ? 'Object with LinkedIn’s Data Processing Objection Form' : `Object to ${j.controller.name}, by its form where ${PLATFORM_LABELS[platform]} has one or else by letter`} (Art 21); if there is no answer within a month, complain to ${home ? 'your authority' : 'the regulator'} (Art 77).`
-            : 'Turn the setting off and capture the evidence of when it was on.'}{' '}
+            ? t(linkedin ? (home ? 'jurisdiction.firstLinkedInHome' : 'jurisdiction.firstLinkedInRegulator') : home ? 'jurisdiction.firstOtherHome' : 'jurisdiction.firstOtherRegulator', {
+                controller: j.controller.name,
+                platform: PLATFORM_LABELS[platform],
+              })
+            : t('jurisdiction.firstNoRights')}{' '}
           <span className="rule">{j.controllerFirst.rule}</span>
         </dd>
       </dl>
@@ -96,26 +104,29 @@ function JurisdictionFacts({ j, platform }: { j: Jurisdiction; platform: (typeof
 }
 
 function RegulatorFacts({ r, leadFor = 'LinkedIn Ireland' }: { r: Regulator; leadFor?: string }) {
+  const { t } = useTranslation('cases');
   return (
     <div className="regulator" data-authority={r.id}>
-      <strong>
+      <strong translate="no">
         {r.name} ({r.shortName})
       </strong>
-      {r.nameEn !== r.name ? <span className="hint"> {r.nameEn}</span> : null}
-      {r.role === 'lead' ? <span className="hint"> Lead authority for {leadFor}; you can complain to it directly.</span> : null}
-      <span className="rule">{r.address.join(', ')}</span>
-      <span className="rule">
-        <a href={r.complaintUrl} target="_blank" rel="noopener noreferrer">
-          {r.shortName} complaint page
-        </a>
-        {r.email ? ` · ${r.email}` : ''}
-      </span>
-      {r.expectsOwnLanguage ? (
-        <span className="rule">
-          Expects complaints in {languageName(r.complaintLanguage)}. Redress drafts letters in English for now: translate yours before you send it
-          there.
+      {r.nameEn !== r.name ? (
+        <span className="hint" translate="no">
+          {' '}
+          {r.nameEn}
         </span>
       ) : null}
+      {r.role === 'lead' ? <span className="hint"> {t('jurisdiction.leadFor', { controller: leadFor })}</span> : null}
+      <span className="rule" translate="no">
+        {r.address.join(', ')}
+      </span>
+      <span className="rule">
+        <a href={r.complaintUrl} target="_blank" rel="noopener noreferrer">
+          {t('jurisdiction.complaintPage', { name: r.shortName })}
+        </a>
+        {r.email ? <span translate="no">{` · ${r.email}`}</span> : null}
+      </span>
+      {r.expectsOwnLanguage ? <span className="rule">{t('jurisdiction.expectsLanguage', { language: languageLabel(r.complaintLanguage) })}</span> : null}
       {r.compulsoryForm ? <span className="rule">{r.compulsoryForm.note}</span> : null}
       {r.unverifiedFields.length ? (
         <details className="unverified">
@@ -133,21 +144,22 @@ function RegulatorFacts({ r, leadFor = 'LinkedIn Ireland' }: { r: Regulator; lea
 
 /** Sets the case's state (German Land, US state) after the fact, through cases.update. */
 function RegionControl(props: { caseId: string; country: string; region: string | null; onSaved?: () => void }) {
+  const { t } = useTranslation('cases');
   const id = useId();
   const [value, setValue] = useState(props.region ?? '');
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [saving, setSaving] = useState(false);
   useEffect(() => setValue(props.region ?? ''), [props.region]);
-  const label = props.country === 'DE' ? 'Land where you live' : 'State where you live';
+  const label = props.country === 'DE' ? t('jurisdiction.regionLabelDE') : t('jurisdiction.regionLabel');
   const save = async () => {
     setSaving(true);
     setMessage(null);
     try {
       await invoke('cases.update', { id: props.caseId, region: value || null });
-      setMessage({ kind: 'ok', text: value ? `Saved: ${regionName(value) ?? value}.` : 'State removed.' });
+      setMessage({ kind: 'ok', text: value ? t('jurisdiction.regionSaved', { region: regionName(value) ?? value }) : t('jurisdiction.regionRemoved') });
       props.onSaved?.();
     } catch (err) {
-      setMessage({ kind: 'error', text: err instanceof Error ? err.message : String(err) });
+      setMessage({ kind: 'error', text: errorText(err) });
     } finally {
       setSaving(false);
     }
@@ -166,7 +178,7 @@ function RegionControl(props: { caseId: string; country: string; region: string 
           <RegionOptions country={props.country} />
         </select>
         <button type="submit" disabled={saving || value === (props.region ?? '')}>
-          {saving ? 'Saving…' : 'Save state'}
+          {saving ? t('jurisdiction.saving') : t('jurisdiction.saveRegion')}
         </button>
       </div>
       <p role="status" className={message?.kind === 'error' ? 'error' : 'ok'}>

@@ -1,10 +1,13 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useCallback, useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
 import { PLATFORMS, PLATFORM_LABELS, REGIONS } from '../../../electron/core/contract';
 import { ApiCallError, invoke } from '../api';
+import { i18next } from '../i18n';
 import { href, navigate } from '../router';
 import { countryOptions } from '../ui/countries';
+import { errorText } from '../ui/errors';
 import { Field } from '../ui/Field';
 import { NameParts } from '../ui/NameParts';
 import { RegionOptions, regionFieldLabel } from '../ui/regions';
@@ -12,11 +15,12 @@ import { JurisdictionSummary } from './JurisdictionSummary';
 import { focusCaseHeading, NewCaseSchema, useRegionFollowsCountry, type NewCaseIn as FormIn, type NewCaseOut as FormOut } from './case-form';
 
 type Platform = (typeof PLATFORMS)[number];
-/** The title a new case starts with: "<Platform> AI training objection". */
-const defaultTitle = (p: Platform) => `${PLATFORM_LABELS[p]} AI training objection`;
+/** The title a new case starts with: "<Platform> AI training objection", in the language shown. */
+const defaultTitle = (p: Platform) => i18next.t('cases:form.defaultTitle', { platform: PLATFORM_LABELS[p] });
 const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
 export function NewCaseForm() {
+  const { t } = useTranslation('cases');
   const [serverError, setServerError] = useState<string | null>(null);
   const {
     register,
@@ -53,32 +57,32 @@ export function NewCaseForm() {
       focusCaseHeading(window.location.hash);
     } catch (err) {
       if (err instanceof ApiCallError && err.issues) {
-        for (const issue of err.issues) setError(issue.path as keyof FormIn, { message: issue.message });
-      } else setServerError(err instanceof Error ? err.message : String(err));
+        for (const issue of err.issues) setError(issue.path as keyof FormIn, { message: issue.key ?? issue.message });
+      } else setServerError(errorText(err));
     }
   };
 
   return (
     <section aria-labelledby="new-title" className="narrow">
-      <h1 id="new-title">New case</h1>
+      <h1 id="new-title">{t('form.newTitle')}</h1>
       <form onSubmit={handleSubmit(onSubmit)} noValidate>
-        <Field label="Title" name="title" error={errors.title?.message} hint="A name for this case, for your own list.">
+        <Field label={t('form.title')} name="title" error={errors.title?.message} hint={t('form.titleHint')}>
           <input {...register('title')} maxLength={200} />
         </Field>
-        <Field label="Platform" name="platform" error={errors.platform?.message}>
+        <Field label={t('form.platform')} name="platform" error={errors.platform?.message}>
           <select {...register('platform')}>
             {PLATFORMS.map((p) => (
-              <option key={p} value={p}>
+              <option key={p} value={p} translate="no">
                 {PLATFORM_LABELS[p]}
               </option>
             ))}
           </select>
         </Field>
         <Field
-          label="Your full name"
+          label={t('form.name')}
           name="name"
           error={errors.name?.message}
-          hint="As it appears on your account; used in letters and forms."
+          hint={t('form.nameHint')}
         >
           <input {...register('name')} autoComplete="name" maxLength={200} />
         </Field>
@@ -89,20 +93,20 @@ export function NewCaseForm() {
           givenError={errors.givenName?.message}
           familyError={errors.familyName?.message}
         />
-        <Field label="Email of your account" name="email" error={errors.email?.message}>
+        <Field label={t('form.email')} name="email" error={errors.email?.message}>
           <input {...register('email')} type="email" autoComplete="email" maxLength={254} />
         </Field>
         <Field
-          label="Country where you live"
+          label={t('form.country')}
           name="country"
           error={errors.country?.message}
-          hint="Decides which law applies, who the controller is and which regulator you can turn to."
+          hint={t('form.countryHint')}
         >
           <select {...register('country')}>
-            <option value="">Choose a country…</option>
+            <option value="">{t('form.chooseCountry')}</option>
             {countryOptions().map((c) => (
               <option key={c.code} value={c.code}>
-                {c.name} ({c.code})
+                {t('filters.countryOption', { name: c.name, code: c.code })}
               </option>
             ))}
           </select>
@@ -112,11 +116,7 @@ export function NewCaseForm() {
             label={regionFieldLabel(country)}
             name="region"
             error={errors.region?.message}
-            hint={
-              country === 'DE'
-                ? 'Each German Land has its own data-protection authority for companies: yours takes your complaint.'
-                : 'Privacy law in the United States is per state.'
-            }
+            hint={country === 'DE' ? t('form.regionHintDE') : t('form.regionHint')}
           >
             <select {...register('region')}>
               <RegionOptions country={country} />
@@ -131,10 +131,10 @@ export function NewCaseForm() {
         ) : null}
         <div className="actions">
           <button type="submit" className="primary" disabled={isSubmitting}>
-            {isSubmitting ? 'Creating…' : 'Create case'}
+            {isSubmitting ? t('form.creating') : t('form.create')}
           </button>
           <a href={href()} className="button">
-            Cancel
+            {t('form.cancel')}
           </a>
         </div>
       </form>

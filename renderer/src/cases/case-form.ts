@@ -3,6 +3,7 @@
 import { useEffect } from 'react';
 import type { z } from 'zod';
 import { CaseCreateInput, needsRegion } from '../../../electron/core/contract';
+import { i18next } from '../i18n';
 
 /** Where the country needs a region (DE: the Land's authority; US: the state's law), the form asks for it and says why. */
 export function askRegion(v: { country?: string; region?: string | null }, ctx: z.RefinementCtx): void {
@@ -10,10 +11,8 @@ export function askRegion(v: { country?: string; region?: string | null }, ctx: 
     ctx.addIssue({
       code: 'custom',
       path: ['region'],
-      message:
-        v.country === 'DE'
-          ? 'Choose the Land where you live: each Land has its own data-protection authority for companies.'
-          : 'Choose the state where you live: privacy law differs from state to state.',
+      // Worded when the form checks, so in the language shown then.
+      message: i18next.t(v.country === 'DE' ? 'cases:form.regionNeededDE' : 'cases:form.regionNeeded'),
     });
   }
 }
