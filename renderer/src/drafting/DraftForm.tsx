@@ -1,16 +1,21 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
+import { Trans, useTranslation } from 'react-i18next';
 import type { Case } from '../../../electron/core/contract';
 import { fieldsSchema, type DraftPreview, type DraftView, type MarkSentResult, type TemplateField } from '../../../electron/core/contract/drafting';
 import { invoke } from '../api';
-import { num, timeOfDay } from '../ui/dates';
+import { currentLocale } from '../i18n';
+import { timeOfDay } from '../ui/dates';
+import { errorText } from '../ui/errors';
 import { Field } from '../ui/Field';
 import { ExportBox } from './ExportBox';
 import { LetterPreview } from './LetterPreview';
 import { SentForm } from './SentForm';
 
 type Values = Record<string, string>;
+/** A status line kept as a message of the `drafting` catalog, so it is worded in the language shown when it renders. */
+type Said = { key: string; params?: Record<string, unknown> };
 const savedAt = (iso: string) => timeOfDay(new Date(iso));
 /** The fields a suggested text quotes: `{{situation}}`, `{{#if posted_before}}`. */
 const quoted = (src: string) => [...src.matchAll(/\{\{\s*(?:#if|#unless)?\s*([a-z][a-z0-9_]*)\s*\}\}/g)].map((m) => m[1]);
@@ -43,6 +48,7 @@ async function copyText(text: string): Promise<void> {
 }
 
 export function DraftForm(props: { view: DraftView; caseData: Case; onExported(): void }) {
+  const { t } = useTranslation('drafting');
   const { view } = props;
   const fields = view.template.fields;
   const schema = useMemo(() => fieldsSchema(fields), [fields]);
@@ -64,8 +70,8 @@ export function DraftForm(props: { view: DraftView; caseData: Case; onExported()
   }, [values, linked, view.linked]);
   const settled = useDebounced(outgoing, 500);
   const [preview, setPreview] = useState<DraftPreview | null>(null);
-  const [saveState, setSaveState] = useState<string>(view.savedAt ? `Draft saved at ${savedAt(view.savedAt)}.` : 'Not saved yet: changes are saved as you type.');
-  const [copyNote, setCopyNote] = useState<{ text: string; warn: boolean; at?: string } | null>(null);
+  const [saveState, setSaveState] = useState<Said>(view.savedAt ? { key: 'form.savedAt', params: { at: view.savedAt } } : { key: 'form.notSaved' });
+  const [copyNote, setCopyNote] = useState<(Said & { warn: boolean; at?: string }) | null>(null);
   const [copiedFields, setCopiedFields] = useState<Set<string>>(new Set());
   const [sending, setSending] = useState(false);
   // Once recorded as sent (from the checklist or after an export), neither place offers it again.
@@ -88,15 +94,15 @@ export function DraftForm(props: { view: DraftView; caseData: Case; onExported()
           if (v !== undefined) setValue(name, v);
         }
       },
-      (err: unknown) => live && setSaveState(`Preview failed: ${err instanceof Error ? err.message : String(err)}`),
+      (err: unknown) => live && setSaveState({ key: 'form.previewFailed', params: { error: errorText(err) } }),
     );
     if (first.current) {
       first.current = false;
       return;
     }
     invoke('drafting.save', { caseId: view.caseId, templateId: view.template.id, values: settled }).then(
-      (r) => live && setSaveState(`Draft saved at ${savedAt(r.savedAt)}.`),
-      (err: unknown) => live && setSaveState(`Could not save the draft: ${err instanceof Error ? err.message : String(err)}`),
+      (r) => live && setSaveState({ key: 'form.savedAt', params: { at: r.savedAt } }),
+      (err: unknown) => live && setSaveState({ key: 'form.saveFailed', params: { error: errorText(err) } }),
     );
     return () => {
       live = false;
@@ -108,6 +114,14 @@ export function DraftForm(props: { view: DraftView; caseData: Case; onExported()
   const typedKey = JSON.stringify(Object.entries(values).filter(([k]) => !linked.has(k)));
   const note = copyNote?.warn && copyNote.at !== typedKey ? null : copyNote;
   const labelOf = (name: string) => fields.find((f) => f.name === name)?.label ?? name;
+  /** A status line in the language shown: times formatted now, field labels quoted and listed as the language does. */
+  const say = (m: Said): string => {
+    const p: Record<string, unknown> = { ...m.params };
+    if (typeof p.at === 'string') p.time = savedAt(p.at);
+    if (Array.isArray(p.labels))
+      p.names = new Intl.ListFormat(currentLocale(), { type: 'conjunction' }).format(p.labels.map((l: string) => t('quoted', { text: l })));
+    return t(m.key, p);
+  };
 
   /** Copies the finished text of a field; an empty required field (or one it quotes) is named instead. */
   const copy = async (f: TemplateField) => {
@@ -123,12 +137,11 @@ export function DraftForm(props: { view: DraftView; caseData: Case; onExported()
         // An optional field left empty: nothing to paste, and the form's box stays empty too.
         const next = new Set(copiedFields).add(f.name);
         setCopiedFields(next);
-        setCopyNote({ text: `“${f.label}” is empty: nothing to copy. Leave that box empty on the form.`, warn: false });
+        setCopyNote({ key: 'copy.empty', params: { label: f.label }, warn: false });
         return;
       }
       if (missing.length) {
-        const names = missing.map((n) => `“${labelOf(n)}”`).join(' and ');
-        setCopyNote({ text: `Fill in ${names} first: nothing was copied.`, warn: true, at: typedKey });
+        setCopyNote({ key: 'copy.fillFirst', params: { labels: missing.map(labelOf) }, warn: true, at: typedKey });
         setFocus(missing[0]);
         return;
       }
@@ -136,9 +149,11 @@ export function DraftForm(props: { view: DraftView; caseData: Case; onExported()
       const next = new Set(copiedFields).add(f.name);
       setCopiedFields(next);
       const left = webFields.filter((w) => !next.has(w.name)).length;
-      setCopyNote({ text: `Copied “${f.label}”. Paste it into the form.${left ? ` ${left} of ${webFields.length} still to copy.` : ' All fields copied.'}`, warn: false });
+      setCopyNote(
+        left ? { key: 'copy.copiedLeft', params: { label: f.label, left, total: webFields.length }, warn: false } : { key: 'copy.copiedAll', params: { label: f.label }, warn: false },
+      );
     } catch (err) {
-      setCopyNote({ text: `Could not copy: ${err instanceof Error ? err.message : String(err)}`, warn: true });
+      setCopyNote({ key: 'copy.failed', params: { error: errorText(err) }, warn: true });
     }
   };
 
@@ -156,7 +171,7 @@ export function DraftForm(props: { view: DraftView; caseData: Case; onExported()
   // Beside the checklist when there is an online form (where the member looks while copying), else under the form.
   const copyState = (
     <p role="status" className={`copy-state ${note?.warn ? 'warn-note' : 'ok'}`}>
-      {note?.text ?? ''}
+      {note ? say(note) : ''}
     </p>
   );
   const allCopied = webFields.length > 0 && webFields.every((w) => copiedFields.has(w.name));
@@ -164,9 +179,9 @@ export function DraftForm(props: { view: DraftView; caseData: Case; onExported()
   return (
     <div className="draft-layout">
       <form className="draft-form" noValidate onSubmit={(e) => e.preventDefault()} aria-labelledby="draft-form-title">
-        <h3 id="draft-form-title">Fill in</h3>
+        <h3 id="draft-form-title">{t('form.title')}</h3>
         <p role="status" className="hint save-state">
-          {saveState}
+          {say(saveState)}
         </p>
         {fields.map((f) => {
           const value = values[f.name] ?? '';
@@ -174,9 +189,14 @@ export function DraftForm(props: { view: DraftView; caseData: Case; onExported()
           const counterId = `count-${f.name}`;
           const hint = (
             <>
-              {f.help}
-              {f.unverified ? <span className="unverified"> Unverified: {f.unverified}</span> : null}
-              {linked.has(f.name) ? <span className="linked-note"> Follows the fields above until you edit it.</span> : null}
+              {f.help ? <span translate="no">{f.help}</span> : null}
+              {f.unverified ? (
+                <span className="unverified">
+                  {' '}
+                  <Trans t={t} i18nKey="form.unverified" values={{ text: f.unverified }} components={[<span translate="no" />]} />
+                </span>
+              ) : null}
+              {linked.has(f.name) ? <span className="linked-note"> {t('form.linked')}</span> : null}
             </>
           );
           if (f.type === 'check') {
@@ -194,11 +214,11 @@ export function DraftForm(props: { view: DraftView; caseData: Case; onExported()
                       aria-describedby={hintId}
                       onChange={(e) => setValue(f.name, e.target.checked ? 'yes' : '', { shouldValidate: true, shouldDirty: true })}
                     />{' '}
-                    {f.label}
+                    <span translate="no">{f.label}</span>
                   </label>
                 </p>
                 {f.help ? (
-                  <p className="hint" id={hintId}>
+                  <p className="hint" id={hintId} translate="no">
                     {f.help}
                   </p>
                 ) : null}
@@ -222,19 +242,25 @@ export function DraftForm(props: { view: DraftView; caseData: Case; onExported()
           return (
             <Field
               key={f.name}
-              label={f.label + (f.required ? ' (required)' : '')}
+              label={f.required ? t('form.required', { label: f.label }) : f.label}
               name={`draft-${f.name}`}
               error={errors[f.name]?.message}
               hint={f.help || f.unverified || linked.has(f.name) ? hint : undefined}
               extra={
                 <>
                   {f.starters?.length ? (
-                    <div className="starters" role="group" aria-label={`Starting points for ${f.label}`}>
-                      <p className="hint">Not sure what to write? Start from one of these and make it yours:</p>
+                    <div className="starters" role="group" aria-label={t('form.startersLabel', { label: f.label })}>
+                      <p className="hint">{t('form.startersHint')}</p>
                       <ul>
                         {f.starters.map((st) => (
                           <li key={st.label}>
-                            <button type="button" onClick={() => insertStarter(f, st.text)} aria-label={`Insert the starting point “${st.label}”`} title={st.text}>
+                            <button
+                              type="button"
+                              onClick={() => insertStarter(f, st.text)}
+                              aria-label={t('form.insertStarter', { label: st.label })}
+                              title={st.text}
+                              translate="no"
+                            >
                               {st.label}
                             </button>
                           </li>
@@ -245,12 +271,16 @@ export function DraftForm(props: { view: DraftView; caseData: Case; onExported()
                   <div className="field-tools">
                     {f.maxLength ? (
                       <span id={counterId} className={`counter${over ? ' over' : ''}`}>
-                        {num(value.length)} / {num(f.maxLength)} characters
+                        {t('form.counter', { n: value.length, count: f.maxLength })}
                       </span>
                     ) : null}
                     {f.webForm ? (
-                      <button type="button" onClick={() => void copy(f)} aria-label={copiedFields.has(f.name) ? `Copy ${f.label} again` : `Copy ${f.label}`}>
-                        {copiedFields.has(f.name) ? 'Copy again' : 'Copy'}
+                      <button
+                        type="button"
+                        onClick={() => void copy(f)}
+                        aria-label={copiedFields.has(f.name) ? t('form.copyAgainLabel', { label: f.label }) : t('form.copyLabel', { label: f.label })}
+                      >
+                        {copiedFields.has(f.name) ? t('form.copyAgain') : t('form.copy')}
                       </button>
                     ) : null}
                     {suggested && !linked.has(f.name) && value !== suggested ? (
@@ -260,9 +290,9 @@ export function DraftForm(props: { view: DraftView; caseData: Case; onExported()
                           if (view.linked[f.name] !== undefined) setLinked((l) => new Set(l).add(f.name));
                           setValue(f.name, suggested, { shouldValidate: true });
                         }}
-                        aria-label={`Use the suggested text for ${f.label}`}
+                        aria-label={t('form.useSuggestedLabel', { label: f.label })}
                       >
-                        Use suggested text
+                        {t('form.useSuggested')}
                       </button>
                     ) : null}
                   </div>
@@ -278,23 +308,32 @@ export function DraftForm(props: { view: DraftView; caseData: Case; onExported()
       <div className="draft-side">
         {view.template.formUrl ? (
           <div className="callout web-form-box">
-            <h3>Send it through the online form</h3>
+            <h3>{t('webForm.title')}</h3>
             <p>
-              Open the form, then use <strong>Copy</strong> beside each field{webFields.length ? ` (${webFields.length} fields)` : ''} and paste it in. Redress sends nothing itself.
+              {webFields.length ? (
+                <Trans t={t} i18nKey="webForm.introCount" count={webFields.length} components={[<strong />]} />
+              ) : (
+                <Trans t={t} i18nKey="webForm.intro" components={[<strong />]} />
+              )}
             </p>
             <a className="button primary" href={view.template.formUrl} target="_blank" rel="noopener noreferrer">
-              Open the form
+              {t('webForm.open')}
             </a>
             {webFields.length ? (
               <>
-                <h4 id="copy-list-title">Fields to copy</h4>
+                <h4 id="copy-list-title">{t('webForm.fieldsTitle')}</h4>
                 <ul className="copy-list" aria-labelledby="copy-list-title">
                   {webFields.map((w) => (
                     <li key={w.name} className={copiedFields.has(w.name) ? 'done' : ''}>
                       <span className="mark" aria-hidden="true">
                         {copiedFields.has(w.name) ? '✓' : '○'}
                       </span>{' '}
-                      {w.label}: <strong>{copiedFields.has(w.name) ? ((values[w.name] ?? '').trim() ? 'copied' : 'left empty') : 'not yet copied'}</strong>
+                      <Trans
+                        t={t}
+                        i18nKey={copiedFields.has(w.name) ? ((values[w.name] ?? '').trim() ? 'webForm.copied' : 'webForm.leftEmpty') : 'webForm.notCopied'}
+                        values={{ label: w.label }}
+                        components={[<span translate="no" />, <strong />]}
+                      />
                     </li>
                   ))}
                 </ul>
@@ -302,7 +341,7 @@ export function DraftForm(props: { view: DraftView; caseData: Case; onExported()
                 {allCopied && !sending && !sent ? (
                   <p>
                     <button type="button" className="primary" onClick={() => setSending(true)}>
-                      I have sent it
+                      {t('sent.title')}
                     </button>
                   </p>
                 ) : null}
@@ -311,7 +350,7 @@ export function DraftForm(props: { view: DraftView; caseData: Case; onExported()
             ) : null}
           </div>
         ) : null}
-        <LetterPreview preview={preview} />
+        <LetterPreview preview={preview} language={view.language} />
         <ExportBox view={view} values={outgoing} problems={preview?.problems ?? []} onExported={props.onExported} sent={sent} onSent={onSent} />
       </div>
     </div>

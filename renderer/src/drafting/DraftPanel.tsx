@@ -1,8 +1,10 @@
 import type { Case } from '../../../electron/core/contract';
 import type { TemplateSummary } from '../../../electron/core/contract/drafting';
+import { useTranslation } from 'react-i18next';
 import { fileUrl, invoke } from '../api';
 import { href } from '../router';
 import { dateTime, fileSize } from '../ui/dates';
+import { errorText } from '../ui/errors';
 import { useAsync } from '../ui/useAsync';
 import { DraftScreen } from './DraftScreen';
 
@@ -13,8 +15,15 @@ const byStep = (a: TemplateSummary, b: TemplateSummary) =>
 
 /** The drafting section of the case page: which documents apply here, the drafting screen, and past exports. */
 export function DraftPanel(props: { case: Case; section: string[]; onChange(): void }) {
+  const { t } = useTranslation('drafting');
   const c = props.case;
-  const templates = useAsync(() => invoke('drafting.templates', { country: c.country, platform: c.platform }), [c.country, c.platform]);
+  const templates = useAsync(
+    () =>
+      invoke('drafting.templates', { country: c.country, platform: c.platform }).catch((err: unknown) => {
+        throw new Error(errorText(err));
+      }),
+    [c.country, c.platform],
+  );
   const exportsList = useAsync(() => invoke('drafting.exports', { caseId: c.id }), [c.id]);
   const templateId = props.section[0] === 'draft' ? props.section[1] : undefined;
 
@@ -34,43 +43,53 @@ export function DraftPanel(props: { case: Case; section: string[]; onChange(): v
 
   return (
     <section className="card draft-panel" aria-labelledby="drafts-title">
-      <h2 id="drafts-title">Letters and complaints</h2>
-      {templates.error ? <p role="alert" className="error">Could not load templates: {templates.error}</p> : null}
+      <h2 id="drafts-title">{t('panel.title')}</h2>
+      {templates.error ? (
+        <p role="alert" className="error">
+          {t('panel.loadFailed', { error: templates.error })}
+        </p>
+      ) : null}
       <ul className="template-list">
-        {[...(templates.data ?? [])].sort(byStep).map((t) => {
-          const ok = t.availability?.available !== false;
+        {[...(templates.data ?? [])].sort(byStep).map((tpl) => {
+          const ok = tpl.availability?.available !== false;
           return (
-            <li key={t.id} className={ok ? '' : 'unavailable'}>
+            <li key={tpl.id} className={ok ? '' : 'unavailable'}>
               {ok ? (
-                <a href={href('cases', c.id, 'draft', t.id)} className="template-link">
-                  {t.title}
+                <a href={href('cases', c.id, 'draft', tpl.id)} className="template-link" translate="no">
+                  {tpl.title}
                 </a>
               ) : (
-                <span className="template-link" aria-disabled="true">
-                  {t.title}
+                <span className="template-link" aria-disabled="true" translate="no">
+                  {tpl.title}
                 </span>
               )}
-              <p className="hint">{ok ? t.description : `Not for this case: ${t.availability?.reason}`}</p>
+              {ok ? (
+                <p className="hint" translate="no">
+                  {tpl.description}
+                </p>
+              ) : (
+                <p className="hint">{t('panel.notForCase', { reason: tpl.availability?.reason })}</p>
+              )}
             </li>
           );
         })}
       </ul>
-      <h3>Exports</h3>
+      <h3>{t('panel.exports')}</h3>
       {exportsList.data?.length ? (
         <table className="exports">
           <thead>
             <tr>
-              <th scope="col">File</th>
-              <th scope="col">Made</th>
-              <th scope="col">Size</th>
-              <th scope="col">SHA-256</th>
+              <th scope="col">{t('panel.file')}</th>
+              <th scope="col">{t('panel.made')}</th>
+              <th scope="col">{t('panel.size')}</th>
+              <th scope="col">{t('panel.hash')}</th>
             </tr>
           </thead>
           <tbody>
             {exportsList.data.map((e) => (
               <tr key={e.id}>
                 <td>
-                  <a href={fileUrl('export', e.id, { download: true })} download={e.filename}>
+                  <a href={fileUrl('export', e.id, { download: true })} download={e.filename} translate="no">
                     {e.filename}
                   </a>
                 </td>
@@ -79,14 +98,16 @@ export function DraftPanel(props: { case: Case; section: string[]; onChange(): v
                 </td>
                 <td className="nowrap">{fileSize(e.size)}</td>
                 <td>
-                  <code className="hash">{e.sha256}</code>
+                  <code className="hash" translate="no">
+                    {e.sha256}
+                  </code>
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
       ) : (
-        <p className="hint">Nothing exported yet. Each export is listed here with its hash.</p>
+        <p className="hint">{t('panel.noExports')}</p>
       )}
     </section>
   );

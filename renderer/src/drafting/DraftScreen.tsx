@@ -1,15 +1,25 @@
 import type { Case } from '../../../electron/core/contract';
 import { useEffect, useRef } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { invoke } from '../api';
 import { href } from '../router';
 import { shortDate } from '../ui/dates';
+import { errorText } from '../ui/errors';
 import { useAsync } from '../ui/useAsync';
 import { DraftForm } from './DraftForm';
 import './drafting.css';
 
 /** `#/cases/<id>/draft/<templateId>`: what the document is, to whom and under which rule, then the form. */
 export function DraftScreen(props: { caseData: Case; templateId: string; onExported(): void }) {
-  const { data: view, error } = useAsync(() => invoke('drafting.get', { caseId: props.caseData.id, templateId: props.templateId }), [props.caseData.id, props.templateId]);
+  const { t } = useTranslation('drafting');
+  // A failure is worded in the language shown (the core's key, where it sent one).
+  const { data: view, error } = useAsync(
+    () =>
+      invoke('drafting.get', { caseId: props.caseData.id, templateId: props.templateId }).catch((err: unknown) => {
+        throw new Error(errorText(err));
+      }),
+    [props.caseData.id, props.templateId],
+  );
   const back = href('cases', props.caseData.id);
   const heading = useRef<HTMLHeadingElement>(null);
   // The screen sits below the case details: bring it into view and move focus there, as a page change would.
@@ -22,61 +32,71 @@ export function DraftScreen(props: { caseData: Case; templateId: string; onExpor
   if (error) {
     return (
       <section className="card" aria-labelledby="draft-title">
-        <h2 id="draft-title">Draft</h2>
-        <p role="alert" className="error">{error}</p>
-        <a href={back}>Back to the case</a>
+        <h2 id="draft-title">{t('screen.draft')}</h2>
+        <p role="alert" className="error">
+          {error}
+        </p>
+        <a href={back}>{t('screen.back')}</a>
       </section>
     );
   }
-  if (!view) return <p aria-busy="true">Loading the draft…</p>;
+  if (!view) return <p aria-busy="true">{t('screen.loading')}</p>;
   const m = view.template;
   return (
     <section className="card draft-screen" aria-labelledby="draft-title">
       <p className="breadcrumb">
-        <a href={back}>Back to the case</a>
+        <a href={back}>{t('screen.back')}</a>
       </p>
-      <h2 id="draft-title" ref={heading} tabIndex={-1}>
+      <h2 id="draft-title" ref={heading} tabIndex={-1} translate="no">
         {m.title}
       </h2>
-      <p>{m.description}</p>
+      <p translate="no">{m.description}</p>
       <dl className="details draft-facts">
-        <dt>To</dt>
+        <dt>{t('screen.to')}</dt>
         <dd>
-          {view.recipient.name}
-          {view.recipient.address.length ? <span className="rule">{view.recipient.address.join(', ')}</span> : null}
-          {view.recipient.unverified ? <span className="unverified">Unverified: {view.recipient.unverified} Check it before you post the letter.</span> : null}
+          <span translate="no">{view.recipient.name}</span>
+          {view.recipient.address.length ? (
+            <span className="rule" translate="no">
+              {view.recipient.address.join(', ')}
+            </span>
+          ) : null}
+          {view.recipient.unverified ? (
+            <span className="unverified">
+              <Trans t={t} i18nKey="screen.unverified" values={{ text: view.recipient.unverified }} components={[<span translate="no" />]} />
+            </span>
+          ) : null}
         </dd>
-        <dt>Legal basis</dt>
-        <dd>{m.legalBasis.join('; ')}</dd>
-        <dt>Order of steps</dt>
+        <dt>{t('screen.legalBasis')}</dt>
+        <dd translate="no">{m.legalBasis.join('; ')}</dd>
+        <dt>{t('screen.order')}</dt>
         <dd>
-          {view.controllerFirst.required ? 'Go to the controller first.' : 'No fixed order.'} <span className="rule">{view.controllerFirst.rule}</span>
+          {view.controllerFirst.required ? t('screen.controllerFirst') : t('screen.noOrder')}{' '}
+          <span className="rule" translate="no">
+            {view.controllerFirst.rule}
+          </span>
         </dd>
         {view.preconditions.map((p) => (
           <PreconditionRow key={p.text} text={p.text} rule={p.rule} />
         ))}
-        <dt>Source</dt>
+        <dt>{t('screen.source')}</dt>
         <dd>
-          <a href={m.sourceUrl} target="_blank" rel="noopener noreferrer">
+          <a href={m.sourceUrl} target="_blank" rel="noopener noreferrer" translate="no" className="source-url">
             {m.sourceUrl}
           </a>{' '}
-          <span className="rule">Template last checked against it on {shortDate(m.lastChecked)}.</span>
+          <span className="rule">{t('screen.lastChecked', { date: shortDate(m.lastChecked) })}</span>
         </dd>
       </dl>
       {view.availability.available && !view.readiness.ready ? (
         <div className="next-step tone-due readiness" role="status">
           <p>
-            <strong>Not yet.</strong> {view.readiness.reasons.join(' ')}
+            <strong>{t('screen.notYet')}</strong> {view.readiness.reasons.join(' ')}
           </p>
-          <p className="hint">
-            Export is refused until the record supports it. If you still want to send it now, tick “Draft it anyway” under Export: the text then says
-            only what your record shows.
-          </p>
+          <p className="hint">{t('screen.notYetHint')}</p>
         </div>
       ) : null}
       {view.availability.available && view.cautions.length ? (
         <div className="callout cautions" aria-labelledby="cautions-title">
-          <h3 id="cautions-title">From your case’s record</h3>
+          <h3 id="cautions-title">{t('screen.cautions')}</h3>
           <ul>
             {view.cautions.map((c) => (
               <li key={c}>{c}</li>
@@ -96,10 +116,11 @@ export function DraftScreen(props: { caseData: Case; templateId: string; onExpor
 }
 
 function PreconditionRow(p: { text: string; rule: string }) {
+  const { t } = useTranslation('drafting');
   return (
     <>
-      <dt>Before you send</dt>
-      <dd>
+      <dt>{t('screen.beforeSend')}</dt>
+      <dd translate="no">
         {p.text} <span className="rule">{p.rule}</span>
       </dd>
     </>

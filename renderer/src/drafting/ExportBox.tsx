@@ -1,20 +1,21 @@
 import { useRef, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { DRAFT_FORMATS, type DraftFormat, type DraftView, type ExportRecord, type MarkSentResult, type PdfProfile } from '../../../electron/core/contract/drafting';
 import { fileUrl, invoke } from '../api';
-import { fileSize, num } from '../ui/dates';
+import { fileSize } from '../ui/dates';
+import { errorText, issueText } from '../ui/errors';
 import { SentForm } from './SentForm';
 import { budgetHint, sizeWarnings } from './size';
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-
-const FORMAT_LABELS: Record<DraftFormat, string> = {
-  pdf: 'PDF with the evidence appendix',
-  text: 'Plain text',
-  eml: 'Email draft (.eml)',
-  json: 'Form fields (JSON)',
-};
-
-export function ExportBox(props: { view: DraftView; values: Record<string, string>; problems: { field: string; message: string }[]; onExported(): void; sent: MarkSentResult | null; onSent(r: MarkSentResult): void }) {
+export function ExportBox(props: {
+  view: DraftView;
+  values: Record<string, string>;
+  problems: { field: string; message: string; key?: string }[];
+  onExported(): void;
+  sent: MarkSentResult | null;
+  onSent(r: MarkSentResult): void;
+}) {
+  const { t } = useTranslation('drafting');
   const [format, setFormat] = useState<DraftFormat>('pdf');
   const [profile, setProfile] = useState<PdfProfile>('archive');
   const [budgetMb, setBudgetMb] = useState(String(props.view.template.uploadLimitMb ?? 3));
@@ -29,7 +30,8 @@ export function ExportBox(props: { view: DraftView; values: Record<string, strin
   const run = async () => {
     const budget = Math.round(Number(budgetMb.replace(',', '.')) * 1024 * 1024);
     if (format === 'pdf' && profile === 'upload' && !(budget >= 100_000)) {
-      setError(`Enter the size limit in MB, at least 0.1.${props.view.template.uploadLimitMb ? ` ${props.view.recipient.name}: ${num(props.view.template.uploadLimitMb)} MB.` : ''}`);
+      const limit = props.view.template.uploadLimitMb;
+      setError(limit ? t('export.budgetInvalidKnown', { min: 0.1, who: props.view.recipient.name, limit }) : t('export.budgetInvalid', { min: 0.1 }));
       return;
     }
     setBusy(true);
@@ -49,7 +51,7 @@ export function ExportBox(props: { view: DraftView; values: Record<string, strin
       setResult(rec);
       props.onExported();
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(errorText(err));
     } finally {
       setBusy(false);
     }
@@ -57,15 +59,21 @@ export function ExportBox(props: { view: DraftView; values: Record<string, strin
 
   return (
     <section className="export-box" aria-labelledby="export-title">
-      <h3 id="export-title">Export</h3>
+      <h3 id="export-title">{t('export.title')}</h3>
       {props.problems.length ? (
         <div className="problems">
-          <p>Before exporting, fill in:</p>
+          <p>{t('export.fillIn')}</p>
           <ul>
             {props.problems.map((p) => (
               <li key={p.field + p.message}>
-                <a href={`#field-draft-${p.field}`} onClick={(e) => { e.preventDefault(); document.getElementById(`field-draft-${p.field}`)?.focus(); }}>
-                  {p.message}
+                <a
+                  href={`#field-draft-${p.field}`}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    document.getElementById(`field-draft-${p.field}`)?.focus();
+                  }}
+                >
+                  {issueText(p)}
                 </a>
               </li>
             ))}
@@ -73,27 +81,28 @@ export function ExportBox(props: { view: DraftView; values: Record<string, strin
         </div>
       ) : null}
       <div className="field">
-        <label htmlFor="export-format">Format</label>
+        <label htmlFor="export-format">{t('export.format')}</label>
         <select id="export-format" value={format} onChange={(e) => setFormat(e.target.value as DraftFormat)}>
           {DRAFT_FORMATS.map((f) => (
             <option key={f} value={f}>
-              {FORMAT_LABELS[f]}
+              {t(`export.formats.${f}`)}
             </option>
           ))}
         </select>
       </div>
       {format === 'pdf' ? (
         <fieldset className="profile">
-          <legend>PDF profile</legend>
+          <legend>{t('export.profile')}</legend>
           <label>
-            <input type="radio" name="profile" value="archive" checked={profile === 'archive'} onChange={() => setProfile('archive')} /> Archive: full quality, original files attached
+            <input type="radio" name="profile" value="archive" checked={profile === 'archive'} onChange={() => setProfile('archive')} /> {t('export.archive')}
           </label>
           <label>
-            <input ref={uploadRadio} type="radio" name="profile" value="upload" checked={profile === 'upload'} onChange={() => setProfile('upload')} /> Upload: fits a size limit, no attachments
+            <input ref={uploadRadio} type="radio" name="profile" value="upload" checked={profile === 'upload'} onChange={() => setProfile('upload')} />{' '}
+            {t('export.upload')}
           </label>
           {profile === 'upload' ? (
             <div className="field budget">
-              <label htmlFor="export-budget">Size limit (MB)</label>
+              <label htmlFor="export-budget">{t('export.budget')}</label>
               <input id="export-budget" inputMode="decimal" value={budgetMb} onChange={(e) => setBudgetMb(e.target.value)} aria-describedby="budget-hint" />
               <p className="hint" id="budget-hint">
                 {budgetHint(props.view)}
@@ -106,31 +115,40 @@ export function ExportBox(props: { view: DraftView; values: Record<string, strin
         <div className="anyway">
           <p>
             <label>
-              <input type="checkbox" checked={anyway} onChange={(e) => setAnyway(e.target.checked)} aria-describedby="anyway-hint" /> Draft it anyway
+              <input type="checkbox" checked={anyway} onChange={(e) => setAnyway(e.target.checked)} aria-describedby="anyway-hint" /> {t('export.anyway')}
             </label>
           </p>
           <p className="hint" id="anyway-hint">
-            The record does not support this letter yet (see “Not yet” above). Ticked, it is exported worded from the record as it stands.
+            {t('export.anywayHint')}
           </p>
         </div>
       ) : null}
       <button type="button" className="primary" onClick={() => void run()} disabled={busy || props.problems.length > 0}>
-        {busy ? 'Exporting…' : 'Export'}
+        {busy ? t('export.exporting') : t('export.export')}
       </button>
       <div role="status" className="export-result">
         {result ? (
           <>
             <p className="ok">
-              Exported{result.pages ? ` (${plural(result.pages, 'page')}, ${plural(result.exhibits ?? 0, 'exhibit')})` : ''}, {fileSize(result.size)}:{' '}
+              {result.pages
+                ? t('export.donePdf', {
+                    pages: t('export.pages', { count: result.pages }),
+                    exhibits: t('export.exhibits', { count: result.exhibits ?? 0 }),
+                    size: fileSize(result.size),
+                  })
+                : t('export.done', { size: fileSize(result.size) })}{' '}
               <a href={fileUrl('export', result.id, { download: true })} download={result.filename}>
-                Download {result.filename}
+                <Trans t={t} i18nKey="export.download" values={{ file: result.filename }} components={[<span translate="no" />]} />
               </a>{' '}
               ·{' '}
               <a href={fileUrl('export', result.id)} target="_blank" rel="noopener noreferrer">
-                Open
+                {t('export.open')}
               </a>
               <span className="rule">
-                SHA-256 <code className="hash">{result.sha256}</code>
+                {t('export.hash')}{' '}
+                <code className="hash" translate="no">
+                  {result.sha256}
+                </code>
               </span>
             </p>
             {sizeWarnings(props.view, result).map((w) => (
@@ -146,7 +164,7 @@ export function ExportBox(props: { view: DraftView; values: Record<string, strin
                       setTimeout(() => uploadRadio.current?.focus(), 0);
                     }}
                   >
-                    Use the upload profile
+                    {t('export.useUpload')}
                   </button>
                 ) : null}
               </p>
@@ -157,9 +175,9 @@ export function ExportBox(props: { view: DraftView; values: Record<string, strin
       {result && !sending && !props.sent ? (
         <p className="sent-offer">
           <button type="button" className="primary" onClick={() => setSending(true)}>
-            I have sent it
+            {t('sent.title')}
           </button>{' '}
-          <span className="hint">Once it has gone out: records the date and keeps this file as what you sent.</span>
+          <span className="hint">{t('export.sentHint')}</span>
         </p>
       ) : null}
       {result && sending ? <SentForm view={props.view} exportId={result.id} exportFormat={result.format} onSent={props.onSent} onCancel={() => setSending(false)} /> : null}

@@ -1,9 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { DraftView, MarkSentResult } from '../../../electron/core/contract/drafting';
-import { CHANNEL_LABELS, CHANNELS, EVENT_TYPE_LABELS, type Channel } from '../../../electron/core/contract/tracking';
+import { CHANNELS, type Channel } from '../../../electron/core/contract/tracking';
 import { invoke } from '../api';
 import { href } from '../router';
 import { longDate } from '../ui/dates';
+import { errorText } from '../ui/errors';
 
 /** Today in the user's own time zone, as YYYY-MM-DD (what a date input holds). */
 function todayLocal(): string {
@@ -12,12 +14,12 @@ function todayLocal(): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
 }
 
-
 /**
  * "I have sent it": the member says the document went out (an export, or a web form's fields as copied). Redress
  * records it on the timeline and files what was sent as evidence, so a later complaint can attach it.
  */
 export function SentForm(props: { view: DraftView; exportId?: string; exportFormat?: string; onSent(r: MarkSentResult): void; onCancel(): void }) {
+  const { t } = useTranslation('drafting');
   const v = props.view;
   const defaultChannel: Channel = !props.exportId ? 'webform' : props.exportFormat === 'eml' ? 'email' : v.template.formUrl ? 'webform' : 'post';
   const [on, setOn] = useState(todayLocal());
@@ -50,7 +52,7 @@ export function SentForm(props: { view: DraftView; exportId?: string; exportForm
       setDone(r);
       props.onSent(r);
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(errorText(err));
     } finally {
       setBusy(false);
     }
@@ -59,14 +61,26 @@ export function SentForm(props: { view: DraftView; exportId?: string; exportForm
   if (done) {
     return (
       <section className="sent-box" aria-labelledby="sent-title">
-        <h3 id="sent-title">Recorded as sent</h3>
+        <h3 id="sent-title">{t('sent.doneTitle')}</h3>
         <p className="ok" ref={doneRef} tabIndex={-1}>
-          “{EVENT_TYPE_LABELS[done.eventType]}” on {longDate(on)}
-          {ref.trim() ? ` (reference ${ref.trim()})` : ''} is on the case’s timeline. What you sent is kept as evidence: “{done.evidenceTitle}”, and a
-          later complaint lists it among its documents.
+          {ref.trim() ? (
+            <Trans
+              t={t}
+              i18nKey="sent.doneRef"
+              values={{ event: t(`sent.events.${done.eventType}`), date: longDate(on), ref: ref.trim(), title: done.evidenceTitle }}
+              components={[<span translate="no" />, <span translate="no" />]}
+            />
+          ) : (
+            <Trans
+              t={t}
+              i18nKey="sent.done"
+              values={{ event: t(`sent.events.${done.eventType}`), date: longDate(on), title: done.evidenceTitle }}
+              components={[<span translate="no" />]}
+            />
+          )}
         </p>
         <p>
-          <a href={href('cases', v.caseId)}>Back to the case</a>
+          <a href={href('cases', v.caseId)}>{t('screen.back')}</a>
         </p>
       </section>
     );
@@ -75,12 +89,9 @@ export function SentForm(props: { view: DraftView; exportId?: string; exportForm
   return (
     <section className="sent-box" aria-labelledby="sent-title">
       <h3 id="sent-title" ref={heading} tabIndex={-1}>
-        I have sent it
+        {t('sent.title')}
       </h3>
-      <p className="hint">
-        Redress records the date on the case’s timeline (the reply date counts from it) and keeps {props.exportId ? 'the exported file' : 'the fields as you copied them'} as
-        evidence of what you sent.
-      </p>
+      <p className="hint">{props.exportId ? t('sent.hintExport') : t('sent.hintWebForm')}</p>
       <form
         noValidate
         onSubmit={(e) => {
@@ -90,33 +101,33 @@ export function SentForm(props: { view: DraftView; exportId?: string; exportForm
       >
         <div className="sent-grid">
           <div className="field">
-            <label htmlFor="sent-on">Date sent</label>
+            <label htmlFor="sent-on">{t('sent.on')}</label>
             <input id="sent-on" type="date" value={on} max={todayLocal()} onChange={(e) => setOn(e.target.value)} required />
           </div>
           <div className="field">
-            <label htmlFor="sent-channel">Sent by</label>
+            <label htmlFor="sent-channel">{t('sent.channel')}</label>
             <select id="sent-channel" value={channel} onChange={(e) => setChannel(e.target.value as Channel)}>
               {CHANNELS.map((c) => (
                 <option key={c} value={c}>
-                  {CHANNEL_LABELS[c]}
+                  {t(`sent.channels.${c}`)}
                 </option>
               ))}
             </select>
           </div>
           {channel === 'post' ? (
             <div className="field">
-              <label htmlFor="sent-received">Date it arrived</label>
+              <label htmlFor="sent-received">{t('sent.received')}</label>
               <input id="sent-received" type="date" value={receivedOn} min={on} onChange={(e) => setReceivedOn(e.target.value)} aria-describedby="sent-received-hint" />
               <p className="hint" id="sent-received-hint">
-                From the postal tracking. The month for the answer counts from this day.
+                {t('sent.receivedHint')}
               </p>
             </div>
           ) : null}
           <div className="field sent-ref">
-            <label htmlFor="sent-ref">Case or reference number they gave you (optional)</label>
+            <label htmlFor="sent-ref">{t('sent.ref')}</label>
             <input id="sent-ref" value={ref} maxLength={200} onChange={(e) => setRef(e.target.value)} aria-describedby="sent-ref-hint" />
             <p className="hint" id="sent-ref-hint">
-              From the confirmation page or email, if you got one. You can add it later on the timeline.
+              {t('sent.refHint')}
             </p>
           </div>
         </div>
@@ -127,10 +138,10 @@ export function SentForm(props: { view: DraftView; exportId?: string; exportForm
         ) : null}
         <div className="sent-actions">
           <button type="submit" className="primary" disabled={busy}>
-            {busy ? 'Recording…' : 'Record it as sent'}
+            {busy ? t('sent.recording') : t('sent.record')}
           </button>
           <button type="button" onClick={props.onCancel}>
-            Not yet
+            {t('sent.notYet')}
           </button>
         </div>
       </form>
