@@ -1,12 +1,14 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import type { Platform } from '../../../electron/core/contract/platforms';
 import { WatchUrl, type WatchedDocument, type WatchPlatformAdded } from '../../../electron/core/contract/watch';
 import { ApiCallError, invoke } from '../api';
+import { errorText } from '../ui/errors';
 import { Field } from '../ui/Field';
-import { docLabel, focusWhenShown, plural, watchChanged } from './format';
+import { docLabel, focusWhenShown, watchChanged } from './format';
 
 const lines = (text: string) =>
   text
@@ -18,14 +20,16 @@ const PageSchema = z.object({ url: WatchUrl, select: z.string(), remove: z.strin
 type PageIn = z.input<typeof PageSchema>;
 type PageOut = z.output<typeof PageSchema>;
 
-const PlatformSchema = z.object({ platform: z.string().min(1, 'Choose a platform') });
+// The message is a key of this screen's catalog, worded where the field shows it.
+const PlatformSchema = z.object({ platform: z.string().min(1, 'add.choosePlatformError') });
 type PlatformIn = z.infer<typeof PlatformSchema>;
 
 /** "Watch a platform's policies" and "Watch a page": each adds documents, then moves focus to the first one added. */
 export function AddDocuments(props: { platforms: Platform[]; platformsError?: string; onAdded(): void }) {
+  const { t } = useTranslation('watch');
   return (
     <section aria-labelledby="watch-add-title" className="watch-add">
-      <h2 id="watch-add-title">Add documents to watch</h2>
+      <h2 id="watch-add-title">{t('add.title')}</h2>
       <div className="watch-add-grid">
         <AddPlatform {...props} />
         <AddPage onAdded={props.onAdded} />
@@ -35,6 +39,7 @@ export function AddDocuments(props: { platforms: Platform[]; platformsError?: st
 }
 
 function AddPlatform(props: { platforms: Platform[]; platformsError?: string; onAdded(): void }) {
+  const { t } = useTranslation('watch');
   const [message, setMessage] = useState<string | null>(null);
   const [serverError, setServerError] = useState<string | null>(null);
   const {
@@ -50,25 +55,32 @@ function AddPlatform(props: { platforms: Platform[]; platformsError?: string; on
     setServerError(null);
     try {
       const out = (await invoke('watch.add', { platform })) as WatchPlatformAdded;
-      const skipped = out.skipped.length ? ` ${plural(out.skipped.length, 'was', 'were')} already watched.` : '';
-      setMessage(`Now watching ${plural(out.added.length, `${out.platformName} document`)}: ${out.added.map((d) => d.name ?? d.url).join(', ')}.${skipped}`);
+      const words = {
+        docs: t('add.platformDocs', { count: out.added.length, platform: out.platformName }),
+        names: out.added.map((d) => d.name ?? d.url).join(t('add.nameSeparator')),
+      };
+      setMessage(out.skipped.length ? t('add.nowWatchingPlatformSkipped', { ...words, count: out.skipped.length }) : t('add.nowWatchingPlatform', words));
       props.onAdded();
       watchChanged();
       if (out.added[0]) focusWhenShown(`doc-${out.added[0].id}-title`);
     } catch (err) {
-      setServerError(err instanceof Error ? err.message : String(err));
+      setServerError(errorText(err));
     }
   };
 
   return (
     <form className="card" aria-labelledby="watch-platform-title" onSubmit={handleSubmit(onSubmit)} noValidate>
-      <h3 id="watch-platform-title">Watch a platform&rsquo;s policies</h3>
-      {props.platformsError ? <p role="alert" className="error">Could not load the platforms: {props.platformsError}</p> : null}
-      <Field label="Platform" name="watch-platform" error={errors.platform?.message}>
+      <h3 id="watch-platform-title">{t('add.platformTitle')}</h3>
+      {props.platformsError ? (
+        <p role="alert" className="error">
+          {t('add.platformsError', { error: props.platformsError })}
+        </p>
+      ) : null}
+      <Field label={t('add.platform')} name="watch-platform" error={errors.platform?.message ? t(errors.platform.message) : undefined}>
         <select {...register('platform')}>
-          <option value="">Choose a platform…</option>
+          <option value="">{t('add.choosePlatform')}</option>
           {props.platforms.map((p) => (
-            <option key={p.id} value={p.id}>
+            <option key={p.id} value={p.id} translate="no">
               {p.name}
             </option>
           ))}
@@ -76,10 +88,10 @@ function AddPlatform(props: { platforms: Platform[]; platformsError?: string; on
       </Field>
       {chosen ? (
         <div className="watch-policies">
-          <p className="hint">Redress will watch:</p>
+          <p className="hint">{t('add.willWatch')}</p>
           <ul>
             {chosen.policies.map((d) => (
-              <li key={d.id}>
+              <li key={d.id} translate="no">
                 {d.name} <span className="watch-url">{d.url}</span>
               </li>
             ))}
@@ -98,7 +110,7 @@ function AddPlatform(props: { platforms: Platform[]; platformsError?: string; on
       ) : null}
       <div className="actions">
         <button type="submit" className="primary" disabled={isSubmitting}>
-          {isSubmitting ? 'Adding…' : chosen ? `Watch ${chosen.name}'s policies` : 'Watch these policies'}
+          {isSubmitting ? t('add.adding') : chosen ? t('add.watchPlatform', { platform: chosen.name }) : t('add.watchThese')}
         </button>
       </div>
     </form>
@@ -106,6 +118,7 @@ function AddPlatform(props: { platforms: Platform[]; platformsError?: string; on
 }
 
 function AddPage(props: { onAdded(): void }) {
+  const { t } = useTranslation('watch');
   const [message, setMessage] = useState<string | null>(null);
   const [serverError, setServerError] = useState<string | null>(null);
   const {
@@ -121,7 +134,7 @@ function AddPage(props: { onAdded(): void }) {
     setServerError(null);
     try {
       const doc = (await invoke('watch.add', { url: v.url, select: lines(v.select), remove: lines(v.remove) })) as WatchedDocument;
-      setMessage(`Now watching ${docLabel(doc)}.`);
+      setMessage(t('add.nowWatching', { doc: docLabel(doc) }));
       reset();
       props.onAdded();
       watchChanged();
@@ -130,28 +143,30 @@ function AddPage(props: { onAdded(): void }) {
       if (err instanceof ApiCallError && err.issues?.length) {
         for (const issue of err.issues) {
           const field = issue.path[0] === 'select' || issue.path[0] === 'remove' ? issue.path[0] : 'url';
-          setError(field, { message: issue.message });
+          setError(field, { message: issue.key ?? issue.message });
         }
-      } else setServerError(err instanceof Error ? err.message : String(err));
+      } else setServerError(errorText(err));
     }
   };
 
   return (
     <form className="card" aria-labelledby="watch-page-title" onSubmit={handleSubmit(onSubmit)} noValidate>
-      <h3 id="watch-page-title">Watch a page</h3>
-      <Field label="Page address" name="watch-url" error={errors.url?.message} hint="The full address, such as https://example.com/privacy">
+      <h3 id="watch-page-title">{t('add.pageTitle')}</h3>
+      <Field
+        label={t('add.pageAddress')}
+        name="watch-url"
+        error={errors.url?.message}
+        hint={<Trans t={t} i18nKey="add.pageAddressHint" components={[<span translate="no" />]} />}
+      >
         <input {...register('url')} type="url" inputMode="url" autoComplete="off" spellCheck={false} maxLength={2000} />
       </Field>
       <details className="watch-advanced">
-        <summary>Advanced: which part of the page to compare</summary>
-        <p className="hint">
-          Without these Redress keeps the page&rsquo;s main text and leaves out navigation, header, footer and cookie banners.
-          CSS selectors, one per line.
-        </p>
-        <Field label="Keep only" name="watch-select" error={errors.select?.message}>
+        <summary>{t('add.advanced')}</summary>
+        <p className="hint">{t('add.advancedHint')}</p>
+        <Field label={t('add.keepOnly')} name="watch-select" error={errors.select?.message}>
           <textarea {...register('select')} rows={2} spellCheck={false} />
         </Field>
-        <Field label="Leave out" name="watch-remove" error={errors.remove?.message}>
+        <Field label={t('add.leaveOut')} name="watch-remove" error={errors.remove?.message}>
           <textarea {...register('remove')} rows={2} spellCheck={false} />
         </Field>
       </details>
@@ -167,7 +182,7 @@ function AddPage(props: { onAdded(): void }) {
       ) : null}
       <div className="actions">
         <button type="submit" className="primary" disabled={isSubmitting}>
-          {isSubmitting ? 'Adding…' : 'Watch this page'}
+          {isSubmitting ? t('add.adding') : t('add.watchPage')}
         </button>
       </div>
     </form>

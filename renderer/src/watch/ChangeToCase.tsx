@@ -1,6 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { Trans, useTranslation } from 'react-i18next';
 import { PLATFORMS, PLATFORM_LABELS, REGIONS } from '../../../electron/core/contract';
 import type { WatchCheck, WatchedDocument } from '../../../electron/core/contract/watch';
 import { ApiCallError, invoke } from '../api';
@@ -8,15 +9,15 @@ import { focusCaseHeading, NewCaseSchema, useRegionFollowsCountry, type NewCaseI
 import { href, navigate } from '../router';
 import { countryOptions } from '../ui/countries';
 import { shortDate } from '../ui/dates';
+import { errorText, issueText } from '../ui/errors';
 import { Field } from '../ui/Field';
 import { RegionOptions, regionFieldLabel } from '../ui/regions';
 import { useAsync } from '../ui/useAsync';
 import { docLabel, watchChanged } from './format';
 
-const EVIDENCE_NOTE = 'Three items go into the case as evidence: the earlier text, the new text, and the list of added and removed sentences, each with when it was fetched and its fingerprint (hash).';
-
 /** Adds the change to a case the user already has; afterwards, a link to that case's evidence. */
-export function AddToCase(props: { change: WatchCheck; name: string; onClose(): void }) {
+export function AddToCase(props: { change: WatchCheck; doc: string; when: string; onClose(): void }) {
+  const { t } = useTranslation('watch');
   const cases = useAsync(() => invoke('cases.list', {}), []);
   const [caseId, setCaseId] = useState('');
   const [busy, setBusy] = useState(false);
@@ -33,7 +34,7 @@ export function AddToCase(props: { change: WatchCheck; name: string; onClose(): 
   const add = async () => {
     setError(null);
     if (!caseId) {
-      setError('Choose the case to add the change to.');
+      setError(t('toCase.chooseCaseError'));
       return;
     }
     setBusy(true);
@@ -42,7 +43,7 @@ export function AddToCase(props: { change: WatchCheck; name: string; onClose(): 
       setDone({ id: out.caseId, title: cases.data?.find((c) => c.id === out.caseId)?.title ?? out.caseId });
       watchChanged();
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(errorText(err));
     } finally {
       setBusy(false);
     }
@@ -50,23 +51,27 @@ export function AddToCase(props: { change: WatchCheck; name: string; onClose(): 
 
   return (
     <div className="watch-panel" role="group" aria-labelledby={`${base}-title`} tabIndex={-1} ref={box}>
-      <h6 id={`${base}-title`}>Add the {props.name} to a case</h6>
+      <h6 id={`${base}-title`}>{t('toCase.addTitle', { doc: props.doc, when: props.when })}</h6>
       {done ? (
         <p className="ok" tabIndex={-1} ref={doneRef} role="status">
-          Added to “{done.title}” as three evidence items. <a href={href('cases', done.id)}>Open the case and its evidence</a>
+          <Trans t={t} i18nKey="toCase.added" values={{ title: done.title }} components={[<span translate="no" />, <a href={href('cases', done.id)} />]} />
         </p>
       ) : (
         <>
-          <p className="hint">{EVIDENCE_NOTE}</p>
-          {cases.error ? <p role="alert" className="error">Could not load your cases: {cases.error}</p> : null}
-          {cases.data && !cases.data.length ? <p>You have no case yet: start one from this change instead.</p> : null}
+          <p className="hint">{t('toCase.evidenceNote')}</p>
+          {cases.error ? (
+            <p role="alert" className="error">
+              {t('toCase.casesError', { error: cases.error })}
+            </p>
+          ) : null}
+          {cases.data && !cases.data.length ? <p>{t('toCase.noCases')}</p> : null}
           {cases.data?.length ? (
             <div className="field">
-              <label htmlFor={`${base}-case`}>Case</label>
+              <label htmlFor={`${base}-case`}>{t('toCase.case')}</label>
               <select id={`${base}-case`} value={caseId} onChange={(e) => setCaseId(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={error ? `${base}-error` : undefined}>
-                <option value="">Choose a case…</option>
+                <option value="">{t('toCase.chooseCase')}</option>
                 {cases.data.map((c) => (
-                  <option key={c.id} value={c.id}>
+                  <option key={c.id} value={c.id} translate="no">
                     {c.title}
                   </option>
                 ))}
@@ -81,11 +86,11 @@ export function AddToCase(props: { change: WatchCheck; name: string; onClose(): 
           <div className="actions">
             {cases.data?.length ? (
               <button type="button" className="primary" onClick={add} disabled={busy}>
-                {busy ? 'Adding…' : 'Add to this case'}
+                {busy ? t('toCase.adding') : t('toCase.addToThis')}
               </button>
             ) : null}
             <button type="button" onClick={props.onClose} disabled={busy}>
-              Cancel
+              {t('toCase.cancel')}
             </button>
           </div>
         </>
@@ -97,7 +102,8 @@ export function AddToCase(props: { change: WatchCheck; name: string; onClose(): 
 type CasePlatform = (typeof PLATFORMS)[number];
 
 /** Starts a case from the change: the member's details, then the case page with the three evidence items. */
-export function StartCase(props: { change: WatchCheck; doc: WatchedDocument; name: string; onClose(): void }) {
+export function StartCase(props: { change: WatchCheck; doc: WatchedDocument; when: string; onClose(): void }) {
+  const { t } = useTranslation('watch');
   const base = `new-${props.change.checkId}`;
   const platform: CasePlatform = (PLATFORMS as readonly string[]).includes(props.doc.platformId ?? '') ? (props.doc.platformId as CasePlatform) : PLATFORMS[0];
   const [serverError, setServerError] = useState<string | null>(null);
@@ -113,7 +119,7 @@ export function StartCase(props: { change: WatchCheck; doc: WatchedDocument; nam
   } = useForm<FormIn, unknown, FormOut>({
     resolver: zodResolver(NewCaseSchema),
     defaultValues: {
-      title: `${docLabel(props.doc)}: change of ${shortDate(props.change.checkedAt)}`.slice(0, 200),
+      title: t('toCase.defaultTitle', { doc: docLabel(props.doc), date: shortDate(props.change.checkedAt) }).slice(0, 200),
       platform,
       name: '',
       email: '',
@@ -137,41 +143,41 @@ export function StartCase(props: { change: WatchCheck; doc: WatchedDocument; nam
       if (err instanceof ApiCallError && err.issues?.length) {
         for (const issue of err.issues) {
           const key = issue.path[issue.path[0] === 'newCase' ? 1 : 0];
-          if (typeof key === 'string' && key in (values as object)) setError(key as keyof FormIn, { message: issue.message });
-          else setServerError(issue.message);
+          if (typeof key === 'string' && key in (values as object)) setError(key as keyof FormIn, { message: issue.key ?? issue.message });
+          else setServerError(issueText(issue));
         }
-      } else setServerError(err instanceof Error ? err.message : String(err));
+      } else setServerError(errorText(err));
     }
   };
 
   return (
     <form className="watch-panel" aria-labelledby={`${base}-title`} tabIndex={-1} ref={box} onSubmit={handleSubmit(onSubmit)} noValidate>
-      <h6 id={`${base}-title`}>Start a case from the {props.name}</h6>
-      <p className="hint">{EVIDENCE_NOTE}</p>
-      <Field label="Title" name={`${base}-title-input`} error={errors.title?.message} hint="A name for the case, for your own list.">
+      <h6 id={`${base}-title`}>{t('toCase.startTitle', { doc: docLabel(props.doc), when: props.when })}</h6>
+      <p className="hint">{t('toCase.evidenceNote')}</p>
+      <Field label={t('toCase.title')} name={`${base}-title-input`} error={errors.title?.message} hint={t('toCase.titleHint')}>
         <input {...register('title')} maxLength={200} />
       </Field>
-      <Field label="Platform" name={`${base}-platform`} error={errors.platform?.message}>
+      <Field label={t('toCase.platform')} name={`${base}-platform`} error={errors.platform?.message}>
         <select {...register('platform')}>
           {PLATFORMS.map((p) => (
-            <option key={p} value={p}>
+            <option key={p} value={p} translate="no">
               {PLATFORM_LABELS[p]}
             </option>
           ))}
         </select>
       </Field>
-      <Field label="Your full name" name={`${base}-name`} error={errors.name?.message} hint="As it appears on your account; used in letters and forms.">
+      <Field label={t('toCase.name')} name={`${base}-name`} error={errors.name?.message} hint={t('toCase.nameHint')}>
         <input {...register('name')} autoComplete="name" maxLength={200} />
       </Field>
-      <Field label="Email of your account" name={`${base}-email`} error={errors.email?.message}>
+      <Field label={t('toCase.email')} name={`${base}-email`} error={errors.email?.message}>
         <input {...register('email')} type="email" autoComplete="email" maxLength={254} />
       </Field>
-      <Field label="Country where you live" name={`${base}-country`} error={errors.country?.message} hint="Decides which law applies and which regulator you can turn to.">
+      <Field label={t('toCase.country')} name={`${base}-country`} error={errors.country?.message} hint={t('toCase.countryHint')}>
         <select {...register('country')}>
-          <option value="">Choose a country…</option>
+          <option value="">{t('toCase.chooseCountry')}</option>
           {countryOptions().map((c) => (
             <option key={c.code} value={c.code}>
-              {c.name} ({c.code})
+              {t('toCase.countryOption', { name: c.name, code: c.code })}
             </option>
           ))}
         </select>
@@ -190,10 +196,10 @@ export function StartCase(props: { change: WatchCheck; doc: WatchedDocument; nam
       ) : null}
       <div className="actions">
         <button type="submit" className="primary" disabled={isSubmitting}>
-          {isSubmitting ? 'Starting the case…' : 'Start the case'}
+          {isSubmitting ? t('toCase.starting') : t('toCase.start')}
         </button>
         <button type="button" onClick={props.onClose} disabled={isSubmitting}>
-          Cancel
+          {t('toCase.cancel')}
         </button>
       </div>
     </form>

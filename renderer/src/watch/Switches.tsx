@@ -1,41 +1,38 @@
+import { useTranslation } from 'react-i18next';
 import { SWITCH_RECAPTURE_DAYS } from '../../../electron/core/contract/watch';
 import { invoke } from '../api';
-import { TOGGLE_LABELS } from '../evidence/format';
 import { href } from '../router';
-import { dateTime, num } from '../ui/dates';
+import { dateTime } from '../ui/dates';
 import { useAsync } from '../ui/useAsync';
-import { plural } from './format';
 
 /**
  * "Check my switches": per platform the member's cases are about, the switch state the last capture of its settings
  * page recorded, and whether it is time to capture it again (none yet, or older than SWITCH_RECAPTURE_DAYS days).
  */
 export function Switches() {
+  const { t } = useTranslation('watch');
   const list = useAsync(() => invoke('switches.status', {}), []);
   return (
     <section aria-labelledby="switches-title" className="watch-switches">
-      <h2 id="switches-title">Check my switches</h2>
-      <p className="hint">
-        Platforms turn AI-training switches back on and add new ones. Capture each platform&rsquo;s settings page again at
-        least every {num(SWITCH_RECAPTURE_DAYS)} days: the capture records the switch&rsquo;s state with its date as evidence.
-      </p>
+      <h2 id="switches-title">{t('switches.title')}</h2>
+      <p className="hint">{t('switches.hint', { count: SWITCH_RECAPTURE_DAYS })}</p>
       {list.error ? (
         <p role="alert" className="error">
-          Could not load the switches: {list.error}
+          {t('switches.loadError', { error: list.error })}
         </p>
       ) : null}
-      {list.data && !list.data.length ? <p>No case yet. Each platform your cases are about is listed here once you start one.</p> : null}
+      {list.data && !list.data.length ? <p>{t('switches.none')}</p> : null}
       {list.data?.length ? (
         <table className="watch-switch-table">
-          <caption className="visually-hidden">Last captured switch state per platform</caption>
+          <caption className="visually-hidden">{t('switches.caption')}</caption>
           <thead>
             <tr>
-              <th scope="col">Platform</th>
-              <th scope="col">Last captured state</th>
-              <th scope="col">Captured</th>
-              <th scope="col">Status</th>
+              <th scope="col">{t('switches.platform')}</th>
+              <th scope="col">{t('switches.lastState')}</th>
+              <th scope="col">{t('switches.captured')}</th>
+              <th scope="col">{t('switches.status')}</th>
               <th scope="col">
-                <span className="visually-hidden">Action</span>
+                <span className="visually-hidden">{t('switches.action')}</span>
               </th>
             </tr>
           </thead>
@@ -44,21 +41,31 @@ export function Switches() {
               const caseId = s.last?.caseId ?? s.caseIds[0];
               return (
                 <tr key={s.platform}>
-                  <th scope="row">{s.platformName}</th>
-                  <td data-label="Last captured state">
+                  <th scope="row" translate="no">
+                    {s.platformName}
+                  </th>
+                  <td data-label={t('switches.lastState')}>
                     {s.last ? (
                       <>
-                        <strong className={`toggle toggle-${s.last.state}`}>{TOGGLE_LABELS[s.last.state]}</strong>{' '}
-                        <span className="hint">{s.last.confirmedBy === 'hand' ? '(set by hand)' : '(read from the page)'}</span>
+                        <strong className={`toggle toggle-${s.last.state}`}>{t(`switches.state.${s.last.state}`)}</strong>{' '}
+                        <span className="hint">{t(s.last.confirmedBy === 'hand' ? 'switches.byHand' : 'switches.fromPage')}</span>
                       </>
                     ) : (
-                      'Never captured'
+                      t('switches.neverCaptured')
                     )}
                   </td>
-                  <td data-label="Captured">{s.last ? `${dateTime(s.last.capturedAt)} (${s.daysSince === 0 ? 'today' : `${plural(s.daysSince ?? 0, 'day')} ago`})` : 'Never'}</td>
-                  <td data-label="Status">{s.due ? <span className="badge badge-due">Due: capture again</span> : <span className="badge badge-fresh">Up to date</span>}</td>
+                  <td data-label={t('switches.captured')}>
+                    {s.last
+                      ? s.daysSince === 0
+                        ? t('switches.capturedToday', { at: dateTime(s.last.capturedAt) })
+                        : t('switches.capturedAgo', { at: dateTime(s.last.capturedAt), count: s.daysSince ?? 0 })
+                      : t('switches.never')}
+                  </td>
+                  <td data-label={t('switches.status')}>
+                    {s.due ? <span className="badge badge-due">{t('switches.due')}</span> : <span className="badge badge-fresh">{t('switches.upToDate')}</span>}
+                  </td>
                   <td>
-                    <a href={href('cases', caseId)}>{`Capture the ${s.platformName} switch${s.last ? ' again' : ''}`}</a>
+                    <a href={href('cases', caseId)}>{t(s.last ? 'switches.captureAgain' : 'switches.capture', { platform: s.platformName })}</a>
                   </td>
                 </tr>
               );

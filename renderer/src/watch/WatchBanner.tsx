@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { WatchStatus } from '../../../electron/core/contract/watch';
 import { invoke } from '../api';
 import { href, useRoute } from '../router';
-import { plural, WATCH_CHANGED } from './format';
+import { WATCH_CHANGED } from './format';
 import './watch.css';
 
 const RECHECK_MS = 10 * 60 * 1000;
@@ -13,6 +14,7 @@ const RECHECK_MS = 10 * 60 * 1000;
  * marks what it shows as seen, so the banner is not shown there.
  */
 export function WatchBanner() {
+  const { t } = useTranslation('watch');
   const route = useRoute();
   const [status, setStatus] = useState<WatchStatus | null>(null);
   useEffect(() => {
@@ -36,15 +38,17 @@ export function WatchBanner() {
   const unseen = status?.unseen ?? [];
   if (route[0] === 'watch' || !unseen.length) return null;
   const names = [...new Set(unseen.map((u) => u.name))];
+  const more = names.length - 3;
   return (
-    <aside className="watch-banner" aria-label="Policy watch">
+    <aside className="watch-banner" aria-label={t('banner.label')}>
       <p>
-        <strong>
-          The watch found {plural(unseen.length, 'AI-related policy change')}
-        </strong>{' '}
-        ({names.slice(0, 3).join(', ')}
-        {names.length > 3 ? ` and ${plural(names.length - 3, 'more document')}` : ''}).{' '}
-        <a href={href('watch')}>{unseen.length === 1 ? 'Review it' : 'Review them'}</a>
+        <Trans
+          t={t}
+          i18nKey={more > 0 ? 'banner.foundMore' : 'banner.found'}
+          count={unseen.length}
+          values={{ names: names.slice(0, 3).join(t('add.nameSeparator')), more: more > 0 ? t('banner.more', { count: more }) : '' }}
+          components={[<strong />, <span translate="no" />, <a href={href('watch')} />]}
+        />
       </p>
     </aside>
   );

@@ -1,10 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { WatchCheck, WatchStatus } from '../../../electron/core/contract/watch';
 import { invoke } from '../api';
 import { dateTime } from '../ui/dates';
+import { errorText } from '../ui/errors';
 import { useAsync } from '../ui/useAsync';
 import { AddDocuments } from './AddDocuments';
-import { docLabel, focusWhenShown, plural, runSummary, watchChanged } from './format';
+import { docLabel, failedReason, focusWhenShown, runSummary, watchChanged } from './format';
 import { Switches } from './Switches';
 import { WatchedDocumentCard } from './WatchedDocument';
 import './watch.css';
@@ -17,6 +20,7 @@ const AGENT = 'Redress (policy watch of a personal privacy app; one request per 
  * newest first, and "Check my switches". Nothing here reaches the internet except "Check now", which the user presses.
  */
 export function WatchScreen() {
+  const { t } = useTranslation('watch');
   const status = useAsync(() => invoke('watch.status', {}), []);
   const docs = useAsync(() => invoke('watch.list', {}), []);
   const platforms = useAsync(() => invoke('platforms.list', {}), []);
@@ -40,30 +44,27 @@ export function WatchScreen() {
 
   return (
     <section aria-labelledby="watch-title" className="watch-screen">
-      <h1 id="watch-title">Policy watch</h1>
-      <p className="hint watch-intro">
-        The watch reads the privacy policies you choose and tells you when a sentence is added or removed, marking the
-        sentences that mention AI, models or training. From a change you can add both versions to a case as evidence.
-      </p>
+      <h1 id="watch-title">{t('screen.title')}</h1>
+      <p className="hint watch-intro">{t('screen.intro')}</p>
       {status.error ? (
         <p role="alert" className="error">
-          Could not load the watch: {status.error}
+          {t('screen.loadError', { error: status.error })}
         </p>
       ) : null}
       {status.data ? (
         <Settings status={status.data} docs={docs.data ?? []} onChange={reloadAll} platformsCount={platforms.data?.length ?? 0} />
       ) : status.loading ? (
-        <p role="status">Loading the watch…</p>
+        <p role="status">{t('screen.loading')}</p>
       ) : null}
 
       <section aria-labelledby="watched-title" className="watch-docs">
-        <h2 id="watched-title">Watched documents</h2>
+        <h2 id="watched-title">{t('screen.docsTitle')}</h2>
         {docs.error ? (
           <p role="alert" className="error">
-            Could not load the watched documents: {docs.error}
+            {t('screen.docsError', { error: docs.error })}
           </p>
         ) : null}
-        {docs.data && !docs.data.length ? <p>None yet. Add a platform&rsquo;s policies or a page below.</p> : null}
+        {docs.data && !docs.data.length ? <p>{t('screen.docsNone')}</p> : null}
         {docs.data?.map((d) => (
           <WatchedDocumentCard key={d.id} doc={d} on={status.data?.enabled ?? false} version={version} fresh={fresh} onRemoved={reloadAll} />
         ))}
@@ -78,6 +79,7 @@ export function WatchScreen() {
 
 function Settings(props: { status: WatchStatus; docs: { id: string; name: string | null; url: string }[]; onChange(): void; platformsCount: number }) {
   const { status, docs } = props;
+  const { t } = useTranslation('watch');
   const [hours, setHours] = useState<number>(HOURS.includes(status.everyHours as 6) ? status.everyHours : 6);
   const [busy, setBusy] = useState<'switch' | 'run' | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -98,7 +100,7 @@ function Settings(props: { status: WatchStatus; docs: { id: string; name: string
       watchChanged();
       focusWhenShown('watch-state-title');
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(errorText(err));
     } finally {
       setBusy(null);
     }
@@ -114,7 +116,7 @@ function Settings(props: { status: WatchStatus; docs: { id: string; name: string
       props.onChange();
       watchChanged();
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(errorText(err));
     } finally {
       setBusy(null);
     }
@@ -122,42 +124,35 @@ function Settings(props: { status: WatchStatus; docs: { id: string; name: string
 
   return (
     <section aria-labelledby="watch-state-title" className={`watch-state card ${status.enabled ? 'is-on' : 'is-off'}`} aria-busy={busy !== null}>
-      <h2 id="watch-state-title">{status.enabled ? 'The watch is on' : 'The watch is off'}</h2>
+      <h2 id="watch-state-title">{t(status.enabled ? 'state.on' : 'state.off')}</h2>
       {status.enabled ? (
         <>
-          <p>
-            While Redress is open it checks your documents every {plural(status.everyHours, 'hour')}; each document is
-            fetched when it is due (the list below says how often).
-          </p>
-          <p className="watch-runs">
-            Last run: {status.lastRunAt ? dateTime(status.lastRunAt) : 'not yet'}
-            {status.nextRunAt ? ` · Next run: ${dateTime(status.nextRunAt)}` : ''}
-          </p>
+          <p>{t('state.onText', { count: status.everyHours })}</p>
+          <p className="watch-runs">{runsText(t, status)}</p>
           <p className="hint">
-            Each run sends one plain request per document, with no cookies, no login and no account data, and says it
-            is “{AGENT}”.
+            <Trans t={t} i18nKey="state.agentHint" values={{ agent: AGENT }} components={[<span translate="no" />]} />
           </p>
           <div className="actions">
             <button type="button" className="primary" onClick={checkNow} disabled={busy !== null || !docs.length}>
-              {busy === 'run' ? `Checking ${plural(docs.length, 'document')}…` : 'Check now'}
+              {busy === 'run' ? t('state.checking', { count: docs.length }) : t('state.checkNow')}
             </button>
             <button type="button" onClick={() => setEnabled(false)} disabled={busy !== null}>
-              {busy === 'switch' ? 'Turning off…' : 'Turn the watch off'}
+              {busy === 'switch' ? t('state.turningOff') : t('state.turnOff')}
             </button>
           </div>
-          {!docs.length ? <p className="hint">Add a document below to have something to check.</p> : null}
+          {!docs.length ? <p className="hint">{t('state.addFirst')}</p> : null}
         </>
       ) : (
         <>
-          <p>Nothing is fetched while the watch is off. Once you turn it on, Redress will, while it is open:</p>
+          <p>{t('state.offIntro')}</p>
           <ul className="watch-promises">
             <li>
               {docs.length ? (
                 <>
-                  fetch {docs.length === 1 ? 'this document' : `these ${plural(docs.length, 'document')}`} and no other page:
+                  {t('state.fetchThese', { count: docs.length })}
                   <ul className="watch-fetch-list">
                     {docs.map((d) => (
-                      <li key={d.id}>
+                      <li key={d.id} translate="no">
                         {d.name ? (
                           <>
                             {d.name} <span className="watch-url">{d.url}</span>
@@ -169,32 +164,32 @@ function Settings(props: { status: WatchStatus; docs: { id: string; name: string
                     ))}
                   </ul>
                 </>
+              ) : props.platformsCount ? (
+                t('state.fetchOnly', { count: props.platformsCount })
               ) : (
-                <>
-                  fetch only the documents you add below: the policies of a platform (
-                  {props.platformsCount ? `${plural(props.platformsCount, 'platform')} to choose from` : 'choose a platform'}) or a page by
-                  its address. You have not added any yet;
-                </>
+                t('state.fetchOnlyNoPlatforms')
               )}
             </li>
-            <li>look for due documents every few hours (you choose how often below) and fetch each document at most once a day;</li>
-            <li>send one request per document per run and nothing else: no cookies, no login, no account data;</li>
-            <li>name itself honestly to the site as “{AGENT}”;</li>
-            <li>keep the text it reads and the changes it finds on this computer only.</li>
+            <li>{t('state.promiseOften')}</li>
+            <li>{t('state.promiseRequest')}</li>
+            <li>
+              <Trans t={t} i18nKey="state.promiseName" values={{ agent: AGENT }} components={[<span translate="no" />]} />
+            </li>
+            <li>{t('state.promiseLocal')}</li>
           </ul>
           <div className="watch-turn-on">
             <div className="field">
-              <label htmlFor="watch-every">How often to look</label>
+              <label htmlFor="watch-every">{t('state.howOften')}</label>
               <select id="watch-every" value={hours} onChange={(e) => setHours(Number(e.target.value))}>
                 {HOURS.map((h) => (
                   <option key={h} value={h}>
-                    Every {h} hours
+                    {t('state.everyHours', { count: h })}
                   </option>
                 ))}
               </select>
             </div>
             <button type="button" className="primary" onClick={() => setEnabled(true)} disabled={busy !== null}>
-              {busy === 'switch' ? 'Turning on…' : 'Turn the watch on'}
+              {busy === 'switch' ? t('state.turningOn') : t('state.turnOn')}
             </button>
           </div>
         </>
@@ -205,7 +200,7 @@ function Settings(props: { status: WatchStatus; docs: { id: string; name: string
         </p>
       ) : null}
       <div role="status" aria-live="polite" className="watch-result-live">
-        {busy === 'run' ? `Checking ${plural(docs.length, 'document')}…` : ''}
+        {busy === 'run' ? t('state.checking', { count: docs.length }) : ''}
       </div>
       {result ? (
         <div className={`watch-result${result.failed.length ? ' has-failed' : ''}`} tabIndex={-1} ref={resultRef} id="watch-result">
@@ -216,7 +211,12 @@ function Settings(props: { status: WatchStatus; docs: { id: string; name: string
             <ul>
               {result.failed.map((f) => (
                 <li key={f.checkId}>
-                  {docLabel({ name: docs.find((d) => d.id === f.id)?.name ?? null, url: f.url })}: {f.failed}
+                  <Trans
+                    t={t}
+                    i18nKey="state.failedItem"
+                    values={{ doc: docLabel({ name: docs.find((d) => d.id === f.id)?.name ?? null, url: f.url }), reason: failedReason(f) }}
+                    components={[<span translate="no" />]}
+                  />
                 </li>
               ))}
             </ul>
@@ -227,3 +227,10 @@ function Settings(props: { status: WatchStatus; docs: { id: string; name: string
   );
 }
 
+/** When the watch last ran and runs next, as one line. */
+function runsText(t: TFunction<'watch'>, status: WatchStatus): string {
+  const last = status.lastRunAt ? dateTime(status.lastRunAt) : null;
+  const next = status.nextRunAt ? dateTime(status.nextRunAt) : null;
+  if (last) return next ? t('state.runsLastNext', { last, next }) : t('state.runsLast', { last });
+  return next ? t('state.runsNeverNext', { next }) : t('state.runsNever');
+}

@@ -1,10 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { WatchCheck, WatchedDocument } from '../../../electron/core/contract/watch';
 import { invoke } from '../api';
 import { dateTime, dateTimeLong, num } from '../ui/dates';
+import { errorText } from '../ui/errors';
 import { useAsync } from '../ui/useAsync';
 import { AddToCase, StartCase } from './ChangeToCase';
-import { docLabel, everyText, focusWhenShown, outcomeText, plural, watchChanged } from './format';
+import { docLabel, everyText, focusWhenShown, outcomeText, watchChanged } from './format';
 
 /** How many changes a document shows before "Show all". */
 const SHOWN = 5;
@@ -12,6 +14,7 @@ const SHOWN = 5;
 /** One watched document: what it is, when it was last checked and how that went, its changes newest first. */
 export function WatchedDocumentCard(props: { doc: WatchedDocument; on: boolean; version: number; fresh: Set<string>; onRemoved(): void }) {
   const { doc } = props;
+  const { t } = useTranslation('watch');
   const label = docLabel(doc);
   const log = useAsync(() => invoke('watch.log', { id: doc.id, limit: 200 }), [doc.id, props.version, doc.lastCheckedAt]);
   const [all, setAll] = useState(false);
@@ -27,41 +30,42 @@ export function WatchedDocumentCard(props: { doc: WatchedDocument; on: boolean; 
 
   return (
     <article className={`watch-doc card${outcome?.outcome === 'failed' ? ' is-failed' : ''}`} aria-labelledby={titleId}>
-      <h3 id={titleId} tabIndex={-1}>
+      <h3 id={titleId} tabIndex={-1} translate="no">
         {label}
       </h3>
-      {doc.name ? <p className="watch-url">{doc.url}</p> : null}
+      {doc.name ? (
+        <p className="watch-url" translate="no">
+          {doc.url}
+        </p>
+      ) : null}
       <dl className="watch-facts">
         <div>
-          <dt>Last checked</dt>
-          <dd>{doc.lastCheckedAt ? dateTime(doc.lastCheckedAt) : 'Not checked yet'}</dd>
+          <dt>{t('doc.lastChecked')}</dt>
+          <dd>{doc.lastCheckedAt ? dateTime(doc.lastCheckedAt) : t('doc.notChecked')}</dd>
         </div>
         <div>
-          <dt>Last outcome</dt>
-          <dd className={`outcome outcome-${outcome?.outcome ?? 'none'}`}>{outcome ? outcomeText(outcome) : 'None yet: the first check records the text'}</dd>
+          <dt>{t('doc.lastOutcome')}</dt>
+          <dd className={`outcome outcome-${outcome?.outcome ?? 'none'}`}>{outcome ? outcomeText(outcome) : t('doc.noOutcome')}</dd>
         </div>
         <div>
-          <dt>Checked</dt>
-          <dd>
-            {everyText(doc.every)}
-            {props.on ? `, next ${dateTime(doc.dueAt)}` : ' once the watch is on'}
-          </dd>
+          <dt>{t('doc.checked')}</dt>
+          <dd>{props.on ? t('doc.checkedNext', { every: everyText(doc.every), at: dateTime(doc.dueAt) }) : t('doc.checkedOff', { every: everyText(doc.every) })}</dd>
         </div>
         <div>
-          <dt>Versions kept</dt>
+          <dt>{t('doc.versions')}</dt>
           <dd>{num(doc.snapshots)}</dd>
         </div>
       </dl>
       {log.error ? (
         <p role="alert" className="error">
-          Could not load the changes: {log.error}
+          {t('doc.logError', { error: log.error })}
         </p>
       ) : null}
-      <h4 className="watch-changes-title">Changes, newest first</h4>
+      <h4 className="watch-changes-title">{t('doc.changesTitle')}</h4>
       {log.data && !changes.length ? (
         <p className="hint">
-          {baseline ? `No change since the first version was recorded on ${dateTime(baseline.checkedAt)}.` : 'No change recorded yet.'}
-          {last?.outcome === 'failed' ? ' The last check failed (see above), so a newer change may not have been seen yet.' : ''}
+          {baseline ? t('doc.noChangeSince', { at: dateTime(baseline.checkedAt) }) : t('doc.noChangeYet')}
+          {last?.outcome === 'failed' ? ` ${t('doc.lastFailed')}` : ''}
         </p>
       ) : null}
       {shown.length ? (
@@ -73,7 +77,7 @@ export function WatchedDocumentCard(props: { doc: WatchedDocument; on: boolean; 
       ) : null}
       {changes.length > SHOWN ? (
         <button type="button" className="link-button" onClick={() => setAll(!all)} aria-expanded={all}>
-          {all ? `Show the latest ${num(SHOWN)} changes of ${label}` : `Show all ${num(changes.length)} changes of ${label}`}
+          {all ? t('doc.showLatest', { count: SHOWN, doc: label }) : t('doc.showAll', { count: changes.length, doc: label })}
         </button>
       ) : null}
       <RemoveDocument doc={doc} onRemoved={props.onRemoved} />
@@ -89,8 +93,9 @@ function earlierText(log: WatchCheck[], c: WatchCheck): string | null {
 }
 
 function Sentences(props: { kind: 'added' | 'removed'; list: string[]; ai: string[]; id: string }) {
+  const { t } = useTranslation('watch');
   if (!props.list.length) return null;
-  const title = props.kind === 'added' ? `Added (${num(props.list.length)})` : `Removed (${num(props.list.length)})`;
+  const title = t(props.kind === 'added' ? 'change.addedTitle' : 'change.removedTitle', { count: props.list.length });
   return (
     <>
       <h6 id={props.id} className="sentences-title">
@@ -101,8 +106,8 @@ function Sentences(props: { kind: 'added' | 'removed'; list: string[]; ai: strin
           const ai = props.ai.includes(s);
           return (
             <li key={i} className={ai ? 'is-ai' : undefined}>
-              {ai ? <span className="ai-label">AI-related</span> : null}
-              {props.kind === 'added' ? <ins>{s}</ins> : <del>{s}</del>}
+              {ai ? <span className="ai-label">{t('change.aiRelated')}</span> : null}
+              {props.kind === 'added' ? <ins translate="no">{s}</ins> : <del translate="no">{s}</del>}
             </li>
           );
         })}
@@ -115,9 +120,9 @@ type Panel = 'none' | 'add' | 'new';
 
 function ChangeItem(props: { change: WatchCheck; when: string; earlier: string | null; doc: WatchedDocument; fresh: boolean }) {
   const c = props.change;
+  const { t } = useTranslation('watch');
   const label = docLabel(props.doc);
   const [panel, setPanel] = useState<Panel>('none');
-  const name = `${label} change of ${props.when}`;
   const base = `chg-${c.checkId}`;
   const toggle = (p: Panel) => setPanel(panel === p ? 'none' : p);
   const addButton = useRef<HTMLButtonElement>(null);
@@ -132,23 +137,26 @@ function ChangeItem(props: { change: WatchCheck; when: string; earlier: string |
     <li className={`watch-change${c.aiRelated ? ' is-ai' : ''}`}>
       <article aria-labelledby={`${base}-title`}>
         <h5 id={`${base}-title`}>
-          Change of {props.when}
-          {c.aiRelated ? <span className="ai-label">AI-related</span> : null}
-          {props.fresh ? <span className="badge badge-new">New</span> : null}
+          {t('change.title', { when: props.when })}
+          {c.aiRelated ? <span className="ai-label">{t('change.aiRelated')}</span> : null}
+          {props.fresh ? <span className="badge badge-new">{t('change.new')}</span> : null}
         </h5>
         <p className="hint">
-          {plural(c.added.length, 'sentence')} added, {plural(c.removed.length, 'sentence')} removed
-          {props.earlier ? `, compared with the text fetched ${dateTime(props.earlier)}` : ''}
-          {c.httpStatus ? ` · page answered HTTP ${c.httpStatus}` : ''}
+          {t(props.earlier ? 'change.countsCompared' : 'change.counts', {
+            added: t('change.added', { count: c.added.length }),
+            removed: t('change.removed', { count: c.removed.length }),
+            at: props.earlier ? dateTime(props.earlier) : '',
+          })}
+          {c.httpStatus ? ` · ${t('change.http', { status: c.httpStatus })}` : ''}
         </p>
         <Sentences kind="added" list={c.added} ai={c.aiSentences} id={`${base}-added`} />
         <Sentences kind="removed" list={c.removed} ai={c.aiSentences} id={`${base}-removed`} />
         <div className="actions">
-          <button type="button" ref={addButton} aria-expanded={panel === 'add'} aria-controls={`${base}-panel`} onClick={() => toggle('add')} aria-label={`Add the ${name} to a case`}>
-            Add to a case
+          <button type="button" ref={addButton} aria-expanded={panel === 'add'} aria-controls={`${base}-panel`} onClick={() => toggle('add')} aria-label={t('change.addToCaseLabel', { doc: label, when: props.when })}>
+            {t('change.addToCase')}
           </button>
-          <button type="button" ref={newButton} aria-expanded={panel === 'new'} aria-controls={`${base}-panel`} onClick={() => toggle('new')} aria-label={`Start a case from the ${name}`}>
-            Start a case from this
+          <button type="button" ref={newButton} aria-expanded={panel === 'new'} aria-controls={`${base}-panel`} onClick={() => toggle('new')} aria-label={t('change.startCaseLabel', { doc: label, when: props.when })}>
+            {t('change.startCase')}
           </button>
         </div>
         <div
@@ -160,8 +168,8 @@ function ChangeItem(props: { change: WatchCheck; when: string; earlier: string |
             }
           }}
         >
-          {panel === 'add' ? <AddToCase change={c} name={name} onClose={close} /> : null}
-          {panel === 'new' ? <StartCase change={c} doc={props.doc} name={name} onClose={close} /> : null}
+          {panel === 'add' ? <AddToCase change={c} doc={label} when={props.when} onClose={close} /> : null}
+          {panel === 'new' ? <StartCase change={c} doc={props.doc} when={props.when} onClose={close} /> : null}
         </div>
       </article>
     </li>
@@ -170,6 +178,7 @@ function ChangeItem(props: { change: WatchCheck; when: string; earlier: string |
 
 /** "Stop watching", then a confirmation that takes focus itself, so a second Enter does not remove anything. */
 function RemoveDocument(props: { doc: WatchedDocument; onRemoved(): void }) {
+  const { t } = useTranslation('watch');
   const label = docLabel(props.doc);
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -192,7 +201,7 @@ function RemoveDocument(props: { doc: WatchedDocument; onRemoved(): void }) {
       watchChanged();
       focusWhenShown('watched-title');
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(errorText(err));
       setBusy(false);
     }
   };
@@ -201,21 +210,20 @@ function RemoveDocument(props: { doc: WatchedDocument; onRemoved(): void }) {
   return (
     <div className="watch-remove">
       {asking ? (
-        <div className="confirm" role="group" aria-label={`Confirm: stop watching ${label}`} aria-describedby={confirmId} tabIndex={-1} ref={box}>
+        <div className="confirm" role="group" aria-label={t('remove.confirmLabel', { doc: label })} aria-describedby={confirmId} tabIndex={-1} ref={box}>
           <p id={confirmId}>
-            Stop watching {label}? Its saved versions and changes are deleted from the watch. Anything you already added to a
-            case stays in the case.
+            <Trans t={t} i18nKey="remove.confirmText" values={{ doc: label }} components={[<span translate="no" />]} />
           </p>
           <button type="button" onClick={() => setAsking(false)} disabled={busy}>
-            Keep watching
+            {t('remove.keep')}
           </button>
-          <button type="button" className="danger" onClick={remove} disabled={busy} aria-label={`Yes, stop watching ${label}`}>
-            {busy ? 'Removing…' : 'Yes, stop watching'}
+          <button type="button" className="danger" onClick={remove} disabled={busy} aria-label={t('remove.yesLabel', { doc: label })}>
+            {busy ? t('remove.removing') : t('remove.yes')}
           </button>
         </div>
       ) : (
-        <button type="button" className="danger-quiet" ref={opener} onClick={() => setAsking(true)} aria-label={`Stop watching ${label}`}>
-          Stop watching…
+        <button type="button" className="danger-quiet" ref={opener} onClick={() => setAsking(true)} aria-label={t('remove.stopLabel', { doc: label })}>
+          {t('remove.stop')}
         </button>
       )}
       {error ? (

@@ -1,11 +1,11 @@
 import type { WatchCheck, WatchedDocument } from '../../../electron/core/contract/watch';
-import { num } from '../ui/dates';
+import type { Msg } from '../../../electron/core/contract/i18n';
+import { i18next } from '../i18n';
+import { msgText } from '../ui/errors';
 
 /** Sent when the watch's documents, checks or seen marks change, so the banner and the screen load again. */
 export const WATCH_CHANGED = 'redress:watch-changed';
 export const watchChanged = () => window.dispatchEvent(new Event(WATCH_CHANGED));
-
-export const plural = (n: number, one: string, many = `${one}s`) => `${num(n)} ${n === 1 ? one : many}`;
 
 /** What a document is called: its platform's name for it, else its address. */
 export const docLabel = (d: Pick<WatchedDocument, 'name' | 'url'>) => d.name ?? d.url;
@@ -19,43 +19,53 @@ export function everyText(seconds: number): string {
     [60, 'minute'],
   ];
   for (const [size, unit] of units) {
-    if (seconds >= size && seconds % size === 0) {
-      const n = seconds / size;
-      return n === 1 ? `every ${unit}` : `every ${num(n)} ${unit}s`;
-    }
+    if (seconds >= size && seconds % size === 0) return i18next.t(`watch:every.${unit}`, { count: seconds / size });
   }
-  return `every ${plural(seconds, 'second')}`;
+  return i18next.t('watch:every.second', { count: seconds });
 }
 
 /** "3 documents checked: 1 changed (AI-related), 1 failed." */
 export function runSummary(results: WatchCheck[]): string {
-  if (!results.length) return 'Nothing to check: add a document to watch first.';
+  if (!results.length) return i18next.t('watch:summary.nothing');
   const changed = results.filter((r) => r.outcome === 'changed');
   const ai = changed.filter((r) => r.aiRelated).length;
   const parts: string[] = [];
   if (changed.length) {
-    parts.push(`${num(changed.length)} changed${ai ? (ai === changed.length ? ' (AI-related)' : ` (${num(ai)} AI-related)`) : ''}`);
+    const key = ai ? (ai === changed.length ? 'summary.changedAi' : 'summary.changedSomeAi') : 'summary.changed';
+    parts.push(i18next.t(`watch:${key}`, { count: changed.length, ai }));
   }
-  const base = results.filter((r) => r.outcome === 'baseline').length;
-  if (base) parts.push(`${plural(base, 'first version')} recorded`);
-  const same = results.filter((r) => r.outcome === 'unchanged').length;
-  if (same) parts.push(`${num(same)} unchanged`);
-  const failed = results.filter((r) => r.outcome === 'failed').length;
-  if (failed) parts.push(`${num(failed)} failed`);
-  return `${plural(results.length, 'document')} checked: ${parts.join(', ')}.`;
+  const count = (outcome: WatchCheck['outcome']) => results.filter((r) => r.outcome === outcome).length;
+  for (const [outcome, key] of [
+    ['baseline', 'summary.baseline'],
+    ['unchanged', 'summary.unchanged'],
+    ['failed', 'summary.failed'],
+  ] as const) {
+    const n = count(outcome);
+    if (n) parts.push(i18next.t(`watch:${key}`, { count: n }));
+  }
+  return i18next.t('watch:summary.total', { count: results.length, parts: parts.join(i18next.t('watch:summary.separator')) });
+}
+
+/**
+ * Why a check failed, in the language shown: worded from the core's message reference when the check carries one,
+ * else the core's English reason.
+ */
+export function failedReason(c: Pick<WatchCheck, 'failed'>): string {
+  const english = c.failed ?? i18next.t('watch:outcome.failedUnknown');
+  return msgText((c as { failedMsg?: Msg }).failedMsg, english);
 }
 
 /** The outcome of a check in plain words; a failure always with its reason. */
 export function outcomeText(c: Pick<WatchCheck, 'outcome' | 'failed' | 'aiRelated'>): string {
   switch (c.outcome) {
     case 'baseline':
-      return 'First version recorded (nothing to compare with yet)';
+      return i18next.t('watch:outcome.baseline');
     case 'unchanged':
-      return 'No change';
+      return i18next.t('watch:outcome.unchanged');
     case 'changed':
-      return c.aiRelated ? 'Changed, AI-related' : 'Changed';
+      return i18next.t(c.aiRelated ? 'watch:outcome.changedAi' : 'watch:outcome.changed');
     case 'failed':
-      return `Failed: ${c.failed ?? 'the page could not be checked'}`;
+      return i18next.t('watch:outcome.failed', { reason: failedReason(c) });
   }
 }
 
