@@ -1,23 +1,19 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { jurisdictionFor } from '../../../electron/core/contract';
 import {
   BELONGS_TO,
   CHANNELS,
-  CHANNEL_LABELS,
   CLARIFICATION_KINDS,
-  CLARIFICATION_LABELS,
   EVENT_TYPES,
-  EVENT_TYPE_HELP,
-  EVENT_TYPE_LABELS,
   EventAddInput,
   NOTE_MAX,
   RECEIVED_TYPES,
   REF_MAX,
   REQUEST_TYPES,
-  REQUEST_TYPE_LABELS,
   type CaseEvent,
   type EventType,
   type EvidenceOption,
@@ -25,7 +21,8 @@ import {
 import { ApiCallError } from '../api';
 import { num } from '../ui/dates';
 import { Field } from '../ui/Field';
-import { errorText, threadName } from './format';
+import { kindLabel } from '../evidence/format';
+import { channelLabel, clarificationLabel, errorText, eventTypeHelp, eventTypeLabel, requestTypeLabel, threadName } from './format';
 
 type FormIn = z.input<typeof EventAddInput>;
 export type EventValues = z.output<typeof EventAddInput>;
@@ -50,6 +47,7 @@ export function EventForm(props: {
   /** Put focus on the first field when the form opens (it opens on demand). */
   autoFocus?: boolean;
 }) {
+  const { t } = useTranslation('tracking');
   const e = props.event;
   const prefix = e ? `edit-${e.id}` : 'add';
   const [serverError, setServerError] = useState<string | null>(null);
@@ -119,7 +117,7 @@ export function EventForm(props: {
         } as unknown as FormIn);
     } catch (err) {
       if (err instanceof ApiCallError && err.issues?.length) {
-        for (const issue of err.issues) setError(issue.path as keyof FormIn, { message: issue.message });
+        for (const issue of err.issues) setError(issue.path as keyof FormIn, { message: issue.key ?? issue.message });
       } else setServerError(errorText(err));
     }
   };
@@ -134,28 +132,28 @@ export function EventForm(props: {
         void handleSubmit(submit)(ev);
       }}
       noValidate
-      aria-label={e ? 'Edit event' : 'Add an event'}
+      aria-label={e ? t('form.editLabel') : t('form.addLabel')}
     >
       <div className="event-form-row">
-        <Field label="Event type" name={name('type')} error={errors.type?.message} hint={EVENT_TYPE_HELP[type as EventType]}>
+        <Field label={t('form.type')} name={name('type')} error={errors.type?.message} hint={eventTypeHelp(type as EventType)}>
           <select {...register('type')}>
-            {EVENT_TYPES.map((t) => (
-              <option key={t} value={t}>
-                {EVENT_TYPE_LABELS[t]}
+            {EVENT_TYPES.map((x) => (
+              <option key={x} value={x}>
+                {eventTypeLabel(x)}
               </option>
             ))}
           </select>
         </Field>
-        <Field label="Date" name={name('on')} error={errors.on?.message} hint="The day it happened.">
+        <Field label={t('form.date')} name={name('on')} error={errors.on?.message} hint={t('form.dateHint')}>
           <input type="date" max={props.today} {...register('on')} />
         </Field>
         {type === 'request_sent' ? (
-          <Field label="What the request asks for" name={name('requestType')} error={errors.requestType?.message} hint="Each request has its own reply date.">
+          <Field label={t('form.requestType')} name={name('requestType')} error={errors.requestType?.message} hint={t('form.requestTypeHint')}>
             <select {...register('requestType', { setValueAs: blankToUndefined })}>
-              <option value="">{REQUEST_TYPE_LABELS.objection} (default)</option>
+              <option value="">{t('form.default', { label: requestTypeLabel('objection') })}</option>
               {REQUEST_TYPES.filter((r) => r !== 'objection').map((r) => (
                 <option key={r} value={r}>
-                  {REQUEST_TYPE_LABELS[r]}
+                  {requestTypeLabel(r)}
                 </option>
               ))}
             </select>
@@ -163,13 +161,13 @@ export function EventForm(props: {
         ) : null}
         {belongs ? (
           <Field
-            label="Belongs to"
+            label={t('form.belongsTo')}
             name={name('forEventId')}
             error={errors.forEventId?.message}
-            hint="The request or complaint this answers or follows. Automatic: the latest one before this date that is still open."
+            hint={t('form.belongsToHint')}
           >
             <select {...register('forEventId', { setValueAs: blankToUndefined })}>
-              <option value="">Automatic</option>
+              <option value="">{t('form.automatic')}</option>
               {threads.map((x) => (
                 <option key={x.id} value={x.id}>
                   {threadName(x)}
@@ -180,28 +178,28 @@ export function EventForm(props: {
         ) : null}
         {type === 'clarification_requested' ? (
           <Field
-            label="What LinkedIn asked for"
+            label={t('form.asks')}
             name={name('asks')}
             error={errors.asks?.message}
-            hint="UK: with proof of identity the month starts when LinkedIn receives it; with details, the days until you answer do not count."
+            hint={t('form.asksHint')}
           >
             <select {...register('asks', { setValueAs: blankToUndefined })}>
-              <option value="">{CLARIFICATION_LABELS.details} (default)</option>
+              <option value="">{t('form.default', { label: clarificationLabel('details') })}</option>
               {CLARIFICATION_KINDS.filter((k) => k !== 'details').map((k) => (
                 <option key={k} value={k}>
-                  {CLARIFICATION_LABELS[k]}
+                  {clarificationLabel(k)}
                 </option>
               ))}
             </select>
           </Field>
         ) : null}
         {CHANNEL_TYPES.has(type as EventType) ? (
-          <Field label="Sent by" name={name('channel')} error={errors.channel?.message}>
+          <Field label={t('form.channel')} name={name('channel')} error={errors.channel?.message}>
             <select {...register('channel', { setValueAs: blankToUndefined })}>
-              <option value="">{type === 'request_sent' ? 'Web form (default)' : 'Not recorded'}</option>
+              <option value="">{type === 'request_sent' ? t('form.default', { label: channelLabel('webform') }) : t('form.notRecorded')}</option>
               {CHANNELS.map((c) => (
                 <option key={c} value={c}>
-                  {CHANNEL_LABELS[c]}
+                  {channelLabel(c)}
                 </option>
               ))}
             </select>
@@ -209,43 +207,43 @@ export function EventForm(props: {
         ) : null}
         {RECEIVED_TYPES.includes(type as EventType) ? (
           <Field
-            label={type === 'complaint_filed' ? 'Received by the regulator on' : 'Received by LinkedIn on'}
+            label={type === 'complaint_filed' ? t('form.receivedRegulator') : t('form.receivedPlatform')}
             name={name('receivedOn')}
             error={errors.receivedOn?.message}
-            hint={channel === 'post' ? 'Required for post: the clock counts from this day.' : 'Leave empty: a web form or email is received the day it is sent.'}
+            hint={channel === 'post' ? t('form.receivedPost') : t('form.receivedOther')}
           >
             <input type="date" {...register('receivedOn', { setValueAs: blankToUndefined })} />
           </Field>
         ) : null}
         {AUTHORITY_TYPES.has(type) ? (
-          <Field label="Authority" name={name('authority')} error={errors.authority?.message}>
+          <Field label={t('form.authority')} name={name('authority')} error={errors.authority?.message}>
             <input list={name('authorities')} {...register('authority', { setValueAs: blankToUndefined })} maxLength={120} />
           </Field>
         ) : null}
         <datalist id={name('authorities')}>
           {regulators.map((r) => (
-            <option key={r.id} value={r.shortName}>
+            <option key={r.id} value={r.shortName} translate="no">
               {r.name}
             </option>
           ))}
         </datalist>
       </div>
       <Field
-        label="Reference"
+        label={t('form.ref')}
         name={name('ref')}
         error={errors.ref?.message}
-        hint={props.country === 'GB' ? 'LinkedIn’s case number, or an ICO number such as IC-12345-6789.' : 'LinkedIn’s case number, or the regulator’s reference.'}
+        hint={props.country === 'GB' ? t('form.refHintGB') : t('form.refHint')}
       >
         <input {...register('ref', { setValueAs: blankToUndefined })} maxLength={REF_MAX} />
       </Field>
       <Field
-        label="Note"
+        label={t('form.note')}
         name={name('note')}
         error={errors.note?.message}
-        hint={`Up to ${num(NOTE_MAX)} characters; paste a reply here if you like.`}
+        hint={t('form.noteHint', { max: num(NOTE_MAX) })}
         extra={
           <p className="hint counter" aria-live="polite">
-            {num(note.length)} / {num(NOTE_MAX)}
+            {t('form.counter', { n: num(note.length), max: num(NOTE_MAX) })}
           </p>
         }
       >
@@ -253,7 +251,7 @@ export function EventForm(props: {
       </Field>
       {props.evidence.length ? (
         <fieldset className="evidence-pick">
-          <legend>Attach evidence</legend>
+          <legend>{t('form.attach')}</legend>
           {props.evidence.map((ev) => (
             <label key={ev.id}>
               <input
@@ -263,7 +261,7 @@ export function EventForm(props: {
                   setValue('evidenceIds', x.target.checked ? [...picked, ev.id] : picked.filter((p) => p !== ev.id))
                 }
               />{' '}
-              {ev.title} <span className="hint">({ev.kind})</span>
+              <span translate="no">{ev.title}</span> <span className="hint">{t('form.evidenceKind', { kind: kindLabel(ev.kind) })}</span>
             </label>
           ))}
         </fieldset>
@@ -275,11 +273,11 @@ export function EventForm(props: {
       ) : null}
       <div className="actions">
         <button type="submit" className="primary" disabled={isSubmitting}>
-          {isSubmitting ? 'Saving…' : e ? 'Save changes' : 'Add event'}
+          {isSubmitting ? t('form.saving') : e ? t('form.save') : t('form.add')}
         </button>
         {props.onCancel ? (
           <button type="button" onClick={props.onCancel}>
-            Cancel
+            {t('form.cancel')}
           </button>
         ) : null}
       </div>

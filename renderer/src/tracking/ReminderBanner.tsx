@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'react';
-import { DEADLINE_LABELS, type Reminder, type Reminders } from '../../../electron/core/contract/tracking';
+import { Trans, useTranslation } from 'react-i18next';
+import type { Reminder, Reminders } from '../../../electron/core/contract/tracking';
+import { i18next } from '../i18n';
 import { invoke } from '../api';
 import { href } from '../router';
 import { num, shortDate } from '../ui/dates';
-import { TRACKING_CHANGED } from './format';
+import { deadlineLabel, TRACKING_CHANGED } from './format';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -13,20 +15,24 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  */
 export const COMING_UP_DAYS = 7;
 
-const plural = (n: number, one: string, many = `${one}s`) => `${num(n)} ${n === 1 ? one : many}`;
-
-/** The two counts in words, the same in the banner and the dashboard header. */
-export const overdueText = (late: number) => `${num(late)} overdue`;
-export const comingUpText = (soon: number) => `${num(soon)} coming up in the next ${COMING_UP_DAYS} days`;
+/** The two counts in words, in the language shown, the same in the banner and the dashboard header. */
+export const overdueText = (late: number) => i18next.t('tracking:reminder.overdue', { count: late, n: num(late) });
+export const comingUpText = (soon: number) =>
+  i18next.t('tracking:reminder.comingUp', { count: soon, n: num(soon), days: num(COMING_UP_DAYS) });
 
 const when = (r: Reminder) =>
-  r.daysLeft < 0 ? `passed ${plural(-r.daysLeft, 'day')} ago` : r.daysLeft === 0 ? 'today' : `in ${plural(r.daysLeft, 'day')}`;
+  r.daysLeft < 0
+    ? i18next.t('tracking:reminder.passedAgo', { count: -r.daysLeft, n: num(-r.daysLeft) })
+    : r.daysLeft === 0
+      ? i18next.t('tracking:reminder.today')
+      : i18next.t('tracking:reminder.inDays', { count: r.daysLeft, n: num(r.daysLeft) });
 
 /**
  * In-app reminder for deadlines passed or due in the next COMING_UP_DAYS. Electron shows an OS notification instead
  * (main's startReminders), so this banner is the browser host's. It checks on load, daily, and whenever events change.
  */
 export function ReminderBanner() {
+  const { t } = useTranslation('tracking');
   const [data, setData] = useState<Reminders | null>(null);
   const [hidden, setHidden] = useState(false);
   useEffect(() => {
@@ -54,22 +60,30 @@ export function ReminderBanner() {
   return (
     <aside className={`reminder-banner${late ? ' has-late' : ''}`} aria-labelledby="reminder-title">
       <h2 id="reminder-title">
-        {late ? `${plural(late, 'deadline has', 'deadlines have')} passed` : `${plural(soon, 'deadline')} coming up`}
-        {late > 0 && soon > 0 ? `, ${num(soon)} coming up` : ''}
+        {late
+          ? soon
+            ? t('reminder.titleLateSoon', { count: late, n: num(late), soon: num(soon) })
+            : t('reminder.titleLate', { count: late, n: num(late) })
+          : t('reminder.titleSoon', { count: soon, n: num(soon) })}
       </h2>
       <p className="hint reminder-counts" data-late={late} data-soon={soon}>
-        {overdueText(late)} · {comingUpText(soon)}. Counted over all open cases, one per deadline.
+        {t('reminder.counts', { overdue: overdueText(late), comingUp: comingUpText(soon) })}
       </p>
       <ul>
         {items.map((r, i) => (
           <li key={`${r.caseId}-${r.kind}-${i}`}>
-            <a href={href('cases', r.caseId)}>{r.title}</a>: {r.label || DEADLINE_LABELS[r.kind]}, due {shortDate(r.due)} ({when(r)})
+            <Trans
+              t={t}
+              i18nKey="reminder.item"
+              values={{ title: r.title, what: r.label || deadlineLabel(r.kind), due: shortDate(r.due), when: when(r) }}
+              components={{ link: <a href={href('cases', r.caseId)} translate="no" /> }}
+            />
           </li>
         ))}
       </ul>
-      {total > items.length ? <p className="hint">and {num(total - items.length)} more; the case list shows them first.</p> : null}
+      {total > items.length ? <p className="hint">{t('reminder.more', { count: total - items.length, n: num(total - items.length) })}</p> : null}
       <button type="button" onClick={() => setHidden(true)}>
-        Hide for now
+        {t('reminder.hide')}
       </button>
     </aside>
   );

@@ -1,25 +1,24 @@
 import { useEffect, useRef, useState } from 'react';
-import { CASE_STATUS_LABELS, jurisdictionFor, type Case } from '../../../electron/core/contract';
-import {
-  CHANNEL_LABELS,
-  CLARIFICATION_LABELS,
-  DEADLINE_LABELS,
-  EVENT_TYPE_LABELS,
-  REQUEST_TYPE_LABELS,
-  type CaseEvent,
-  type CaseStep,
-  type CaseStepKey,
-  type CaseTracking,
-  type Channel,
-  type ClarificationKind,
-  type Deadline,
-  type EvidenceOption,
-  type RequestType,
-} from '../../../electron/core/contract/tracking';
+import { Trans, useTranslation } from 'react-i18next';
+import { jurisdictionFor, type Case } from '../../../electron/core/contract';
+import type { CaseEvent, CaseStep, CaseTracking, Deadline, EvidenceOption } from '../../../electron/core/contract/tracking';
 import { invoke } from '../api';
+import { i18next } from '../i18n';
 import { useAsync } from '../ui/useAsync';
 import { EventForm, type EventValues } from './EventForm';
-import { announceChange, download, errorText, longDate, shortDate, threadName } from './format';
+import {
+  announceChange,
+  channelLabel,
+  deadlineLabel,
+  download,
+  errorText,
+  eventTypeLabel,
+  longDate,
+  requestTypeLabel,
+  shortDate,
+  statusLabel,
+  threadName,
+} from './format';
 import { num } from '../ui/dates';
 
 type Regulators = readonly { id: string; shortName: string; name: string }[];
@@ -38,6 +37,7 @@ function useRegulators(c: Case): Regulators {
 export function TimelinePanel(props: { case: Case; tracking: CaseTracking; onChange(): void }) {
   const c = props.case;
   const t = props.tracking;
+  const { t: tt } = useTranslation('tracking');
   const regulators = useRegulators(c);
   const options = useAsync(() => invoke('tracking.evidenceOptions', { caseId: c.id }), [c.id, c.updatedAt]);
   const evidence = options.data ?? [];
@@ -63,7 +63,7 @@ export function TimelinePanel(props: { case: Case; tracking: CaseTracking; onCha
   };
   const add = async (v: EventValues) => {
     const e = await invoke('tracking.addEvent', v);
-    changed(`Added: ${EVENT_TYPE_LABELS[e.type]} on ${longDate(e.on)}.`);
+    changed(tt('timeline.added', { type: eventTypeLabel(e.type), on: longDate(e.on) }));
     closeForm();
   };
   const closeForm = () => {
@@ -73,11 +73,11 @@ export function TimelinePanel(props: { case: Case; tracking: CaseTracking; onCha
 
   return (
     <section aria-labelledby="timeline-title" className="card tracking">
-      <h2 id="timeline-title">Timeline and deadlines</h2>
+      <h2 id="timeline-title">{tt('timeline.title')}</h2>
       <StatusLine t={t} onChanged={changed} />
       <Deadlines t={t} />
       <h3 id="events-title" tabIndex={-1} ref={eventsHeading}>
-        Events
+        {tt('timeline.events')}
       </h3>
       {t.events.length ? (
         <ol className="events" aria-labelledby="events-title">
@@ -96,7 +96,7 @@ export function TimelinePanel(props: { case: Case; tracking: CaseTracking; onCha
           ))}
         </ol>
       ) : (
-        <p className="hint">No events yet. Record each step as it happens; the deadlines follow from them.</p>
+        <p className="hint">{tt('timeline.noEvents')}</p>
       )}
       {/* aria-live, not role=status: the case page's status control owns the page's one status message. */}
       <p aria-live="polite" className="ok">
@@ -115,7 +115,7 @@ export function TimelinePanel(props: { case: Case; tracking: CaseTracking; onCha
           setAdding(true);
         }}
       >
-        Record an event
+        {tt('timeline.record')}
       </button>
       {adding ? (
         <div id="add-event-form" className="add-event">
@@ -138,21 +138,15 @@ export function TimelinePanel(props: { case: Case; tracking: CaseTracking; onCha
 
 const editButtonId = (eventId: string) => `edit-event-${eventId}`;
 
-const STEP_LABELS: Record<CaseStepKey, string> = {
-  evidence: 'Evidence',
-  request: 'Request',
-  reply: 'Reply due',
-  reminder: 'Reminder',
-  complaint: 'Complaint',
-  decision: 'Decision',
-};
-const STATE_WORDS: Record<CaseStep['state'], string> = { done: 'Done', current: 'Now', upcoming: 'To come', passed: 'Skipped' };
+const tr = (key: string, params?: Record<string, unknown>) => i18next.t(`tracking:${key}`, params ?? {});
+
 /** A step the case went past: a reply that never came was missed; a reminder after a reply was not needed. */
 function stateWord(s: CaseStep): string {
-  if (s.state !== 'passed') return STATE_WORDS[s.state];
-  if (s.key === 'reply' && s.due) return 'Missed';
-  if (s.key === 'reminder' && s.note?.startsWith('Not needed')) return 'Not needed';
-  return STATE_WORDS.passed;
+  if (s.state !== 'passed') return tr(`steps.state.${s.state}`);
+  if (s.key === 'reply' && s.due) return tr('steps.state.missed');
+  // The core's note says why a step was passed by (English, compared, not shown).
+  if (s.key === 'reminder' && s.note?.startsWith('Not needed')) return tr('steps.state.notNeeded');
+  return tr('steps.state.passed');
 }
 
 /** What a step says under its name, in a few words: "Sent 30 Apr 2026", "Due 2 Jun 2026", "2 items". */
@@ -160,29 +154,30 @@ function stepDetail(s: CaseStep): string | null {
   const on = s.on ? shortDate(s.on) : null;
   switch (s.key) {
     case 'evidence':
-      return s.count ? `${num(s.count)} ${s.count === 1 ? 'item' : 'items'}` : s.state === 'current' ? 'Capture the setting' : 'None yet';
+      return s.count ? tr('steps.items', { count: s.count, n: num(s.count) }) : s.state === 'current' ? tr('steps.captureSetting') : tr('steps.noneYet');
     case 'request':
-      return on ? `Sent ${on}` : null;
+      return on ? tr('steps.sent', { on }) : null;
     case 'reply':
-      if (on) return `Received ${on}`;
-      if (s.due) return s.state === 'passed' ? `None by ${shortDate(s.due)}` : `By ${shortDate(s.due)}`;
-      return s.state === 'current' ? 'Awaited' : null;
+      if (on) return tr('steps.received', { on });
+      if (s.due) return s.state === 'passed' ? tr('steps.noneBy', { due: shortDate(s.due) }) : tr('steps.by', { due: shortDate(s.due) });
+      return s.state === 'current' ? tr('steps.awaited') : null;
     case 'reminder':
-      if (on) return `${s.note === 'Complaint to LinkedIn' ? 'Complained to LinkedIn' : 'Sent'} ${on}`;
+      if (on) return s.note === 'Complaint to LinkedIn' ? tr('steps.complained', { on }) : tr('steps.sent', { on });
       return null;
     case 'complaint':
-      return on ? `Filed ${on}` : null;
+      return on ? tr('steps.filed', { on }) : null;
     case 'decision':
-      if (s.note === 'Case closed') return on ? `Closed ${on}` : 'Case closed';
-      if (on) return `Given ${on}`;
-      return s.due ? `Progress due ${shortDate(s.due)}` : null;
+      if (s.note === 'Case closed') return on ? tr('steps.closedOn', { on }) : tr('steps.closed');
+      if (on) return tr('steps.given', { on });
+      return s.due ? tr('steps.progressDue', { due: shortDate(s.due) }) : null;
   }
 }
 
 /** Where the case stands: the path's six steps, each saying in words whether it is done, current or to come. */
 export function CaseSteps({ steps }: { steps: CaseStep[] }) {
+  const { t } = useTranslation('tracking');
   return (
-    <ol className="case-steps" aria-label="Where your case stands">
+    <ol className="case-steps" aria-label={t('steps.label')}>
       {steps.map((s) => {
         const detail = stepDetail(s);
         return (
@@ -190,11 +185,8 @@ export function CaseSteps({ steps }: { steps: CaseStep[] }) {
             <span className="step-mark" aria-hidden="true">
               {s.state === 'done' ? '✓' : s.state === 'current' ? '●' : s.state === 'passed' ? '–' : '○'}
             </span>
-            <span className="step-name">{STEP_LABELS[s.key]}</span>
-            <span className="step-state">
-              {stateWord(s)}
-              {detail ? ` · ${detail}` : ''}
-            </span>
+            <span className="step-name">{t(`steps.name.${s.key}`)}</span>
+            <span className="step-state">{detail ? t('steps.withDetail', { state: stateWord(s), detail }) : stateWord(s)}</span>
           </li>
         );
       })}
@@ -204,18 +196,18 @@ export function CaseSteps({ steps }: { steps: CaseStep[] }) {
 
 /** The one thing to do now, its date, and one button that opens the document it names. */
 export function NextStepBox({ t }: { t: CaseTracking }) {
+  const { t: tt } = useTranslation('tracking');
   const s = t.nextStep;
+  const dueKey = s.due && s.due < t.today ? 'nextStep.wasDue' : s.due === t.today ? 'nextStep.byToday' : 'nextStep.by';
   return (
-    <div className={`next-step tone-${s.tone}`} role="region" aria-label="Next step" id="next-step" tabIndex={-1}>
+    <div className={`next-step tone-${s.tone}`} role="region" aria-label={tt('nextStep.label')} id="next-step" tabIndex={-1}>
       <div className="next-step-text">
         <p>
-          <strong>Next step: </strong>
-          {s.text}
+          <Trans t={tt} i18nKey="nextStep.text" values={{ text: s.text }} components={{ strong: <strong /> }} />
         </p>
         {s.due ? (
           <p className="next-step-date">
-            {s.due < t.today ? 'Was due' : 'By'} <time dateTime={s.due}>{longDate(s.due)}</time>
-            {s.due === t.today ? ' (today)' : ''}
+            <Trans t={tt} i18nKey={dueKey} values={{ date: longDate(s.due) }} components={{ time: <time dateTime={s.due} /> }} />
           </p>
         ) : null}
       </div>
@@ -229,25 +221,39 @@ export function NextStepBox({ t }: { t: CaseTracking }) {
 }
 
 function StatusLine({ t, onChanged }: { t: CaseTracking; onChanged(text: string): void }) {
+  const { t: tt } = useTranslation('tracking');
   const [busy, setBusy] = useState(false);
   const follow = async () => {
     setBusy(true);
     try {
       await invoke('tracking.useDerivedStatus', { caseId: t.caseId });
-      onChanged(`Status follows the events again: ${CASE_STATUS_LABELS[t.derivedStatus]}.`);
+      onChanged(tt('status.followsAgain', { status: statusLabel(t.derivedStatus) }));
     } finally {
       setBusy(false);
     }
   };
   if (!t.statusOverridden || t.status === t.derivedStatus) {
-    return <p className="status-line">Status from the events: <span className={`status status-${t.derivedStatus}`}>{CASE_STATUS_LABELS[t.derivedStatus]}</span></p>;
+    return (
+      <p className="status-line">
+        <Trans
+          t={tt}
+          i18nKey="status.fromEvents"
+          values={{ status: statusLabel(t.derivedStatus) }}
+          components={{ status: <span className={`status status-${t.derivedStatus}`} /> }}
+        />
+      </p>
+    );
   }
   return (
     <p className="status-line">
-      You set the status to <strong>{CASE_STATUS_LABELS[t.status]}</strong>
-      {t.statusReason ? ` (${t.statusReason})` : ''}; the events say <strong>{CASE_STATUS_LABELS[t.derivedStatus]}</strong>.{' '}
+      <Trans
+        t={tt}
+        i18nKey={t.statusReason ? 'status.overriddenReason' : 'status.overridden'}
+        values={{ status: statusLabel(t.status), derived: statusLabel(t.derivedStatus), reason: t.statusReason ?? '' }}
+        components={{ strong: <strong />, data: <span translate="no" /> }}
+      />{' '}
       <button type="button" onClick={follow} disabled={busy}>
-        Follow the events
+        {tt('status.follow')}
       </button>
     </p>
   );
@@ -259,25 +265,28 @@ function noDateNotes(t: CaseTracking): string[] {
   return [
     ...f.requests
       .filter((r) => !r.due && r.noDeadlineReason && !t.noDeadlinesReason)
-      .map((r) => `${REQUEST_TYPE_LABELS[r.type]} of ${shortDate(r.sentOn)}: ${r.noDeadlineReason}`),
+      .map((r) => tr('notes.request', { request: requestTypeLabel(r.type), on: shortDate(r.sentOn), reason: r.noDeadlineReason })),
     ...f.organisationComplaints
       .filter((c) => !c.acknowledgementDue && c.noDeadlineReason)
-      .map((c) => `Complaint to LinkedIn of ${shortDate(c.sentOn)}: ${c.noDeadlineReason}`),
-    ...f.complaints.filter((c) => !c.clock && c.noClockReason).map((c) => `Complaint to ${c.authorityName} of ${shortDate(c.filedOn)}: ${c.noClockReason}`),
+      .map((c) => tr('notes.organisationComplaint', { on: shortDate(c.sentOn), reason: c.noDeadlineReason })),
+    ...f.complaints
+      .filter((c) => !c.clock && c.noClockReason)
+      .map((c) => tr('notes.complaint', { authority: c.authorityName, on: shortDate(c.filedOn), reason: c.noClockReason })),
   ];
 }
 
 function Deadlines({ t }: { t: CaseTracking }) {
+  const { t: tt } = useTranslation('tracking');
   const notes = noDateNotes(t);
   if (!t.deadlines.length) {
     if (t.noDeadlinesReason) return <p className="hint">{t.noDeadlinesReason}</p>;
     if (notes.length) return <NoDateNotes notes={notes} />;
-    return <p className="hint">No deadline yet: the first one starts when you record a request.</p>;
+    return <p className="hint">{tt('deadlines.none')}</p>;
   }
   const exportIcs = async () => download(await invoke('tracking.exportIcs', { caseId: t.caseId }));
   return (
     <>
-      <h3 id="deadlines-title">Deadlines</h3>
+      <h3 id="deadlines-title">{tt('deadlines.title')}</h3>
       <ul className="deadlines" aria-labelledby="deadlines-title">
         {t.deadlines.map((d) => (
           <DeadlineItem key={d.id} d={d} today={t.today} />
@@ -285,15 +294,16 @@ function Deadlines({ t }: { t: CaseTracking }) {
       </ul>
       {notes.length ? <NoDateNotes notes={notes} /> : null}
       <button type="button" onClick={() => void exportIcs()}>
-        Add these deadlines to a calendar (.ics)
+        {tt('deadlines.ics')}
       </button>
     </>
   );
 }
 
 function NoDateNotes({ notes }: { notes: string[] }) {
+  const { t } = useTranslation('tracking');
   return (
-    <ul className="hint no-date-notes" aria-label="Without a legal deadline">
+    <ul className="hint no-date-notes" aria-label={t('deadlines.withoutDate')}>
       {notes.map((n) => (
         <li key={n}>{n}</li>
       ))}
@@ -301,15 +311,14 @@ function NoDateNotes({ notes }: { notes: string[] }) {
   );
 }
 
-const STATE_LABEL: Record<Deadline['state'], string> = { open: 'Open', met: 'Met', moot: 'No longer needed', paused: 'Clock stopped' };
-
 function DeadlineItem({ d, today }: { d: Deadline; today: string }) {
-  const state = d.state === 'open' && d.due < today ? 'Passed' : STATE_LABEL[d.state];
+  const { t } = useTranslation('tracking');
+  const state = d.state === 'open' && d.due < today ? t('deadlines.state.passed') : t(`deadlines.state.${d.state}`);
   const next = d.further?.find((x) => x >= today);
   return (
     <li className={`deadline deadline-${d.state}${d.state === 'open' && d.due < today ? ' deadline-passed' : ''}`}>
       <p className="deadline-head">
-        <span className="deadline-kind">{DEADLINE_LABELS[d.kind]}</span>{' '}
+        <span className="deadline-kind">{deadlineLabel(d.kind)}</span>{' '}
         <time dateTime={d.due} className="deadline-due">
           {longDate(d.due)}
         </time>{' '}
@@ -318,16 +327,21 @@ function DeadlineItem({ d, today }: { d: Deadline; today: string }) {
       <p className="deadline-about">{d.label}</p>
       {d.state === 'open' && d.due < today && next ? (
         <p>
-          The next three-month period ends on <time dateTime={next}>{longDate(next)}</time>.
+          <Trans t={t} i18nKey="deadlines.nextPeriod" values={{ date: longDate(next) }} components={{ time: <time dateTime={next} /> }} />
         </p>
       ) : null}
       <p className="rule">
-        {d.rule} <span className="source">Source: {d.source}.</span>
+        {d.rule} <span className="source">{t('deadlines.source', { source: d.source })}</span>
       </p>
-      {d.unverified ? <p className="hint">Not confirmed: {d.unverified}</p> : null}
+      {d.unverified ? <p className="hint">{t('deadlines.unverified', { text: d.unverified })}</p> : null}
       <details>
         <summary>
-          How this date was worked out<span className="visually-hidden">: {DEADLINE_LABELS[d.kind]}, {d.label}</span>
+          <Trans
+            t={t}
+            i18nKey="deadlines.how"
+            values={{ kind: deadlineLabel(d.kind), label: d.label }}
+            components={{ hidden: <span className="visually-hidden" /> }}
+          />
         </summary>
         <ol className="steps">
           {d.steps.map((s, i) => (
@@ -350,6 +364,7 @@ function EventItem(props: {
   onDeleted(): void;
 }) {
   const { e } = props;
+  const { t } = useTranslation('tracking');
   const [mode, setMode] = useState<'view' | 'edit' | 'confirm'>('view');
   const [err, setErr] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -363,13 +378,13 @@ function EventItem(props: {
       back.current = null;
     }
   }, [mode, e.id]);
-  const label = `${EVENT_TYPE_LABELS[e.type]} on ${longDate(e.on)}`;
+  const label = t('event.label', { type: eventTypeLabel(e.type), on: longDate(e.on) });
   const remove = async () => {
     setBusy(true);
     try {
       await invoke('tracking.deleteEvent', { id: e.id });
       props.onDeleted();
-      props.onChanged(`Deleted: ${label}${e.ref ? ` (ref ${e.ref})` : ''}. The deadlines were worked out again without it.`);
+      props.onChanged(e.ref ? t('event.deletedRef', { label, ref: e.ref }) : t('event.deleted', { label }));
     } catch (x) {
       setErr(errorText(x));
       setBusy(false);
@@ -380,38 +395,56 @@ function EventItem(props: {
     await invoke('tracking.updateEvent', { id: e.id, ...fields });
     back.current = 'edit';
     setMode('view');
-    props.onChanged(`Saved: ${EVENT_TYPE_LABELS[v.type]} on ${longDate(v.on)}.`);
+    props.onChanged(t('event.saved', { type: eventTypeLabel(v.type), on: longDate(v.on) }));
   };
   const evidenceTitles = e.evidenceIds.map((id) => props.evidence.find((x) => x.id === id)?.title ?? id);
   const thread = e.forEventId ? props.events.find((x) => x.id === e.forEventId) : undefined;
   return (
     <li className={`event event-${e.type}`}>
       <p className="event-head">
-        <time dateTime={e.on}>{longDate(e.on)}</time> <strong>{EVENT_TYPE_LABELS[e.type]}</strong>
-        {e.requestType ? <span> ({REQUEST_TYPE_LABELS[e.requestType as RequestType] ?? e.requestType})</span> : null}
-        {e.asks ? <span className="hint"> · asked for {CLARIFICATION_LABELS[e.asks as ClarificationKind]?.toLowerCase() ?? e.asks}</span> : null}
-        {e.channel ? <span className="hint"> by {CHANNEL_LABELS[e.channel as Channel] ?? e.channel}</span> : null}
-        {e.receivedOn && e.receivedOn !== e.on ? <span className="hint">, received {longDate(e.receivedOn)}</span> : null}
-        {e.authority ? <span className="hint"> · {authorityLabel(props.regulators, e.authority)}</span> : null}
-        {e.ref ? <span className="ref"> · Ref {e.ref}</span> : null}
+        <time dateTime={e.on}>{longDate(e.on)}</time> <strong>{eventTypeLabel(e.type)}</strong>
+        {e.requestType ? <span> {t('event.requestType', { request: requestTypeLabel(e.requestType) })}</span> : null}
+        {e.asks ? <span className="hint"> · {i18next.exists(`tracking:event.asks.${e.asks}`) ? t(`event.asks.${e.asks}`) : e.asks}</span> : null}
+        {e.channel ? <span className="hint"> {t('event.by', { channel: channelLabel(e.channel) })}</span> : null}
+        {e.receivedOn && e.receivedOn !== e.on ? <span className="hint">{t('event.received', { on: longDate(e.receivedOn) })}</span> : null}
+        {e.authority ? (
+          <span className="hint">
+            {' · '}
+            <span translate="no">{authorityLabel(props.regulators, e.authority)}</span>
+          </span>
+        ) : null}
+        {e.ref ? (
+          <span className="ref">
+            {' · '}
+            <Trans t={t} i18nKey="event.ref" values={{ ref: e.ref }} components={{ data: <span translate="no" /> }} />
+          </span>
+        ) : null}
       </p>
-      {thread ? <p className="hint">For: {threadName(thread)}</p> : null}
-      {e.note ? <p className="event-note">{e.note}</p> : null}
-      {evidenceTitles.length ? <p className="hint">Evidence: {evidenceTitles.join(', ')}</p> : null}
+      {thread ? <p className="hint">{t('event.for', { thread: threadName(thread) })}</p> : null}
+      {e.note ? (
+        <p className="event-note" translate="no">
+          {e.note}
+        </p>
+      ) : null}
+      {evidenceTitles.length ? (
+        <p className="hint">
+          <Trans t={t} i18nKey="event.evidence" values={{ titles: evidenceTitles.join(', ') }} components={{ data: <span translate="no" /> }} />
+        </p>
+      ) : null}
       {mode === 'view' ? (
         <div className="event-actions">
-          <button type="button" id={editButtonId(e.id)} onClick={() => setMode('edit')} aria-label={`Edit ${label}`}>
-            Edit
+          <button type="button" id={editButtonId(e.id)} onClick={() => setMode('edit')} aria-label={t('event.editLabel', { label })}>
+            {t('event.edit')}
           </button>
-          <button type="button" id={`delete-event-${e.id}`} className="danger" onClick={() => setMode('confirm')} aria-label={`Delete ${label}`}>
-            Delete
+          <button type="button" id={`delete-event-${e.id}`} className="danger" onClick={() => setMode('confirm')} aria-label={t('event.deleteLabel', { label })}>
+            {t('event.delete')}
           </button>
         </div>
       ) : null}
       {mode === 'confirm' ? (
         // Focus lands on the question, not on a button, and "Keep it" comes first: a second Enter deletes nothing.
-        <div className="confirm" role="group" aria-label={`Confirm deleting ${label}`} aria-describedby={`confirm-text-${e.id}`} tabIndex={-1} ref={confirmBox}>
-          <p id={`confirm-text-${e.id}`}>Delete “{label}”? The deadlines will be worked out again without it; the custody log keeps a record.</p>
+        <div className="confirm" role="group" aria-label={t('event.confirmLabel', { label })} aria-describedby={`confirm-text-${e.id}`} tabIndex={-1} ref={confirmBox}>
+          <p id={`confirm-text-${e.id}`}>{t('event.confirmText', { label })}</p>
           <button
             type="button"
             onClick={() => {
@@ -420,10 +453,10 @@ function EventItem(props: {
               setErr(null);
             }}
           >
-            Keep it
+            {t('event.keep')}
           </button>{' '}
           <button type="button" className="danger" disabled={busy} onClick={() => void remove()}>
-            {busy ? 'Deleting…' : 'Yes, delete it'}
+            {busy ? t('event.deleting') : t('event.yesDelete')}
           </button>
         </div>
       ) : null}

@@ -1,15 +1,9 @@
-import {
-  EVENT_TYPE_LABELS,
-  REQUEST_TYPE_LABELS,
-  type CaseEvent,
-  type EventType,
-  type ExportFile,
-  type RequestType,
-} from '../../../electron/core/contract/tracking';
-
+import type { CaseEvent, ExportFile } from '../../../electron/core/contract/tracking';
+import { i18next } from '../i18n';
 import { shortDate } from '../ui/dates';
 // Calendar dates come from the one date format (ui/dates.ts), in the user's locale.
 export { longDate, shortDate } from '../ui/dates';
+export { errorText } from '../ui/errors';
 
 /** Tells the reminder banner (and anything else listening) that events changed. */
 export const TRACKING_CHANGED = 'redress:tracking-changed';
@@ -27,11 +21,28 @@ export function download(file: ExportFile): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
+/** A word of the tracking catalog for a value (`eventType.request_sent`), or the value itself when it has none. */
+const word = (group: string, value: string | null | undefined): string => {
+  if (!value) return '';
+  const key = `tracking:${group}.${value}`;
+  return i18next.exists(key) ? i18next.t(key) : value;
+};
+export const eventTypeLabel = (type: string) => word('eventType', type);
+export const eventTypeHelp = (type: string) => word('eventHelp', type);
+export const requestTypeLabel = (type: string | null | undefined) => word('requestType', type ?? 'objection');
+export const channelLabel = (channel: string) => word('channel', channel);
+export const clarificationLabel = (kind: string) => word('clarification', kind);
+export const deadlineLabel = (kind: string) => word('deadline', kind);
+export const statusLabel = (status: string) => word('status', status);
 
 /** How a request or complaint is named when an event is tied to it: "Access request of 15 May 2026". */
 export function threadName(e: Pick<CaseEvent, 'type' | 'on' | 'requestType' | 'authority'>): string {
-  if (e.type === 'request_sent') return `${REQUEST_TYPE_LABELS[(e.requestType as RequestType) ?? 'objection'] ?? 'Request'} of ${shortDate(e.on)}`;
-  if (e.type === 'complaint_filed') return `Complaint${e.authority ? ` to ${/^[a-z]{2,5}$/.test(e.authority) ? e.authority.toUpperCase() : e.authority}` : ''} of ${shortDate(e.on)}`;
-  return `${EVENT_TYPE_LABELS[e.type as EventType] ?? e.type} of ${shortDate(e.on)}`;
+  const on = shortDate(e.on);
+  if (e.type === 'request_sent') return i18next.t('tracking:thread.request', { request: requestTypeLabel(e.requestType), on });
+  if (e.type === 'complaint_filed') {
+    if (!e.authority) return i18next.t('tracking:thread.complaint', { on });
+    const authority = /^[a-z]{2,5}$/.test(e.authority) ? e.authority.toUpperCase() : e.authority;
+    return i18next.t('tracking:thread.complaintTo', { authority, on });
+  }
+  return i18next.t('tracking:thread.other', { type: eventTypeLabel(e.type), on });
 }
