@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { CaseId, PLATFORMS } from './cases';
 import { CalendarDate, CHANNELS, REF_MAX, REQUEST_TYPES } from './tracking';
+import type { Msg } from './i18n';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date such as 2026-11-23.');
 
@@ -69,6 +70,11 @@ export const TemplateManifest = z.object({
   countries: z.array(z.string().regex(/^([A-Z]{2}|EU\/EEA|\*)$/, 'Use ISO codes such as GB, or EU/EEA, or *.')).min(1),
   /** The first is the default; each needs `body.<lang>.md` (and `labels.<lang>.json` for any but the first). */
   languages: z.array(z.string().regex(/^[a-z]{2}$/)).min(1),
+  /**
+   * Per language, whether a native speaker has reviewed the text (`{ "en": true, "de": false }`); a language not
+   * listed has not been. The app says "not yet reviewed by a native speaker" where not.
+   */
+  reviewed: z.record(z.string().regex(/^[a-z]{2}$/), z.boolean()).default({}),
   legalBasis: z.array(z.string().min(1)).min(1),
   lastChecked: isoDate,
   sourceUrl: z.url(),
@@ -84,6 +90,11 @@ export const TemplateManifest = z.object({
   uploadLimitMb: z.number().positive().max(1000).optional(),
   /** For a request: what it asks for, recorded on the "Request sent" event when the member says it went out. */
   requestType: z.enum(REQUEST_TYPES).optional(),
+}).superRefine((m, ctx) => {
+  if (new Set(m.languages).size !== m.languages.length) ctx.addIssue({ code: 'custom', path: ['languages'], message: 'A language is listed twice.' });
+  for (const l of Object.keys(m.reviewed)) {
+    if (!m.languages.includes(l)) ctx.addIssue({ code: 'custom', path: ['reviewed', l], message: `"${l}" is not one of the template's languages (${m.languages.join(', ')}).` });
+  }
 });
 export type TemplateManifest = z.output<typeof TemplateManifest>;
 
@@ -122,6 +133,13 @@ export const DraftValues = z
   .record(z.string().max(64), z.string().max(50_000, 'A field is at most 50,000 characters.'))
   .refine((v) => Object.keys(v).length <= 100, 'At most 100 fields.');
 
+/** A letter's language: a two-letter code the template must have (`languages` in its manifest). */
+export const LetterLanguage = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z]{2}$/, 'A language is a two-letter code such as en, de or fr.');
+
 export const TemplatesListInput = z
   .object({
     country: z.string().trim().toUpperCase().length(2).optional(),
@@ -129,12 +147,17 @@ export const TemplatesListInput = z
     platform: z.enum(PLATFORMS).optional(),
   })
   .default({});
-export const DraftGetInput = z.object({ caseId: CaseId, templateId: TemplateId });
-export const DraftSaveInput = z.object({ caseId: CaseId, templateId: TemplateId, values: DraftValues });
-export const DraftPreviewInput = z.object({ caseId: CaseId, templateId: TemplateId, values: DraftValues.optional() });
+/**
+ * `language` (get, save, preview, export): the letter's language, one of the template's. Without it: the language the
+ * draft was saved in, else the one the recipient expects (`expectedLanguage`), else the template's first.
+ */
+export const DraftGetInput = z.object({ caseId: CaseId, templateId: TemplateId, language: LetterLanguage.optional() });
+export const DraftSaveInput = z.object({ caseId: CaseId, templateId: TemplateId, values: DraftValues, language: LetterLanguage.optional() });
+export const DraftPreviewInput = z.object({ caseId: CaseId, templateId: TemplateId, values: DraftValues.optional(), language: LetterLanguage.optional() });
 export const DraftExportInput = z.object({
   caseId: CaseId,
   templateId: TemplateId,
+  language: LetterLanguage.optional(),
   format: z.enum(DRAFT_FORMATS, { error: `Format must be one of: ${DRAFT_FORMATS.join(', ')}.` }),
   profile: z.enum(PDF_PROFILES, { error: 'Profile must be archive or upload.' }).default('archive'),
   /** Upload profile only: the size budget in bytes (default 3 MB, the ICO's upload limit). */
@@ -221,10 +244,39 @@ export interface RecipientInfo {
   formUrl?: string;
 }
 
+/** One language a template has, and whether a native speaker has reviewed its text. */
+export interface DraftLanguage {
+  code: string;
+  reviewed: boolean;
+}
+
+/** Why the recipient expects a language (`expectedLanguageReason`). */
+export type ExpectedLanguageReason =
+  /** The recipient is an authority whose data file names its languages; the template has one of them. */
+  | 'authority'
+  /** The authority's languages are none the template has: the template's first is offered instead. */
+  | 'authority-unavailable'
+  /** A letter to the controller (LinkedIn Ireland): the member's choice, English unless they pick another. */
+  | 'controller'
+  /** A named regulator (ICO, DPC) with no language recorded beyond the template's first. */
+  | 'template';
+
 export interface DraftView {
   caseId: string;
+  /** Its texts (title, description, labels, help, starters) in `language`. */
   template: TemplateManifest;
+  /** The letter's language: the one asked for, else the saved draft's, else `expectedLanguage`. */
   language: string;
+  /** The languages the template has, in the manifest's order, each with its native-speaker review state. */
+  languages: DraftLanguage[];
+  /** The language the recipient expects, among the template's languages. */
+  expectedLanguage: string;
+  expectedLanguageReason: ExpectedLanguageReason;
+  /** The recipient's own languages as its data file gives them (may include languages the template lacks); empty when not known. */
+  recipientLanguages: string[];
+  /** The reason in English words, with its message key for the screen to word it. */
+  expectedLanguageNote: string;
+  expectedLanguageNoteMsg: Msg;
   availability: TemplateAvailability;
   recipient: RecipientInfo;
   /** Values to show: the saved draft where there is one, the prefill otherwise. */
@@ -255,6 +307,8 @@ export interface Readiness {
 }
 
 export interface DraftPreview {
+  /** The language the text is in. */
+  language: string;
   subject: string;
   text: string;
   fields: { name: string; label: string; value: string; maxLength?: number }[];

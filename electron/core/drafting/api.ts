@@ -25,17 +25,17 @@ export function registerDrafting(api: ApiRegistry, ctx: CoreContext): void {
       ...(country ? { availability: availability(m, country) } : {}),
     })),
   );
-  api.register('drafting.get', ({ caseId, templateId }) => draftView(ctx, caseId, templateId));
-  api.register('drafting.save', ({ caseId, templateId, values }) => {
+  api.register('drafting.get', ({ caseId, templateId, language }) => draftView(ctx, caseId, templateId, language));
+  api.register('drafting.save', ({ caseId, templateId, values, language }) => {
     requireCase(ctx, caseId);
-    return { savedAt: saveDraftValues(ctx, caseId, templateId, values) };
+    return { savedAt: saveDraftValues(ctx, caseId, templateId, values, language) };
   });
-  api.register('drafting.preview', ({ caseId, templateId, values }) => {
-    const { subject, text, fields, problems } = compose(ctx, caseId, templateId, values);
-    return { subject, text, fields, problems };
+  api.register('drafting.preview', ({ caseId, templateId, values, language }) => {
+    const { language: lang, subject, text, fields, problems } = compose(ctx, caseId, templateId, values, language);
+    return { language: lang, subject, text, fields, problems };
   });
-  api.register('drafting.export', ({ caseId, templateId, format, profile, budgetBytes, values, anyway }) =>
-    exportDraft(ctx, caseId, templateId, { format, profile, budgetBytes, anyway }, values),
+  api.register('drafting.export', ({ caseId, templateId, format, profile, budgetBytes, values, anyway, language }) =>
+    exportDraft(ctx, caseId, templateId, { format, profile, budgetBytes, anyway, language }, values),
   );
   api.register('drafting.exports', ({ caseId }) => {
     requireCase(ctx, caseId);

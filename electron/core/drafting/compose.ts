@@ -1,9 +1,12 @@
 // Puts a draft together: the template, what the case says (prefill), and what the member typed (saved values).
-import { ApiError } from '../api/errors';
+import { ApiError, apiError } from '../api/errors';
 import { requireCase } from '../cases/api';
 import type { CoreContext } from '../context';
-import { canonicalTemplateId, fieldsSchema, type DraftPreview, type DraftView, type Readiness, type TemplateManifest } from '../contract/drafting';
-import { currentPlatforms, jurisdictionFor } from '../contract/jurisdiction';
+import { canonicalTemplateId, fieldsSchema, type DraftPreview, type DraftView, type ExpectedLanguageReason, type Readiness, type TemplateManifest } from '../contract/drafting';
+import type { Msg } from '../contract/i18n';
+import { currentPlatforms, jurisdictionFor, type Jurisdiction } from '../contract/jurisdiction';
+import { say } from '../i18n';
+import { languageIn } from './dates';
 import { listEvidenceForCase } from '../evidence/query';
 import { deadlinesForCase, listEventsForCase } from '../tracking/query';
 import { isTrue, render, TemplateSyntaxError, type Vars } from './engine';
@@ -11,7 +14,7 @@ import type { CaseFacts } from './facts';
 import { manifestFor } from './platform-text';
 import { availability, contextVars, recipientFor } from './prefill';
 import { getDraft } from './repo';
-import { loadTemplates, localField, type LoadedTemplate } from './templates';
+import { loadTemplates, localField, localTexts, type LoadedTemplate } from './templates';
 
 export function findTemplate(id: string): LoadedTemplate {
   const all = loadTemplates();
@@ -53,20 +56,69 @@ export function cautionsOf(m: TemplateManifest, vars: Vars, today: string): stri
   return m.cautions.filter((c) => activeOn(today, c) && holds(vars, c.when)).map((c) => render(c.text, vars));
 }
 
-export function draftView(ctx: CoreContext, caseId: string, templateId: string): DraftView {
-  return loadDraft(ctx, caseId, templateId).view;
+export function draftView(ctx: CoreContext, caseId: string, templateId: string, language?: string): DraftView {
+  return loadDraft(ctx, caseId, templateId, language).view;
+}
+
+/** A language the template has, or a clear error naming the ones it has. */
+export function checkLanguage(t: LoadedTemplate, language: string): string {
+  const code = language.trim().toLowerCase();
+  if (!t.bodies[code]) {
+    throw apiError('invalid_input', 'drafting.languageMissing', { template: t.manifest.id, language: code, languages: t.manifest.languages.join(', ') });
+  }
+  return code;
+}
+
+export interface ExpectedLanguage {
+  code: string;
+  reason: ExpectedLanguageReason;
+  recipientLanguages: string[];
+  note: string;
+  noteMsg: Msg;
+}
+
+/**
+ * The language the recipient expects, among the template's: an authority's own (its data file's `languages`, the one
+ * it expects first), English to a controller (the member may choose another), else the template's first.
+ */
+export function expectedLanguage(t: LoadedTemplate, j: Jurisdiction, recipientName: string): ExpectedLanguage {
+  const m = t.manifest;
+  const reg = m.recipient === 'home' ? j.regulators.find((r) => r.role === 'home') : m.recipient === 'controller' ? undefined : j.regulators.find((r) => r.id === m.recipient);
+  const names = (codes: string[]) => codes.map((c) => languageIn('en', c)).join(', ');
+  const out = (code: string, reason: ExpectedLanguageReason, recipientLanguages: string[], key: string, params: Record<string, string>): ExpectedLanguage => ({
+    code,
+    reason,
+    recipientLanguages,
+    note: say(key, params),
+    noteMsg: { key, params },
+  });
+  if (m.recipient === 'controller') {
+    const code = m.languages.includes('en') ? 'en' : m.languages[0];
+    return out(code, 'controller', [], 'drafting.expectedLanguage.controller', { recipient: recipientName, language: code });
+  }
+  if (reg) {
+    const own = [reg.complaintLanguage, ...reg.languages.filter((l) => l !== reg.complaintLanguage)];
+    const hit = own.find((l) => m.languages.includes(l));
+    if (hit) return out(hit, 'authority', own, 'drafting.expectedLanguage.authority', { recipient: recipientName, languages: names(own), language: languageIn('en', hit) });
+    return out(m.languages[0], 'authority-unavailable', own, 'drafting.expectedLanguage.authorityUnavailable', { recipient: recipientName, languages: names(own), language: languageIn('en', m.languages[0]) });
+  }
+  return out(m.languages[0], 'template', [], 'drafting.expectedLanguage.template', { recipient: recipientName, language: languageIn('en', m.languages[0]) });
 }
 
 /** The template, the case's facts and names, and the view of the draft, loaded once. */
-function loadDraft(ctx: CoreContext, caseId: string, templateId: string) {
+function loadDraft(ctx: CoreContext, caseId: string, templateId: string, language?: string) {
   const t = findTemplate(templateId);
+  const asked = language ? checkLanguage(t, language) : undefined;
   const facts = caseFacts(ctx, caseId);
   const m = t.manifest;
   const saved = getDraft(ctx.db, caseId, m.id);
-  const lang = saved && t.bodies[saved.language] ? saved.language : m.languages[0];
-  const vars = contextVars(facts, m);
-  const prefill = prefillValues(t, lang, vars);
   const j = jurisdictionFor(facts.case.country, facts.case.region, undefined, facts.case.platform);
+  const expected = expectedLanguage(t, j, recipientFor(m, j).name);
+  const lang = asked ?? (saved && t.bodies[saved.language] ? saved.language : expected.code);
+  // Readiness reasons and cautions are worded in English (the screen words them from their keys); the letter in `lang`.
+  const enVars = contextVars(facts, m);
+  const vars = lang === 'en' ? enVars : contextVars(facts, m, lang);
+  const prefill = prefillValues(t, lang, vars);
   const today = facts.today.toISOString().slice(0, 10);
   const recipient = recipientFor(m, j);
   // A field prefilled from an address inherits that address's doubt, so the UI flags exactly the text to check.
@@ -76,11 +128,17 @@ function loadDraft(ctx: CoreContext, caseId: string, templateId: string) {
     if (src.includes('controller_postal_address')) return j.controller.unverified;
     return undefined;
   };
-  const raw = { ...prefill, ...(saved?.values ?? {}) };
+  // A draft saved in another language keeps what the member typed into fields without a suggested text (their name,
+  // address, situation); the suggested texts come in the new language.
+  const kept = saved && saved.language !== lang
+    ? Object.fromEntries(Object.entries(saved.values).filter(([k]) => !(t.bodies[saved.language]?.fields[k] ?? '').trim()))
+    : (saved?.values ?? {});
+  const raw = { ...prefill, ...kept };
   const view: DraftView = {
     caseId,
     template: manifestFor({
       ...m,
+      ...localTexts(t, lang),
       // A home authority's own complaint form, where the template's recipient is the member's home authority.
       ...(recipient.formUrl ? { formUrl: recipient.formUrl } : {}),
       // A letter to the controller of another platform than LinkedIn: that platform's own objection form, where it has one.
@@ -92,6 +150,12 @@ function loadDraft(ctx: CoreContext, caseId: string, templateId: string) {
       }),
     }, facts.case.platform, String(vars.platform_name), currentPlatforms().find((p) => p.id === facts.case.platform)?.objection.source),
     language: lang,
+    languages: m.languages.map((code) => ({ code, reviewed: m.reviewed[code] === true })),
+    expectedLanguage: expected.code,
+    expectedLanguageReason: expected.reason,
+    recipientLanguages: expected.recipientLanguages,
+    expectedLanguageNote: expected.note,
+    expectedLanguageNoteMsg: expected.noteMsg,
     availability: availability(m, facts.case.country),
     recipient,
     // What the member sees is always finished text: a field that quotes another ({{situation}}) is shown resolved,
@@ -103,8 +167,8 @@ function loadDraft(ctx: CoreContext, caseId: string, templateId: string) {
     controllerFirst: j.controllerFirst,
     preconditions: m.preconditions.filter((p) => activeOn(today, p)),
     evidenceCount: facts.evidence.length,
-    readiness: readinessOf(m, vars, today),
-    cautions: cautionsOf(m, vars, today),
+    readiness: readinessOf(m, enVars, today),
+    cautions: cautionsOf(m, enVars, today),
   };
   return { t, facts, vars, view, raw };
 }
@@ -143,8 +207,8 @@ export interface ComposedDocument extends DraftPreview {
 }
 
 /** The finished text: each field resolved (it may quote other fields), then the letter and subject around them. */
-export function compose(ctx: CoreContext, caseId: string, templateId: string, values?: Record<string, string>): ComposedDocument {
-  const { t, facts, vars, view, raw: stored } = loadDraft(ctx, caseId, templateId);
+export function compose(ctx: CoreContext, caseId: string, templateId: string, values?: Record<string, string>, language?: string): ComposedDocument {
+  const { t, facts, vars, view, raw: stored } = loadDraft(ctx, caseId, templateId, language);
   const raw = { ...stored, ...(values ?? {}) };
   const fields = view.template.fields.map((f) => {
     const others = Object.fromEntries(Object.entries(raw).filter(([k]) => k !== f.name));
@@ -157,6 +221,7 @@ export function compose(ctx: CoreContext, caseId: string, templateId: string, va
   return {
     view,
     facts,
+    language: view.language,
     subject: render(body.subject, all),
     text: render(body.letter, all),
     fields: fields.map(({ f, value }) => ({ name: f.name, label: f.label, value, ...(f.maxLength ? { maxLength: f.maxLength } : {}) })),

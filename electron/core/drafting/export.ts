@@ -18,8 +18,8 @@ import { chainHead } from '../evidence/custody';
 import { isoNow } from '../util/clock';
 import { compose, type ComposedDocument } from './compose';
 import { toEml } from './eml';
-import { insertExport, saveDraft } from './repo';
-import { findTemplate } from './compose';
+import { getDraft, insertExport, saveDraft } from './repo';
+import { checkLanguage, draftView, findTemplate } from './compose';
 
 export const DEFAULT_UPLOAD_BUDGET = 3 * 1024 * 1024;
 
@@ -103,6 +103,8 @@ export interface ExportOptions {
   budgetBytes?: number;
   /** The member insists on a document the record does not yet support (see `readiness`). */
   anyway?: boolean;
+  /** The letter's language (one of the template's); saved with the draft once the export succeeds. */
+  language?: string;
 }
 
 export interface Rendered {
@@ -156,7 +158,7 @@ export async function renderExport(ctx: CoreContext, doc: ComposedDocument, o: E
 
 /** `values`, when given, are saved as the draft, but only once the export has succeeded: bad input writes nothing. */
 export async function exportDraft(ctx: CoreContext, caseId: string, templateId: string, o: ExportOptions, values?: Record<string, string>): Promise<ExportRecord> {
-  const doc = compose(ctx, caseId, templateId, values);
+  const doc = compose(ctx, caseId, templateId, values, o.language);
   if (!doc.view.availability.available) throw new ApiError('invalid_input', doc.view.availability.reason ?? 'This template does not apply to this case.');
   if (!doc.view.readiness.ready && !o.anyway) {
     throw new ApiError(
@@ -188,7 +190,7 @@ export async function exportDraft(ctx: CoreContext, caseId: string, templateId: 
     ...(r.pages !== undefined ? { pages: r.pages, exhibits: r.exhibits, attachments: r.attachments } : {}),
   };
   writeTx(ctx.db, () => {
-    if (values) saveDraftValues(ctx, caseId, templateId, values);
+    if (values || o.language) saveDraftValues(ctx, caseId, templateId, values ?? Object.fromEntries(Object.entries(doc.view.values).map(([k, v]) => [k, doc.view.linked[k] ?? v])), doc.view.language);
     insertExport(ctx.db, rec, file);
     appendCustody(ctx, caseId, 'export', { exportId: id, templateId, format: o.format, profile: rec.profile, sha256: rec.sha256, size: rec.size, filename });
   });
@@ -203,10 +205,12 @@ export const EXPORT_MIME: Record<DraftFormat, string> = {
 };
 
 /** Keeps only the template's own fields, so a stale form cannot plant other keys in the draft. */
-export function saveDraftValues(ctx: CoreContext, caseId: string, templateId: string, values: Record<string, string>): string {
+export function saveDraftValues(ctx: CoreContext, caseId: string, templateId: string, values: Record<string, string>, language?: string): string {
   const t = findTemplate(templateId);
   const known = new Set(t.manifest.fields.map((f) => f.name));
   const savedAt = isoNow(ctx.clock);
-  saveDraft(ctx.db, caseId, templateId, t.manifest.languages[0], Object.fromEntries(Object.entries(values).filter(([k]) => known.has(k))), savedAt);
+  // Without a language: the one the draft is shown in now (saved before, else the recipient's), so saving never switches it.
+  const lang = language ? checkLanguage(t, language) : (getDraft(ctx.db, caseId, t.manifest.id)?.language ?? draftView(ctx, caseId, templateId).language);
+  saveDraft(ctx.db, caseId, templateId, t.bodies[lang] ? lang : t.manifest.languages[0], Object.fromEntries(Object.entries(values).filter(([k]) => known.has(k))), savedAt);
   return savedAt;
 }

@@ -163,7 +163,9 @@ export function letterFacts(f: CaseFacts): LetterFacts {
 }
 
 const yes = (b: boolean) => (b ? 'yes' : '');
-const long = (iso: string | null | undefined) => (iso ? longDate(iso) : '');
+let letterLang = 'en';
+/** A date as the letter being worded writes it (set by `factVars` for the length of one call). */
+const long = (iso: string | null | undefined) => (iso ? longDate(iso, letterLang) : '');
 
 /** The names of one request, inside `{{#each requests}}` and (prefixed `request_`) for the focus request. */
 export const REQUEST_ITEM_NAMES = [
@@ -305,41 +307,144 @@ export const FACT_NAMES = [
   'evidence_count',
 ] as const;
 
-const AUTHORITY_LABELS: Record<string, string> = { ico: 'the ICO', dpc: 'the Data Protection Commission', fdpic: 'the FDPIC', cppa: 'CalPrivacy' };
+const AUTHORITY_LABELS: Record<string, Record<string, string>> = {
+  en: { ico: 'the ICO', dpc: 'the Data Protection Commission', fdpic: 'the FDPIC', cppa: 'CalPrivacy' },
+  de: { ico: 'das ICO', dpc: 'die Data Protection Commission (Irland)', fdpic: 'den EDÖB', cppa: 'CalPrivacy' },
+  fr: { ico: 'l’ICO', dpc: 'la Data Protection Commission (Irlande)', fdpic: 'le PFPDT', cppa: 'CalPrivacy' },
+};
 
-function eventLabel(e: FactEvent): string {
-  const known = (EVENT_TYPE_LABELS as Record<string, string>)[e.type];
+/** The words of the timeline and evidence list in a letter's language (English: the tracking labels as they are). */
+interface TimelineWords {
+  events: Record<string, string>;
+  kinds: Record<RequestType, string>;
+  channels: Record<string, string>;
+  identity: string;
+  details: string;
+  received: string;
+  to: string;
+  reference: string;
+  exhibit: string;
+  captured: string;
+  added: string;
+}
+const TIMELINE_WORDS: Record<string, TimelineWords> = {
+  de: {
+    events: {
+      request_sent: 'Antrag gesendet',
+      acknowledged: 'Eingang bestätigt',
+      clarification_requested: 'Rückfrage erhalten',
+      clarification_answered: 'Rückfrage beantwortet',
+      extension_notified: 'Fristverlängerung mitgeteilt',
+      response_received: 'Antwort erhalten',
+      reminder_sent: 'Erinnerung gesendet',
+      organisation_complaint: 'Beschwerde beim Unternehmen',
+      complaint_filed: 'Beschwerde bei der Aufsichtsbehörde eingereicht',
+      authority_acknowledged: 'Eingang von der Behörde bestätigt',
+      authority_decision: 'Entscheidung der Behörde',
+      closed: 'Abgeschlossen',
+      note: 'Notiz',
+    },
+    kinds: { objection: 'Widerspruch', access: 'Auskunftsantrag', erasure: 'Löschantrag', other: 'sonstiger Antrag' },
+    channels: { webform: 'per Webformular', email: 'per E-Mail', post: 'per Post' },
+    identity: 'Identitätsnachweis',
+    details: 'nähere Angaben',
+    received: 'eingegangen am',
+    to: 'an',
+    reference: 'Aktenzeichen',
+    exhibit: 'Anlage',
+    captured: 'aufgenommen am',
+    added: 'hinzugefügt am',
+  },
+  fr: {
+    events: {
+      request_sent: 'Demande envoyée',
+      acknowledged: 'Accusé de réception',
+      clarification_requested: 'Demande de précisions reçue',
+      clarification_answered: 'Précisions fournies',
+      extension_notified: 'Prolongation du délai notifiée',
+      response_received: 'Réponse reçue',
+      reminder_sent: 'Relance envoyée',
+      organisation_complaint: 'Réclamation auprès de l’entreprise',
+      complaint_filed: 'Plainte déposée auprès de l’autorité',
+      authority_acknowledged: 'Accusé de réception de l’autorité',
+      authority_decision: 'Décision de l’autorité',
+      closed: 'Clos',
+      note: 'Note',
+    },
+    kinds: { objection: 'opposition', access: 'demande d’accès', erasure: 'demande d’effacement', other: 'autre demande' },
+    channels: { webform: 'par formulaire en ligne', email: 'par courriel', post: 'par courrier postal' },
+    identity: 'justificatif d’identité',
+    details: 'précisions',
+    received: 'reçue le',
+    to: 'à',
+    reference: 'référence',
+    exhibit: 'Pièce',
+    captured: 'capturée le',
+    added: 'ajoutée le',
+  },
+};
+
+function eventLabel(e: FactEvent, lang = 'en'): string {
+  const w = TIMELINE_WORDS[lang];
+  const known = w ? w.events[e.type] : (EVENT_TYPE_LABELS as Record<string, string>)[e.type];
   const words = known ?? e.type.replace(/[_-]+/g, ' ').trim().replace(/^./, (c) => c.toUpperCase());
-  if (e.type === 'clarification_requested' && e.asks) return `${words} (${e.asks === 'identity' ? 'proof of identity' : 'details'})`;
+  if (e.type === 'clarification_requested' && e.asks) return `${words} (${e.asks === 'identity' ? (w?.identity ?? 'proof of identity') : (w?.details ?? 'details')})`;
   if (e.type !== 'request_sent') return words;
-  return `${words} (${requestWords(requestKind(e))})`;
+  return `${words} (${w ? w.kinds[requestKind(e)] : requestWords(requestKind(e))})`;
 }
 
-export function timelineText(events: FactEvent[]): string {
+export function timelineText(events: FactEvent[], lang = 'en'): string {
+  const w = TIMELINE_WORDS[lang];
+  const d = (iso: string) => longDate(iso, lang);
   return byDate(events)
     .map((e) => {
-      const bits = [`${longDate(e.on)}: ${eventLabel(e)}`];
-      if (e.receivedOn && e.receivedOn !== e.on) bits.push(`, received ${longDate(e.receivedOn)}`);
-      if (e.channel) bits.push(` by ${((CHANNEL_LABELS as Record<string, string>)[e.channel] ?? e.channel).toLowerCase()}`);
-      if (e.authority) bits.push(` to ${authorityName(e.authority)}`);
-      if (e.ref) bits.push(` (reference ${e.ref})`);
+      const bits = [`${d(e.on)}: ${eventLabel(e, lang)}`];
+      if (!w) {
+        if (e.receivedOn && e.receivedOn !== e.on) bits.push(`, received ${d(e.receivedOn)}`);
+        if (e.channel) bits.push(` by ${((CHANNEL_LABELS as Record<string, string>)[e.channel] ?? e.channel).toLowerCase()}`);
+        if (e.authority) bits.push(` to ${authorityName(e.authority)}`);
+        if (e.ref) bits.push(` (reference ${e.ref})`);
+      } else {
+        if (e.receivedOn && e.receivedOn !== e.on) bits.push(`, ${w.received} ${d(e.receivedOn)}`);
+        if (e.channel) bits.push(` ${w.channels[e.channel] ?? e.channel}`);
+        if (e.authority) bits.push(` ${w.to} ${authorityName(e.authority)}`);
+        if (e.ref) bits.push(` (${w.reference} ${e.ref})`);
+      }
       if (e.note) bits.push(`. ${e.note.replace(/\s+/g, ' ').trim()}`);
       return '- ' + bits.join('');
     })
     .join('\n');
 }
 
-export function evidenceIndexText(evidence: EvidenceSummary[]): string {
+export function evidenceIndexText(evidence: EvidenceSummary[], lang = 'en'): string {
+  const w = TIMELINE_WORDS[lang];
   return evidence
     .map((e, i) => {
-      const when = e.capturedAt ? `captured ${longDate(e.capturedAt)}` : `added ${longDate(e.addedAt)}`;
-      return `- Exhibit ${i + 1}: ${e.title} (${e.kind}, ${when}; SHA-256 ${e.sha256})`;
+      if (!w) {
+        const when = e.capturedAt ? `captured ${longDate(e.capturedAt)}` : `added ${longDate(e.addedAt)}`;
+        return `- Exhibit ${i + 1}: ${e.title} (${e.kind}, ${when}; SHA-256 ${e.sha256})`;
+      }
+      const when = e.capturedAt ? `${w.captured} ${longDate(e.capturedAt, lang)}` : `${w.added} ${longDate(e.addedAt, lang)}`;
+      return `- ${w.exhibit} ${i + 1}: ${e.title} (${e.kind}, ${when}; SHA-256 ${e.sha256})`;
     })
     .join('\n');
 }
 
-/** The facts as names a template uses. `recipient` is the template's recipient id, for "already complained to it". */
-export function factVars(f: CaseFacts, recipient: string): Vars {
+/**
+ * The facts as names a template uses, worded for a letter in `lang` (dates, the timeline, authorities' names).
+ * `recipient` is the template's recipient id, for "already complained to it".
+ */
+export function factVars(f: CaseFacts, recipient: string, lang = 'en'): Vars {
+  const before = letterLang;
+  letterLang = lang;
+  try {
+    return factVarsIn(f, recipient, lang);
+  } finally {
+    letterLang = before;
+  }
+}
+
+function factVarsIn(f: CaseFacts, recipient: string, lang: string): Vars {
   const lf = letterFacts(f);
   const exhibitNo = (id: string) => {
     const i = f.evidence.findIndex((e) => e.id === id);
@@ -381,7 +486,7 @@ export function factVars(f: CaseFacts, recipient: string): Vars {
     reply_date: focus?.reply_date ?? '',
     complaint_filed: yes(Boolean(complaint)),
     complaint_date: long(complaint?.on),
-    complaint_authority: complaint ? (AUTHORITY_LABELS[authority ?? ''] ?? complaint.authorityName ?? complaint.authority ?? '') : '',
+    complaint_authority: complaint ? ((AUTHORITY_LABELS[lang] ?? AUTHORITY_LABELS.en)[authority ?? ''] ?? complaint.authorityName ?? complaint.authority ?? '') : '',
     complaint_ref: complaint?.ref ?? '',
     complaint_to_recipient: yes(lf.complaints.some((c) => normaliseAuthority(c.authority) === recipient)),
     organisation_complaint: yes(Boolean(lf.organisationComplaint)),
@@ -397,8 +502,8 @@ export function factVars(f: CaseFacts, recipient: string): Vars {
     last_contact_date: long(lf.lastContactOn),
     ico_window_end: long(lf.icoWindow?.due),
     ico_window_passed: yes(Boolean(lf.icoWindow?.passed)),
-    timeline: timelineText(f.events),
-    evidence_index: evidenceIndexText(f.evidence),
+    timeline: timelineText(f.events, lang),
+    evidence_index: evidenceIndexText(f.evidence, lang),
     evidence_count: String(f.evidence.length),
   };
   return vars;

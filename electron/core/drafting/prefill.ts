@@ -5,7 +5,7 @@ import { PLATFORM_LABELS, type PlatformId } from '../contract/cases';
 import type { PlatformFile } from '../contract/platforms';
 import type { TemplateAvailability, TemplateManifest, RecipientInfo } from '../contract/drafting';
 import { EU_EEA } from '../contract/countries';
-import { countryInSentence, countryName, longDate } from './dates';
+import { countryInSentence, countryName, languageIn, longDate } from './dates';
 import type { Vars } from './engine';
 import { evidenceIndexText, FACT_NAMES, factVars, REQUEST_ITEM_NAMES, timelineText, type CaseFacts } from './facts';
 
@@ -41,6 +41,9 @@ const BASE_NAMES = [
   'home_compulsory_form',
   'lead_authority_name',
   'region_needed',
+  // The letter's language, and whether it is one the home authority takes (its cautions say so when it is not).
+  'letter_language',
+  'letter_in_home_language',
   // The platform the case is about (data/platforms/): its name, its AI-training setting and objection form where it has them.
   'platform_name',
   'linkedin',
@@ -133,7 +136,11 @@ export function availability(m: TemplateManifest, country: string): TemplateAvai
 
 export type { CaseFacts };
 
-export function contextVars(facts: CaseFacts, m: TemplateManifest): Vars {
+/** How a letter in each language names the law: GDPR, DSGVO, RGPD. */
+const GDPR_NAME: Record<string, string> = { en: 'GDPR', de: 'DSGVO', fr: 'RGPD' };
+
+/** The names a template uses, worded for a letter in `lang` (dates, countries, the law, the authorities' names). */
+export function contextVars(facts: CaseFacts, m: TemplateManifest, lang = 'en'): Vars {
   const c = facts.case;
   const j = jurisdictionFor(c.country, c.region, undefined, c.platform);
   const recipient = recipientFor(m, j);
@@ -150,9 +157,9 @@ export function contextVars(facts: CaseFacts, m: TemplateManifest): Vars {
     names_recorded: yes(split),
     member_email: c.email,
     country_code: c.country,
-    country_name: countryInSentence(c.country),
-    today: longDate(facts.today.toISOString()),
-    law: j.law.startsWith('UK') ? 'UK GDPR' : j.hasGdprRights ? 'GDPR' : j.law,
+    country_name: countryInSentence(c.country, lang),
+    today: longDate(facts.today.toISOString(), lang),
+    law: j.law.startsWith('UK') ? 'UK GDPR' : j.hasGdprRights ? (GDPR_NAME[lang] ?? 'GDPR') : j.law,
     gdpr: yes(j.hasGdprRights),
     uk: yes(j.regime === 'uk'),
     eu: yes(j.regime === 'eu'),
@@ -164,19 +171,21 @@ export function contextVars(facts: CaseFacts, m: TemplateManifest): Vars {
     controller_postal_address: j.controller.address.filter((l) => !/^Attn/i.test(l)).join('\n'),
     recipient_name: recipient.name,
     recipient_address: recipient.address.join('\n'),
-    // The letters are in English: the authority's English name (a German Land's authority has a German one too).
-    regulator_name: j.regulators[0] ? (j.regulators[0].nameEn ?? j.regulators[0].name) : '',
+    // An English letter gives the authority's English name; a letter in another language the name it uses itself.
+    regulator_name: j.regulators[0] ? (lang === 'en' ? (j.regulators[0].nameEn ?? j.regulators[0].name) : j.regulators[0].name) : '',
     home_authority: yes(Boolean(home)),
-    home_authority_name: home?.nameEn ?? '',
+    home_authority_name: home ? (lang === 'en' ? home.nameEn : home.name) : '',
     home_authority_short: home?.shortName ?? '',
     home_is_lead: yes(Boolean(home && lead && home.id === lead.id)),
     home_expects_own_language: yes(Boolean(home?.expectsOwnLanguage)),
-    home_language: home ? languageName(home.complaintLanguage) : '',
+    home_language: home ? (lang === 'en' ? languageName(home.complaintLanguage) : languageIn(lang, home.complaintLanguage)) : '',
     home_compulsory_form: home?.compulsoryForm?.note ?? '',
-    lead_authority_name: lead?.nameEn ?? '',
+    lead_authority_name: lead ? (lang === 'en' ? lead.nameEn : lead.name) : '',
     region_needed: yes(Boolean(j.regionNeeded)),
+    letter_language: lang,
+    letter_in_home_language: yes(Boolean(home && (home.complaintLanguage === lang || home.languages.includes(lang)))),
     ...platformVars(c.platform, j),
     // "Already complained to this recipient": for a home-authority letter, the authority it is addressed to.
-    ...factVars(facts, m.recipient === 'home' ? (home?.id ?? 'home') : m.recipient),
+    ...factVars(facts, m.recipient === 'home' ? (home?.id ?? 'home') : m.recipient, lang),
   };
 }

@@ -18,13 +18,32 @@ export interface LoadedTemplate {
   manifest: TemplateManifest;
   bodies: Record<string, TemplateBody>;
   /** Labels and help per language (the first language's come from the manifest). */
-  labels: Record<string, Record<string, { label?: string; help?: string }>>;
+  labels: Record<string, Record<string, LocalFieldText>>;
+  /** Title and description per language, where a labels file gives them. */
+  texts: Record<string, { title?: string; description?: string }>;
 }
 
-const Labels = z.object({
-  title: z.string().optional(),
-  fields: z.record(z.string(), z.object({ label: z.string().optional(), help: z.string().optional() })).default({}),
-});
+type LocalFieldText = { label?: string; help?: string; unverified?: string; starters?: { label: string; text: string }[] };
+
+const Labels = z
+  .object({
+    title: z.string().min(1).optional(),
+    description: z.string().min(1).optional(),
+    fields: z
+      .record(
+        z.string(),
+        z
+          .object({
+            label: z.string().min(1).optional(),
+            help: z.string().optional(),
+            unverified: z.string().optional(),
+            starters: z.array(z.object({ label: z.string().min(1).max(80), text: z.string().min(1).max(2000) }).strict()).max(12).optional(),
+          })
+          .strict(),
+      )
+      .default({}),
+  })
+  .strict();
 
 export class TemplateLoadError extends Error {}
 
@@ -90,6 +109,7 @@ export function loadTemplate(dir: string): LoadedTemplate {
   for (const [i, c] of manifest.cautions.entries()) checkFactTest(file, `cautions.${i}`, c.when, c.text, facts);
   const bodies: LoadedTemplate['bodies'] = {};
   const labels: LoadedTemplate['labels'] = {};
+  const texts: LoadedTemplate['texts'] = {};
   manifest.languages.forEach((lang, i) => {
     const bodyFile = join(dir, `body.${lang}.md`);
     if (!existsSync(bodyFile)) throw new TemplateLoadError(`${bodyFile} is missing (the manifest lists "${lang}").`);
@@ -104,10 +124,23 @@ export function loadTemplate(dir: string): LoadedTemplate {
     bodies[lang] = body;
     if (i > 0) {
       const labelFile = join(dir, `labels.${lang}.json`);
-      labels[lang] = existsSync(labelFile) ? Labels.parse(JSON.parse(readFileSync(labelFile, 'utf8'))).fields : {};
+      if (!existsSync(labelFile)) throw new TemplateLoadError(`${labelFile} is missing (the manifest lists "${lang}").`);
+      let parsedLabels: z.output<typeof Labels>;
+      try {
+        const r = Labels.safeParse(JSON.parse(readFileSync(labelFile, 'utf8')));
+        if (!r.success) throw new Error(r.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; '));
+        parsedLabels = r.data;
+      } catch (err) {
+        throw new TemplateLoadError(`${labelFile}: ${(err as Error).message}`);
+      }
+      for (const f of Object.keys(parsedLabels.fields)) {
+        if (!names.has(f)) throw new TemplateLoadError(`${labelFile}: "${f}" is not a field of the manifest.`);
+      }
+      labels[lang] = parsedLabels.fields;
+      texts[lang] = { title: parsedLabels.title, description: parsedLabels.description };
     }
   });
-  return { manifest, bodies, labels };
+  return { manifest, bodies, labels, texts };
 }
 
 let cache: { dir: string; list: LoadedTemplate[] } | undefined;
@@ -132,5 +165,18 @@ export function loadTemplates(dir = templatesDir()): LoadedTemplate[] {
 /** A field with its label and help in the given language. */
 export function localField(t: LoadedTemplate, f: TemplateField, lang: string): TemplateField {
   const l = t.labels[lang]?.[f.name];
-  return l ? { ...f, label: l.label ?? f.label, help: l.help ?? f.help } : f;
+  if (!l) return f;
+  const out: TemplateField = { ...f, label: l.label ?? f.label };
+  if (l.help !== undefined) out.help = l.help;
+  if (l.unverified !== undefined) out.unverified = l.unverified;
+  // Starting points in the first language would put its words into a letter in another: only this language's.
+  if (l.starters) out.starters = l.starters;
+  else delete out.starters;
+  return out;
+}
+
+/** The manifest's title and description in `lang` (the first language's where a labels file gives none). */
+export function localTexts(t: LoadedTemplate, lang: string): { title: string; description: string } {
+  const x = t.texts[lang] ?? {};
+  return { title: x.title ?? t.manifest.title, description: x.description ?? t.manifest.description };
 }
