@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ApiErrorBody, ApiName, ApiOutput, ApiParsed, ApiResult, Contract } from '../contract';
 import { isMessageKey, say } from '../i18n';
-import { ApiError, apiError } from './errors';
+import { ApiError, apiError, issueParams, wordIssue } from './errors';
 
 type Handler<K extends ApiName> = (input: ApiParsed<K>) => ApiOutput<K> | Promise<ApiOutput<K>>;
 
@@ -47,11 +47,14 @@ export class ApiRegistry {
 export function fromZod(error: z.ZodError): ApiError {
   // A schema's own message may be a key of the core catalog ("validation.…"): worded in English here, the key kept for
   // the renderer, which words the same issue in the member's language.
-  const issues = error.issues.map((i) => ({
-    path: i.path.join('.'),
-    message: isMessageKey(i.message) ? say(i.message) : i.message,
-    ...(isMessageKey(i.message) ? { key: i.message } : {}),
-  }));
+  const issues = error.issues.map((i) => {
+    const params = issueParams(i as { params?: Record<string, unknown> });
+    return {
+      path: i.path.join('.'),
+      message: wordIssue(i as { message: string; params?: Record<string, unknown> }),
+      ...(isMessageKey(i.message) ? { key: i.message, ...(params ? { params } : {}) } : {}),
+    };
+  });
   const message = issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('\n');
   return new ApiError('invalid_input', message, issues);
 }

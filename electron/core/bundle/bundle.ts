@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import type { ZodType } from 'zod';
-import { ApiError, notFound } from '../api/errors';
+import { ApiError, apiError, notFound } from '../api/errors';
 import type { CoreContext } from '../context';
 import { FILE_MODE, privateDir } from '../db/open';
 import { readTx } from '../db/tx';
@@ -66,9 +66,9 @@ export function buildBundle(ctx: CoreContext, caseId: string): { zip: Uint8Array
       try {
         data = readStored(blobPath(ctx.dataDir, sha));
       } catch {
-        throw new ApiError('failed', `An evidence file of this case (${sha.slice(0, 12)}…) is missing; run 'evidence verify' on the case before exporting it.`);
+        throw apiError('failed', 'errors.bundle.fileMissing', { sha: sha.slice(0, 12) });
       }
-      if (sha256(data) !== sha) throw new ApiError('failed', `An evidence file of this case (${sha.slice(0, 12)}…) was modified; run 'evidence verify' on the case before exporting it.`);
+      if (sha256(data) !== sha) throw apiError('failed', 'errors.bundle.fileModified', { sha: sha.slice(0, 12) });
       files.push([`evidence/${sha}`, new Uint8Array(data)]);
     }
     let exportFiles = 0;
@@ -194,7 +194,7 @@ export async function importBundle(ctx: CoreContext, zip: Uint8Array, source: st
   try {
     checked = checkBundle(zip);
   } catch (err) {
-    if (err instanceof BundleError) throw new ApiError('invalid_input', err.message);
+    if (err instanceof BundleError) throw apiError('invalid_input', 'errors.bundle.invalid', { reason: err.message });
     throw err;
   }
   const { body, custody, manifest, files } = checked;
@@ -236,7 +236,7 @@ export async function importBundle(ctx: CoreContext, zip: Uint8Array, source: st
     }
     const at = isoNow(ctx.clock);
     const { result } = placeAndRecord(db, ctx.dataDir, staged, () => {
-      if (taken('cases', caseId)) throw new ApiError('conflict', 'A case with this id appeared while importing; try again.');
+      if (taken('cases', caseId)) throw apiError('conflict', 'errors.bundle.caseAppeared');
       const insert = (table: keyof typeof COLUMNS, rows: Record<string, unknown>[]) => {
         const cols = COLUMNS[table];
         const stmt = db.prepare(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`);

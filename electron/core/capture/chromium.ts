@@ -2,7 +2,7 @@ import type { Browser, Response } from 'playwright-core';
 import { lazy } from '../util/lazy';
 
 const playwright = lazy<typeof import('playwright-core')>('playwright-core');
-import { ApiError } from '../api/errors';
+import { apiError } from '../api/errors';
 import { capturePage, type Capturer, type CaptureRequest, type RawCapture } from './capturer';
 import { isolatedEvaluator } from './isolated-world';
 import { httpStatusError, loadError } from './net-errors';
@@ -44,10 +44,7 @@ export function createChromiumCapturer(options: ChromiumCapturerOptions = {}): C
       try {
         browser = await playwright().chromium.launch({ executablePath, args: CHROMIUM_FLAGS, timeout: 30_000 });
       } catch (err) {
-        throw new ApiError(
-          'failed',
-          `Could not start Chromium at ${executablePath}: ${firstLine(err)}. Install Chromium or set REDRESS_CHROMIUM to its path.`,
-        );
+        throw apiError('failed', 'errors.capture.chromiumStart', { path: executablePath, reason: firstLine(err) });
       }
       running.add(browser);
       try {

@@ -1,4 +1,6 @@
-import { ApiError } from '../api/errors';
+import { ApiError, apiError } from '../api/errors';
+import type { Msg } from '../contract/i18n';
+import { say } from '../i18n';
 
 /**
  * Turns what a browser engine says when a page does not load (Chromium's `net::ERR_…` codes, Playwright's timeout
@@ -40,56 +42,44 @@ function hostOf(url: string): string {
   }
 }
 
-const NOTHING = 'Nothing was stored.';
-
-/** The plain sentence for a failure; `status` only for `http_status`, `seconds` only for `timed_out`. */
-export function loadFailureMessage(reason: LoadFailure, url: string, extra: { status?: number; seconds?: number } = {}): string {
+/** The message for a failure, by reference (errors.capture.*); `status` only for `http_status`, `seconds` only for `timed_out`. */
+export function loadFailureMsg(reason: LoadFailure, url: string, extra: { status?: number; seconds?: number } = {}): Msg {
   const host = hostOf(url);
   switch (reason) {
-    case 'connection_refused':
-      return `${host} did not accept the connection: the site may be down, or the address has a wrong port. ${NOTHING} Check the address, or try again later.`;
-    case 'name_not_resolved':
-      return `No site called ${host} could be found. ${NOTHING} Check the spelling of the address, or your internet connection.`;
-    case 'offline':
-      return `This computer is not connected to the internet, so ${host} could not be reached. ${NOTHING} Connect, then capture again.`;
     case 'timed_out':
-      return `The page at ${host} did not finish loading within ${extra.seconds ? `${extra.seconds} s` : 'the time allowed'}. ${NOTHING} The site may be slow or down: check the address, or try again later.`;
-    case 'certificate':
-      return `${host} did not prove it is the site it claims to be (its security certificate is not valid). ${NOTHING} Check the address; if it is right, try again later.`;
-    case 'too_many_redirects':
-      return `${host} kept sending the browser from one address to another without end. ${NOTHING} Open the page yourself and capture the address it finally shows.`;
-    case 'http_status':
-      return extra.status && extra.status >= 500
-        ? `${host} had a problem of its own and answered with an error (${extra.status}). ${NOTHING} Try again later.`
-        : extra.status === 401 || extra.status === 403
-          ? `${host} refused to show this page (error ${extra.status}): it may need you to sign in. ${NOTHING} Check the address, or sign in and capture from the desktop app.`
-          : `${host} says this page does not exist or cannot be shown (error ${extra.status ?? 'status'}). ${NOTHING} Check the address; the page may have moved.`;
+      return extra.seconds ? { key: 'errors.capture.timed_out_seconds', params: { host, seconds: extra.seconds } } : { key: 'errors.capture.timed_out', params: { host } };
+    case 'http_status': {
+      const status = extra.status ?? 'status';
+      const key =
+        extra.status && extra.status >= 500 ? 'errors.capture.http_status_server' : extra.status === 401 || extra.status === 403 ? 'errors.capture.http_status_denied' : 'errors.capture.http_status';
+      return { key, params: { host, status } };
+    }
     case 'not_a_web_page':
-      return `The address ${url} is not a web page (it may be a file download). ${NOTHING} Download the file and import it as a document instead.`;
-    case 'unreachable':
-      return `${host} could not be loaded. ${NOTHING} Check the address and your connection, then try again.`;
+      return { key: 'errors.capture.not_a_web_page', params: { url } };
+    default:
+      return { key: `errors.capture.${reason}`, params: { host } };
   }
+}
+
+/** The plain sentence for a failure, in English. */
+export function loadFailureMessage(reason: LoadFailure, url: string, extra: { status?: number; seconds?: number } = {}): string {
+  const m = loadFailureMsg(reason, url, extra);
+  return say(m.key, m.params);
 }
 
 /** The API error for a page that did not load, the engine's words kept in `detail`. */
 export function loadError(url: string, err: unknown, extra: { seconds?: number } = {}): ApiError {
   const engineMessage = (err instanceof Error ? err.message : String(err)).split('\n')[0];
   const { reason, netError } = classifyLoadError(engineMessage);
-  return new ApiError('failed', loadFailureMessage(reason, url, extra), undefined, {
-    reason,
-    ...(netError ? { netError } : {}),
-    engineMessage,
-  });
+  const m = loadFailureMsg(reason, url, extra);
+  return apiError('failed', m.key, m.params, { detail: { reason, ...(netError ? { netError } : {}), engineMessage } });
 }
 
 /** The API error for an HTTP error answer (400-599); other statuses (LinkedIn's 999 to robots) are captured as shown. */
 export function httpStatusError(url: string, status: number, statusText = ''): ApiError | null {
   if (status < 400 || status > 599) return null;
-  return new ApiError('failed', loadFailureMessage('http_status', url, { status }), undefined, {
-    reason: 'http_status',
-    httpStatus: String(status),
-    ...(statusText ? { statusText } : {}),
-  });
+  const m = loadFailureMsg('http_status', url, { status });
+  return apiError('failed', m.key, m.params, { detail: { reason: 'http_status', httpStatus: String(status), ...(statusText ? { statusText } : {}) } });
 }
 
 /**

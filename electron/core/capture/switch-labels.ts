@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ApiError } from '../api/errors';
+import { apiError } from '../api/errors';
 import { factsDir } from '../util/facts-dir';
 
 /** Label texts of the AI-training switch, per language code: `{ en: ['Data for Generative AI Improvement', ...] }`. */
@@ -19,17 +19,17 @@ export function loadSwitchLabels(dir: string = factsDir()): SwitchLabels {
   try {
     parsed = JSON.parse(readFileSync(file, 'utf8'));
   } catch (err) {
-    throw new ApiError('failed', `Could not read the switch labels in ${file}: ${err instanceof Error ? err.message : String(err)}.`);
+    throw apiError('failed', 'errors.switchLabels.unreadable', { file, reason: err instanceof Error ? err.message : String(err) });
   }
   const languages = (parsed as { languages?: unknown } | null)?.languages;
   if (!languages || typeof languages !== 'object' || Array.isArray(languages)) {
-    throw new ApiError('failed', `The switch labels in ${file} have no "languages" object.`);
+    throw apiError('failed', 'errors.switchLabels.noLanguages', { file });
   }
   const out: SwitchLabels = {};
   for (const [lang, entry] of Object.entries(languages as Record<string, unknown>)) {
     const labels = (entry as { labels?: unknown } | null)?.labels;
     if (!Array.isArray(labels) || labels.length === 0 || !labels.every((l) => typeof l === 'string' && l.trim() !== '')) {
-      throw new ApiError('failed', `The switch labels in ${file}: "${lang}" needs "labels", a list of non-empty texts.`);
+      throw apiError('failed', 'errors.switchLabels.badLabels', { file, lang });
     }
     out[lang] = labels.map((l: string) => l.trim());
   }

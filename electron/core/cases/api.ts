@@ -13,8 +13,8 @@ import { readFileSync } from 'node:fs';
 import { writeFileAtomic } from '../util/atomic-write';
 import { basename, resolve } from 'node:path';
 import { buildBundle, importBundle } from '../bundle/bundle';
-import { invalid } from '../api/errors';
-import { needsRegion, regionName, regionProblem } from '../contract/regions';
+import { apiError } from '../api/errors';
+import { needsRegion, regionName, regionProblem, regionProblemMsg } from '../contract/regions';
 
 export function requireCase(ctx: CoreContext, id: string): Case {
   const found = getCase(ctx.db, id);
@@ -50,7 +50,7 @@ export function registerCases(api: ApiRegistry, ctx: CoreContext): void {
   );
   api.register('cases.delete', ({ id }) => deleteCase(ctx, id));
   api.register('cases.exportBundle', ({ id, out }) => {
-    if (out !== undefined && ctx.app.host !== 'cli') throw invalid('Writing a bundle to a path is only available from the command line; download it instead.');
+    if (out !== undefined && ctx.app.host !== 'cli') throw apiError('invalid_input', 'errors.cases.bundleOutCliOnly');
     const { zip, summary, filename } = buildBundle(ctx, id);
     const sha256 = createHash('sha256').update(zip).digest('hex');
     const base = { filename, size: zip.length, sha256, ...summary };
@@ -60,18 +60,18 @@ export function registerCases(api: ApiRegistry, ctx: CoreContext): void {
     try {
       writeFileAtomic(path, zip);
     } catch (err) {
-      throw invalid(`Cannot write ${path}: ${(err as NodeJS.ErrnoException).code ?? String(err)}. Check that its folder exists and can be written.`);
+      throw apiError('invalid_input', 'errors.cases.cannotWrite', { path, reason: (err as NodeJS.ErrnoException).code ?? String(err) });
     }
     return { ...base, path };
   });
   api.register('cases.importBundle', async ({ dataBase64, path, source }) => {
     let bytes: Uint8Array;
     if (path !== undefined) {
-      if (ctx.app.host !== 'cli') throw invalid('Importing a bundle by path is only available from the command line; upload it instead.');
+      if (ctx.app.host !== 'cli') throw apiError('invalid_input', 'errors.cases.bundleInCliOnly');
       try {
         bytes = new Uint8Array(readFileSync(path));
       } catch {
-        throw invalid(`Cannot read the bundle ${path}: check the path.`);
+        throw apiError('invalid_input', 'errors.cases.cannotReadBundle', { path });
       }
     } else bytes = new Uint8Array(Buffer.from(dataBase64 ?? '', 'base64'));
     const r = await importBundle(ctx, bytes, source ?? (path !== undefined ? basename(path) : 'an uploaded bundle'));
@@ -99,14 +99,15 @@ function editFields(c: Case, input: Partial<Omit<CaseEditable, 'region'>> & { re
   const out: Partial<CaseEditable> = { ...input } as Partial<CaseEditable>;
   const country = input.country ?? c.country;
   if (input.region) {
-    const problem = regionProblem(country, input.region);
-    if (problem) throw invalid(problem);
+    const problem = regionProblemMsg(country, input.region);
+    if (problem) throw apiError('invalid_input', problem.key, problem.params);
     return out;
   }
   if (input.region === undefined && country !== c.country) {
     const kept = c.region && !regionProblem(country, c.region) ? c.region : null;
     if (!kept && needsRegion(country)) {
-      throw invalid(`${country} needs a region (the ${country === 'DE' ? 'Land' : 'state'}) to name the right authority or law: give it with the country, e.g. ${country}-${country === 'DE' ? 'BE' : 'CA'} (${regionName(`${country}-${country === 'DE' ? 'BE' : 'CA'}`)}).`);
+      const example = `${country}-${country === 'DE' ? 'BE' : 'CA'}`;
+      throw apiError('invalid_input', country === 'DE' ? 'errors.cases.needsRegion_land' : 'errors.cases.needsRegion_state', { country, example, exampleName: String(regionName(example)) });
     }
     out.region = kept;
   }

@@ -33,7 +33,8 @@ export type ApiErrorCode = 'invalid_input' | 'not_found' | 'unknown_api' | 'conf
 export interface ApiErrorBody {
   code: ApiErrorCode;
   message: string;
-  issues?: { path: string; message: string; key?: string }[];
+  /** Each field's issue: `message` in English; `key` and `params` when the schema's message is a core key. */
+  issues?: { path: string; message: string; key?: string; params?: MsgParams }[];
   /** Technical facts kept out of the message (an engine's error code); a host may show them folded away. */
   detail?: Record<string, string>;
   /** The message by reference (contract/messages), for a host to word it in the member's language; `message` is English. */

@@ -41,6 +41,15 @@ export const needsRegion = (country: string): boolean => country in REGIONS;
 export const regionName = (code: string): string | undefined => REGIONS[code.slice(0, 2)]?.find((r) => r.code === code)?.name;
 
 /** Null when `region` fits `country`, else why not (for a zod refinement and the CLI). */
+/** Why `region` is refused for `country`, as a message of the core catalog (for a schema issue or an API error), or null. */
+export function regionProblemMsg(country: string, region: string): { key: string; params?: Record<string, string> } | null {
+  if (!/^[A-Z]{2}-[A-Z0-9]{1,3}$/.test(region)) return { key: 'validation.regionFormat' };
+  if (region.slice(0, 2) !== country) return { key: 'validation.regionOtherCountry', params: { region, country } };
+  const list = REGIONS[country];
+  if (list && !list.some((r) => r.code === region)) return { key: 'validation.regionUnknown', params: { region, country, list: list.map((r) => r.code).join(', ') } };
+  return null;
+}
+
 export function regionProblem(country: string, region: string): string | null {
   if (!/^[A-Z]{2}-[A-Z0-9]{1,3}$/.test(region)) return 'Region must be an ISO 3166-2 code such as DE-BE or US-CA.';
   if (region.slice(0, 2) !== country) return `Region ${region} is not in the case's country (${country}).`;

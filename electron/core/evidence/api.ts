@@ -1,7 +1,7 @@
 import { switchLabels } from '../platforms';
 import { existsSync } from 'node:fs';
 import type { ApiRegistry } from '../api/registry';
-import { ApiError, invalid, notFound } from '../api/errors';
+import { apiError, notFound } from '../api/errors';
 import { requireCase } from '../cases/api';
 import type { CoreContext } from '../context';
 import { registerFileResolver } from '../files';
@@ -52,20 +52,20 @@ export function registerEvidence(api: ApiRegistry, ctx: CoreContext): void {
   api.register('evidence.add', async ({ caseId, paths, kind }) => {
     // A path names any file on this computer. Reading a path is for the CLI only: a window (Electron or browser) uploads the bytes the user picked, so a
     // compromised page cannot make the core read any file it names.
-    if (ctx.app.host !== 'cli') throw invalid('Importing by path is only available from the command line; upload the file instead.');
+    if (ctx.app.host !== 'cli') throw apiError('invalid_input', 'errors.evidence.importPathCliOnly');
     requireCase(ctx, caseId);
     return importPaths(ctx, caseId, paths, kind);
   });
 
   api.register('evidence.upload', async ({ caseId, filename, dataBase64, kind }) => {
     requireCase(ctx, caseId);
-    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(dataBase64)) throw invalid('The file content is not valid base64.');
+    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(dataBase64)) throw apiError('invalid_input', 'errors.evidence.notBase64');
     return importBytes(ctx, caseId, filename, Buffer.from(dataBase64, 'base64'), kind);
   });
 
   api.register('evidence.capture', async ({ caseId, url, purpose }) => {
     const c = requireCase(ctx, caseId);
-    if (!ctx.capturer) throw new ApiError('failed', 'This Redress host has no page capturer; use the desktop app or the CLI.');
+    if (!ctx.capturer) throw apiError('failed', 'errors.evidence.noCapturer');
     // The switch is looked for by the labels of the case's platform (data/platforms/); LinkedIn's come from
     // data/switch-labels.json, as before.
     const labels = c.platform === 'linkedin' ? undefined : switchLabels(c.platform);
@@ -83,7 +83,7 @@ export function registerEvidence(api: ApiRegistry, ctx: CoreContext): void {
 
   api.register('evidence.confirmToggle', ({ id, state }) => {
     const row = requireItem(ctx, id);
-    if (row.purpose !== 'setting') throw invalid('Only a capture of the AI-training setting has a switch state to confirm.');
+    if (row.purpose !== 'setting') throw apiError('invalid_input', 'errors.evidence.notASetting');
     const detected = (parseRecord(row).toggle as ToggleReading | undefined)?.state ?? 'unknown';
     // Agreeing with what the page showed keeps "read from the page"; anything else is a correction made by hand.
     const by = state === detected ? 'page' : 'hand';
@@ -145,7 +145,7 @@ export function registerEvidence(api: ApiRegistry, ctx: CoreContext): void {
   }));
 
   api.register('evidence.openCaptureWindow', async ({ url }) => {
-    if (!ctx.capturer?.open) throw invalid('This Redress captures in a headless browser; there is no window to sign in to.');
+    if (!ctx.capturer?.open) throw apiError('invalid_input', 'errors.evidence.headless');
     await ctx.capturer.open(url);
     return { opened: true };
   });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { arch, platform, release, userInfo } from 'node:os';
-import { ApiError } from '../api/errors';
+import { ApiError, apiError } from '../api/errors';
 import type { RawCapture } from '../capture/capturer';
 import type { CaptureResult } from '../contract/evidence';
 import type { CoreContext } from '../context';
@@ -121,7 +121,7 @@ export async function storeCapture(ctx: CoreContext, caseId: string, purpose: 's
   } catch (err) {
     await discardStaged(staged);
     if (err instanceof ApiError) throw err;
-    throw new ApiError('failed', `Could not store the capture: ${err instanceof Error ? err.message : String(err)}. Nothing was kept.`);
+    throw apiError('failed', 'errors.evidence.storeFailed', { reason: err instanceof Error ? err.message : String(err) });
   }
 }
 

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { invalid, notFound } from '../api/errors';
+import { apiError, notFound } from '../api/errors';
 import type { DiffResult, DiffSide, EvidenceSummary } from '../contract/evidence';
 import type { CoreContext } from '../context';
 import { newId } from '../util/ids';
@@ -14,9 +14,9 @@ function sideText(ctx: CoreContext, id: string): { side: DiffSide; text: string;
   const row = getRow(ctx.db, id);
   if (!row) throw notFound('evidence item', id);
   const text = filesFor(ctx.db, id).find((f) => f.role === 'text');
-  if (!text) throw invalid(`Evidence ${id} ("${row.title}") has no captured page text; pick two page captures.`);
+  if (!text) throw apiError('invalid_input', 'errors.evidence.noPageText', { id, title: row.title });
   const path = blobPath(ctx.dataDir, text.sha256);
-  if (!existsSync(path)) throw invalid(`The text of evidence ${id} is missing from the store; run Verify.`);
+  if (!existsSync(path)) throw apiError('invalid_input', 'errors.evidence.textMissing', { id });
   const side: DiffSide = { id, title: row.title, sha256: row.sha256 };
   if (row.source_url) side.url = row.source_url;
   if (row.captured_at) side.capturedAt = row.captured_at;
@@ -25,10 +25,10 @@ function sideText(ctx: CoreContext, id: string): { side: DiffSide; text: string;
 
 /** Compares the readable text of two captures. Older first regardless of the order given, so "added" means new. */
 export function diffCaptures(ctx: CoreContext, fromId: string, toId: string): DiffResult {
-  if (fromId === toId) throw invalid('Pick two different captures to compare.');
+  if (fromId === toId) throw apiError('invalid_input', 'errors.evidence.sameCapture');
   let a = sideText(ctx, fromId);
   let b = sideText(ctx, toId);
-  if (a.row.case_id !== b.row.case_id) throw invalid('Both captures must belong to the same case.');
+  if (a.row.case_id !== b.row.case_id) throw apiError('invalid_input', 'errors.evidence.differentCases');
   if ((a.side.capturedAt ?? '') > (b.side.capturedAt ?? '')) [a, b] = [b, a];
   const changes = diffTexts(a.text, b.text);
   const stats = { added: 0, removed: 0, same: 0 };
@@ -49,7 +49,7 @@ export async function saveDiff(ctx: CoreContext, fromId: string, toId: string): 
   for (const id of [d.from.id, d.to.id]) {
     for (const f of filesFor(ctx.db, id)) {
       if (f.role === 'text' && (await hashFile(blobPath(ctx.dataDir, f.sha256))) !== f.sha256) {
-        throw invalid(`The text of evidence ${id} was modified since it was captured; run Verify before saving a diff.`);
+        throw apiError('invalid_input', 'errors.evidence.textModified', { id });
       }
     }
   }

@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
-import { invalid, ApiError } from '../api/errors';
+import { ApiError, apiError, wordIssue } from '../api/errors';
+import { say } from '../i18n';
 import { IMPORT_NOT_AN_IMAGE, MAX_IMPORT_BYTES, SafeFilename, type EvidenceAdded, type ImportKind } from '../contract/evidence';
 import type { CoreContext } from '../context';
 import { newId } from '../util/ids';
@@ -27,11 +28,11 @@ export async function importPaths(ctx: CoreContext, caseId: string, paths: strin
     const full = resolve(p);
     const name = basename(full);
     const checkedName = SafeFilename.safeParse(name);
-    if (!checkedName.success) throw invalid(`${JSON.stringify(name)}: ${checkedName.error.issues[0].message}`);
-    if (!existsSync(full)) throw invalid(`${p}: no such file. Check the path.`);
+    if (!checkedName.success) throw apiError('invalid_input', 'errors.evidence.badFileName', { name: JSON.stringify(name), reason: wordIssue(checkedName.error.issues[0] as { message: string; params?: Record<string, unknown> }) });
+    if (!existsSync(full)) throw apiError('invalid_input', 'errors.evidence.noSuchFile', { path: p });
     const st = statSync(full);
-    if (!st.isFile()) throw invalid(`${p}: not a regular file (a folder or a device). Give the files inside it.`);
-    if (st.size === 0) throw invalid(`${name} is empty (0 bytes); there is nothing to keep as evidence.`);
+    if (!st.isFile()) throw apiError('invalid_input', 'errors.evidence.notAFile', { path: p });
+    if (st.size === 0) throw apiError('invalid_input', 'errors.evidence.empty', { name });
     if (st.size > MAX_IMPORT_BYTES) throw new TooLargeError(name, MAX_IMPORT_BYTES);
     return { full, name };
   });
@@ -66,7 +67,7 @@ export async function importPaths(ctx: CoreContext, caseId: string, paths: strin
 
 /** The UI's door: the bytes arrive in the request (bounded by MAX_UPLOAD_BYTES in the contract). */
 export async function importBytes(ctx: CoreContext, caseId: string, filename: string, data: Buffer, kind?: ImportKind): Promise<EvidenceAdded> {
-  if (data.length === 0) throw invalid(`${filename} is empty (0 bytes); there is nothing to keep as evidence.`);
+  if (data.length === 0) throw apiError('invalid_input', 'errors.evidence.empty', { name: filename });
   const staged = await stageBytes(ctx.dataDir, data);
   let prepared: Prepared;
   try {
@@ -84,22 +85,28 @@ export async function importBytes(ctx: CoreContext, caseId: string, filename: st
 }
 
 async function inspect(staged: StagedFile, filename: string, kind?: ImportKind): Promise<Prepared> {
-  if (staged.size === 0) throw invalid(`${filename} is empty (0 bytes); there is nothing to keep as evidence.`);
+  if (staged.size === 0) throw apiError('invalid_input', 'errors.evidence.empty', { name: filename });
   const sniffed = await sniffFile(staged.tmpPath);
   const isImage = sniffed.mime.startsWith('image/');
   // A name like .png without an image inside is refused unless the user chose to keep it as something else.
   if (!isImage && (kind === 'screenshot' || (!kind && looksLikeImageName(filename)))) {
     // Host-neutral words; the CLI adds its flag and the app a button, recognising the reason in `detail`.
-    throw new ApiError(
+    throw apiError(
       'invalid_input',
-      `${filename} is not an image: its content looks like ${describe(sniffed.mime)}. Pick the real screenshot, or import it as a document instead.`,
-      [{ path: 'kind', message: 'This file is not an image; it can be imported as a document.' }],
-      { reason: IMPORT_NOT_AN_IMAGE, filename, suggestedKind: 'document' },
+      'errors.evidence.notAnImage',
+      { name: filename, looksLike: describe(sniffed.mime) },
+      {
+        issues: [{ path: 'kind', message: say('errors.evidence.notAnImageIssue'), key: 'errors.evidence.notAnImageIssue' }],
+        detail: { reason: IMPORT_NOT_AN_IMAGE, filename, suggestedKind: 'document' },
+      },
     );
   }
   if (isImage) {
     const problem = await checkImage(staged.tmpPath, sniffed.mime);
-    if (problem) throw invalid(`${filename} does not decode as ${sniffed.ext?.toUpperCase() ?? 'an image'}: ${problem}. Export the image again and re-import it.`);
+    if (problem)
+      throw sniffed.ext
+        ? apiError('invalid_input', 'errors.evidence.doesNotDecode', { name: filename, format: sniffed.ext.toUpperCase(), problem })
+        : apiError('invalid_input', 'errors.evidence.doesNotDecodeImage', { name: filename, problem });
   }
   const derived: ImportKind = isImage ? 'screenshot' : sniffed.mime === 'message/rfc822' ? 'correspondence' : 'document';
   return { staged, filename, sniffed, kind: kind ?? derived };
@@ -166,7 +173,7 @@ async function commit(ctx: CoreContext, caseId: string, prepared: Prepared[]): P
     ).result;
   } catch (err) {
     if (err instanceof ApiError) throw err;
-    throw new ApiError('failed', `Could not record the import: ${err instanceof Error ? err.message : String(err)}`);
+    throw apiError('failed', 'errors.evidence.recordFailed', { reason: err instanceof Error ? err.message : String(err) });
   }
 }
 

@@ -2,7 +2,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, createReadStream, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, unlinkSync } from 'node:fs';
 import { open, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ApiError } from '../api/errors';
+import { ApiError, apiError } from '../api/errors';
+import { say } from '../i18n';
 import { DIR_MODE, FILE_MODE, hasModes, privateDir, privateFile, type Db } from '../db/open';
 import { writeTx } from '../db/tx';
 import { blobStoredPath, storedPath, type StoredPath } from '../util/stored-path';
@@ -34,7 +35,9 @@ export interface StagedFile {
 
 export class TooLargeError extends ApiError {
   constructor(what: string, limit: number) {
-    super('too_large', `${what} is larger than the limit of ${formatBytes(limit)}; split it or keep it outside Redress.`);
+    super('too_large', say('errors.evidence.tooLarge', { what, limit: formatBytes(limit) }));
+    this.key = 'errors.evidence.tooLarge';
+    this.params = { what, limit: formatBytes(limit) };
   }
 }
 
@@ -132,7 +135,7 @@ export function placeAndRecord<T>(db: Db, dataDir: string, staged: StagedFile[],
         if (existsSync(s.tmpPath)) renameSync(s.tmpPath, dest);
         dirs.add(dir);
       }
-      if (!blobPresent(dest, s.size)) throw new ApiError('failed', 'A stored file vanished while it was being recorded; nothing was recorded. Try again.');
+      if (!blobPresent(dest, s.size)) throw apiError('failed', 'errors.evidence.blobVanished');
       return dest;
     });
     for (const dir of dirs) fsyncDir(dir);

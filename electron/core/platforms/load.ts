@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { ApiError } from '../api/errors';
+import { apiError } from '../api/errors';
 import { PlatformFile } from '../contract/platforms';
 import { factsDir } from '../util/facts-dir';
 import { readFactFiles } from '../util/fact-files';
@@ -22,10 +22,7 @@ export function loadPlatforms(dir: string = factsDir(), authorityIds?: ReadonlyS
   for (const p of authorityIds ? out : []) {
     for (const [region, c] of Object.entries(p.controllers)) {
       if (c.leadAuthority !== null && !authorityIds!.has(c.leadAuthority)) {
-        throw new ApiError(
-          'failed',
-          `The platform file ${join(folder, `${p.id}.json`)} is not valid: controllers.${region}.leadAuthority: no authority "${c.leadAuthority}" in data/authorities/.`,
-        );
+        throw apiError('failed', 'errors.facts.leadAuthorityUnknown', { file: join(folder, `${p.id}.json`), region, authority: c.leadAuthority });
       }
     }
   }

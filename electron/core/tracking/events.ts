@@ -1,7 +1,7 @@
 // Case events: rows, the order rules that keep a timeline possible, and the writes (each in one transaction).
-import { invalid, notFound } from '../api/errors';
+import { apiError, notFound } from '../api/errors';
 import type { CaseEvent, EventType } from '../contract/tracking';
-import { BELONGS_TO, EVENT_TYPE_LABELS } from '../contract/tracking';
+import { BELONGS_TO } from '../contract/tracking';
 import { inOrder, resolveLinks, type Linkable } from './links';
 import type { Db } from '../db/open';
 
@@ -81,8 +81,8 @@ function linkEvidence(db: Db, eventId: string, ids: string[]) {
   for (const evidenceId of ids) link.run(eventId, evidenceId);
 }
 
-const q = (t: EventType) => `“${EVENT_TYPE_LABELS[t]}”`;
-const either = (types: readonly EventType[]) => types.map(q).join(' or ');
+/** The event types an event may belong to, as one parameter: the catalog words each set (tracking.either.*). */
+const either = (types: readonly EventType[]) => types.join('_');
 
 type TimelineEvent = Linkable & { type: EventType };
 
@@ -96,31 +96,29 @@ export function checkTimeline(raw: TimelineEvent[], today: string): void {
   const links = resolveLinks(events);
   const byId = new Map(events.map((e) => [e.id, e]));
   for (const e of events) {
-    if (e.on > today) throw invalid(`The date ${e.on} is after today (${today}); record an event once it has happened.`);
+    if (e.on > today) throw apiError('invalid_input', 'errors.tracking.dateInFuture', { on: e.on, today });
     const allowed = BELONGS_TO[e.type] as readonly EventType[] | undefined;
     if (!allowed) continue;
     const link = links.get(e.id);
     const root = link ? byId.get(link) : undefined;
     if (e.forEventId && !root) {
-      throw invalid(
-        `${q(e.type)} on ${e.on} belongs to an event that is not in this case (any more); it needs a ${either(allowed)} to belong to. Choose another, or delete it first.`,
-      );
+      throw apiError('invalid_input', 'errors.tracking.linkGone', { type: e.type, on: e.on, allowed: either(allowed) });
     }
     if (e.forEventId && root && !allowed.includes(root.type)) {
-      throw invalid(`${q(e.type)} can belong to a ${either(allowed)}, not to a ${q(root.type)} (${root.on}).`);
+      throw apiError('invalid_input', 'errors.tracking.linkWrongType', { type: e.type, allowed: either(allowed), rootType: root.type, rootOn: root.on });
     }
     if (!root) {
       const first = events.find((p) => allowed.includes(p.type));
-      if (!first) throw invalid(`${q(e.type)} needs a ${either(allowed)} event first; record that one before this.`);
-      throw invalid(`${q(e.type)} on ${e.on} would come before the first ${q(first.type)} on ${first.on}; check both dates.`);
+      if (!first) throw apiError('invalid_input', 'errors.tracking.needsFirst', { type: e.type, allowed: either(allowed) });
+      throw apiError('invalid_input', 'errors.tracking.beforeFirst', { type: e.type, on: e.on, firstType: first.type, firstOn: first.on });
     }
     if (root.on > e.on) {
-      throw invalid(`${q(e.type)} on ${e.on} would come before the ${q(root.type)} it belongs to, on ${root.on}; check both dates.`);
+      throw apiError('invalid_input', 'errors.tracking.beforeRoot', { type: e.type, on: e.on, rootType: root.type, rootOn: root.on });
     }
     if (e.type === 'clarification_answered') {
       const asked = events.filter((x) => x.type === 'clarification_requested' && links.get(x.id) === root.id && x.on <= e.on);
       if (!asked.length)
-        throw invalid(`${q('clarification_answered')} on ${e.on} needs a ${q('clarification_requested')} for the same request on or before it.`);
+        throw apiError('invalid_input', 'errors.tracking.answerWithoutQuestion', { on: e.on });
     }
   }
 }

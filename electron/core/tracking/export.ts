@@ -1,6 +1,6 @@
 // Exports: every open deadline as an .ics calendar (the `ics` package), and the case list as CSV.
 import type { EventAttributes } from 'ics';
-import { invalid } from '../api/errors';
+import { apiError } from '../api/errors';
 import { DEADLINE_LABELS, type DashboardRow, type ExportFile } from '../contract/tracking';
 import { CASE_STATUS_LABELS } from '../contract';
 import type { CoreContext } from '../context';
@@ -44,7 +44,7 @@ export async function exportIcs(ctx: CoreContext, caseId?: string): Promise<Expo
   if (!events.length) return { filename: `redress-deadlines-${stamp(today)}.ics`, mime: 'text/calendar', content: emptyCalendar() };
   const { createEventsAsync } = await import('ics'); // only an export needs it: the CLI starts without it
   const { error, value } = await createEventsAsync(events, { productId: 'redress/deadlines', calName: 'Redress deadlines' });
-  if (error || !value) throw invalid(`Could not build the calendar: ${error?.message ?? 'unknown error'}`);
+  if (error || !value) throw apiError('invalid_input', 'errors.tracking.calendarFailed', { reason: error?.message ?? 'unknown error' });
   return { filename: `redress-deadlines-${stamp(today)}.ics`, mime: 'text/calendar', content: foldOctets(rfcDurations(value)) };
 }
 

@@ -2,7 +2,7 @@ import { writeTx } from '../db/tx';
 // The tracking use cases: read a case's timeline with its computed deadlines, write events (validated, in one
 // transaction, with a custody entry), and keep the dashboard's derived row in step.
 import { format } from 'date-fns';
-import { invalid } from '../api/errors';
+import { apiError } from '../api/errors';
 import { requireCase } from '../cases/api';
 import { applyDerivedStatus } from '../cases/repo';
 import { BELONGS_TO, RECEIVED_TYPES, type CaseEvent, type CaseTracking, type EventValues } from '../contract/tracking';
@@ -53,7 +53,7 @@ function toEvent(ctx: CoreContext, caseId: string, input: EventFields, base?: Ca
   if (evidenceIds.length) {
     const known = new Set(listEvidenceForCase(ctx, caseId).map((e) => e.id));
     const missing = evidenceIds.filter((id) => !known.has(id));
-    if (missing.length) throw invalid(`No evidence ${missing.map((m) => `"${m}"`).join(', ')} in this case; attach items from this case only.`);
+    if (missing.length) throw apiError('invalid_input', 'errors.tracking.evidenceNotInCase', { ids: missing.map((m) => `"${m}"`).join(', ') });
   }
   return {
     id: base?.id ?? newId('evt'),

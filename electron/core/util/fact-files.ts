@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
-import { ApiError } from '../api/errors';
+import { apiError, wordIssue } from '../api/errors';
 
 /**
  * Reads every `*.json` in one facts folder (data/authorities, data/platforms), sorted by file name, each checked
@@ -13,24 +13,24 @@ export function readFactFiles<S extends z.ZodType<{ id: string }>>(folder: strin
   try {
     names = readdirSync(folder).filter((n) => n.endsWith('.json')).sort();
   } catch (err) {
-    throw new ApiError('failed', `Could not read the ${noun.many} in ${folder}: ${err instanceof Error ? err.message : String(err)}.`);
+    throw apiError('failed', 'errors.facts.folderUnreadable', { what: noun.many, folder, reason: err instanceof Error ? err.message : String(err) });
   }
-  if (names.length === 0) throw new ApiError('failed', `No ${noun.one} files in ${folder}.`);
+  if (names.length === 0) throw apiError('failed', 'errors.facts.folderEmpty', { what: noun.one, folder });
   return names.map((name) => {
     const file = join(folder, name);
     let raw: unknown;
     try {
       raw = JSON.parse(readFileSync(file, 'utf8'));
     } catch (err) {
-      throw new ApiError('failed', `Could not read the ${noun.one} file ${file}: ${err instanceof Error ? err.message : String(err)}.`);
+      throw apiError('failed', 'errors.facts.fileUnreadable', { what: noun.one, file, reason: err instanceof Error ? err.message : String(err) });
     }
     const parsed = schema.safeParse(raw);
     if (!parsed.success) {
-      const why = parsed.error.issues.map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`).join('; ');
-      throw new ApiError('failed', `The ${noun.one} file ${file} is not valid: ${why}.`);
+      const why = parsed.error.issues.map((i) => `${i.path.join('.') || '(file)'}: ${wordIssue(i as { message: string; params?: Record<string, unknown> })}`).join('; ');
+      throw apiError('failed', 'errors.facts.fileInvalid', { what: noun.one, file, why });
     }
     const item = parsed.data as z.output<S>;
-    if (`${item.id}.json` !== name) throw new ApiError('failed', `The ${noun.one} file ${file} has id "${item.id}"; name the file ${item.id}.json.`);
+    if (`${item.id}.json` !== name) throw apiError('failed', 'errors.facts.fileMisnamed', { what: noun.one, file, id: item.id });
     return item;
   });
 }
