@@ -259,3 +259,137 @@ test("watch a platform's policies without fetching them, check my switches, stop
   expect(await app.api<unknown[]>('watch.list', {})).toHaveLength(docs.length - 1);
   await expect(tab.getByRole('heading', { level: 2, name: 'Watched documents' })).toBeFocused();
 });
+
+/** Nothing on the page is wider than the window, and no button, label or badge cuts its own text off. */
+async function expectNothingClipped(tab: Page, label: string) {
+  const bad = await tab.evaluate(() => {
+    const out: string[] = [];
+    const root = document.documentElement;
+    if (root.scrollWidth > root.clientWidth + 1) out.push(`page is ${root.scrollWidth}px wide in a ${root.clientWidth}px window`);
+    const view = root.clientWidth;
+    for (const el of document.querySelectorAll<HTMLElement>('.watch-screen *')) {
+      const r = el.getBoundingClientRect();
+      if (r.width <= 2 || el.closest('.visually-hidden')) continue;
+      if (r.right > view + 1) out.push(`${el.tagName.toLowerCase()}.${el.className} reaches ${Math.round(r.right)}px: ${el.textContent?.slice(0, 60)}`);
+      const cs = getComputedStyle(el);
+      const clips = cs.overflowX !== 'visible' || cs.textOverflow === 'ellipsis';
+      if (clips && el.scrollWidth > el.clientWidth + 1 && !['SELECT', 'TEXTAREA', 'INPUT', 'TABLE'].includes(el.tagName)) {
+        out.push(`${el.tagName.toLowerCase()}.${el.className} cuts its text: ${el.textContent?.slice(0, 60)}`);
+      }
+    }
+    return out;
+  });
+  expect(bad, label).toEqual([]);
+}
+
+const WORDS = {
+  de: {
+    title: 'Richtlinien-Beobachtung',
+    off: 'Die Beobachtung ist ausgeschaltet',
+    on: 'Die Beobachtung ist eingeschaltet',
+    offIntro: 'Solange die Beobachtung ausgeschaltet ist, wird nichts abgerufen',
+    pageForm: 'Eine Seite beobachten',
+    pageAddress: 'Adresse der Seite',
+    watchPage: 'Diese Seite beobachten',
+    howOften: 'Wie oft nachsehen',
+    turnOn: 'Beobachtung einschalten',
+    everyTwelve: 'alle 12 Stunden',
+    checkNow: 'Jetzt prüfen',
+    baseline: '1 Dokument geprüft: 1 erste Fassung gespeichert.',
+    changed: '1 Dokument geprüft: 1 geändert (KI-bezogen).',
+    addedList: 'Hinzugekommen (1)',
+    aiLabel: 'KI-bezogen',
+    outcome: 'Geändert, KI-bezogen',
+    counts: '1 Satz hinzugekommen, 0 Sätze entfernt, verglichen mit dem Text, der am',
+    startCase: /^Aus der Änderung an http\S+ vom .+ einen Fall anlegen$/,
+    switches: 'Meine Schalter prüfen',
+    neverCaptured: 'Nie erfasst',
+  },
+  fr: {
+    title: 'Veille des politiques',
+    off: 'La veille est désactivée',
+    on: 'La veille est activée',
+    offIntro: "Rien n'est récupéré tant que la veille est désactivée",
+    pageForm: 'Suivre une page',
+    pageAddress: 'Adresse de la page',
+    watchPage: 'Suivre cette page',
+    howOften: 'Fréquence de vérification',
+    turnOn: 'Activer la veille',
+    everyTwelve: 'toutes les 12 heures',
+    checkNow: 'Vérifier maintenant',
+    baseline: '1 document vérifié\u00a0: 1 première version enregistrée.',
+    changed: "1 document vérifié\u00a0: 1 modifié (lié à l'IA).",
+    addedList: 'Ajoutées (1)',
+    aiLabel: "Lié à l'IA",
+    outcome: "Modifié, lié à l'IA",
+    counts: '1 phrase ajoutée, 0 phrase supprimée, par rapport au texte récupéré le',
+    startCase: /^Ouvrir un dossier à partir de la modification de http\S+ du .+$/,
+    switches: 'Vérifier mes options',
+    neverCaptured: 'Jamais capturé',
+  },
+} as const;
+
+for (const lang of ['de', 'fr'] as const) {
+  test(`the watch screen in ${lang === 'de' ? 'German' : 'French'}: off, then on with a watched document and a change`, async ({ page: tab, app }) => {
+    const w = WORDS[lang];
+    const fixture = await startPolicyServer();
+    const pageErrors: string[] = [];
+    tab.on('pageerror', (e) => pageErrors.push(e.message));
+    try {
+      await app.api('cases.create', { title: 'Mein LinkedIn-Fall', country: 'DE', name: 'Aoife Byrne', email: 'aoife@example.org' });
+      await tab.setViewportSize({ width: 1280, height: 800 });
+      await tab.goto(`${app.host.url}&lang=${lang}#/watch`);
+      await expect(tab.locator('html')).toHaveAttribute('lang', lang);
+      await expect(tab.getByRole('heading', { level: 1, name: w.title })).toBeVisible();
+
+      // Off: what would be fetched, in the language shown.
+      const off = tab.getByRole('region', { name: w.off });
+      await expect(off).toContainText(w.offIntro);
+      await expect(tab.getByRole('region', { name: w.switches }).getByRole('row', { name: /LinkedIn/ })).toContainText(w.neverCaptured);
+      await expectAccessible(tab, `watch off (${lang})`);
+      await expectNothingClipped(tab, `watch off (${lang})`);
+      await screenshot(tab, `watch-off-${lang}`);
+      await tab.setViewportSize({ width: 760, height: 800 });
+      await expectNothingClipped(tab, `watch off at 760 (${lang})`);
+      await screenshot(tab, `watch-off-${lang}-760`);
+      await tab.setViewportSize({ width: 1280, height: 800 });
+
+      // A page by its address, then the watch turned on.
+      const form = tab.getByRole('form', { name: w.pageForm });
+      await form.getByLabel(w.pageAddress).fill(fixture.url);
+      await form.getByRole('button', { name: w.watchPage }).click();
+      await expect(tab.getByRole('heading', { level: 3, name: fixture.url })).toBeFocused();
+      await expect(tab.getByRole('region', { name: w.off })).toContainText(fixture.url);
+      await tab.getByLabel(w.howOften).selectOption('12');
+      await tab.getByRole('button', { name: w.turnOn }).click();
+      const on = tab.getByRole('region', { name: w.on });
+      await expect(on).toContainText(w.everyTwelve);
+
+      // A baseline, then a change with an AI-related sentence.
+      await on.getByRole('button', { name: w.checkNow }).click();
+      await expect(tab.locator('#watch-result')).toHaveText(w.baseline);
+      fixture.set(page([AI_SENTENCE]));
+      await on.getByRole('button', { name: w.checkNow }).click();
+      await expect(tab.locator('#watch-result')).toHaveText(w.changed);
+      const doc = tab.getByRole('article', { name: fixture.url });
+      const added = doc.getByRole('list', { name: w.addedList }).getByRole('listitem');
+      await expect(added).toHaveText(`${w.aiLabel}${AI_SENTENCE}`);
+      await expect(doc.locator('.outcome')).toHaveText(w.outcome);
+      await expect(doc.locator('.watch-change')).toContainText(w.counts);
+      await expectDistinctButtonNames(tab);
+
+      // The form to start a case from the change, open: its labels are the longest on the screen.
+      await doc.getByRole('button', { name: w.startCase }).click();
+      expect(await tab.locator('.watch-screen').innerText()).not.toMatch(/\b(The watch|Check now|Watched documents|Start the case|sentences? added)\b/);
+      await expectAccessible(tab, `watch change (${lang})`);
+      await expectNothingClipped(tab, `watch change (${lang})`);
+      await screenshot(tab, `watch-change-${lang}`);
+      await tab.setViewportSize({ width: 760, height: 800 });
+      await expectNothingClipped(tab, `watch change at 760 (${lang})`);
+      await screenshot(tab, `watch-change-${lang}-760`);
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await fixture.close();
+    }
+  });
+}
