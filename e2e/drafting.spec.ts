@@ -194,20 +194,39 @@ test('a reminder before the reply is due: the screen says why not, the export re
   expect(txt).not.toMatch(/unanswered|has passed|no answer|complain/);
 });
 
-test('DE-BE case: the complaint goes to the Berlin authority, with the DPC named as lead and the language it expects', async ({ page, app }) => {
+test('DE-BE case: the complaint goes to the Berlin authority in German, the language it expects; in English it names the DPC as lead and says the authority expects German', async ({ page, app }) => {
   const c = await app.api<{ id: string }>('cases.create', { title: 'AI training objection', country: 'DE', region: 'DE-BE', name: NAME, email: 'zofia@example.org' });
   await app.api('tracking.addEvent', { caseId: c.id, type: 'request_sent', on: '2026-04-30', ref: 'LI-2026-0042' });
   await page.goto(app.host.url + `#/cases/${c.id}`);
   await page.getByRole('region', { name: 'Letters and complaints' }).getByRole('link', { name: 'Complaint to your home data protection authority' }).click();
-  await expect(page.getByRole('heading', { name: 'Complaint to your home data protection authority' })).toBeVisible();
+  // The letter opens in the language the authority expects; the screen says so, and that no native speaker has read it yet.
+  const language = page.getByLabel('Letter language');
+  await expect(language).toHaveValue('de');
+  await expect(language.locator('option')).toHaveText(['English', 'Deutsch', 'Français']);
+  await expect(page.locator('#letter-language-hint')).toContainText('Berliner Beauftragte für Datenschutz und Informationsfreiheit takes complaints in German');
+  await expect(page.locator('#letter-language-hint')).toContainText('Not yet reviewed by a native speaker');
+  await expect(page.locator('.letter')).toHaveAttribute('lang', 'de');
+  await expect(page.locator('.letter')).toContainText('(Art. 56 Abs. 1 DSGVO)');
   await expect(page.locator('.draft-facts')).toContainText('Berliner Beauftragte für Datenschutz und Informationsfreiheit');
+  await expect(page.getByRole('link', { name: 'Open the form' })).toHaveAttribute('href', 'https://www.datenschutz-berlin.de/eingabe');
+  await screenshot(page, 'drafting-authority-complaint-de');
+
+  // In English: the template's texts and the preview follow, focus stays on the choice, and a caution says what Berlin expects.
+  await language.selectOption('en');
+  await expect(page.getByRole('heading', { name: 'Complaint to your home data protection authority' })).toBeVisible();
+  await expect(language).toHaveValue('en');
+  await expect(language).toBeFocused();
+  await expect(page.locator('.letter')).toHaveAttribute('lang', 'en');
+  await expect(page.locator('#letter-language-hint')).not.toContainText('Not yet reviewed');
   await expect(page.locator('.cautions')).toContainText('BlnBDI expects complaints in German.');
   await expect(page.locator('.letter')).toContainText('so the Data Protection Commission is its lead supervisory authority (Article 56(1))');
-  await expect(page.getByRole('link', { name: 'Open the form' })).toHaveAttribute('href', 'https://www.datenschutz-berlin.de/eingabe');
   await expectAccessible(page, 'home authority complaint');
   await screenshot(page, 'drafting-authority-complaint');
   const eml = (await exportAndFetch(page, 'eml')).toString('utf8');
   expect(eml).toMatch(/^To: mailbox@datenschutz-berlin\.de\r$/m);
+  // The choice is kept with the draft.
+  await page.reload();
+  await expect(page.getByLabel('Letter language')).toHaveValue('en');
 });
 
 test('keyboard only: reach a template, fill the required field, export', async ({ page, app }) => {
@@ -363,3 +382,93 @@ test('DPC complaint: the upload hint names the DPC, never the ICO; the ICO compl
   await expect(page.locator('#budget-hint')).toContainText('Information Commissioner');
   await expect(page.locator('#budget-hint')).toContainText('3 MB');
 });
+
+/** The app's own words on the drafting screen in one language; the template's texts and the letter stay as they are. */
+const IN = {
+  de: {
+    fill: 'Ausfüllen',
+    back: 'Zurück zum Fall',
+    language: 'Sprache des Schreibens',
+    webForm: 'Über das Webformular senden',
+    notCopied: 'First name: noch nicht kopiert',
+    counter: '0 / 2.000 Zeichen',
+    copyExplanation: "Explanation (for the form's free-text box) kopieren",
+    refused: 'Füllen Sie zuerst „Your particular situation“ aus: Es wurde nichts kopiert.',
+    situation: 'Your particular situation (Pflichtfeld)',
+    typed: '43 / 2.000 Zeichen',
+    format: 'Format',
+    export: 'Exportieren',
+    exported: /Exportiert \(\d+ Seiten?, 0 Anlagen\), \d+ kB:/,
+    download: /herunterladen$/,
+    sent: 'Ich habe es abgeschickt',
+    sentBy: 'Gesendet per',
+    record: 'Als gesendet festhalten',
+  },
+  fr: {
+    fill: 'À remplir',
+    back: 'Retour au dossier',
+    language: 'Langue du courrier',
+    webForm: 'L’envoyer par le formulaire en ligne',
+    notCopied: 'First name\u00a0: pas encore copié',
+    counter: '0 / 2\u202f000 caractères',
+    copyExplanation: "Copier Explanation (for the form's free-text box)",
+    refused: 'Remplissez d’abord «\u00a0Your particular situation\u00a0»\u00a0: rien n’a été copié.',
+    situation: 'Your particular situation (obligatoire)',
+    typed: '43 / 2\u202f000 caractères',
+    format: 'Format',
+    export: 'Exporter',
+    exported: /Exporté \(\d+ pages?, 0 pièce\), \d+ ko\u00a0:/,
+    download: /^Télécharger /,
+    sent: 'Je l’ai envoyé',
+    sentBy: 'Envoyé par',
+    record: 'L’enregistrer comme envoyé',
+  },
+} as const;
+
+for (const lang of ['de', 'fr'] as const) {
+  test(`the objection in ${lang === 'de' ? 'German' : 'French'}: the app's words from the catalog, the letter in its own language, nothing clipped`, async ({ page, app }) => {
+    const w = IN[lang];
+    const c = await newCase(app, lang === 'de' ? 'DE' : 'FR');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(`${app.host.url}&lang=${lang}#/cases/${c.id}/draft/objection`);
+    await expect(page.getByRole('heading', { name: w.fill, exact: true })).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', lang);
+    await expect(page.getByRole('link', { name: w.back })).toBeVisible();
+    // The letter and its subject are in the letter's language, marked so no translation tool rewrites them.
+    await expect(page.getByLabel(w.language)).toHaveValue('en');
+    await expect(page.getByLabel(w.language).locator('option', { hasText: 'English' })).toHaveCount(1);
+    await expect(page.locator('.letter')).toHaveAttribute('lang', 'en');
+    await expect(page.locator('.letter')).toHaveAttribute('translate', 'no');
+    await expect(page.getByRole('heading', { name: w.webForm })).toBeVisible();
+    await expect(page.locator('.copy-list')).toContainText(w.notCopied);
+    await expect(page.getByText(w.counter)).toBeVisible();
+    await expect(page.getByRole('heading', { name: w.export, exact: true })).toBeVisible();
+    await expectAccessible(page, `objection (${lang})`);
+    await screens(page, `drafting-${lang}-open`);
+
+    // A refused copy names the empty field, quoted as the language quotes.
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.getByRole('button', { name: w.copyExplanation }).click();
+    await expect(page.locator('.copy-state')).toHaveText(w.refused);
+    await page.getByLabel(w.situation).fill('I write for a living; my posts are my work.');
+    await expect(page.getByText(w.typed)).toBeVisible();
+
+    // Export, then "I have sent it": counts, sizes and the sent form in the language shown.
+    await page.getByLabel(w.format).selectOption('pdf');
+    await page.getByRole('button', { name: w.export, exact: true }).click();
+    await expect(page.locator('.export-result')).toContainText(w.exported);
+    await expect(page.locator('.export-result').getByRole('link', { name: w.download })).toBeVisible();
+    await page.locator('.export-box').getByRole('button', { name: w.sent }).click();
+    const form = page.getByRole('region', { name: w.sent });
+    await expect(form.getByLabel(w.sentBy)).toHaveValue('webform');
+    await expect(form.getByRole('button', { name: w.record })).toBeVisible();
+    await expectAccessible(page, `sent form (${lang})`);
+    await screens(page, `drafting-${lang}-sent-form`);
+    // Nothing wider than the window at either width (long German words wrap or shrink, they do not overflow).
+    for (const width of [1280, 760]) {
+      await page.setViewportSize({ width, height: 900 });
+      const over = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(over, `horizontal overflow at ${width}px`).toBeLessThanOrEqual(0);
+    }
+  });
+}

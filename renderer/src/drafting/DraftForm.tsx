@@ -5,9 +5,11 @@ import { Trans, useTranslation } from 'react-i18next';
 import type { Case } from '../../../electron/core/contract';
 import { fieldsSchema, type DraftPreview, type DraftView, type MarkSentResult, type TemplateField } from '../../../electron/core/contract/drafting';
 import { invoke } from '../api';
-import { currentLocale } from '../i18n';
+import { LANGUAGE_NAMES, type Language } from '../../../electron/core/contract/i18n';
+import { languageLabel } from '../cases/labels';
+import { currentLocale, i18next } from '../i18n';
 import { timeOfDay } from '../ui/dates';
-import { errorText } from '../ui/errors';
+import { errorText, isCoreKey } from '../ui/errors';
 import { Field } from '../ui/Field';
 import { ExportBox } from './ExportBox';
 import { LetterPreview } from './LetterPreview';
@@ -19,6 +21,32 @@ type Said = { key: string; params?: Record<string, unknown> };
 const savedAt = (iso: string) => timeOfDay(new Date(iso));
 /** The fields a suggested text quotes: `{{situation}}`, `{{#if posted_before}}`. */
 const quoted = (src: string) => [...src.matchAll(/\{\{\s*(?:#if|#unless)?\s*([a-z][a-z0-9_]*)\s*\}\}/g)].map((m) => m[1]);
+
+/** A language named in itself, as a language picker shows it: Deutsch, English, Français. */
+function selfName(code: string): string {
+  if (code in LANGUAGE_NAMES) return LANGUAGE_NAMES[code as Language];
+  try {
+    return new Intl.DisplayNames([code], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/**
+ * Which language the recipient expects, worded in the language shown: the core's sentence from its key, with the
+ * languages named in the language shown (the core names them in English for the command line).
+ */
+function expectedNote(view: DraftView): string {
+  const msg = view.expectedLanguageNoteMsg;
+  if (!msg || !isCoreKey(msg.key)) return view.expectedLanguageNote ?? '';
+  const names = (view.recipientLanguages ?? []).map(languageLabel);
+  return i18next.t(msg.key, {
+    ns: 'core',
+    ...(msg.params ?? {}),
+    ...(view.expectedLanguage ? { language: languageLabel(view.expectedLanguage) } : {}),
+    ...(names.length ? { languages: new Intl.ListFormat(currentLocale(), { type: 'conjunction' }).format(names) } : {}),
+  });
+}
 
 /** Waits until typing pauses before calling: autosave and preview must not fire on every keystroke. */
 function useDebounced<T>(value: T, ms: number): T {
@@ -47,7 +75,7 @@ async function copyText(text: string): Promise<void> {
   }
 }
 
-export function DraftForm(props: { view: DraftView; caseData: Case; onExported(): void }) {
+export function DraftForm(props: { view: DraftView; caseData: Case; onExported(): void; onLanguage(code: string): void; focusLanguage?: boolean }) {
   const { t } = useTranslation('drafting');
   const { view } = props;
   const fields = view.template.fields;
@@ -81,10 +109,30 @@ export function DraftForm(props: { view: DraftView; caseData: Case; onExported()
     props.onExported();
   };
   const first = useRef(true);
+  // The letter's language: the template's languages, each named in itself; a change saves the draft as it stands, then
+  // the screen loads the template in the new language (what the member typed is kept, suggested texts follow).
+  const languages = view.languages?.length ? view.languages : [{ code: view.language, reviewed: true }];
+  const current = languages.find((l) => l.code === view.language);
+  const [switching, setSwitching] = useState(false);
+  const languageSelect = useRef<HTMLSelectElement>(null);
+  useEffect(() => {
+    if (props.focusLanguage) languageSelect.current?.focus({ preventScroll: true });
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps
+  const changeLanguage = async (code: string) => {
+    if (code === view.language) return;
+    setSwitching(true);
+    try {
+      await invoke('drafting.save', { caseId: view.caseId, templateId: view.template.id, values: outgoing, language: view.language });
+      props.onLanguage(code);
+    } catch (err) {
+      setSaveState({ key: 'form.saveFailed', params: { error: errorText(err) } });
+      setSwitching(false);
+    }
+  };
 
   useEffect(() => {
     let live = true;
-    invoke('drafting.preview', { caseId: view.caseId, templateId: view.template.id, values: settled }).then(
+    invoke('drafting.preview', { caseId: view.caseId, templateId: view.template.id, values: settled, language: view.language }).then(
       (p) => {
         if (!live) return;
         setPreview(p);
@@ -100,7 +148,7 @@ export function DraftForm(props: { view: DraftView; caseData: Case; onExported()
       first.current = false;
       return;
     }
-    invoke('drafting.save', { caseId: view.caseId, templateId: view.template.id, values: settled }).then(
+    invoke('drafting.save', { caseId: view.caseId, templateId: view.template.id, values: settled, language: view.language }).then(
       (r) => live && setSaveState({ key: 'form.savedAt', params: { at: r.savedAt } }),
       (err: unknown) => live && setSaveState({ key: 'form.saveFailed', params: { error: errorText(err) } }),
     );
@@ -126,7 +174,7 @@ export function DraftForm(props: { view: DraftView; caseData: Case; onExported()
   /** Copies the finished text of a field; an empty required field (or one it quotes) is named instead. */
   const copy = async (f: TemplateField) => {
     try {
-      const fresh = await invoke('drafting.preview', { caseId: view.caseId, templateId: view.template.id, values: outgoing });
+      const fresh = await invoke('drafting.preview', { caseId: view.caseId, templateId: view.template.id, values: outgoing, language: view.language });
       const own = fresh.fields.find((x) => x.name === f.name)?.value ?? '';
       const needs = [f.name, ...(linked.has(f.name) ? quoted(view.linked[f.name]) : [])];
       const missing = needs.filter((n) => {
@@ -183,6 +231,27 @@ export function DraftForm(props: { view: DraftView; caseData: Case; onExported()
         <p role="status" className="hint save-state">
           {say(saveState)}
         </p>
+        <div className="field letter-language">
+          <label htmlFor="letter-language">{t('screen.letterLanguage')}</label>
+          <select
+            id="letter-language"
+            ref={languageSelect}
+            value={view.language}
+            disabled={switching}
+            aria-describedby="letter-language-hint"
+            onChange={(e) => void changeLanguage(e.target.value)}
+          >
+            {languages.map((l) => (
+              <option key={l.code} value={l.code} lang={l.code}>
+                {selfName(l.code)}
+              </option>
+            ))}
+          </select>
+          <p className="hint" id="letter-language-hint">
+            {expectedNote(view)}
+            {current && !current.reviewed ? <span className="unverified review-note">{t('screen.unreviewed')}</span> : null}
+          </p>
+        </div>
         {fields.map((f) => {
           const value = values[f.name] ?? '';
           const over = f.maxLength !== undefined && value.length > f.maxLength;
@@ -350,7 +419,7 @@ export function DraftForm(props: { view: DraftView; caseData: Case; onExported()
             ) : null}
           </div>
         ) : null}
-        <LetterPreview preview={preview} language={view.language} />
+        <LetterPreview preview={preview} language={preview?.language ?? view.language} />
         <ExportBox view={view} values={outgoing} problems={preview?.problems ?? []} onExported={props.onExported} sent={sent} onSent={onSent} />
       </div>
     </div>

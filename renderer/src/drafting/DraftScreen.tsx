@@ -1,5 +1,5 @@
 import type { Case } from '../../../electron/core/contract';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { invoke } from '../api';
 import { href } from '../router';
@@ -12,13 +12,16 @@ import './drafting.css';
 /** `#/cases/<id>/draft/<templateId>`: what the document is, to whom and under which rule, then the form. */
 export function DraftScreen(props: { caseData: Case; templateId: string; onExported(): void }) {
   const { t } = useTranslation('drafting');
+  // The letter's language once the member picks one; until then the core's choice (the saved draft's, else the one the
+  // recipient expects).
+  const [language, setLanguage] = useState<string>();
   // A failure is worded in the language shown (the core's key, where it sent one).
   const { data: view, error } = useAsync(
     () =>
-      invoke('drafting.get', { caseId: props.caseData.id, templateId: props.templateId }).catch((err: unknown) => {
+      invoke('drafting.get', { caseId: props.caseData.id, templateId: props.templateId, ...(language ? { language } : {}) }).catch((err: unknown) => {
         throw new Error(errorText(err));
       }),
-    [props.caseData.id, props.templateId],
+    [props.caseData.id, props.templateId, language],
   );
   const back = href('cases', props.caseData.id);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -47,10 +50,12 @@ export function DraftScreen(props: { caseData: Case; templateId: string; onExpor
       <p className="breadcrumb">
         <a href={back}>{t('screen.back')}</a>
       </p>
-      <h2 id="draft-title" ref={heading} tabIndex={-1} translate="no">
+      <h2 id="draft-title" ref={heading} tabIndex={-1} translate="no" lang={view.language}>
         {m.title}
       </h2>
-      <p translate="no">{m.description}</p>
+      <p translate="no" lang={view.language}>
+        {m.description}
+      </p>
       <dl className="details draft-facts">
         <dt>{t('screen.to')}</dt>
         <dd>
@@ -109,7 +114,8 @@ export function DraftScreen(props: { caseData: Case; templateId: string; onExpor
           {view.availability.reason}
         </p>
       ) : (
-        <DraftForm view={view} caseData={props.caseData} onExported={props.onExported} />
+        // A new language is a new form: its labels, help and suggested texts are the template's in that language.
+        <DraftForm key={view.language} view={view} caseData={props.caseData} onExported={props.onExported} onLanguage={setLanguage} focusLanguage={language !== undefined} />
       )}
     </section>
   );

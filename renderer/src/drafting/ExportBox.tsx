@@ -42,6 +42,7 @@ export function ExportBox(props: {
       const rec = await invoke('drafting.export', {
         caseId: props.view.caseId,
         templateId: props.view.template.id,
+        language: props.view.language,
         format,
         profile,
         ...(format === 'pdf' && profile === 'upload' ? { budgetBytes: budget } : {}),
