@@ -40,7 +40,8 @@ export function registerDraftCommands(program: Command, env: CliEnv): void {
     .option('--json', 'print JSON')
     .action((o) => {
       const list = loadTemplates().map(({ manifest: m }) => ({ id: m.id, title: m.title, recipient: m.recipient, countries: m.countries }));
-      emit(env.out(o), list, () => list.map((t) => `${t.id.padEnd(26)} ${t.countries.join(',').padEnd(14)} ${t.title}`).join('\n'));
+      const langs = new Map(loadTemplates().map(({ manifest: m }) => [m.id, m.languages.join(',')]));
+      emit(env.out(o), list, () => list.map((t) => `${t.id.padEnd(26)} ${t.countries.join(',').padEnd(14)} ${(langs.get(t.id) ?? '').padEnd(9)} ${t.title}`).join('\n'));
     });
 
   program
@@ -54,6 +55,7 @@ export function registerDraftCommands(program: Command, env: CliEnv): void {
     .option('--budget <bytes>', 'upload profile: size budget in bytes (default 3 MB)')
     .option('--set <name=value>', 'set a field (repeatable); saved as the draft once the export succeeds', collect, [])
     .option('--values <file.json>', 'field values from a JSON object')
+    .option('--lang <code>', "the letter's language (e.g. en, de, fr; see `redress templates`); default: the draft's, else the one the recipient expects")
     .option('--anyway', 'draft it although the record does not support it yet (e.g. a reminder before the reply is due); the text is worded from the record as it stands')
     .option('--json', 'print the export record as JSON')
     .action(async (id: string, o) => {
@@ -77,6 +79,7 @@ export function registerDraftCommands(program: Command, env: CliEnv): void {
         ...(budget !== undefined ? { budgetBytes: budget } : {}),
         ...(values ? { values } : {}),
         ...(o.anyway ? { anyway: true } : {}),
+        ...(o.lang ? { language: o.lang } : {}),
       });
       const bytes = readFileSync(resolveFile(core.ctx, 'export', rec.id)!.path);
       if (out) writeFileSync(out, bytes);
@@ -86,8 +89,10 @@ export function registerDraftCommands(program: Command, env: CliEnv): void {
       else emit(env.out(o), rec, human);
       // What the app shows beside the draft (an address not yet confirmed, a rule with a date), on stderr so the
       // letter on stdout and the JSON stay clean.
-      const view = await core.api.call('drafting.get', { caseId: id, templateId: o.template });
+      const view = await core.api.call('drafting.get', { caseId: id, templateId: o.template, ...(o.lang ? { language: o.lang } : {}) });
       for (const c of view.cautions) env.out(o).stderr(`Before you send: ${c}\n`);
+      const lang = view.languages.find((l) => l.code === view.language);
+      if (lang && !lang.reviewed) env.out(o).stderr(`Before you send: the ${view.language} text of this letter has not yet been reviewed by a native speaker.\n`);
     });
 
   program

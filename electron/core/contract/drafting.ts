@@ -199,8 +199,8 @@ export interface MarkSentResult {
   sha256: string;
 }
 
-/** The mark of a gap in a suggested text that the member must fill before exporting. */
-export const WRITE_HERE = /\[Write here:/i;
+/** The mark of a gap in a suggested text that the member must fill before exporting, in each letter language. */
+export const WRITE_HERE = /\[(Write here|Hier eintragen|À compléter)\s?:/i;
 
 /** The per-template check of a draft's values: required fields and length limits, with the field's own label. */
 export function fieldsSchema(fields: readonly Pick<TemplateField, 'name' | 'label' | 'required' | 'maxLength' | 'type'>[]) {

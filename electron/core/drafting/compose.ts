@@ -105,6 +105,10 @@ export function expectedLanguage(t: LoadedTemplate, j: Jurisdiction, recipientNa
   return out(m.languages[0], 'template', [], 'drafting.expectedLanguage.template', { recipient: recipientName, language: languageIn('en', m.languages[0]) });
 }
 
+/** The names about the letter's language, carried into the English wording of readiness and cautions. */
+export const letterLanguageVars = (vars: Vars): Vars =>
+  Object.fromEntries(['letter_language', 'letter_in_home_language', 'home_language_offered', 'home_language_not_used'].map((k) => [k, vars[k]]));
+
 /** The template, the case's facts and names, and the view of the draft, loaded once. */
 function loadDraft(ctx: CoreContext, caseId: string, templateId: string, language?: string) {
   const t = findTemplate(templateId);
@@ -116,8 +120,8 @@ function loadDraft(ctx: CoreContext, caseId: string, templateId: string, languag
   const expected = expectedLanguage(t, j, recipientFor(m, j).name);
   const lang = asked ?? (saved && t.bodies[saved.language] ? saved.language : expected.code);
   // Readiness reasons and cautions are worded in English (the screen words them from their keys); the letter in `lang`.
-  const enVars = contextVars(facts, m);
-  const vars = lang === 'en' ? enVars : contextVars(facts, m, lang);
+  const vars = contextVars(facts, m, lang);
+  const enVars: Vars = lang === 'en' ? vars : { ...contextVars(facts, m), ...letterLanguageVars(vars) };
   const prefill = prefillValues(t, lang, vars);
   const today = facts.today.toISOString().slice(0, 10);
   const recipient = recipientFor(m, j);

@@ -398,7 +398,7 @@ export function timelineText(events: FactEvent[], lang = 'en'): string {
   const d = (iso: string) => longDate(iso, lang);
   return byDate(events)
     .map((e) => {
-      const bits = [`${d(e.on)}: ${eventLabel(e, lang)}`];
+      const bits = [`${d(e.on)}${lang === 'fr' ? ' :' : ':'} ${eventLabel(e, lang)}`];
       if (!w) {
         if (e.receivedOn && e.receivedOn !== e.on) bits.push(`, received ${d(e.receivedOn)}`);
         if (e.channel) bits.push(` by ${((CHANNEL_LABELS as Record<string, string>)[e.channel] ?? e.channel).toLowerCase()}`);
@@ -425,7 +425,7 @@ export function evidenceIndexText(evidence: EvidenceSummary[], lang = 'en'): str
         return `- Exhibit ${i + 1}: ${e.title} (${e.kind}, ${when}; SHA-256 ${e.sha256})`;
       }
       const when = e.capturedAt ? `${w.captured} ${longDate(e.capturedAt, lang)}` : `${w.added} ${longDate(e.addedAt, lang)}`;
-      return `- ${w.exhibit} ${i + 1}: ${e.title} (${e.kind}, ${when}; SHA-256 ${e.sha256})`;
+      return `- ${w.exhibit} ${i + 1}${lang === 'fr' ? ' :' : ':'} ${e.title} (${e.kind}, ${when}; SHA-256 ${e.sha256})`;
     })
     .join('\n');
 }

@@ -44,6 +44,8 @@ const BASE_NAMES = [
   // The letter's language, and whether it is one the home authority takes (its cautions say so when it is not).
   'letter_language',
   'letter_in_home_language',
+  'home_language_offered',
+  'home_language_not_used',
   // The platform the case is about (data/platforms/): its name, its AI-training setting and objection form where it has them.
   'platform_name',
   'linkedin',
@@ -150,6 +152,7 @@ export function contextVars(facts: CaseFacts, m: TemplateManifest, lang = 'en'):
   const home = j.regulators.find((r) => r.role === 'home');
   // The lead authority for LinkedIn Ireland; the jurisdiction names it only where it differs from the home one.
   const lead = j.regulators.find((r) => r.role === 'lead') ?? (home?.id === 'dpc' ? home : undefined);
+  const inHomeLanguage = Boolean(home && (home.complaintLanguage === lang || home.languages.includes(lang)));
   return {
     member_name: c.name,
     member_first_name: c.givenName ?? c.name,
@@ -183,7 +186,10 @@ export function contextVars(facts: CaseFacts, m: TemplateManifest, lang = 'en'):
     lead_authority_name: lead ? (lang === 'en' ? lead.nameEn : lead.name) : '',
     region_needed: yes(Boolean(j.regionNeeded)),
     letter_language: lang,
-    letter_in_home_language: yes(Boolean(home && (home.complaintLanguage === lang || home.languages.includes(lang)))),
+    letter_in_home_language: yes(inHomeLanguage),
+    // The template has a text in a language the home authority takes, and the letter is not in one it takes.
+    home_language_offered: yes(Boolean(home && m.languages.some((l) => l === home.complaintLanguage || home.languages.includes(l)))),
+    home_language_not_used: yes(Boolean(home?.expectsOwnLanguage && !inHomeLanguage)),
     ...platformVars(c.platform, j),
     // "Already complained to this recipient": for a home-authority letter, the authority it is addressed to.
     ...factVars(facts, m.recipient === 'home' ? (home?.id ?? 'home') : m.recipient, lang),

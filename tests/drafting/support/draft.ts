@@ -2,7 +2,7 @@
 // quote fields, the letter, readiness and cautions), without a database.
 import { format } from 'date-fns';
 import type { Case } from '../../../electron/core/contract';
-import { cautionsOf, prefillValues, readinessOf } from '../../../electron/core/drafting/compose';
+import { cautionsOf, letterLanguageVars, prefillValues, readinessOf } from '../../../electron/core/drafting/compose';
 import { render } from '../../../electron/core/drafting/engine';
 import type { CaseFacts } from '../../../electron/core/drafting/facts';
 import { contextVars } from '../../../electron/core/drafting/prefill';
@@ -21,7 +21,8 @@ export interface Drafted {
   cautions: string[];
 }
 
-export function draftFor(t: LoadedTemplate, c: Case, h: Pick<History, 'events' | 'evidence' | 'today'>, typed: Record<string, string> = {}): Drafted {
+/** The draft in `lang` (one of the template's languages); readiness and cautions stay in English, as the API words them. */
+export function draftFor(t: LoadedTemplate, c: Case, h: Pick<History, 'events' | 'evidence' | 'today'>, typed: Record<string, string> = {}, lang = 'en'): Drafted {
   const events = h.events.map((e) => ({ caseId: c.id, ...e }));
   const facts: CaseFacts = {
     case: c,
@@ -31,15 +32,16 @@ export function draftFor(t: LoadedTemplate, c: Case, h: Pick<History, 'events' |
     today: new Date(`${h.today}T12:00:00`),
   };
   if (format(facts.today, 'yyyy-MM-dd') !== h.today) throw new Error(`The local day of ${h.today} is not ${h.today}.`);
-  const vars = contextVars(facts, t.manifest);
-  const values = { ...prefillValues(t, 'en', vars), ...typed };
+  const vars = contextVars(facts, t.manifest, lang);
+  const enVars = lang === 'en' ? vars : { ...contextVars(facts, t.manifest), ...letterLanguageVars(vars) };
+  const values = { ...prefillValues(t, lang, vars), ...typed };
   const fields = Object.fromEntries(
     Object.entries(values).map(([k, v]) => [k, render(v, { ...vars, ...Object.fromEntries(Object.entries(values).filter(([o]) => o !== k)) })]),
   );
   const all = { ...vars, ...fields };
-  const subject = render(t.bodies.en.subject, all);
-  const letter = render(t.bodies.en.letter, all);
-  const readiness = readinessOf(t.manifest, vars, h.today);
+  const subject = render(t.bodies[lang].subject, all);
+  const letter = render(t.bodies[lang].letter, all);
+  const readiness = readinessOf(t.manifest, enVars, h.today);
   return {
     subject,
     letter,
@@ -47,6 +49,6 @@ export function draftFor(t: LoadedTemplate, c: Case, h: Pick<History, 'events' |
     all: [subject, ...Object.values(fields), letter].join('\n'),
     ready: readiness.ready,
     reasons: readiness.reasons,
-    cautions: cautionsOf(t.manifest, vars, h.today),
+    cautions: cautionsOf(t.manifest, enVars, h.today),
   };
 }
