@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { regionProblem } from './regions';
+import { regionProblemMsg } from './regions';
 import { isCountryCode } from './countries';
 import { plainText } from './text';
 
@@ -39,78 +39,79 @@ export const PLATFORM_LABELS: Record<PlatformId, string> = {
   google: 'Google',
   microsoft: 'Microsoft',
 };
-const PLATFORM_ERROR = `Platform must be one of: ${PLATFORMS.join(', ')}.`;
-const PlatformField = z.enum(PLATFORMS, { error: PLATFORM_ERROR });
+const PlatformField = z.enum(PLATFORMS, { error: 'validation.platformOneOf' });
 
 /** A case id: a ULID-like string the core mints. Shared so every door refuses the same malformed ids. */
 export const CaseId = z
-  .string({ error: 'A case id is required.' })
+  .string({ error: 'validation.caseIdRequired' })
   .trim()
-  .min(1, 'A case id is required.')
-  .max(64, 'A case id is at most 64 characters.');
+  .min(1, 'validation.caseIdRequired')
+  .max(64, 'validation.caseIdTooLong');
 
-const text = (label: string, max: number) =>
+const SUBJECTS = { title: 'Title', name: 'Name', givenName: 'Given name', familyName: 'Family name' } as const;
+/** A required text field: its messages are `validation.<field>Required` / `<field>TooLong` of the core catalog. */
+const text = (field: 'title' | 'name' | 'givenName' | 'familyName', max: number) =>
   z
-    .string({ error: `${label} is required.` })
+    .string({ error: `validation.${field}Required` })
     .trim()
-    .min(1, `${label} is required.`)
-    .max(max, `${label} must be at most ${max} characters.`)
+    .min(1, `validation.${field}Required`)
+    .max(max, `validation.${field}TooLong`)
     // Control and text-direction characters never belong in a name or title: they break letters and PDFs, or make
     // the text read differently from what is stored.
-    .superRefine(plainText({ subject: label, allow: '\t\n' }));
+    .superRefine(plainText({ subject: SUBJECTS[field], key: field, allow: '\t\n' }));
 
 const Region = z
-  .string({ error: 'Region must be an ISO 3166-2 code such as DE-BE or US-CA.' })
+  .string({ error: 'validation.regionFormat' })
   .trim()
   .toUpperCase()
-  .max(6, 'Region must be an ISO 3166-2 code such as DE-BE or US-CA.');
-const NamePart = (label: string) => text(label, 100).optional();
+  .max(6, 'validation.regionFormat');
+const NamePart = (field: 'givenName' | 'familyName') => text(field, 100).optional();
 
 export const CaseCreateInput = z.object({
-  title: text('Title', 200),
+  title: text('title', 200),
   platform: PlatformField.default('linkedin'),
   country: z
-    .string({ error: 'Country is required.' })
+    .string({ error: 'validation.countryRequired' })
     .trim()
     .toUpperCase()
-    .refine(isCountryCode, { message: 'Country must be an ISO 3166-1 alpha-2 code such as GB, DE or US.' }),
-  name: text('Name', 200),
+    .refine(isCountryCode, { message: 'validation.countryCode' }),
+  name: text('name', 200),
   email: z
-    .string({ error: 'Email is required.' })
+    .string({ error: 'validation.emailRequired' })
     .trim()
-    .max(254, 'Email must be at most 254 characters.')
-    .pipe(z.email({ error: 'Email must be an address such as name@example.org.' })),
+    .max(254, 'validation.emailTooLong')
+    .pipe(z.email({ error: 'validation.emailFormat' })),
   /** ISO 3166-2 (DE-BE, US-CA): asked where the country needs it (see `needsRegion`). */
   region: Region.optional(),
-  givenName: NamePart('Given name'),
-  familyName: NamePart('Family name'),
+  givenName: NamePart('givenName'),
+  familyName: NamePart('familyName'),
 }).superRefine((v, ctx) => {
-  const problem = v.region ? regionProblem(v.country, v.region) : null;
-  if (problem) ctx.addIssue({ code: 'custom', path: ['region'], message: problem });
+  const problem = v.region ? regionProblemMsg(v.country, v.region) : null;
+  if (problem) ctx.addIssue({ code: 'custom', path: ['region'], message: problem.key, ...(problem.params ? { params: problem.params } : {}) });
 });
 export type CaseCreateInput = z.input<typeof CaseCreateInput>;
 
 /** Edit what the member said about themselves; `region: null` removes it. Fields left out stay as they are. */
 export const CaseUpdateInput = z.object({
   id: CaseId,
-  title: text('Title', 200).optional(),
-  name: text('Name', 200).optional(),
+  title: text('title', 200).optional(),
+  name: text('name', 200).optional(),
   email: z
     .string()
     .trim()
-    .max(254, 'Email must be at most 254 characters.')
-    .pipe(z.email({ error: 'Email must be an address such as name@example.org.' }))
+    .max(254, 'validation.emailTooLong')
+    .pipe(z.email({ error: 'validation.emailFormat' }))
     .optional(),
   country: z
     .string()
     .trim()
     .toUpperCase()
-    .refine(isCountryCode, { message: 'Country must be an ISO 3166-1 alpha-2 code such as GB, DE or US.' })
+    .refine(isCountryCode, { message: 'validation.countryCode' })
     .optional(),
   platform: PlatformField.optional(),
   region: Region.nullable().optional(),
-  givenName: NamePart('Given name').nullable(),
-  familyName: NamePart('Family name').nullable(),
+  givenName: NamePart('givenName').nullable(),
+  familyName: NamePart('familyName').nullable(),
 });
 export type CaseUpdateInput = z.input<typeof CaseUpdateInput>;
 
@@ -138,8 +139,8 @@ export const CaseGetInput = z.object({ id: CaseId });
 
 export const CaseSetStatusInput = z.object({
   id: CaseId,
-  status: z.enum(CASE_STATUSES, { error: `Status must be one of: ${CASE_STATUSES.join(', ')}.` }),
-  reason: z.string().trim().max(2000, 'Reason must be at most 2,000 characters.').optional(),
+  status: z.enum(CASE_STATUSES, { error: 'validation.statusOneOf' }),
+  reason: z.string().trim().max(2000, 'validation.reasonTooLong').optional(),
 });
 
 export interface Case {
@@ -189,14 +190,14 @@ export const CaseImportBundleInput = z
     /** The zip's bytes, base64. */
     dataBase64: z
       .string()
-      .max(Math.ceil(MAX_BUNDLE_UPLOAD_BYTES / 3) * 4 + 4, `The bundle is over ${MAX_BUNDLE_UPLOAD_BYTES / 1024 / 1024} MB; import it with the command line instead.`)
+      .max(Math.ceil(MAX_BUNDLE_UPLOAD_BYTES / 3) * 4 + 4, 'validation.bundleTooLarge')
       .optional(),
     /** CLI only: a zip file to read. */
     path: z.string().min(1).max(4096).optional(),
     /** Where it came from, for the custody log (a file name). */
-    source: z.string().trim().max(300).superRefine(plainText({ subject: 'Source' })).optional(),
+    source: z.string().trim().max(300).superRefine(plainText({ subject: 'Source', key: 'source' })).optional(),
   })
-  .refine((v) => (v.dataBase64 === undefined) !== (v.path === undefined), { message: 'Give the bundle: its bytes or (from the command line) its file.' });
+  .refine((v) => (v.dataBase64 === undefined) !== (v.path === undefined), { message: 'validation.bundleGiveOne' });
 
 export interface CaseBundleImported {
   case: Case;

@@ -23,16 +23,16 @@ export const LINKEDIN_POLICY_URLS = [
 ] as const;
 
 const EvidenceId = z
-  .string({ error: 'An evidence id is required.' })
+  .string({ error: 'validation.evidenceIdRequired' })
   .trim()
-  .min(1, 'An evidence id is required.')
-  .max(64, 'An evidence id is at most 64 characters.');
+  .min(1, 'validation.evidenceIdRequired')
+  .max(64, 'validation.evidenceIdTooLong');
 
 const HttpUrl = z
-  .string({ error: 'A URL is required.' })
+  .string({ error: 'validation.urlRequired' })
   .trim()
-  .min(1, 'A URL is required.')
-  .max(4000, 'The URL must be at most 4,000 characters.')
+  .min(1, 'validation.urlRequired')
+  .max(4000, 'validation.urlTooLong')
   .refine((s) => {
     try {
       const u = new URL(s);
@@ -40,23 +40,23 @@ const HttpUrl = z
     } catch {
       return false;
     }
-  }, 'The URL must start with http:// or https:// (for example https://www.linkedin.com/legal/privacy-policy).');
+  }, 'validation.urlScheme');
 
 /** A file name as the user's system gave it: no folders, no `..`, no control or text-direction characters. */
 export const SafeFilename = z
-  .string({ error: 'A file name is required.' })
-  .min(1, 'A file name is required.')
-  .max(255, 'The file name must be at most 255 characters.')
-  .superRefine(plainText({ subject: 'The file name', fix: 'rename the file' }))
-  .refine((s) => !/[\\/]/.test(s) && s !== '.' && s !== '..', 'The file name must not contain a folder or ".." ; rename the file.');
+  .string({ error: 'validation.fileNameRequired' })
+  .min(1, 'validation.fileNameRequired')
+  .max(255, 'validation.fileNameTooLong')
+  .superRefine(plainText({ subject: 'The file name', fix: 'rename the file', key: 'fileName' }))
+  .refine((s) => !/[\\/]/.test(s) && s !== '.' && s !== '..', 'validation.fileNameFolder');
 
-const Kind = z.enum(IMPORT_KINDS, { error: `Kind must be one of: ${IMPORT_KINDS.join(', ')}.` });
+const Kind = z.enum(IMPORT_KINDS, { error: 'validation.kindOneOf' });
 
 export const EvidenceListInput = z.object({ caseId: CaseId });
 export const EvidenceGetInput = z.object({ id: EvidenceId });
 export const EvidenceAddInput = z.object({
   caseId: CaseId,
-  paths: z.array(z.string().min(1).max(4096), { error: 'Give at least one file.' }).min(1, 'Give at least one file.').max(500),
+  paths: z.array(z.string().min(1).max(4096), { error: 'validation.giveOneFile' }).min(1, 'validation.giveOneFile').max(500),
   kind: Kind.optional(),
 });
 export const EvidenceUploadInput = z.object({

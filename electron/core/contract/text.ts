@@ -34,6 +34,11 @@ export interface PlainTextRule {
   allow?: string;
   /** What the person should do, ending the message: "rename the file". */
   fix?: string;
+  /**
+   * The field's name in the core catalog (validation.plainText.control.<key>, .bidi.<key>): the issue's message is then
+   * that key, with the character and its position as parameters, so each language words it.
+   */
+  key?: string;
 }
 
 const codePoint = (c: string) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
@@ -58,6 +63,16 @@ export function plainTextProblem(s: string, rule: PlainTextRule): string | null 
 export function plainText(rule: PlainTextRule) {
   return (s: string, ctx: z.RefinementCtx) => {
     const problem = plainTextProblem(s, rule);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    if (!problem) return;
+    if (!rule.key) return void ctx.addIssue({ code: 'custom', message: problem });
+    const bidi = BIDI_CONTROLS.exec(s);
+    if (!bidi || [...s.matchAll(CONTROL)].some((m) => !(rule.allow ?? '').includes(m[0])))
+      return void ctx.addIssue({ code: 'custom', message: `validation.plainText.control.${rule.key}` });
+    const c = bidi[0];
+    ctx.addIssue({
+      code: 'custom',
+      message: `validation.plainText.bidi.${rule.key}`,
+      params: { char: `${codePoint(c)} ${BIDI_NAMES[c]}`, position: [...s.slice(0, bidi.index)].length + 1 },
+    });
   };
 }

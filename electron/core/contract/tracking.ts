@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { CASE_STATUSES, CaseId, PLATFORMS, type CaseStatus } from './cases';
 import { plainText } from './text';
+import type { Msg } from './i18n';
 
 export const EVENT_TYPES = [
   'request_sent',
@@ -101,15 +102,23 @@ export const NOTE_MAX = 10_000;
 export const REF_MAX = 200;
 
 /** A calendar date, not an instant: it must exist (no 30 February) and is compared as text. */
-export const CalendarDate = (label: string) =>
-  z
-    .string({ error: `${label} is required (YYYY-MM-DD).` })
+export const CalendarDate = (label: string) => {
+  // The fields the core catalog words (validation.<field>.*); any other label keeps its English messages.
+  const field = DATE_FIELDS[label];
+  return z
+    .string({ error: field ? `validation.${field}.required` : `${label} is required (YYYY-MM-DD).` })
     .trim()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, `${label} must be a date written YYYY-MM-DD, such as 2026-04-30.`)
+    .regex(/^\d{4}-\d{2}-\d{2}$/, field ? `validation.${field}.format` : `${label} must be a date written YYYY-MM-DD, such as 2026-04-30.`)
     .superRefine((s, ctx) => {
       if (/^\d{4}-\d{2}-\d{2}$/.test(s) && !isRealDate(s))
-        ctx.addIssue({ code: 'custom', message: `${label} ${s} does not exist in the calendar; check the day and month.` });
+        ctx.addIssue(
+          field
+            ? { code: 'custom', message: `validation.${field}.notReal`, params: { date: s } }
+            : { code: 'custom', message: `${label} ${s} does not exist in the calendar; check the day and month.` },
+        );
     });
+};
+const DATE_FIELDS: Record<string, string> = { Date: 'date', 'Received date': 'receivedDate' };
 
 export function isRealDate(s: string): boolean {
   const [y, m, d] = s.split('-').map(Number);
@@ -121,31 +130,32 @@ export function isRealDate(s: string): boolean {
 // Forms send '' and JSON may send null for an empty optional field; both mean the same as leaving it out.
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' || v === null ? undefined : v), schema.optional());
 
-const optionalText = (label: string, max: number) =>
+/** An optional text field: its messages are `validation.<field>TooLong` and validation.plainText.*.<field>. */
+const optionalText = (label: string, field: 'authority' | 'reference' | 'note', max: number) =>
   optional(
     z
       .string()
       .trim()
-      .max(max, `${label} must be at most ${max.toLocaleString('en-GB')} characters.`)
-      .superRefine(plainText({ subject: label, allow: '\t\n\r' })),
+      .max(max, `validation.${field}TooLong`)
+      .superRefine(plainText({ subject: label, key: field, allow: '\t\n\r' })),
   );
 
 
 const eventFields = {
-  type: z.enum(EVENT_TYPES, { error: `Type must be one of: ${EVENT_TYPES.join(', ')}.` }),
+  type: z.enum(EVENT_TYPES, { error: 'validation.typeOneOf' }),
   on: CalendarDate('Date'),
   receivedOn: optional(CalendarDate('Received date')),
   channel: optional(z.enum(CHANNELS, { error: `Channel must be one of: ${CHANNELS.join(', ')}.` })),
   /** For a request: what it asks for (objection when not given). */
   requestType: optional(z.enum(REQUEST_TYPES, { error: `Request type must be one of: ${REQUEST_TYPES.join(', ')}.` })),
   /** For an event that answers a request or complaint: which one (the latest open one before it when not given). */
-  forEventId: optional(z.string().trim().min(1).max(64, 'An event id is at most 64 characters.')),
+  forEventId: optional(z.string().trim().min(1).max(64, 'validation.eventIdTooLong')),
   /** For a clarification request: what LinkedIn asked for (details when not given). */
   asks: optional(z.enum(CLARIFICATION_KINDS, { error: `What was asked for must be one of: ${CLARIFICATION_KINDS.join(', ')}.` })),
-  authority: optionalText('Authority', 120),
-  ref: optionalText('Reference', REF_MAX),
-  note: optionalText('Note', NOTE_MAX),
-  evidenceIds: z.array(z.string().trim().min(1).max(64)).max(50, 'Attach at most 50 evidence items to one event.').default([]),
+  authority: optionalText('Authority', 'authority', 120),
+  ref: optionalText('Reference', 'reference', REF_MAX),
+  note: optionalText('Note', 'note', NOTE_MAX),
+  evidenceIds: z.array(z.string().trim().min(1).max(64)).max(50, 'validation.evidenceMax').default([]),
 };
 
 type EventShape = {
@@ -160,55 +170,49 @@ type EventShape = {
   note?: string;
 };
 
-const label = (t: EventType) => `“${EVENT_TYPE_LABELS[t]}”`;
-
 /** Field rules that do not need the database: which fields belong to which type, and received-after-sent. */
 function checkEventFields(e: EventShape, ctx: z.RefinementCtx) {
-  const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+  const issue = (path: string, key: string, params?: Record<string, string>) =>
+    ctx.addIssue({ code: 'custom', path: [path], message: `validation.event.${key}`, ...(params ? { params } : {}) });
   if (e.receivedOn && !RECEIVED_TYPES.includes(e.type))
-    issue('receivedOn', 'A received date only applies to a request or a complaint (the day it arrived).');
-  if (e.channel && !CHANNEL_TYPES.includes(e.type)) issue('channel', 'A channel only applies to a request, a reminder or a complaint.');
+    issue('receivedOn', 'receivedOnlyRequest');
+  if (e.channel && !CHANNEL_TYPES.includes(e.type)) issue('channel', 'channelOnly');
   if (RECEIVED_TYPES.includes(e.type) && e.channel === 'post' && !e.receivedOn)
-    issue(
-      'receivedOn',
-      e.type === 'request_sent'
-        ? 'For a request sent by post, give the date LinkedIn received it (from tracking or the reply); the month counts from that day.'
-        : `For ${label(e.type)} sent by post, give the date it was received (from tracking or the reply); the clock counts from that day.`,
-    );
-  if (e.receivedOn && e.receivedOn < e.on) issue('receivedOn', `The received date ${e.receivedOn} is before the sent date ${e.on}.`);
-  if (e.requestType && e.type !== 'request_sent') issue('requestType', 'A request type only applies to a request (type request_sent).');
+    issue('receivedOn', e.type === 'request_sent' ? 'postRequestReceived' : 'postReceived', e.type === 'request_sent' ? undefined : { type: e.type });
+  if (e.receivedOn && e.receivedOn < e.on) issue('receivedOn', 'receivedBeforeSent', { received: e.receivedOn, sent: e.on });
+  if (e.requestType && e.type !== 'request_sent') issue('requestType', 'requestTypeOnly');
   if (e.forEventId && !BELONGS_TO[e.type])
-    issue('forEventId', `${label(e.type)} does not answer another event, so it cannot say which one it belongs to.`);
-  if (e.asks && e.type !== 'clarification_requested') issue('asks', 'What was asked for only applies to a clarification request.');
+    issue('forEventId', 'notAnAnswer', { type: e.type });
+  if (e.asks && e.type !== 'clarification_requested') issue('asks', 'asksOnly');
   if (e.authority && !['complaint_filed', 'authority_acknowledged', 'authority_decision'].includes(e.type))
-    issue('authority', 'An authority only applies to a complaint or an authority’s reply.');
-  if (e.type === 'complaint_filed' && !e.authority) issue('authority', 'Say which authority the complaint went to (for example ICO or DPC).');
+    issue('authority', 'authorityOnly');
+  if (e.type === 'complaint_filed' && !e.authority) issue('authority', 'authorityRequired');
 }
 
 export const EventAddInput = z.object({ caseId: CaseId, ...eventFields }).superRefine(checkEventFields);
 export type EventAddInput = z.input<typeof EventAddInput>;
 export type EventValues = z.output<typeof EventAddInput>;
 
-export const EventId = z.string({ error: 'An event id is required.' }).trim().min(1, 'An event id is required.').max(64);
+export const EventId = z.string({ error: 'validation.eventIdRequired' }).trim().min(1, 'validation.eventIdRequired').max(64);
 export const EventUpdateInput = z.object({ id: EventId, ...eventFields }).superRefine(checkEventFields);
 export type EventUpdateInput = z.input<typeof EventUpdateInput>;
 
 export const EventDeleteInput = z.object({ id: EventId });
 export const TrackingGetInput = z.object({ caseId: CaseId });
 
-const statusEnum = z.enum(CASE_STATUSES, { error: `Status must be one of: ${CASE_STATUSES.join(', ')}.` });
-const filterText = z.string().trim().max(200, 'Search text must be at most 200 characters.').optional();
+const statusEnum = z.enum(CASE_STATUSES, { error: 'validation.statusOneOf' });
+const filterText = z.string().trim().max(200, 'validation.searchTooLong').optional();
 const DashboardFilter = {
   q: filterText,
   status: statusEnum.optional(),
-  country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, 'Country must be a two-letter code such as GB.').optional(),
+  country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, 'validation.countryTwoLetters').optional(),
   platform: z.enum(PLATFORMS).optional(),
 };
 export const DashboardInput = z
   .object({
     ...DashboardFilter,
     offset: z.number().int().min(0).default(0),
-    limit: z.number().int().min(1).max(1000, 'Ask for at most 1,000 rows at a time.').default(200),
+    limit: z.number().int().min(1).max(1000, 'validation.rowsMax').default(200),
   })
   .default({ offset: 0, limit: 200 });
 export type DashboardInput = z.output<typeof DashboardInput>;
@@ -340,6 +344,8 @@ export interface CaseStep {
   due?: string;
   /** A few words on why it stands so ("LinkedIn replied", "No reply by the date", "Case closed"). */
   note?: string;
+  /** `note` by reference (tracking.stepNote.*), for the renderer to word in the language shown. */
+  noteMsg?: Msg;
   /** For evidence: how many items the case holds. */
   count?: number;
 }

@@ -4,7 +4,7 @@ import type { CaseStatus } from '../contract';
 import { CASE_STEP_KEYS, type CaseStep, type CaseStepKey } from '../contract/tracking';
 import type { CaseAnalysis } from './deadlines';
 
-type Seen = { done: boolean; on?: string; due?: string; note?: string; count?: number; missed?: boolean; notNeeded?: boolean };
+type Seen = { done: boolean; on?: string; due?: string; note?: string; noteKey?: string; count?: number; missed?: boolean; notNeeded?: boolean };
 
 /**
  * The furthest step done decides where the case is: every step before it that was not done was passed by; the first
@@ -33,20 +33,20 @@ export function caseSteps(a: CaseAnalysis, evidenceCount: number, status: CaseSt
     reply: reply
       ? { done: true, on: reply.on }
       : overdue
-        ? { done: false, missed: true, due: overdue.due!.due, note: 'No reply by the date' }
+        ? { done: false, missed: true, due: overdue.due!.due, note: 'No reply by the date', noteKey: 'tracking.stepNote.noReply' }
         : awaited
           ? { done: false, due: awaited.due!.due }
           : { done: false },
     reminder: reminder
-      ? { done: true, on: reminder.on, note: reminder.type === 'organisation_complaint' ? 'Complaint to LinkedIn' : undefined }
+      ? { done: true, on: reminder.on, note: reminder.type === 'organisation_complaint' ? 'Complaint to LinkedIn' : undefined, noteKey: reminder.type === 'organisation_complaint' ? 'tracking.stepNote.organisationComplaint' : undefined }
       : reply
-        ? { done: false, notNeeded: true, note: 'Not needed: LinkedIn replied' }
+        ? { done: false, notNeeded: true, note: 'Not needed: LinkedIn replied', noteKey: 'tracking.stepNote.notNeeded' }
         : { done: false },
     complaint: complaint ? { done: true, on: complaint.on } : { done: false },
     decision: decision
       ? { done: true, on: decision.on }
       : closed
-        ? { done: true, on: closedOn, note: 'Case closed' }
+        ? { done: true, on: closedOn, note: 'Case closed', noteKey: 'tracking.stepNote.closed' }
         : { done: false, due: authorityDue },
   };
 
@@ -65,8 +65,12 @@ export function caseSteps(a: CaseAnalysis, evidenceCount: number, status: CaseSt
     if (s.on) step.on = s.on;
     if (s.due && !s.done) step.due = s.due;
     if (s.note) step.note = s.note;
+    if (s.note && s.noteKey) step.noteMsg = { key: s.noteKey };
     if (s.count !== undefined) step.count = s.count;
-    if (closed && !s.done && !s.note) step.note = 'Case closed';
+    if (closed && !s.done && !s.note) {
+      step.note = 'Case closed';
+      step.noteMsg = { key: 'tracking.stepNote.closed' };
+    }
     return step;
   });
 }
