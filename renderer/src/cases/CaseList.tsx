@@ -354,7 +354,7 @@ function ImportBundle() {
                 events: t('count.events', { count: done.imported.events }),
                 exports: t('count.exportedLetters', { count: done.imported.exports }),
               }}
-              components={{ link: <a href={href('cases', done.case.id)} translate="no" /> }}
+              components={{ case: <a href={href('cases', done.case.id)} translate="no" /> }}
             />
           ) : null}
         </p>
