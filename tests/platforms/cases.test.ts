@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { jurisdictionFor, loadAuthorities } from '../../electron/core/authorities';
 import { CaseCreateInput, LINKEDIN_CORPORATION, LINKEDIN_IRELAND, PLATFORM_LABELS, PLATFORMS } from '../../electron/core/contract';
 import { controllerFor, getPlatform } from '../../electron/core/platforms';
+import { wordIssue } from '../../electron/core/api/errors';
 
 const DATA = resolve(import.meta.dirname, '..', '..', 'data');
 const all = loadAuthorities(DATA);
@@ -21,7 +22,7 @@ describe('the platforms a case can be about', () => {
     for (const p of PLATFORMS) expect(CaseCreateInput.parse({ title: 't', platform: p, country: 'DE', name: 'A', email: 'a@example.org' }).platform).toBe(p);
     const bad = CaseCreateInput.safeParse({ title: 't', platform: 'myspace', country: 'DE', name: 'A', email: 'a@example.org' });
     expect(bad.success).toBe(false);
-    expect(bad.error!.issues[0].message).toMatch(/linkedin, facebook, .*microsoft/);
+    expect(wordIssue(bad.error!.issues[0] as never)).toMatch(/linkedin, facebook, .*microsoft/);
   });
 });
 

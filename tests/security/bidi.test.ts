@@ -9,6 +9,10 @@ import { SafeFilename } from '../../electron/core/contract/evidence';
 import { BIDI_CONTROLS, plainTextProblem } from '../../electron/core/contract/text';
 import { EventAddInput } from '../../electron/core/contract/tracking';
 import { tempCore } from '../support/tmp';
+import { wordIssue } from '../../electron/core/api/errors';
+
+/** An issue as a person reads it: a schema's catalog key worded in English with its parameters. */
+const w = (i: unknown) => (i ? wordIssue(i as { message: string; params?: Record<string, unknown> }) : '');
 
 const BIDI = ['\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069', '\u200e', '\u200f', '\u061c'];
 const hex = (c: string) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
@@ -34,14 +38,14 @@ describe('the shared plain-text rule', () => {
 
   it('is used by every schema that refuses control characters', () => {
     const rlo = 'Eve\u202Egnp.exe';
-    expect(CaseCreateInput.safeParse({ ...person, name: rlo }).error?.issues[0].message).toMatch(/Name must not contain invisible text-direction/);
-    expect(CaseCreateInput.safeParse({ ...person, title: rlo }).error?.issues[0].message).toMatch(/Title must not contain invisible text-direction/);
-    expect(SafeFilename.safeParse('invoice\u202Efdp.exe').error?.issues[0].message).toMatch(/The file name must not contain invisible .*; rename the file\.$/);
+    expect(w(CaseCreateInput.safeParse({ ...person, name: rlo }).error?.issues[0])).toMatch(/Name must not contain invisible text-direction/);
+    expect(w(CaseCreateInput.safeParse({ ...person, title: rlo }).error?.issues[0])).toMatch(/Title must not contain invisible text-direction/);
+    expect(w(SafeFilename.safeParse('invoice\u202Efdp.exe').error?.issues[0])).toMatch(/The file name must not contain invisible .*; rename the file\.$/);
     for (const field of ['note', 'ref', 'authority'] as const) {
       const type = field === 'authority' ? 'complaint_filed' : 'note';
       const r = EventAddInput.safeParse({ caseId: 'case_1', type, on: '2026-05-01', authority: 'ICO', [field]: `x\u2067y` });
       expect(r.success, field).toBe(false);
-      expect(r.error!.issues.map((i) => i.message).join(' ')).toMatch(/invisible text-direction characters \(found U\+2067 RIGHT-TO-LEFT ISOLATE/);
+      expect(r.error!.issues.map((i) => w(i)).join(' ')).toMatch(/invisible text-direction characters \(found U\+2067 RIGHT-TO-LEFT ISOLATE/);
     }
   });
 });
