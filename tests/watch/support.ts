@@ -6,6 +6,10 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterEach } from 'vitest';
 
+// Screenshots of new snapshots start Chromium once per run: the tests about them (evidence.test.ts, to-case.test.ts)
+// turn them on; elsewhere they would only slow the suite down. Child processes (the CLI tests) inherit this.
+process.env.REDRESS_WATCH_SCREENSHOTS ??= 'off';
+
 export interface Route {
   status?: number;
   type?: string;

@@ -7,6 +7,9 @@ import type { WatchedDocument } from '../../electron/core/contract/watch';
 import { tempCore } from '../support/tmp';
 import { DAY, fixtureServer, movableClock, policyPage } from './support';
 
+// These tests keep the screenshots a real run makes (support.ts turns them off for the others).
+process.env.REDRESS_WATCH_SCREENSHOTS = 'on';
+
 const BASE = ['We collect the information you give us when you create an account.', 'We share it with our service providers.'];
 const AI = 'We may use your posts and profile to train generative AI models.';
 const MEMBER = { title: 'LinkedIn AI training', name: 'Ada Example', email: 'ada@example.org', country: 'GB' };
@@ -40,7 +43,7 @@ const counts = (core: ReturnType<typeof tempCore>) =>
   Object.fromEntries(['cases', 'evidence', 'evidence_files', 'custody'].map((t) => [t, (core.ctx.db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n]));
 
 describe('watch.toCase', () => {
-  it('adds the earlier text, the new text and the sentence diff to a case in one go; Verify reports the case clean', async () => {
+  it('adds the earlier text, the new text, the sentence diff, and both raw pages and screenshots to a case in one go; Verify reports the case clean', async () => {
     const { core, doc, changed, before, after } = await withChange();
     const kase = await core.api.call('cases.create', MEMBER);
     const r = await core.api.call('watch.toCase', { checkId: changed.checkId, caseId: kase.id });
@@ -50,13 +53,34 @@ describe('watch.toCase', () => {
       `${doc.url.replace('http://', '')}, text of 3 Nov 2026`,
       `${doc.url.replace('http://', '')}, text of 24 Nov 2026`,
       `Changes between 3 Nov 2026 and 24 Nov 2026: ${doc.url.replace('http://', '')}`,
+      `${doc.url.replace('http://', '')}, page as fetched on 3 Nov 2026`,
+      `${doc.url.replace('http://', '')}, screenshot of the page fetched on 3 Nov 2026`,
+      `${doc.url.replace('http://', '')}, page as fetched on 24 Nov 2026`,
+      `${doc.url.replace('http://', '')}, screenshot of the page fetched on 24 Nov 2026`,
     ]);
-    expect(r.evidence.every((e) => e.kind === 'document' && e.mime === 'text/plain' && e.sourceUrl === doc.url)).toBe(true);
+    expect(r.evidence.map((e) => [e.kind, e.mime])).toEqual([
+      ['document', 'text/plain'],
+      ['document', 'text/plain'],
+      ['document', 'text/plain'],
+      ['document', 'text/html'],
+      ['screenshot', 'image/png'],
+      ['document', 'text/html'],
+      ['screenshot', 'image/png'],
+    ]);
+    expect(r.evidence.every((e) => e.sourceUrl === doc.url)).toBe(true);
 
     // The kept texts, byte for byte what the watch recorded; their records name the page, the time, its hash and status.
-    const snaps = core.ctx.db.prepare('SELECT * FROM watch_snapshots WHERE document_id = ? ORDER BY checked_at').all(doc.id) as { text: string; text_sha256: string; raw_sha256: string; checked_at: string }[];
+    const snaps = core.ctx.db.prepare('SELECT * FROM watch_snapshots WHERE document_id = ? ORDER BY checked_at').all(doc.id) as {
+      id: string;
+      text: string;
+      text_sha256: string;
+      raw_sha256: string;
+      shot_sha256: string;
+      shot_size: number;
+      checked_at: string;
+    }[];
     expect(snaps).toHaveLength(2);
-    const [a, b, d] = await Promise.all(r.evidence.map((e) => core.api.call('evidence.get', { id: e.id })));
+    const [a, b, d, pa, sa, pb, sb] = await Promise.all(r.evidence.map((e) => core.api.call('evidence.get', { id: e.id })));
     for (const [item, snap, page] of [[a, snaps[0], before], [b, snaps[1], after]] as const) {
       expect(item.sha256).toBe(snap.text_sha256);
       expect(readFileSync(item.artifacts[0].storedPath, 'utf8')).toBe(snap.text);
@@ -73,26 +97,50 @@ describe('watch.toCase', () => {
     expect(diff).toContain('Removed sentences (0):');
     expect(d.record).toMatchObject({ source: 'watch', part: 'changes', added: [AI], removed: [], aiRelated: true });
 
+    // The raw pages, byte for byte what was fetched, and the screenshots the watch kept, each with the page's facts.
+    for (const [page, shot, snap, html, side] of [[pa, sa, snaps[0], before, 'earlier'], [pb, sb, snaps[1], after, 'later']] as const) {
+      expect(readFileSync(page.artifacts[0].storedPath, 'utf8')).toBe(html);
+      expect(page.sha256).toBe(sha(html));
+      expect(page.record).toMatchObject({ source: 'watch', part: `${side}-page`, url: doc.url, fetchedAt: snap.checked_at, httpStatus: 200, rawSha256: sha(html), textSha256: snap.text_sha256, snapshotId: snap.id });
+      const png = readFileSync(shot.artifacts[0].storedPath);
+      expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+      expect(shot.sha256).toBe(snap.shot_sha256);
+      expect(sha(png)).toBe(snap.shot_sha256);
+      expect(png.length).toBe(snap.shot_size);
+      expect(shot.record).toMatchObject({
+        source: 'watch',
+        part: `${side}-screenshot`,
+        url: doc.url,
+        fetchedAt: snap.checked_at,
+        httpStatus: 200,
+        rawSha256: sha(html),
+        screenshotSha256: snap.shot_sha256,
+        renderedOffline: true,
+        screenshot: { rendering: 'offline', javascript: false, externalResources: false },
+      });
+    }
+    expect(diff).toContain(`screenshot sha256 ${snaps[1].shot_sha256}`);
+
     const custody = await core.api.call('evidence.custody', { caseId: kase.id });
     expect(custody.ok).toBe(true);
     const actions = custody.entries.map((e) => e.action);
-    expect(actions.filter((x) => x === 'evidence.add')).toHaveLength(3);
+    expect(actions.filter((x) => x === 'evidence.add')).toHaveLength(7);
     expect(actions).toContain('watch.import');
     const imp = custody.entries.find((e) => e.action === 'watch.import')!;
     expect(imp.detail).toMatchObject({ checkId: changed.checkId, url: doc.url, evidenceIds: r.evidence.map((e) => e.id) });
 
     const verified = await core.api.call('evidence.verify', { caseId: kase.id });
     expect(verified.ok).toBe(true);
-    expect(verified.items.map((i) => i.status)).toEqual(['ok', 'ok', 'ok']);
+    expect(verified.items.map((i) => i.status)).toEqual(['ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok']);
     expect(verified.custody.ok).toBe(true);
 
     // The same change is not added twice to one case; once its items are deleted, it can be added again.
     const twice = await core.api.call('watch.toCase', { checkId: changed.checkId, caseId: kase.id }).catch((e: unknown) => e);
     expect((twice as ApiError).code).toBe('conflict');
     expect((twice as ApiError).message).toMatch(/already in case .*not added again/);
-    expect(await core.api.call('evidence.list', { caseId: kase.id })).toHaveLength(3);
+    expect(await core.api.call('evidence.list', { caseId: kase.id })).toHaveLength(7);
     for (const e of r.evidence) await core.api.call('evidence.delete', { id: e.id, confirm: true });
-    expect((await core.api.call('watch.toCase', { checkId: changed.checkId, caseId: kase.id })).evidence).toHaveLength(3);
+    expect((await core.api.call('watch.toCase', { checkId: changed.checkId, caseId: kase.id })).evidence).toHaveLength(7);
     expect((await core.api.call('evidence.verify', { caseId: kase.id })).ok).toBe(true);
   });
 
@@ -104,7 +152,12 @@ describe('watch.toCase', () => {
     const id = (await other.api.call('cases.importBundle', { dataBase64: bundle.dataBase64! })).case.id;
     const list = await other.api.call('evidence.list', { caseId: id });
     expect(list.map((e) => e.title)).toEqual(r.evidence.map((e) => e.title));
-    expect((await other.api.call('evidence.verify', { caseId: id })).ok).toBe(true);
+    expect(list.map((e) => e.sha256)).toEqual(r.evidence.map((e) => e.sha256));
+    expect(list.filter((e) => e.kind === 'screenshot')).toHaveLength(2);
+    const verified = await other.api.call('evidence.verify', { caseId: id });
+    expect(verified.ok).toBe(true);
+    expect(verified.items.every((i) => i.status === 'ok')).toBe(true);
+    expect(verified.custody.ok).toBe(true);
   });
 
   it('starts a new case with the change when asked, and Verify reports it clean', async () => {
@@ -113,7 +166,7 @@ describe('watch.toCase', () => {
     expect(r.createdCase).toBe(true);
     const kase = await core.api.call('cases.get', { id: r.caseId });
     expect(kase).toMatchObject({ title: MEMBER.title, name: MEMBER.name, email: MEMBER.email, country: 'DE', status: 'draft' });
-    expect(await core.api.call('evidence.list', { caseId: r.caseId })).toHaveLength(3);
+    expect(await core.api.call('evidence.list', { caseId: r.caseId })).toHaveLength(7);
     expect((await core.api.call('evidence.verify', { caseId: r.caseId })).ok).toBe(true);
   });
 

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { CaseCreateInput, CaseId } from './cases';
 import type { EvidenceSummary, ToggleState } from './evidence';
+import type { Msg } from './i18n';
 
 /** Default and bounds of how often a document is checked, in seconds. */
 export const WATCH_DEFAULT_EVERY = 24 * 60 * 60;
@@ -184,6 +185,9 @@ export interface WatchCheck {
   httpStatus: number | null;
   /** Why the check failed, in plain words; absent when it did not. */
   failed?: string;
+  /** The same reason as a message of the core catalog (`watch.reason.*`), for a screen to word in the member's
+   * language; absent when the check did not fail, or failed before reasons had keys. */
+  reasonMsg?: Msg;
 }
 
 /** `watch.add {platform}`: the documents added, and those skipped because they were already watched. */
@@ -220,7 +224,8 @@ export interface WatchToCaseResult {
   caseId: string;
   /** True when the case was started for this change. */
   createdCase: boolean;
-  /** The earlier text, the new text and the changes between them, in that order. */
+  /** The earlier text, the new text and the changes between them, in that order; then the earlier snapshot's raw page
+   * and screenshot, then the new one's (each when it was kept). */
   evidence: EvidenceSummary[];
 }
 

@@ -1,5 +1,5 @@
 import type { ApiRegistry } from '../api/registry';
-import { ApiError, invalid, notFound } from '../api/errors';
+import { apiError } from '../api/errors';
 import type { CoreContext } from '../context';
 import { WATCH_DEFAULT_EVERY, type WatchPlatformAdded } from '../contract/watch';
 import { readTx, writeTx } from '../db/tx';
@@ -17,7 +17,7 @@ const selectorsOk = (list: string[]) => {
   try {
     checkSelectors(list);
   } catch (err) {
-    if (err instanceof SelectorError) throw invalid(err.message);
+    if (err instanceof SelectorError) throw apiError('invalid_input', 'watch.errors.notSelector', { selector: err.selector });
     throw err;
   }
 };
@@ -26,7 +26,7 @@ const selectorsOk = (list: string[]) => {
 function addPlatform(ctx: CoreContext, platformId: string, every: number | undefined): WatchPlatformAdded {
   const all = platformsInUse();
   const p = all.find((x) => x.id === platformId);
-  if (!p) throw new ApiError('not_found', `No platform "${platformId}". Known platforms: ${all.map((x) => x.id).join(', ')}.`);
+  if (!p) throw apiError('not_found', 'watch.errors.noPlatform', { platform: platformId, known: all.map((x) => x.id).join(', ') });
   for (const d of p.policies) selectorsOk([...d.select, ...d.remove]);
   const createdAt = isoNow(ctx.clock);
   return writeTx(ctx.db, () => {
@@ -44,7 +44,7 @@ function addPlatform(ctx: CoreContext, platformId: string, every: number | undef
       out.added.push(toDocument(ctx.db, getDocumentRow(ctx.db, id)!));
     }
     if (!out.added.length) {
-      throw new ApiError('conflict', `Every policy document of ${p.name} is already watched (${out.skipped.map((s) => s.id).join(', ')}); nothing was added.`);
+      throw apiError('conflict', 'watch.errors.platformWatched', { platform: p.name, ids: out.skipped.map((s) => s.id).join(', ') });
     }
     return out;
   });
@@ -64,26 +64,26 @@ export function registerWatch(api: ApiRegistry, ctx: CoreContext): void {
       const same = ctx.db
         .prepare('SELECT id FROM watch_documents WHERE url = ? AND select_json = ? AND remove_json = ?')
         .get(url, JSON.stringify(select), JSON.stringify(remove)) as { id: string } | undefined;
-      if (same) throw new ApiError('conflict', `${url} is already watched with these selectors, as ${same.id}.`);
+      if (same) throw apiError('conflict', 'watch.errors.urlWatched', { url: url!, id: same.id });
       insertDocument(ctx.db, { id, url: url!, select, remove, every: every ?? WATCH_DEFAULT_EVERY, platformId: null, createdAt: isoNow(ctx.clock) });
       return toDocument(ctx.db, getDocumentRow(ctx.db, id)!);
     });
   });
   api.register('watch.list', () => listDocuments(ctx.db));
   api.register('watch.remove', ({ id }) => {
-    if (!deleteDocument(ctx, id)) throw notFound('watched document', id);
+    if (!deleteDocument(ctx, id)) throw apiError('not_found', 'watch.errors.noDocument', { id });
     return { id, removed: true as const };
   });
   api.register('watch.log', ({ id, limit }) =>
     readTx(ctx.db, () => {
-      if (id && !getDocumentRow(ctx.db, id)) throw notFound('watched document', id);
+      if (id && !getDocumentRow(ctx.db, id)) throw apiError('not_found', 'watch.errors.noDocument', { id });
       return listChecks(ctx.db, id, limit ?? 1000);
     }),
   );
   api.register('watch.run', async ({ force, id, scheduled }) => {
     // The app's own runs wait for the user to turn the watch on; a run the user asks for always runs.
     if (scheduled && !watchSettings(ctx.db).enabled) return [];
-    if (id && !readTx(ctx.db, () => getDocumentRow(ctx.db, id))) throw notFound('watched document', id);
+    if (id && !readTx(ctx.db, () => getDocumentRow(ctx.db, id))) throw apiError('not_found', 'watch.errors.noDocument', { id });
     const startedAt = isoNow(ctx.clock);
     const results = await runWatch(ctx, { force, id });
     recordRun(ctx, startedAt);

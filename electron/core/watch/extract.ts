@@ -20,7 +20,11 @@ const BLOCKS = new Set([
   'FIGCAPTION', 'DIV', 'SECTION', 'ARTICLE', 'MAIN', 'ASIDE', 'BR', 'HR', 'ADDRESS', 'DETAILS', 'SUMMARY',
 ]);
 
-export class SelectorError extends Error {}
+export class SelectorError extends Error {
+  constructor(readonly selector: string) {
+    super(`"${selector}" is not a CSS selector.`);
+  }
+}
 
 /** Throws SelectorError for a selector the DOM cannot parse (checked when a document is added). */
 export function checkSelectors(selectors: string[]): void {
@@ -30,7 +34,7 @@ export function checkSelectors(selectors: string[]): void {
     try {
       doc.querySelectorAll(s);
     } catch {
-      throw new SelectorError(`"${s}" is not a CSS selector.`);
+      throw new SelectorError(s);
     }
   }
 }
@@ -85,6 +89,31 @@ export function extractText(body: string, opts: { url: string; contentType: stri
   if (article && article.length >= bodyText.length * 0.5) return { text: article, via: 'readability', unmatched: [] };
   return { text: bodyText, via: 'body', unmatched: [] };
 }
+
+/** The page's text: the charset the server declared (or the page's meta tag), UTF-8 otherwise. */
+export function decodeBody(body: Uint8Array, contentType: string): string {
+  let charset = /charset\s*=\s*"?([\w-]+)/i.exec(contentType)?.[1];
+  if (!charset) charset = /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(Buffer.from(body.buffer, body.byteOffset, Math.min(body.byteLength, 4096)).toString('latin1'))?.[1];
+  try {
+    return new TextDecoder(charset ?? 'utf-8').decode(body);
+  } catch {
+    return new TextDecoder('utf-8').decode(body);
+  }
+}
+
+export interface ExtractInput {
+  /** The fetched bytes, as they came. */
+  body: Uint8Array;
+  contentType: string;
+  url: string;
+  select: string[];
+  remove: string[];
+}
+
+/** Decode and extract in one step: what the core's worker runs for the watch (a big page's parse never blocks the
+ * thread that serves the app). */
+export const extractPage = (input: ExtractInput): Extracted =>
+  extractText(decodeBody(input.body, input.contentType), { url: input.url, contentType: input.contentType, select: input.select, remove: input.remove });
 
 function dropNoise(root: ParentNode): void {
   for (const el of Array.from(root.querySelectorAll(ALWAYS_DROP))) el.remove();

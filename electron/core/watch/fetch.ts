@@ -1,8 +1,13 @@
+import type { Msg } from '../contract/i18n';
+import { proxyFor } from './proxy';
+import { reason, type Reason } from './reasons';
+
 /**
  * One polite request for one watched page: Node's fetch, an honest user agent, no cookies and no credentials (nothing
  * is stored between requests and no Cookie or Authorization header is ever set), at most MAX_REDIRECTS redirects,
  * each to an http(s) address, a time limit for the whole exchange and a size cap on the body. Never throws: every
- * failure comes back as a reason a person can read.
+ * failure comes back as a reason a person can read (and its message key). HTTPS_PROXY / HTTP_PROXY / NO_PROXY are
+ * honoured (see proxy.ts): Node's own fetch ignores them.
  */
 export const MAX_REDIRECTS = 5;
 export const MAX_PAGE_BYTES = 5 * 1024 * 1024;
@@ -18,50 +23,57 @@ export interface FetchOptions {
 }
 
 export type Fetched =
-  | { ok: true; url: string; finalUrl: string; status: number; contentType: string; body: Buffer; redirects: string[] }
-  | { ok: false; url: string; status: number | null; reason: string };
+  | { ok: true; url: string; finalUrl: string; status: number; contentType: string; body: Buffer; redirects: string[]; via: string | null }
+  | { ok: false; url: string; status: number | null; reason: string; reasonMsg: Msg };
 
-const STATUS_TEXT: Record<number, string> = {
-  401: 'the page needs a login (HTTP 401)',
-  403: 'the site refused the request (HTTP 403 Forbidden); it may block automated checks',
-  404: 'the page was not found (HTTP 404); it may have moved',
-  410: 'the page is gone (HTTP 410)',
-  429: 'the site asked for fewer requests (HTTP 429 Too Many Requests); try again later',
-};
+const STATUS_KEYS: Record<number, string> = { 401: 'http401', 403: 'http403', 404: 'http404', 410: 'http410', 429: 'http429' };
 
-export function statusReason(status: number): string {
-  if (STATUS_TEXT[status]) return STATUS_TEXT[status];
-  if (status >= 500) return `the site had an error (HTTP ${status}); try again later`;
-  return `the site answered HTTP ${status} instead of the page`;
+/** Why an HTTP status is not the page, in plain words and by key. */
+export function statusMsg(status: number): Reason {
+  if (STATUS_KEYS[status]) return reason(STATUS_KEYS[status]);
+  if (status >= 500) return reason('http5xx', { status });
+  return reason('httpOther', { status });
 }
 
+export const statusReason = (status: number): string => statusMsg(status).text;
+
 /** Plain words for a network error (Node's fetch wraps the system error in `cause`). */
-export function networkReason(err: unknown, timeoutMs: number): string {
+export function networkMsg(err: unknown, timeoutMs: number, proxy?: string | null): Reason {
   const e = err as { name?: string; code?: string; cause?: { code?: string; name?: string; message?: string } } | null;
-  if (e?.name === 'TimeoutError' || e?.cause?.name === 'TimeoutError') return `no complete answer within ${Math.round(timeoutMs / 1000)} s (timed out)`;
+  if (e?.name === 'TimeoutError' || e?.cause?.name === 'TimeoutError') return reason('timeout', { seconds: Math.round(timeoutMs / 1000) });
   const code = e?.cause?.code ?? e?.code ?? '';
+  const message = e?.cause?.message ?? '';
+  // Through a proxy, a refused or failed connection is the proxy's (undici says "Proxy response (502) !== 200 when
+  // HTTP Tunneling" for a refused CONNECT); the site was never reached.
+  if (proxy && (/proxy/i.test(message) || code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'UND_ERR_ABORTED')) {
+    return reason('proxy', { proxy, detail: code || message || (err instanceof Error ? err.message : String(err)) });
+  }
   switch (code) {
     case 'ECONNREFUSED':
-      return 'could not connect: the server refused the connection (nothing is listening there)';
+      return reason('refused');
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
     case 'EAI_NONAME':
-      return 'the host name could not be found (offline, or the address is wrong)';
+      return reason('hostNotFound');
     case 'ECONNRESET':
     case 'UND_ERR_SOCKET':
-      return 'the connection was closed before the page arrived';
+      return reason('closed');
     case 'ENETUNREACH':
     case 'EHOSTUNREACH':
-      return 'the network is unreachable (offline?)';
+      return reason('unreachable');
     case 'ETIMEDOUT':
     case 'UND_ERR_CONNECT_TIMEOUT':
-      return 'the connection timed out';
+      return reason('connectTimeout');
     default:
-      if (/bad port/i.test(e?.cause?.message ?? '')) return 'the address uses a port that fetch refuses for safety (a blocked port)';
-      if (/certificate|CERT_|SSL|TLS/i.test(code + (e?.cause?.message ?? ''))) return 'the secure connection failed (certificate problem)';
-      return `the page could not be fetched (${code || e?.cause?.message || (err instanceof Error ? err.message : String(err))})`;
+      if (/bad port/i.test(message)) return reason('blockedPort');
+      if (/certificate|CERT_|SSL|TLS/i.test(code + message)) return reason('certificate');
+      return reason('fetchFailed', { detail: code || message || (err instanceof Error ? err.message : String(err)) });
   }
 }
+
+export const networkReason = (err: unknown, timeoutMs: number): string => networkMsg(err, timeoutMs).text;
+
+const failed = (url: string, status: number | null, r: Reason): Fetched => ({ ok: false, url, status, reason: r.text, reasonMsg: r.msg });
 
 export async function fetchPage(url: string, opts: FetchOptions): Promise<Fetched> {
   const timeoutMs = opts.timeoutMs ?? FETCH_TIMEOUT_MS;
@@ -69,11 +81,15 @@ export async function fetchPage(url: string, opts: FetchOptions): Promise<Fetche
   const signal = AbortSignal.timeout(timeoutMs);
   const redirects: string[] = [];
   let current = url;
+  let proxy: string | null = null;
   try {
     for (;;) {
-      const res = await fetch(current, {
+      const route = proxyFor(current);
+      proxy = route.proxy;
+      const res = await route.fetch(current, {
         method: 'GET',
         redirect: 'manual',
+        ...(route.dispatcher ? { dispatcher: route.dispatcher } : {}),
         credentials: 'omit',
         cache: 'no-store',
         signal,
@@ -84,15 +100,15 @@ export async function fetchPage(url: string, opts: FetchOptions): Promise<Fetche
       });
       if (res.status >= 300 && res.status < 400 && res.headers.has('location')) {
         await res.body?.cancel().catch(() => {});
-        if (redirects.length >= MAX_REDIRECTS) return { ok: false, url, status: res.status, reason: `more than ${MAX_REDIRECTS} redirects` };
+        if (redirects.length >= MAX_REDIRECTS) return failed(url, res.status, reason('tooManyRedirects', { max: MAX_REDIRECTS }));
         let next: URL;
         try {
           next = new URL(res.headers.get('location')!, current);
         } catch {
-          return { ok: false, url, status: res.status, reason: 'the site redirected to an address that is not a URL' };
+          return failed(url, res.status, reason('redirectNotUrl'));
         }
         if (next.protocol !== 'http:' && next.protocol !== 'https:') {
-          return { ok: false, url, status: res.status, reason: `the site redirected to a ${next.protocol} address, which the watch does not follow` };
+          return failed(url, res.status, reason('redirectScheme', { protocol: next.protocol }));
         }
         next.username = '';
         next.password = '';
@@ -102,12 +118,12 @@ export async function fetchPage(url: string, opts: FetchOptions): Promise<Fetche
       }
       if (res.status < 200 || res.status >= 300) {
         await res.body?.cancel().catch(() => {});
-        return { ok: false, url, status: res.status, reason: statusReason(res.status) };
+        return failed(url, res.status, statusMsg(res.status));
       }
       const declared = Number(res.headers.get('content-length') ?? NaN);
       if (declared > maxBytes) {
         await res.body?.cancel().catch(() => {});
-        return { ok: false, url, status: res.status, reason: `the page is larger than ${Math.round(maxBytes / 1024 / 1024)} MB` };
+        return failed(url, res.status, reason('tooLarge', { mb: Math.round(maxBytes / 1024 / 1024) }));
       }
       const chunks: Buffer[] = [];
       let size = 0;
@@ -116,26 +132,18 @@ export async function fetchPage(url: string, opts: FetchOptions): Promise<Fetche
           size += chunk.length;
           if (size > maxBytes) {
             await res.body.cancel().catch(() => {});
-            return { ok: false, url, status: res.status, reason: `the page is larger than ${Math.round(maxBytes / 1024 / 1024)} MB` };
+            return failed(url, res.status, reason('tooLarge', { mb: Math.round(maxBytes / 1024 / 1024) }));
           }
           chunks.push(Buffer.from(chunk));
         }
       }
       const contentType = res.headers.get('content-type') ?? '';
-      return { ok: true, url, finalUrl: current, status: res.status, contentType, body: Buffer.concat(chunks), redirects };
+      return { ok: true, url, finalUrl: current, status: res.status, contentType, body: Buffer.concat(chunks), redirects, via: proxy };
     }
   } catch (err) {
-    return { ok: false, url, status: null, reason: networkReason(err, timeoutMs) };
+    return failed(url, null, networkMsg(err, timeoutMs, proxy));
   }
 }
 
-/** The page's text: the charset the server declared (or the page's meta tag), UTF-8 otherwise. */
-export function decodeBody(body: Buffer, contentType: string): string {
-  let charset = /charset\s*=\s*"?([\w-]+)/i.exec(contentType)?.[1];
-  if (!charset) charset = /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(body.subarray(0, 4096).toString('latin1'))?.[1];
-  try {
-    return new TextDecoder(charset ?? 'utf-8').decode(body);
-  } catch {
-    return new TextDecoder('utf-8').decode(body);
-  }
-}
+// Kept here for callers that decode a fetched page themselves; the watch decodes in extract.ts (in the worker).
+export { decodeBody } from './extract';

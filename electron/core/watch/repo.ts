@@ -1,6 +1,7 @@
 import { lstatSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { CoreContext } from '../context';
+import type { Msg, MsgParams } from '../contract/i18n';
 import type { WatchCheck, WatchedDocument, WatchOutcome } from '../contract/watch';
 import { DIR_MODE, privateDir, type Db } from '../db/open';
 import { readTx, writeTx } from '../db/tx';
@@ -19,6 +20,9 @@ export interface DocumentRow {
   created_at: string;
   /** Added by migration 8. */
   name: string | null;
+  /** Added by migration 9: a run's lease on the document while it checks it. */
+  claimed_until?: string | null;
+  claimed_by?: string | null;
 }
 
 export interface SnapshotRow {
@@ -29,7 +33,15 @@ export interface SnapshotRow {
   text: string;
   raw_sha256: string | null;
   http_status: number | null;
+  /** Added by migration 9. */
+  raw_size: number | null;
+  shot_sha256: string | null;
+  shot_size: number | null;
+  capture_json: string | null;
 }
+
+/** The columns of a SnapshotRow, for a SELECT. */
+export const SNAPSHOT_COLUMNS = 'id, document_id, checked_at, text_sha256, text, raw_sha256, raw_size, http_status, shot_sha256, shot_size, capture_json';
 
 interface CheckRow {
   id: string;
@@ -38,6 +50,8 @@ interface CheckRow {
   checked_at: string;
   outcome: WatchOutcome;
   reason: string | null;
+  reason_key: string | null;
+  reason_params: string | null;
   http_status: number | null;
   added_json: string;
   removed_json: string;
@@ -46,7 +60,7 @@ interface CheckRow {
 }
 
 /**
- * Raw pages of the watch, content-addressed like the evidence store (`<dataDir>/watch/ab/abcdef…` by the SHA-256 the
+ * Raw pages and their screenshots, content-addressed like the evidence store (`<dataDir>/watch/ab/abcdef…` by the SHA-256 the
  * core computed), but in a folder of their own: the evidence store's start-up sweep removes any blob in `evidence/`
  * that no evidence row holds, and a watched page is not (yet) evidence of a case.
  */
@@ -93,7 +107,7 @@ export function documentRows(db: Db): DocumentRow[] {
 
 export function latestSnapshot(db: Db, documentId: string): SnapshotRow | undefined {
   return db
-    .prepare('SELECT id, document_id, checked_at, text_sha256, text, raw_sha256, http_status FROM watch_snapshots WHERE document_id = ? ORDER BY checked_at DESC, rowid DESC LIMIT 1')
+    .prepare(`SELECT ${SNAPSHOT_COLUMNS} FROM watch_snapshots WHERE document_id = ? ORDER BY checked_at DESC, rowid DESC LIMIT 1`)
     .get(documentId) as SnapshotRow | undefined;
 }
 
@@ -144,19 +158,84 @@ export function insertDocument(
 /** A document's name for people: its own, else its address without the scheme. */
 export const documentLabel = (row: { name: string | null; url: string }): string => row.name ?? row.url.replace(/^https?:\/\//, '');
 
-export function insertSnapshot(db: Db, s: { id: string; documentId: string; checkedAt: string; textSha256: string; text: string; rawSha256: string | null; rawSize: number | null; httpStatus: number | null }): void {
+export function insertSnapshot(
+  db: Db,
+  s: {
+    id: string;
+    documentId: string;
+    checkedAt: string;
+    textSha256: string;
+    text: string;
+    rawSha256: string | null;
+    rawSize: number | null;
+    httpStatus: number | null;
+    shotSha256?: string | null;
+    shotSize?: number | null;
+    capture?: Record<string, unknown> | null;
+  },
+): void {
   db.prepare(
-    'INSERT INTO watch_snapshots (id, document_id, checked_at, text_sha256, text, raw_sha256, raw_size, http_status) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-  ).run(s.id, s.documentId, s.checkedAt, s.textSha256, s.text, s.rawSha256, s.rawSize, s.httpStatus);
+    'INSERT INTO watch_snapshots (id, document_id, checked_at, text_sha256, text, raw_sha256, raw_size, http_status, shot_sha256, shot_size, capture_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  ).run(s.id, s.documentId, s.checkedAt, s.textSha256, s.text, s.rawSha256, s.rawSize, s.httpStatus, s.shotSha256 ?? null, s.shotSize ?? null, s.capture ? JSON.stringify(s.capture) : null);
+}
+
+/** A snapshot's capture record (null for one recorded before migration 9). */
+export function captureOf(row: Pick<SnapshotRow, 'capture_json'>): Record<string, unknown> | null {
+  if (!row.capture_json) return null;
+  try {
+    const v = JSON.parse(row.capture_json);
+    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
 }
 
 export function insertCheck(
   db: Db,
-  c: { id: string; documentId: string; checkedAt: string; outcome: WatchOutcome; reason: string | null; httpStatus: number | null; added: string[]; removed: string[]; aiRelated: boolean; snapshotId: string | null },
+  c: {
+    id: string;
+    documentId: string;
+    checkedAt: string;
+    outcome: WatchOutcome;
+    reason: string | null;
+    reasonMsg?: Msg | null;
+    httpStatus: number | null;
+    added: string[];
+    removed: string[];
+    aiRelated: boolean;
+    snapshotId: string | null;
+  },
 ): void {
   db.prepare(
-    'INSERT INTO watch_checks (id, document_id, checked_at, outcome, reason, http_status, added_json, removed_json, ai_related, snapshot_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-  ).run(c.id, c.documentId, c.checkedAt, c.outcome, c.reason, c.httpStatus, JSON.stringify(c.added), JSON.stringify(c.removed), c.aiRelated ? 1 : 0, c.snapshotId);
+    'INSERT INTO watch_checks (id, document_id, checked_at, outcome, reason, reason_key, reason_params, http_status, added_json, removed_json, ai_related, snapshot_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  ).run(
+    c.id,
+    c.documentId,
+    c.checkedAt,
+    c.outcome,
+    c.reason,
+    c.reasonMsg?.key ?? null,
+    c.reasonMsg?.params ? JSON.stringify(c.reasonMsg.params) : null,
+    c.httpStatus,
+    JSON.stringify(c.added),
+    JSON.stringify(c.removed),
+    c.aiRelated ? 1 : 0,
+    c.snapshotId,
+  );
+}
+
+function reasonMsg(row: CheckRow): Msg | undefined {
+  if (!row.reason_key) return undefined;
+  let params: MsgParams | undefined;
+  try {
+    const v = row.reason_params ? JSON.parse(row.reason_params) : undefined;
+    if (v && typeof v === 'object' && !Array.isArray(v)) {
+      params = Object.fromEntries(Object.entries(v).filter((e): e is [string, string | number] => typeof e[1] === 'string' || typeof e[1] === 'number'));
+    }
+  } catch {
+    params = undefined;
+  }
+  return params ? { key: row.reason_key, params } : { key: row.reason_key };
 }
 
 export function toCheck(row: CheckRow): WatchCheck {
@@ -178,7 +257,11 @@ export function toCheck(row: CheckRow): WatchCheck {
     snapshotId: row.snapshot_id,
     httpStatus: row.http_status,
   };
-  if (row.reason !== null) out.failed = row.reason;
+  if (row.reason !== null) {
+    out.failed = row.reason;
+    const msg = reasonMsg(row);
+    if (msg) out.reasonMsg = msg;
+  }
   return out;
 }
 
@@ -196,14 +279,19 @@ export function listChecks(db: Db, documentId: string | undefined, limit: number
   return (rows as CheckRow[]).map(toCheck);
 }
 
-/** Deletes a document with its snapshots and checks; its raw pages go too unless another snapshot holds the same bytes. */
+/** Deletes a document with its snapshots and checks; its raw pages and screenshots go too unless another snapshot
+ * holds the same bytes. */
 export function deleteDocument(ctx: CoreContext, id: string): boolean {
   const trash: StoredPath[] = [];
   const deleted = writeTx(ctx.db, () => {
-    const hashes = (ctx.db.prepare('SELECT DISTINCT raw_sha256 AS sha FROM watch_snapshots WHERE document_id = ? AND raw_sha256 IS NOT NULL').all(id) as { sha: string }[]).map((r) => r.sha);
+    const hashes = (
+      ctx.db
+        .prepare('SELECT raw_sha256 AS sha FROM watch_snapshots WHERE document_id = ? AND raw_sha256 IS NOT NULL UNION SELECT shot_sha256 FROM watch_snapshots WHERE document_id = ? AND shot_sha256 IS NOT NULL')
+        .all(id, id) as { sha: string }[]
+    ).map((r) => r.sha);
     const n = ctx.db.prepare('DELETE FROM watch_documents WHERE id = ?').run(id).changes;
-    const used = ctx.db.prepare('SELECT 1 FROM watch_snapshots WHERE raw_sha256 = ? LIMIT 1');
-    for (const sha of hashes) if (!used.get(sha)) trash.push(watchBlobPath(ctx.dataDir, sha));
+    const used = ctx.db.prepare('SELECT 1 FROM watch_snapshots WHERE raw_sha256 = ? OR shot_sha256 = ? LIMIT 1');
+    for (const sha of hashes) if (!used.get(sha, sha)) trash.push(watchBlobPath(ctx.dataDir, sha));
     return n > 0;
   });
   // After the commit: a crash before this leaves a page no row names, which costs space, never a row without its page.

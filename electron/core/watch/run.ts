@@ -1,29 +1,42 @@
 import { createHash } from 'node:crypto';
 import type { CoreContext } from '../context';
+import type { Msg } from '../contract/i18n';
 import type { WatchCheck } from '../contract/watch';
 import { readTx, writeTx } from '../db/tx';
 import { diffTexts, sentences } from '../evidence/policy-text';
 import { discardStaged, stageBytes, type StagedFile } from '../evidence/store';
 import { isoNow } from '../util/clock';
 import { newId } from '../util/ids';
-import { extractText } from './extract';
-import { decodeBody, fetchPage, watchUserAgent, type FetchOptions } from './fetch';
+import { runTask, useWorker } from '../work/run';
+import { copyForTransfer } from '../work/transfer';
+import { extractPage, type ExtractInput, type Extracted } from './extract';
+import { fetchPage, watchUserAgent, type FetchOptions } from './fetch';
 import { loadAiMatcher } from './phrases';
+import { reason, type Reason } from './reasons';
 import { documentRows, dueAt, getCheck, getDocumentRow, insertCheck, insertSnapshot, lastCheckAt, latestSnapshot, placeWatchBlob, type DocumentRow, type SnapshotRow } from './repo';
+import { createShotRenderer, type ShotRecord, type ShotRenderer } from './screenshot';
 
 /** Pages fetched at once in one run (each document still gets exactly one request). */
 export const WATCH_CONCURRENCY = 4;
+/** How long a run's claim on a document holds: longer than a fetch, a parse and a screenshot take together, short
+ * enough that a run that crashed holds nothing for long. */
+export const CLAIM_LEASE_MS = 10 * 60_000;
 
 export interface RunOptions {
   force?: boolean;
   id?: string;
   /** Tests and the bench: a shorter time limit, a smaller size cap. */
   fetch?: Partial<FetchOptions>;
+  /** Screenshots of new snapshots (default: on unless REDRESS_WATCH_SCREENSHOTS=off). */
+  screenshots?: boolean;
+  /** The Chromium to render screenshots with (default REDRESS_CHROMIUM, else /usr/bin/chromium). */
+  chromium?: string;
 }
 
-const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
+const sha256 = (s: string | Uint8Array) => createHash('sha256').update(s).digest('hex');
 
-/** The documents a run checks: all with `force`, else each enabled one whose last check + every has passed. */
+/** The documents a run considers: all with `force`, else each enabled one whose last check + every has passed. Each is
+ * still claimed (`claimDocument`) before it is fetched, so another run may take some of them first. */
 export function dueDocuments(ctx: CoreContext, opts: { force?: boolean; id?: string }): DocumentRow[] {
   const now = ctx.clock.now().getTime();
   return readTx(ctx.db, () => {
@@ -33,20 +46,57 @@ export function dueDocuments(ctx: CoreContext, opts: { force?: boolean; id?: str
   });
 }
 
-/** Checks every due document once; the results in the order the documents were added. */
+/**
+ * Takes a document for this run under the write lock, or says another run has it: not claimed by a live lease of
+ * another run, and still due (or, for a forced run, not checked by anyone since this run started). Two runs on one data
+ * folder (the app's schedule and `redress watch run` from cron) thus never fetch one document twice.
+ */
+export function claimDocument(ctx: CoreContext, docId: string, runId: string, opts: { force?: boolean; startedAt: number }): DocumentRow | undefined {
+  return writeTx(ctx.db, () => {
+    const row = getDocumentRow(ctx.db, docId);
+    if (!row) return undefined;
+    const now = ctx.clock.now().getTime();
+    if (row.claimed_by && row.claimed_by !== runId && row.claimed_until && Date.parse(row.claimed_until) > now) return undefined;
+    const last = lastCheckAt(ctx.db, docId);
+    if (opts.force ? last !== undefined && Date.parse(last) > opts.startedAt : Date.parse(dueAt(row, last)) > now) return undefined;
+    ctx.db.prepare('UPDATE watch_documents SET claimed_until = ?, claimed_by = ? WHERE id = ?').run(new Date(now + CLAIM_LEASE_MS).toISOString(), runId, docId);
+    return row;
+  });
+}
+
+/** Inside the transaction that records the check (or after a failure of the run itself): the lease is given back. */
+function release(ctx: CoreContext, docId: string, runId: string): void {
+  ctx.db.prepare('UPDATE watch_documents SET claimed_until = NULL, claimed_by = NULL WHERE id = ? AND claimed_by = ?').run(docId, runId);
+}
+
+/** Checks every due document once; the results in the order the documents were added. A document another run is
+ * checking at the same moment is left to it (and not in the results). */
 export async function runWatch(ctx: CoreContext, opts: RunOptions = {}): Promise<WatchCheck[]> {
   const docs = dueDocuments(ctx, opts);
+  const runId = newId('wr');
+  const startedAt = ctx.clock.now().getTime();
   const fetchOpts: FetchOptions = { userAgent: watchUserAgent(ctx.app.version), ...opts.fetch };
-  const results: WatchCheck[] = new Array(docs.length);
+  const shots = createShotRenderer({ enabled: opts.screenshots, executablePath: opts.chromium, now: () => ctx.clock.now() });
+  const results: (WatchCheck | undefined)[] = new Array(docs.length);
   let next = 0;
   const worker = async () => {
     while (next < docs.length) {
       const i = next++;
-      results[i] = await checkDocument(ctx, docs[i], fetchOpts);
+      const doc = claimDocument(ctx, docs[i].id, runId, { force: opts.force, startedAt });
+      if (!doc) continue;
+      try {
+        results[i] = await checkDocument(ctx, doc, fetchOpts, { shots, runId });
+      } finally {
+        writeTx(ctx.db, () => release(ctx, doc.id, runId));
+      }
     }
   };
-  await Promise.all(Array.from({ length: Math.min(WATCH_CONCURRENCY, docs.length) }, worker));
-  return results;
+  try {
+    await Promise.all(Array.from({ length: Math.min(WATCH_CONCURRENCY, docs.length) }, worker));
+  } finally {
+    await shots.close();
+  }
+  return results.filter((r): r is WatchCheck => !!r);
 }
 
 /** Added and removed sentences between two kept texts, from the policy diff the evidence compare uses. */
@@ -60,12 +110,25 @@ export function sentenceChanges(before: string, after: string): { added: string[
   return { added, removed };
 }
 
-/** One request, one check row; a snapshot only when the kept text differs from the last one. */
-export async function checkDocument(ctx: CoreContext, doc: DocumentRow, fetchOpts: FetchOptions): Promise<WatchCheck> {
+/** The page's kept text, parsed in the core's worker (a big page never stalls the app's thread) unless already in it. */
+async function extract(input: ExtractInput): Promise<Extracted> {
+  if (!useWorker()) return extractPage(input);
+  const { value, transfer } = copyForTransfer(input);
+  return runTask('watch.extract', value, transfer);
+}
+
+/** One request, one check row; a snapshot only when the kept text differs from the last one, with the raw page and a
+ * screenshot rendered offline from it. */
+export async function checkDocument(
+  ctx: CoreContext,
+  doc: DocumentRow,
+  fetchOpts: FetchOptions,
+  run: { shots?: ShotRenderer; runId?: string } = {},
+): Promise<WatchCheck> {
   const checkedAt = isoNow(ctx.clock);
   const select = JSON.parse(doc.select_json) as string[];
   const remove = JSON.parse(doc.remove_json) as string[];
-  const fail = (reason: string, status: number | null) =>
+  const fail = (why: Reason | { text: string; msg: Msg }, status: number | null) =>
     writeTx(ctx.db, () => {
       const id = newId('wc');
       insertCheck(ctx.db, {
@@ -73,34 +136,56 @@ export async function checkDocument(ctx: CoreContext, doc: DocumentRow, fetchOpt
         documentId: doc.id,
         checkedAt,
         outcome: 'failed',
-        reason,
+        reason: why.text,
+        reasonMsg: why.msg,
         httpStatus: status,
         added: [],
         removed: [],
         aiRelated: false,
         snapshotId: latestSnapshot(ctx.db, doc.id)?.id ?? null,
       });
+      if (run.runId) release(ctx, doc.id, run.runId);
       return getCheck(ctx.db, id);
     });
 
   const page = await fetchPage(doc.url, fetchOpts);
-  if (!page.ok) return fail(page.reason, page.status);
+  if (!page.ok) return fail({ text: page.reason, msg: page.reasonMsg }, page.status);
   let text: string;
+  let via: Extracted['via'];
   try {
-    const extracted = extractText(decodeBody(page.body, page.contentType), { url: page.finalUrl, contentType: page.contentType, select, remove });
+    const extracted = await extract({ body: page.body, contentType: page.contentType, url: page.finalUrl, select, remove });
     text = extracted.text;
+    via = extracted.via;
     if (!text) {
-      const why = select.length
-        ? `the selectors ${select.map((s) => JSON.stringify(s)).join(', ')} left no text${extracted.unmatched.length === select.length ? ' (nothing matched them)' : ''}: the page's layout may have changed`
-        : "the page has no readable text (it may need scripts, or block automated checks)";
-      return fail(why, page.status);
+      if (!select.length) return fail(reason('noReadableText'), page.status);
+      const selectors = select.map((s) => JSON.stringify(s)).join(', ');
+      return fail(reason(extracted.unmatched.length === select.length ? 'selectorsUnmatched' : 'selectorsEmpty', { selectors }), page.status);
     }
   } catch (err) {
-    return fail(`the page could not be read (${err instanceof Error ? err.message : String(err)})`, page.status);
+    return fail(reason('unreadable', { detail: err instanceof Error ? err.message : String(err) }), page.status);
   }
   const textSha = sha256(text);
+  const capture: Record<string, unknown> = {
+    source: 'watch',
+    fetch: {
+      url: doc.url,
+      finalUrl: page.finalUrl,
+      redirects: page.redirects,
+      httpStatus: page.status,
+      contentType: page.contentType,
+      fetchedAt: checkedAt,
+      userAgent: fetchOpts.userAgent,
+      proxy: page.via,
+      requests: 1 + page.redirects.length,
+      cookies: 'none sent, none kept',
+      rawSha256: sha256(page.body),
+      rawSize: page.body.length,
+    },
+    text: { sha256: textSha, via, select, remove },
+  };
 
-  let staged: StagedFile | undefined;
+  const staged: StagedFile[] = [];
+  let shot: { staged: StagedFile; record: ShotRecord } | undefined;
   try {
     // Up to three tries: the comparison is made outside the write lock, and holds only if no other run (the app beside
     // the CLI) recorded a newer snapshot of this document meanwhile.
@@ -110,41 +195,72 @@ export async function checkDocument(ctx: CoreContext, doc: DocumentRow, fetchOpt
       const diff = prev && !same ? sentenceChanges(prev.text, text) : { added: [], removed: [] };
       const matcher = loadAiMatcher();
       const aiRelated = [...diff.added, ...diff.removed].some((s) => matcher.match(s).length > 0);
-      if (!same && !staged) staged = await stageBytes(ctx.dataDir, page.body);
+      if (!same && !staged.length) {
+        staged.push(await stageBytes(ctx.dataDir, page.body));
+        // The screenshot only for a snapshot that is kept (the baseline or a changed text), from the fetched bytes.
+        const r = run.shots ? await run.shots.render(page.body, page.contentType) : undefined;
+        if (r?.ok) {
+          const st = await stageBytes(ctx.dataDir, r.png);
+          staged.push(st);
+          shot = { staged: st, record: { ...r.record, sha256: st.sha256, size: st.size } };
+          capture.screenshot = shot.record;
+        } else {
+          capture.screenshot = null;
+          capture.noScreenshot = r ? { reason: r.reason, reasonMsg: r.reasonMsg } : { reason: 'no renderer was given' };
+        }
+      }
       const result = writeTx(ctx.db, () => {
         const now = latestSnapshot(ctx.db, doc.id);
         if (now?.id !== prev?.id) return undefined;
         if (!getDocumentRow(ctx.db, doc.id)) return null; // removed while its page was being fetched
-        return record(ctx, doc, { prev, same, diff, aiRelated, text, textSha, checkedAt, status: page.status, staged });
+        const check = record(ctx, doc, { prev, same, diff, aiRelated, text, textSha, checkedAt, status: page.status, raw: staged[0], shot, capture });
+        if (run.runId) release(ctx, doc.id, run.runId);
+        return check;
       });
       if (result === null) return removedMeanwhile(doc, checkedAt);
       if (result) return result;
-      if (attempt >= 2) return fail('another run recorded this document at the same time; check again', page.status);
+      if (attempt >= 2) return fail(reason('concurrent'), page.status);
     }
   } finally {
-    if (staged) await discardStaged([staged]);
+    if (staged.length) await discardStaged(staged);
   }
 }
 
 function record(
   ctx: CoreContext,
   doc: DocumentRow,
-  r: { prev: SnapshotRow | undefined; same: boolean; diff: { added: string[]; removed: string[] }; aiRelated: boolean; text: string; textSha: string; checkedAt: string; status: number; staged?: StagedFile },
+  r: {
+    prev: SnapshotRow | undefined;
+    same: boolean;
+    diff: { added: string[]; removed: string[] };
+    aiRelated: boolean;
+    text: string;
+    textSha: string;
+    checkedAt: string;
+    status: number;
+    raw?: StagedFile;
+    shot?: { staged: StagedFile; record: ShotRecord };
+    capture: Record<string, unknown>;
+  },
 ): WatchCheck {
   const checkId = newId('wc');
   let snapshotId = r.prev?.id ?? null;
   if (!r.same) {
     snapshotId = newId('ws');
-    if (r.staged) placeWatchBlob(ctx.dataDir, r.staged);
+    if (r.raw) placeWatchBlob(ctx.dataDir, r.raw);
+    if (r.shot) placeWatchBlob(ctx.dataDir, r.shot.staged);
     insertSnapshot(ctx.db, {
       id: snapshotId,
       documentId: doc.id,
       checkedAt: r.checkedAt,
       textSha256: r.textSha,
       text: r.text,
-      rawSha256: r.staged?.sha256 ?? null,
-      rawSize: r.staged?.size ?? null,
+      rawSha256: r.raw?.sha256 ?? null,
+      rawSize: r.raw?.size ?? null,
       httpStatus: r.status,
+      shotSha256: r.shot?.staged.sha256 ?? null,
+      shotSize: r.shot?.staged.size ?? null,
+      capture: { ...r.capture, snapshotId },
     });
   }
   // A text that differs only in how it is cut into paragraphs has no added or removed sentence: kept, but no change.
@@ -165,6 +281,7 @@ function record(
 }
 
 function removedMeanwhile(doc: DocumentRow, checkedAt: string): WatchCheck {
+  const why = reason('removedMeanwhile');
   return {
     id: doc.id,
     checkId: '',
@@ -179,6 +296,7 @@ function removedMeanwhile(doc: DocumentRow, checkedAt: string): WatchCheck {
     aiSentences: [],
     snapshotId: null,
     httpStatus: null,
-    failed: 'the document was removed from the watch while it was being checked',
+    failed: why.text,
+    reasonMsg: why.msg,
   };
 }

@@ -2,7 +2,7 @@ import type { CoreContext } from '../context';
 import { WATCH_DEFAULT_EVERY_HOURS, type WatchSettings, type WatchStatus, type WatchUnseenChange } from '../contract/watch';
 import type { Db } from '../db/open';
 import { readTx, writeTx } from '../db/tx';
-import { notFound } from '../api/errors';
+import { apiError } from '../api/errors';
 import { isoNow } from '../util/clock';
 import { getSetting, putSetting } from '../db/settings';
 
@@ -69,7 +69,7 @@ export function markSeen(ctx: CoreContext, checkIds: string[]): { seen: number }
   const now = isoNow(ctx.clock);
   return writeTx(ctx.db, () => {
     const exists = ctx.db.prepare('SELECT 1 FROM watch_checks WHERE id = ?');
-    for (const id of checkIds) if (!exists.get(id)) throw notFound('watch change', id);
+    for (const id of checkIds) if (!exists.get(id)) throw apiError('not_found', 'watch.errors.noChange', { id });
     const mark = ctx.db.prepare('UPDATE watch_checks SET seen_at = ? WHERE id = ? AND seen_at IS NULL');
     let seen = 0;
     for (const id of new Set(checkIds)) seen += mark.run(now, id).changes;

@@ -1,4 +1,6 @@
-import { ApiError, invalid, notFound } from '../api/errors';
+import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { ApiError, apiError } from '../api/errors';
 import type { CoreContext } from '../context';
 import type { Case, CaseCreateInput } from '../contract';
 import type { WatchToCaseResult } from '../contract/watch';
@@ -10,7 +12,7 @@ import { discardStaged, placeAndRecord, stageBytes, type StagedFile } from '../e
 import { isoNow } from '../util/clock';
 import { newId } from '../util/ids';
 import { loadAiMatcher } from './phrases';
-import { documentLabel, getCheck, getDocumentRow, type SnapshotRow } from './repo';
+import { captureOf, documentLabel, getCheck, getDocumentRow, SNAPSHOT_COLUMNS, watchBlobPath, type SnapshotRow } from './repo';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 /** `2026-11-03T…` -> `3 Nov 2026` (UTC). */
@@ -31,8 +33,6 @@ interface Side {
   snapshot: SnapshotRow;
 }
 
-const SNAPSHOT_COLUMNS = 'id, document_id, checked_at, text_sha256, text, raw_sha256, http_status';
-
 /**
  * The change a check found, checked before anything is written: a `changed` check of a document that still has the
  * snapshot before it and the one it recorded.
@@ -40,23 +40,23 @@ const SNAPSHOT_COLUMNS = 'id, document_id, checked_at, text_sha256, text, raw_sh
 function loadChange(ctx: CoreContext, checkId: string) {
   return readTx(ctx.db, () => {
     const exists = ctx.db.prepare('SELECT id FROM watch_checks WHERE id = ?').get(checkId);
-    if (!exists) throw notFound('watch change', checkId);
+    if (!exists) throw apiError('not_found', 'watch.errors.noChange', { id: checkId });
     const check = getCheck(ctx.db, checkId);
     const doc = getDocumentRow(ctx.db, check.id)!;
     const label = documentLabel(doc);
-    if (check.outcome === 'failed') throw invalid(`${checkId} is a failed check of ${label} (${check.failed}); there is no new text to add. Pick a change from \`redress watch log\`.`);
-    if (check.outcome === 'baseline') throw invalid(`${checkId} is the first recorded version of ${label}: there is no earlier version to compare it with. Pick a later change.`);
-    if (check.outcome === 'unchanged') throw invalid(`${checkId} found no change in ${label}; pick a check that found one (CHANGED in \`redress watch log\`).`);
+    if (check.outcome === 'failed') throw apiError('invalid_input', 'watch.errors.failedCheck', { checkId, label, reason: check.failed ?? '' });
+    if (check.outcome === 'baseline') throw apiError('invalid_input', 'watch.errors.baseline', { checkId, label });
+    if (check.outcome === 'unchanged') throw apiError('invalid_input', 'watch.errors.unchanged', { checkId, label });
     const after = check.snapshotId
       ? (ctx.db.prepare(`SELECT ${SNAPSHOT_COLUMNS}, rowid AS rid FROM watch_snapshots WHERE id = ?`).get(check.snapshotId) as (SnapshotRow & { rid: number }) | undefined)
       : undefined;
-    if (!after) throw invalid(`The text ${checkId} recorded is no longer kept; it cannot be added to a case.`);
+    if (!after) throw apiError('invalid_input', 'watch.errors.laterGone', { checkId });
     const before = ctx.db
       .prepare(
         `SELECT ${SNAPSHOT_COLUMNS} FROM watch_snapshots WHERE document_id = ? AND (checked_at < ? OR (checked_at = ? AND rowid < ?)) ORDER BY checked_at DESC, rowid DESC LIMIT 1`,
       )
       .get(doc.id, after.checked_at, after.checked_at, after.rid) as SnapshotRow | undefined;
-    if (!before) throw invalid(`The version of ${label} before ${checkId} is no longer kept; it cannot be added to a case.`);
+    if (!before) throw apiError('invalid_input', 'watch.errors.earlierGone', { checkId, label });
     return { check, doc, label, before: { snapshot: before } as Side, after: { snapshot: after } as Side };
   });
 }
@@ -70,16 +70,16 @@ function refuseTwice(ctx: CoreContext, caseId: string, checkId: string): void {
   for (const e of entries) {
     const ids = (JSON.parse(e.detail) as { evidenceIds?: unknown }).evidenceIds;
     const kept = Array.isArray(ids) ? ids.filter((id) => typeof id === 'string' && present.get(id, caseId)) : [];
-    if (kept.length) throw new ApiError('conflict', `This change is already in case ${caseId} (${kept.join(', ')}); it was not added again.`);
+    if (kept.length) throw apiError('conflict', 'watch.errors.alreadyInCase', { caseId, ids: kept.join(', ') });
   }
 }
 
 /** The sentence diff as a document a person reads: both versions named with time and hashes, then + and - lines. */
-export function changesText(c: ReturnType<typeof loadChange>): string {
+export function changesText(c: Change): string {
   const m = loadAiMatcher();
   const mark = (s: string) => (m.match(s).length ? ' [AI-related]' : '');
   const side = (label: string, s: SnapshotRow) =>
-    `${label}: text of ${dayLabel(s.checked_at)} (fetched ${s.checked_at}, HTTP ${s.http_status ?? 'unknown'}, text sha256 ${s.text_sha256}, page sha256 ${s.raw_sha256 ?? 'not kept'})`;
+    `${label}: text of ${dayLabel(s.checked_at)} (fetched ${s.checked_at}, HTTP ${s.http_status ?? 'unknown'}, text sha256 ${s.text_sha256}, page sha256 ${s.raw_sha256 ?? 'not kept'}${s.shot_sha256 ? `, screenshot sha256 ${s.shot_sha256}` : ''})`;
   const lines = [
     `Changes between ${dayLabel(c.before.snapshot.checked_at)} and ${dayLabel(c.after.snapshot.checked_at)}: ${c.label}`,
     `Address: ${c.doc.url}`,
@@ -96,44 +96,185 @@ export function changesText(c: ReturnType<typeof loadChange>): string {
   return lines.join('\n') + '\n';
 }
 
+type Role = 'earlier' | 'later' | 'changes' | 'earlier-page' | 'earlier-screenshot' | 'later-page' | 'later-screenshot';
+
+interface Item {
+  role: Role;
+  kind: 'document' | 'screenshot';
+  mime: string;
+  title: string;
+  filename: string;
+  capturedAt: string;
+  bytes: Buffer;
+  sha256: string;
+  record: Record<string, unknown>;
+}
+
+const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+
+/** What the records and the custody log say about one snapshot: where, when, how it answered, and its hashes. */
+const sideFacts = (snap: SnapshotRow) => ({
+  snapshotId: snap.id,
+  fetchedAt: snap.checked_at,
+  httpStatus: snap.http_status,
+  textSha256: snap.text_sha256,
+  rawSha256: snap.raw_sha256,
+  screenshotSha256: snap.shot_sha256,
+});
+
+/** The earlier and the later kept text and the sentence diff. */
+function textItems(c: Change): Item[] {
+  const s = JSON.parse(c.doc.select_json) as unknown;
+  const r = JSON.parse(c.doc.remove_json) as unknown;
+  const text = (snap: SnapshotRow, role: 'earlier' | 'later'): Item => {
+    const bytes = Buffer.from(snap.text, 'utf8');
+    return {
+      role,
+      kind: 'document',
+      mime: 'text/plain',
+      title: `${c.label}, text of ${dayLabel(snap.checked_at)}`,
+      filename: `${slug(c.label)}-${snap.checked_at.slice(0, 10)}.txt`,
+      capturedAt: snap.checked_at,
+      bytes,
+      sha256: sha(bytes),
+      record: {
+        source: 'watch',
+        part: role,
+        watchedDocumentId: c.doc.id,
+        checkId: c.check.checkId,
+        snapshotId: snap.id,
+        url: c.doc.url,
+        fetchedAt: snap.checked_at,
+        httpStatus: snap.http_status,
+        rawSha256: snap.raw_sha256,
+        textSha256: snap.text_sha256,
+        select: s,
+        remove: r,
+      },
+    };
+  };
+  const diff = Buffer.from(changesText(c), 'utf8');
+  return [
+    text(c.before.snapshot, 'earlier'),
+    text(c.after.snapshot, 'later'),
+    {
+      role: 'changes',
+      kind: 'document',
+      mime: 'text/plain',
+      title: `Changes between ${dayLabel(c.before.snapshot.checked_at)} and ${dayLabel(c.after.snapshot.checked_at)}: ${c.label}`,
+      filename: `${slug(c.label)}-changes-${c.after.snapshot.checked_at.slice(0, 10)}.txt`,
+      capturedAt: c.after.snapshot.checked_at,
+      bytes: diff,
+      sha256: sha(diff),
+      record: {
+        source: 'watch',
+        part: 'changes',
+        watchedDocumentId: c.doc.id,
+        checkId: c.check.checkId,
+        url: c.doc.url,
+        aiRelated: c.check.aiRelated,
+        added: c.check.added,
+        removed: c.check.removed,
+        earlier: sideFacts(c.before.snapshot),
+        later: sideFacts(c.after.snapshot),
+      },
+    },
+  ];
+}
+
+/** A file of the watch folder, read only if it still hashes to what the snapshot recorded. */
+function watchFile(ctx: CoreContext, c: Change, snap: SnapshotRow, hash: string): Buffer {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(watchBlobPath(ctx.dataDir, hash));
+  } catch {
+    throw apiError('invalid_input', 'watch.errors.pageGone', { checkId: c.check.checkId, fetchedAt: snap.checked_at });
+  }
+  if (sha(bytes) !== hash) throw apiError('invalid_input', 'watch.errors.pageGone', { checkId: c.check.checkId, fetchedAt: snap.checked_at });
+  return bytes;
+}
+
+/** One snapshot's raw page (HTML, exactly as fetched) and its screenshot (rendered offline from it), each when kept. */
+function pageItems(ctx: CoreContext, c: Change, snap: SnapshotRow, side: 'earlier' | 'later'): Item[] {
+  const capture = captureOf(snap);
+  const fetched = (capture?.fetch ?? {}) as Record<string, unknown>;
+  const day = dayLabel(snap.checked_at);
+  const base = slug(c.label);
+  const common = {
+    source: 'watch',
+    watchedDocumentId: c.doc.id,
+    checkId: c.check.checkId,
+    snapshotId: snap.id,
+    url: c.doc.url,
+    finalUrl: typeof fetched.finalUrl === 'string' ? fetched.finalUrl : c.doc.url,
+    fetchedAt: snap.checked_at,
+    httpStatus: snap.http_status,
+    textSha256: snap.text_sha256,
+    rawSha256: snap.raw_sha256,
+    rawSize: snap.raw_size,
+  };
+  const out: Item[] = [];
+  if (snap.raw_sha256) {
+    const bytes = watchFile(ctx, c, snap, snap.raw_sha256);
+    const contentType = typeof fetched.contentType === 'string' ? fetched.contentType : '';
+    const mime = /^text\/plain/i.test(contentType) ? 'text/plain' : 'text/html';
+    out.push({
+      role: `${side}-page`,
+      kind: 'document',
+      mime,
+      title: `${c.label}, page as fetched on ${day}`,
+      filename: `${base}-page-${snap.checked_at.slice(0, 10)}.${mime === 'text/html' ? 'html' : 'txt'}`,
+      capturedAt: snap.checked_at,
+      bytes,
+      sha256: snap.raw_sha256,
+      record: { ...common, part: `${side}-page`, contentType, fetch: capture?.fetch ?? null },
+    });
+  }
+  if (snap.shot_sha256) {
+    const bytes = watchFile(ctx, c, snap, snap.shot_sha256);
+    out.push({
+      role: `${side}-screenshot`,
+      kind: 'screenshot',
+      mime: 'image/png',
+      title: `${c.label}, screenshot of the page fetched on ${day}`,
+      filename: `${base}-screenshot-${snap.checked_at.slice(0, 10)}.png`,
+      capturedAt: snap.checked_at,
+      bytes,
+      sha256: snap.shot_sha256,
+      record: {
+        ...common,
+        part: `${side}-screenshot`,
+        screenshotSha256: snap.shot_sha256,
+        renderedOffline: true,
+        rendering: 'rendered offline from the fetched HTML (no external styles or images); not a picture of the live site',
+        screenshot: capture?.screenshot ?? null,
+      },
+    });
+  }
+  return out;
+}
+
+type Change = ReturnType<typeof loadChange>;
+
 /**
- * Adds a change to a case: the earlier and the later kept text and the sentence diff, as three `document` items, in one
- * write transaction (with the case itself when `newCase` is given). Each arrival is logged as `evidence.add` (what
- * Verify checks the row against) with the watch's facts, then one `watch.import` entry ties the three to the change.
+ * Adds a change to a case, in one write transaction (with the case itself when `newCase` is given): the earlier and
+ * the later kept text and the sentence diff (three `document` items), then for each of the two snapshots its raw page
+ * as fetched (a `document`, HTML) and its screenshot rendered offline from that page (a `screenshot`), when kept.
+ * Each arrival is logged as `evidence.add` (what Verify checks the row against) with the watch's facts, then one
+ * `watch.import` entry ties them all to the change.
  */
 export async function changeToCase(ctx: CoreContext, input: { checkId: string; caseId?: string; newCase?: CaseCreateInput & { platform: Case['platform'] } }): Promise<WatchToCaseResult> {
   const c = loadChange(ctx, input.checkId);
   if (input.caseId) {
-    if (!readTx(ctx.db, () => getCase(ctx.db, input.caseId!))) throw notFound('case', input.caseId);
+    if (!readTx(ctx.db, () => getCase(ctx.db, input.caseId!))) throw apiError('not_found', 'watch.errors.noCase', { id: input.caseId });
     readTx(ctx.db, () => refuseTwice(ctx, input.caseId!, c.check.checkId));
   }
-  const s = c.doc.select_json;
-  const r = c.doc.remove_json;
-  const items = [
-    {
-      side: c.before.snapshot,
-      title: `${c.label}, text of ${dayLabel(c.before.snapshot.checked_at)}`,
-      bytes: Buffer.from(c.before.snapshot.text, 'utf8'),
-      role: 'earlier',
-    },
-    {
-      side: c.after.snapshot,
-      title: `${c.label}, text of ${dayLabel(c.after.snapshot.checked_at)}`,
-      bytes: Buffer.from(c.after.snapshot.text, 'utf8'),
-      role: 'later',
-    },
-    {
-      side: c.after.snapshot,
-      title: `Changes between ${dayLabel(c.before.snapshot.checked_at)} and ${dayLabel(c.after.snapshot.checked_at)}: ${c.label}`,
-      bytes: Buffer.from(changesText(c), 'utf8'),
-      role: 'changes',
-    },
-  ];
+  const items: Item[] = [...textItems(c), ...pageItems(ctx, c, c.before.snapshot, 'earlier'), ...pageItems(ctx, c, c.after.snapshot, 'later')];
   const staged: StagedFile[] = [];
   try {
     for (const it of items) staged.push(await stageBytes(ctx.dataDir, it.bytes));
     const addedAt = isoNow(ctx.clock);
-    // Sorted, so that a list by time then id shows them in this order: earlier, later, changes.
+    // Sorted, so that a list by time then id shows them in the order of `items`: texts, diff, then pages and screenshots.
     const ids = items.map(() => newId('ev')).sort();
     const { result } = placeAndRecord(ctx.db, ctx.dataDir, staged, () => {
       let caseId = input.caseId;
@@ -155,68 +296,40 @@ export async function changeToCase(ctx: CoreContext, input: { checkId: string; c
         caseId = kase.id;
         createdCase = true;
       } else {
-        if (!getCase(ctx.db, caseId!)) throw notFound('case', caseId!);
+        if (!getCase(ctx.db, caseId!)) throw apiError('not_found', 'watch.errors.noCase', { id: caseId! });
         refuseTwice(ctx, caseId!, c.check.checkId);
       }
       items.forEach((it, i) => {
         const st = staged[i];
-        const filename = `${slug(c.label)}-${it.role === 'changes' ? 'changes-' : ''}${it.side.checked_at.slice(0, 10)}.txt`;
-        const snap = it.side;
-        const record: Record<string, unknown> =
-          it.role === 'changes'
-            ? {
-                source: 'watch',
-                part: 'changes',
-                watchedDocumentId: c.doc.id,
-                checkId: c.check.checkId,
-                url: c.doc.url,
-                aiRelated: c.check.aiRelated,
-                added: c.check.added,
-                removed: c.check.removed,
-                earlier: { snapshotId: c.before.snapshot.id, fetchedAt: c.before.snapshot.checked_at, textSha256: c.before.snapshot.text_sha256, rawSha256: c.before.snapshot.raw_sha256, httpStatus: c.before.snapshot.http_status },
-                later: { snapshotId: c.after.snapshot.id, fetchedAt: c.after.snapshot.checked_at, textSha256: c.after.snapshot.text_sha256, rawSha256: c.after.snapshot.raw_sha256, httpStatus: c.after.snapshot.http_status },
-              }
-            : {
-                source: 'watch',
-                part: it.role,
-                watchedDocumentId: c.doc.id,
-                checkId: c.check.checkId,
-                snapshotId: snap.id,
-                url: c.doc.url,
-                fetchedAt: snap.checked_at,
-                httpStatus: snap.http_status,
-                rawSha256: snap.raw_sha256,
-                textSha256: snap.text_sha256,
-                select: JSON.parse(s),
-                remove: JSON.parse(r),
-              };
+        if (st.sha256 !== it.sha256) throw new Error(`the ${it.role} file changed while it was being added`);
         insertEvidence(ctx.db, {
           id: ids[i],
           caseId: caseId!,
-          kind: 'document',
+          kind: it.kind,
           title: it.title,
           addedAt,
-          capturedAt: snap.checked_at,
+          capturedAt: it.capturedAt,
           sourceUrl: c.doc.url,
           sha256: st.sha256,
-          mime: 'text/plain',
+          mime: it.mime,
           size: st.size,
-          filename,
-          record,
-          files: [{ role: 'primary', sha256: st.sha256, size: st.size, mime: 'text/plain' }],
+          filename: it.filename,
+          record: it.record,
+          files: [{ role: 'primary', sha256: st.sha256, size: st.size, mime: it.mime }],
         });
         appendCustody(ctx, caseId!, 'evidence.add', {
           evidenceId: ids[i],
           sha256: st.sha256,
-          filename,
+          filename: it.filename,
           size: st.size,
-          mime: 'text/plain',
-          kind: 'document',
+          mime: it.mime,
+          kind: it.kind,
           title: it.title,
-          capturedAt: snap.checked_at,
+          capturedAt: it.capturedAt,
           addedAt,
           via: 'watch.import',
           url: c.doc.url,
+          part: it.role,
         });
       });
       appendCustody(ctx, caseId!, 'watch.import', {
@@ -224,8 +337,9 @@ export async function changeToCase(ctx: CoreContext, input: { checkId: string; c
         watchedDocumentId: c.doc.id,
         url: c.doc.url,
         evidenceIds: ids,
-        earlier: { snapshotId: c.before.snapshot.id, fetchedAt: c.before.snapshot.checked_at, rawSha256: c.before.snapshot.raw_sha256, httpStatus: c.before.snapshot.http_status },
-        later: { snapshotId: c.after.snapshot.id, fetchedAt: c.after.snapshot.checked_at, rawSha256: c.after.snapshot.raw_sha256, httpStatus: c.after.snapshot.http_status },
+        earlier: sideFacts(c.before.snapshot),
+        later: sideFacts(c.after.snapshot),
+        parts: items.map((it, i) => ({ evidenceId: ids[i], part: it.role, sha256: it.sha256 })),
         aiRelated: c.check.aiRelated,
         createdCase,
       });
@@ -235,6 +349,6 @@ export async function changeToCase(ctx: CoreContext, input: { checkId: string; c
   } catch (err) {
     await discardStaged(staged);
     if (err instanceof ApiError) throw err;
-    throw new ApiError('failed', `Could not add the change to the case: ${err instanceof Error ? err.message : String(err)}`);
+    throw apiError('failed', 'watch.errors.toCaseFailed', { detail: err instanceof Error ? err.message : String(err) });
   }
 }

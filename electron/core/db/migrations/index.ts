@@ -7,6 +7,7 @@ import { m005CaseRegion } from './005_case_region';
 import { m006EventThreads } from './006_event_threads';
 import { m007Watch } from './007_watch';
 import { m008WatchSettings } from './008_watch_settings';
+import { m009WatchEvidence } from './009_watch_evidence';
 
 export interface Migration {
   version: number;
@@ -15,4 +16,4 @@ export interface Migration {
 }
 
 /** Append only. A migration's number is its `user_version`; each runs in its own transaction. */
-export const MIGRATIONS: Migration[] = [m001Cases, m002Evidence, m003Tracking, m004Drafting, m005CaseRegion, m006EventThreads, m007Watch, m008WatchSettings];
+export const MIGRATIONS: Migration[] = [m001Cases, m002Evidence, m003Tracking, m004Drafting, m005CaseRegion, m006EventThreads, m007Watch, m008WatchSettings, m009WatchEvidence];
