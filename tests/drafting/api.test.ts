@@ -250,10 +250,35 @@ describe('drafting API', () => {
     expect(view.recipient).toMatchObject({ name: 'Berliner Beauftragte für Datenschutz und Informationsfreiheit', address: ['Alt-Moabit 59-61', '10555 Berlin', 'Germany'], email: 'mailbox@datenschutz-berlin.de' });
     expect(view.template.formUrl).toBe('https://www.datenschutz-berlin.de/eingabe');
     expect(view.readiness.ready).toBe(true);
-    expect(view.cautions[0]).toBe('BlnBDI expects complaints in German. Redress drafts in English for now: translate the letter before you send it, or send the English complaint to the Data Protection Commission instead.');
-    const p = await core.api.call('drafting.preview', { caseId: c.id, templateId: 'authority-complaint' });
+    // The Berlin authority takes complaints in German, and the letter has a German text: that is the default.
+    expect(view).toMatchObject({
+      language: 'de',
+      expectedLanguage: 'de',
+      expectedLanguageReason: 'authority',
+      recipientLanguages: ['de'],
+      languages: [{ code: 'en', reviewed: true }, { code: 'de', reviewed: false }, { code: 'fr', reviewed: false }],
+      expectedLanguageNoteMsg: { key: 'drafting.expectedLanguage.authority', params: { recipient: 'Berliner Beauftragte für Datenschutz und Informationsfreiheit', languages: 'German', language: 'German' } },
+    });
+    expect(view.template.title).toBe('Beschwerde bei Ihrer Datenschutzaufsichtsbehörde');
+    expect(view.template.fields.find((f) => f.name === 'narrative')?.label).toBe('Ihre Beschwerde');
+    expect(view.cautions.join(' ')).not.toMatch(/expects complaints in/);
+    const de = await core.api.call('drafting.preview', { caseId: c.id, templateId: 'authority-complaint' });
+    expect(de.language).toBe('de');
+    expect(de.text).toContain('Sehr geehrte Damen und Herren,');
+    expect(de.text).toContain('federführende Aufsichtsbehörde ist daher die Data Protection Commission (Art. 56 Abs. 1 DSGVO)');
+    // In English on asking: the caution then says the authority expects German, and that the letter has it.
+    const en = await core.api.call('drafting.get', { caseId: c.id, templateId: 'authority-complaint', language: 'en' });
+    expect(en.cautions[0]).toBe("BlnBDI expects complaints in German. Choose German as the letter's language, or send the complaint in English to the Data Protection Commission instead.");
+    const p = await core.api.call('drafting.preview', { caseId: c.id, templateId: 'authority-complaint', language: 'en' });
     expect(p.text).toContain('Dear Sir or Madam,');
     expect(p.text).toContain('so the Data Protection Commission is its lead supervisory authority (Article 56(1))');
+    await expect(core.api.call('drafting.preview', { caseId: c.id, templateId: 'authority-complaint', language: 'it' })).rejects.toMatchObject({
+      key: 'drafting.languageMissing',
+      message: 'The template "authority-complaint" has no text in "it". Its languages: en, de, fr.',
+    });
+    // Saved in English, the draft stays English until the member picks another language.
+    await core.api.call('drafting.save', { caseId: c.id, templateId: 'authority-complaint', values: { your_address: 'Hauptstr. 1' }, language: 'en' });
+    expect((await core.api.call('drafting.get', { caseId: c.id, templateId: 'authority-complaint' })).language).toBe('en');
     const eml = await core.api.call('drafting.export', { caseId: c.id, templateId: 'authority-complaint', format: 'eml' });
     expect(readFileSync(resolveFile(core.ctx, 'export', eml.id)!.path, 'utf8')).toMatch(/^To: mailbox@datenschutz-berlin\.de\r$/m);
 
