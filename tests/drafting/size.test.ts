@@ -2,6 +2,7 @@
 // regulator the document is for (the DPC's hint never talks about the ICO).
 import { describe, expect, it } from 'vitest';
 import type { DraftView, ExportRecord } from '../../electron/core/contract/drafting';
+import { i18next } from '../../renderer/src/i18n';
 import { budgetHint, sizeWarnings } from '../../renderer/src/drafting/size';
 
 const view = (recipient: 'ico' | 'dpc', name: string, uploadLimitMb?: number) =>
@@ -29,5 +30,17 @@ describe('export size notes', () => {
     // An upload copy is judged against email only; text and email drafts not at all.
     expect(sizeWarnings(ico, rec(4 * MB, 'upload'))).toEqual([]);
     expect(sizeWarnings(ico, rec(40 * MB, 'archive', 'eml'))).toEqual([]);
+  });
+
+  it('speaks the language shown, with its own number format', async () => {
+    await i18next.changeLanguage('de');
+    try {
+      expect(budgetHint(ico)).toBe('Größengrenze beim Hochladen für Information Commissioner’s Office: 3 MB pro Datei im Webformular.');
+      expect(sizeWarnings(dpc, rec(30.5 * MB))[0]).toMatch(/^Mit 30,5 MB ist dieses PDF größer, als die meisten E-Mail-Dienste annehmen \(25 MB\)/);
+      await i18next.changeLanguage('fr');
+      expect(sizeWarnings(ico, rec(4 * MB))[0]).toMatch(/^Avec 4 Mo, il dépasse la limite de téléversement fixée par Information Commissioner’s Office \(3 Mo par fichier\)/);
+    } finally {
+      await i18next.changeLanguage('en');
+    }
   });
 });
