@@ -1,0 +1,85 @@
+import { execFile } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { WatchCheck, WatchedDocument } from '../../electron/core/contract/watch';
+import { runWatch } from '../../electron/core/watch/run';
+import { tempCore, tempDir } from '../support/tmp';
+import { movableClock, policyPage } from './support';
+
+const root = join(import.meta.dirname, '..', '..');
+const run = promisify(execFile);
+const closers: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const c of closers.splice(0)) await c();
+});
+
+/** Policy pages that take a while to answer (so two runs overlap), counting every request per path. */
+async function slowServer(delayMs: number) {
+  const hits = new Map<string, number>();
+  const server = createServer((req, res) => {
+    const path = req.url ?? '';
+    hits.set(path, (hits.get(path) ?? 0) + 1);
+    setTimeout(() => {
+      res.setHeader('content-type', 'text/html; charset=utf-8');
+      res.end(policyPage({ paragraphs: [`Policy ${path}: we collect what you give us.`, 'We share it with our processors.'] }));
+    }, delayMs);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  closers.push(() => new Promise<void>((resolve) => (server.closeAllConnections(), server.close(() => resolve()))));
+  return { base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, hits };
+}
+
+describe('two watch runs at once on one data folder', () => {
+  it('two real `redress watch run` processes share the due documents: each page is fetched once and checked once', async () => {
+    const srv = await slowServer(1000);
+    const dir = tempDir();
+    const redress = (...args: string[]) => run(process.execPath, [join(root, 'bin', 'redress.mjs'), '--data-dir', dir, ...args], { cwd: root, timeout: 120_000 });
+    const N = 8;
+    for (let i = 0; i < N; i++) await redress('watch', 'add', `${srv.base}/p/${i}`, '--json');
+
+    const [a, b] = await Promise.all([redress('watch', 'run', '--json'), redress('watch', 'run', '--json')]);
+    const ra = JSON.parse(a.stdout) as WatchCheck[];
+    const rb = JSON.parse(b.stdout) as WatchCheck[];
+
+    // Every page asked for exactly once, whichever run took it.
+    expect([...srv.hits.keys()].sort()).toEqual(Array.from({ length: N }, (_, i) => `/p/${i}`).sort());
+    expect([...srv.hits.values()].every((n) => n === 1)).toBe(true);
+    // Between them, one baseline per document, none twice; both runs did some of the work.
+    const ids = [...ra, ...rb].map((c) => c.id);
+    expect(new Set(ids).size).toBe(N);
+    expect(ids).toHaveLength(N);
+    expect([...ra, ...rb].every((c) => c.baseline)).toBe(true);
+    expect(ra.length).toBeGreaterThan(0);
+    expect(rb.length).toBeGreaterThan(0);
+
+    const { db } = tempCore({ dataDir: dir }).ctx;
+    {
+      expect((db.prepare('SELECT count(*) AS n FROM watch_checks').get() as { n: number }).n).toBe(N);
+      expect((db.prepare('SELECT count(*) AS n FROM watch_snapshots').get() as { n: number }).n).toBe(N);
+      // Every lease given back.
+      expect((db.prepare('SELECT count(*) AS n FROM watch_documents WHERE claimed_until IS NOT NULL OR claimed_by IS NOT NULL').get() as { n: number }).n).toBe(0);
+    }
+  }, 180_000);
+
+  it("skips a document another run holds, and takes it once that run's lease has run out (a crashed run)", async () => {
+    const srv = await slowServer(0);
+    const clock = movableClock('2026-05-01T10:00:00.000Z');
+    const core = tempCore({ clock });
+    const doc = (await core.api.call('watch.add', { url: `${srv.base}/held` })) as WatchedDocument;
+    const hold = (until: string) => core.ctx.db.prepare("UPDATE watch_documents SET claimed_until = ?, claimed_by = 'wr_other' WHERE id = ?").run(until, doc.id);
+
+    hold('2026-05-01T10:05:00.000Z');
+    expect(await runWatch(core.ctx, { screenshots: false })).toEqual([]);
+    expect(await runWatch(core.ctx, { screenshots: false, force: true })).toEqual([]);
+    expect(srv.hits.size).toBe(0);
+
+    clock.advance(6 * 60_000); // the other run's lease ran out: it crashed, or hangs
+    const [c] = await runWatch(core.ctx, { screenshots: false });
+    expect(c).toMatchObject({ id: doc.id, baseline: true });
+    expect(srv.hits.get('/held')).toBe(1);
+    expect(core.ctx.db.prepare('SELECT claimed_until, claimed_by FROM watch_documents WHERE id = ?').get(doc.id)).toEqual({ claimed_until: null, claimed_by: null });
+  });
+});
