@@ -2,7 +2,7 @@
 // article cited in the text is missing from the list, and nothing in the list is left uncited.
 import { describe, expect, it } from 'vitest';
 import { loadTemplates } from '../../electron/core/drafting/templates';
-import { citations, covers } from './support/citations';
+import { citations, citationsIn, covers } from './support/citations';
 
 describe('citations', () => {
   it('reads the forms the templates use', () => {
@@ -24,13 +24,21 @@ describe('citations', () => {
     expect([...citations('on 3 November 2025, within 14 days, Regulation (EU) 2025/2518')]).toEqual([]);
   });
 
+  it('reads the German and French forms into the same normal form', () => {
+    expect([...citationsIn('Art. 77 DSGVO; Art. 21 Abs. 1 DSGVO; Art. 17 Abs. 1 lit. c DSGVO; Art. 13 Abs. 1 lit. c und d; Art. 15 Abs. 1 und Abs. 3; Art. 12A UK GDPR; Art. 25 Abs. 7 DSG; Art. 49 DSG; Erwägungsgrund 47; Section 164A des Data Protection Act 2018', 'de')]).toEqual([
+      '77', '21(1)', '17(1)(c)', '13(1)(c)-(d)', '15(1)', '15(3)', '12A', 'FADP 25(7)', 'FADP 49', 'Recital 47', 'DPA 2018 s.164A',
+    ]);
+    expect([...citationsIn('l’article 77 du RGPD ; article 21, paragraphe 1, du RGPD ; article 6, paragraphe 1, point f), du RGPD ; article 13, paragraphe 1, points c) et d) ; article 15, paragraphes 1 et 3 ; article 25, alinéa 7, LPD ; article 49 LPD ; considérant 47 ; section 164A du Data Protection Act 2018', 'fr')]).toEqual([
+      '77', '21(1)', '6(1)(f)', '13(1)(c)-(d)', '15(1)', '15(3)', 'FADP 25(7)', 'FADP 49', 'Recital 47', 'DPA 2018 s.164A',
+    ]);
+  });
+
   for (const t of loadTemplates()) {
     const m = t.manifest;
-    it(`${m.id}: legalBasis lists exactly what the text cites`, () => {
-      const text = Object.values(t.bodies)
-        .flatMap((b) => [b.subject, b.letter, ...Object.values(b.fields)])
-        .join('\n');
-      const inText = [...citations(text)];
+    it.each(m.languages)(`${m.id} (%s): legalBasis lists exactly what the text cites`, (lang) => {
+      const b = t.bodies[lang];
+      const text = [b.subject, b.letter, ...Object.values(b.fields)].join('\n');
+      const inText = [...citationsIn(text, lang)];
       const listed = [...new Set(m.legalBasis.flatMap((b) => [...citations(b)]))];
       // Every legalBasis entry names something the reader can find.
       for (const b of m.legalBasis) expect(citations(b).size, `"${b}" names no provision`).toBeGreaterThan(0);

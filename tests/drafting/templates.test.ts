@@ -125,11 +125,40 @@ describe('template loader', () => {
     const file = join(dir, 'manifest.json');
     const m = JSON.parse(readFileSync(file, 'utf8'));
     m.languages = ['en', 'de'];
+    m.reviewed = { en: true, de: false };
     writeFileSync(file, JSON.stringify(m));
     writeFileSync(join(dir, 'body.de.md'), readFileSync(join(dir, 'body.en.md'), 'utf8').replace('Dear Data Protection Officer', 'Sehr geehrte Damen und Herren'));
     writeFileSync(join(dir, 'labels.de.json'), JSON.stringify({ fields: { full_name: { label: 'Vollständiger Name' } } }));
     const t = loadTemplate(dir);
     expect(t.bodies.de.letter).toContain('Sehr geehrte Damen und Herren');
     expect(t.labels.de.full_name.label).toBe('Vollständiger Name');
+  });
+
+  it('refuses a review state for a language the template does not have, and a labels file naming an unknown field', () => {
+    const dir = copy();
+    const file = join(dir, 'manifest.json');
+    const m = JSON.parse(readFileSync(file, 'utf8'));
+    m.reviewed = { en: true, it: false };
+    writeFileSync(file, JSON.stringify(m));
+    expect(() => loadTemplate(dir)).toThrow(/reviewed\.it: "it" is not one of the template's languages \(en, de, fr\)/);
+    m.reviewed = { en: true };
+    writeFileSync(file, JSON.stringify(m));
+    writeFileSync(join(dir, 'labels.fr.json'), JSON.stringify({ fields: { nope: { label: 'Non' } } }));
+    expect(() => loadTemplate(dir)).toThrow(/labels\.fr\.json: "nope" is not a field of the manifest/);
+  });
+
+  it('ships, for every language after the first, a label for every field and a title and description', () => {
+    for (const t of loadTemplates()) {
+      for (const lang of t.manifest.languages.slice(1)) {
+        expect(t.texts[lang].title, `${t.manifest.id} ${lang} title`).toBeTruthy();
+        expect(t.texts[lang].description, `${t.manifest.id} ${lang} description`).toBeTruthy();
+        for (const f of t.manifest.fields) {
+          expect(t.labels[lang][f.name]?.label, `${t.manifest.id} ${lang} ${f.name}`).toBeTruthy();
+          if (f.help) expect(t.labels[lang][f.name]?.help, `${t.manifest.id} ${lang} ${f.name} help`).toBeTruthy();
+          if (f.starters) expect(t.labels[lang][f.name]?.starters?.length, `${t.manifest.id} ${lang} ${f.name} starters`).toBe(f.starters.length);
+        }
+      }
+      expect(Object.keys(t.manifest.reviewed).every((l) => t.manifest.languages.includes(l))).toBe(true);
+    }
   });
 });
