@@ -81,13 +81,15 @@ describe('webPreferences where each window is made', () => {
     }
   });
 
-  it('the app window’s literal is exactly WINDOW_PREFERENCES plus the preload', () => {
+  it('the app window’s literal is exactly WINDOW_PREFERENCES plus the preload and the system locale', () => {
     const app = windows.filter((w) => w.prefs?.some(([k]) => k === 'preload'));
     expect(app.map((w) => w.where.split(':')[0])).toEqual(['electron/main/index.ts']);
     for (const w of app) {
-      const { preload, ...rest } = Object.fromEntries(w.prefs!.map(([k, v]) => [k, value(v)]));
+      const { preload, additionalArguments, ...rest } = Object.fromEntries(w.prefs!.map(([k, v]) => [k, value(v)]));
       expect(rest, w.where).toEqual(WINDOW_PREFERENCES);
       expect(preload).toBe("<join(appDir, 'dist-electron', 'preload.cjs')>");
+      // Only the system's language crosses to the renderer this way (a text the preload hands on), nothing else.
+      expect(additionalArguments).toBe('<[`--redress-locale=${app.getLocale()}`]>');
     }
   });
 });
