@@ -4,9 +4,32 @@ import { i18next } from '../i18n';
 /** Whether a text is a key of the core's catalog (a schema's validation message, a core message), to be worded. */
 export const isCoreKey = (text: string | undefined): text is string => !!text && i18next.exists(text, { ns: 'core' });
 
-/** A form error or core message in the language shown: a core key is worded from the catalog, other text as it is. */
-export const wordMessage = (text: string, params?: Record<string, unknown>): string =>
-  isCoreKey(text) ? i18next.t(text, { ns: 'core', ...params }) : text;
+const PARAMS_MARK = '\u241E'; // SYMBOL FOR RECORD SEPARATOR: never in a key, never typed by a member
+
+/** A core key with its parameters in one text, for places that keep only a message (React Hook Form's errors). */
+export const withParams = (key: string, params: Record<string, unknown>): string => {
+  const plain = Object.fromEntries(Object.entries(params).filter(([, v]) => typeof v === 'string' || typeof v === 'number'));
+  return Object.keys(plain).length ? `${key}${PARAMS_MARK}${JSON.stringify(plain)}` : key;
+};
+
+/**
+ * A form error or core message in the language shown: a core key (with parameters when `withParams` put them there)
+ * is worded from the catalog, any other text shown as it is.
+ */
+export function wordMessage(text: string, params?: Record<string, unknown>): string {
+  let key = text;
+  let more: Record<string, unknown> = {};
+  const mark = text.indexOf(PARAMS_MARK);
+  if (mark > 0) {
+    key = text.slice(0, mark);
+    try {
+      more = JSON.parse(text.slice(mark + 1)) as Record<string, unknown>;
+    } catch {
+      return key;
+    }
+  }
+  return isCoreKey(key) ? i18next.t(key, { ns: 'core', ...more, ...params }) : text;
+}
 
 /**
  * What went wrong, for the member, in their language: an error from the core is worded from its key and parameters
@@ -19,7 +42,12 @@ export function errorText(err: unknown): string {
 }
 
 /** A field's issue from the core (invalid_input), worded like any other form error. */
-export const issueText = (issue: { message: string; key?: string }) => (issue.key ? wordMessage(issue.key) : issue.message);
+export const issueText = (issue: { message: string; key?: string; params?: Record<string, unknown> }) =>
+  issue.key ? wordMessage(issue.key, issue.params) : issue.message;
+
+/** A field's issue from the core as a form error message (`setError(path, { message })`), its parameters kept. */
+export const issueMessage = (issue: { message: string; key?: string; params?: Record<string, unknown> }) =>
+  issue.key ? withParams(issue.key, issue.params ?? {}) : issue.message;
 
 /**
  * A sentence the core composed, in the language shown: worded from its message reference when the core sent one (and
