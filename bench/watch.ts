@@ -3,8 +3,13 @@
 //   run 1  the baseline (every page parsed, a snapshot and a raw page stored per document)
 //   run 2  nothing changed (every page parsed and compared, nothing stored but the check)
 //   run 3  every tenth page gained an AI-training sentence (diff + AI phrases on those)
+// Each run is made twice in the same process, on two data folders: with the pages parsed in the core's worker (as the
+// app does) and in the calling thread (REDRESS_WORKER=off, how it was before), with the longest stall of this thread's
+// event loop during the run: the worker should cost little per document and take the stalls away.
+// Screenshots are off for those rows (REDRESS_WATCH_SCREENSHOTS=off); one more row gives their cost on a baseline of
+// --shots pages (Chromium, offline, one browser per run).
 // The pages are served by a separate Node process on 127.0.0.1 so its work does not weigh on the measured one.
-//   npx tsx bench/watch.ts [--docs 100] [--rounds 3]
+//   npx tsx bench/watch.ts [--docs 100] [--rounds 3] [--shots 20]
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,6 +25,8 @@ const arg = (name: string, fallback: number) => {
 };
 const DOCS = arg('docs', 100);
 const ROUNDS = arg('rounds', 3);
+const SHOTS = arg('shots', 20);
+process.env.REDRESS_WATCH_SCREENSHOTS = 'off';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
@@ -73,14 +80,39 @@ const mem = () => {
   return { heap: m.heapUsed / 1024 / 1024, rss: m.rss / 1024 / 1024 };
 };
 
+/** Runs `work` with a 5-ms ticker on this thread: the longest time it had to wait (an event-loop stall). */
+async function stalls<T>(work: () => Promise<T>): Promise<{ result: T; ms: number; maxGap: number }> {
+  let last = performance.now();
+  let maxGap = 0;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    maxGap = Math.max(maxGap, now - last);
+    last = now;
+  }, 5);
+  const t = performance.now();
+  try {
+    const result = await work();
+    return { result, ms: performance.now() - t, maxGap: Math.max(maxGap, performance.now() - last) };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
 const dir = mkdtempSync(join(tmpdir(), 'redress-bench-watch-'));
 try {
-  const core = createCore({ dataDir: join(dir, 'data'), host: 'cli' });
-  for (const url of urls) await core.api.call('watch.add', { url });
-  // Warm-up: the HTTP agent's connections, jsdom and Readability loaded (a throwaway core on another folder).
+  const inWorker = createCore({ dataDir: join(dir, 'worker'), host: 'cli' });
+  const inThread = createCore({ dataDir: join(dir, 'thread'), host: 'cli' });
+  for (const url of urls) {
+    await inWorker.api.call('watch.add', { url });
+    await inThread.api.call('watch.add', { url });
+  }
+  // Warm-up: the HTTP agent's connections, jsdom and Readability loaded, here and in the worker (a throwaway core).
   const warm = createCore({ dataDir: join(dir, 'warm'), host: 'cli' });
   await warm.api.call('watch.add', { url: urls[0] });
   await warm.api.call('watch.run', { force: true });
+  process.env.REDRESS_WORKER = 'off';
+  await warm.api.call('watch.run', { force: true });
+  delete process.env.REDRESS_WORKER;
   warm.close();
   await bareFetch();
 
@@ -90,26 +122,62 @@ try {
   const bareMs = bare[Math.floor(bare.length / 2)];
 
   const before = mem();
-  const rows: { name: string; ms: number; heap: number; rss: number; outcomes: string }[] = [];
+  type Row = { name: string; ms: number; maxGap: number; heap: number; rss: number; outcomes: string };
+  const rows: { worker: Row; thread: Row }[] = [];
+  const measure = async (core: typeof inWorker, name: string): Promise<Row> => {
+    const { result, ms, maxGap } = await stalls(() => core.api.call('watch.run', { force: true }));
+    const counts = new Map<string, number>();
+    for (const x of result) counts.set(x.outcome + (x.aiRelated ? ' (AI)' : ''), (counts.get(x.outcome + (x.aiRelated ? ' (AI)' : '')) ?? 0) + 1);
+    return { name, ms, maxGap, ...mem(), outcomes: [...counts].map(([k, v]) => `${v} ${k}`).join(', ') };
+  };
   for (const [r, name] of ['baseline', 'no change', '1 in 10 changed'].entries()) {
     if (r === 2) await fetch(`${base}/change`, { method: 'POST' }).then((res) => res.text());
-    const t = performance.now();
-    const results = await core.api.call('watch.run', { force: true });
-    const ms = performance.now() - t;
-    const counts = new Map<string, number>();
-    for (const x of results) counts.set(x.outcome + (x.aiRelated ? ' (AI)' : ''), (counts.get(x.outcome + (x.aiRelated ? ' (AI)' : '')) ?? 0) + 1);
-    rows.push({ name, ms, ...mem(), outcomes: [...counts].map(([k, v]) => `${v} ${k}`).join(', ') });
+    const worker = await measure(inWorker, name);
+    process.env.REDRESS_WORKER = 'off';
+    const thread = await measure(inThread, name);
+    delete process.env.REDRESS_WORKER;
+    rows.push({ worker, thread });
   }
-  core.close();
+  inWorker.close();
+  inThread.close();
 
-  console.log(`\nPolicy watch: ${DOCS} local pages of ${Math.round((await (await fetch(urls[1])).text()).length / 1024)} KB, ${WATCH_CONCURRENCY} at a time\n`);
-  console.log(`${'run'.padEnd(26)} ${'total ms'.padStart(9)} ${'ms/doc'.padStart(7)} ${'x fetch'.padStart(8)} ${'heap MB'.padStart(8)} ${'RSS MB'.padStart(7)}  outcomes`);
-  console.log(`${'bare fetch (median)'.padEnd(26)} ${bareMs.toFixed(0).padStart(9)} ${(bareMs / DOCS).toFixed(2).padStart(7)} ${'1.0'.padStart(8)} ${before.heap.toFixed(1).padStart(8)} ${before.rss.toFixed(0).padStart(7)}`);
-  for (const r of rows) {
-    console.log(`${`watch run: ${r.name}`.padEnd(26)} ${r.ms.toFixed(0).padStart(9)} ${(r.ms / DOCS).toFixed(2).padStart(7)} ${(r.ms / bareMs).toFixed(1).padStart(8)} ${r.heap.toFixed(1).padStart(8)} ${r.rss.toFixed(0).padStart(7)}  ${r.outcomes}`);
+  // Screenshots: a baseline of SHOTS pages with them, against the same without (both parsed in the worker).
+  const shotUrls = urls.slice(0, Math.min(SHOTS, urls.length));
+  const withShots = createCore({ dataDir: join(dir, 'shots'), host: 'cli' });
+  const noShots = createCore({ dataDir: join(dir, 'noshots'), host: 'cli' });
+  for (const url of shotUrls) {
+    await withShots.api.call('watch.add', { url });
+    await noShots.api.call('watch.add', { url });
   }
-  const growth = rows[rows.length - 1].heap - rows[0].heap;
-  console.log(`\nheap after run 3 vs run 1: ${growth >= 0 ? '+' : ''}${growth.toFixed(1)} MB (flat: a run leaves nothing behind)`);
+  const tNo = await stalls(() => noShots.api.call('watch.run', {}));
+  process.env.REDRESS_WATCH_SCREENSHOTS = 'on';
+  const tShots = await stalls(() => withShots.api.call('watch.run', {}));
+  process.env.REDRESS_WATCH_SCREENSHOTS = 'off';
+  const shotRows = withShots.ctx.db.prepare('SELECT count(*) AS n, avg(shot_size) AS size FROM watch_snapshots WHERE shot_sha256 IS NOT NULL').get() as { n: number; size: number | null };
+  withShots.close();
+  noShots.close();
+
+  const kb = Math.round((await (await fetch(urls[1])).text()).length / 1024);
+  console.log(`\nPolicy watch: ${DOCS} local pages of ${kb} KB, ${WATCH_CONCURRENCY} at a time; parsed in the core's worker vs in this thread\n`);
+  console.log(`${'run'.padEnd(28)} ${'total ms'.padStart(9)} ${'ms/doc'.padStart(7)} ${'x fetch'.padStart(8)} ${'stall ms'.padStart(9)} ${'heap MB'.padStart(8)} ${'RSS MB'.padStart(7)}  outcomes`);
+  console.log(`${'bare fetch (median)'.padEnd(28)} ${bareMs.toFixed(0).padStart(9)} ${(bareMs / DOCS).toFixed(2).padStart(7)} ${'1.0'.padStart(8)} ${''.padStart(9)} ${before.heap.toFixed(1).padStart(8)} ${before.rss.toFixed(0).padStart(7)}`);
+  const line = (label: string, r: Row) =>
+    console.log(`${label.padEnd(28)} ${r.ms.toFixed(0).padStart(9)} ${(r.ms / DOCS).toFixed(2).padStart(7)} ${(r.ms / bareMs).toFixed(1).padStart(8)} ${r.maxGap.toFixed(0).padStart(9)} ${r.heap.toFixed(1).padStart(8)} ${r.rss.toFixed(0).padStart(7)}  ${r.outcomes}`);
+  for (const r of rows) {
+    line(`${r.worker.name}: worker`, r.worker);
+    line(`${r.thread.name}: in thread`, r.thread);
+  }
+  console.log('\nworker / in-thread, per document (1.00 = the same time):');
+  for (const r of rows) {
+    console.log(`  ${r.worker.name.padEnd(18)} time x${(r.worker.ms / r.thread.ms).toFixed(2)}   longest stall ${r.worker.maxGap.toFixed(0)} ms vs ${r.thread.maxGap.toFixed(0)} ms (x${(r.worker.maxGap / r.thread.maxGap).toFixed(2)})`);
+  }
+  const growth = rows[rows.length - 1].worker.heap - rows[0].worker.heap;
+  console.log(`\nheap after run 3 vs run 1 (worker core): ${growth >= 0 ? '+' : ''}${growth.toFixed(1)} MB (flat: a run leaves nothing behind)`);
+  const n = shotUrls.length;
+  console.log(
+    `\nscreenshots (baseline of ${n} pages): ${(tShots.ms / n).toFixed(0)} ms/doc with, ${(tNo.ms / n).toFixed(0)} ms/doc without (x${(tShots.ms / tNo.ms).toFixed(1)}); ` +
+      `${shotRows.n} kept, ${Math.round((shotRows.size ?? 0) / 1024)} KB each on average; made only for a baseline or a changed text`,
+  );
 } finally {
   server.kill();
   rmSync(dir, { recursive: true, force: true });
