@@ -5,6 +5,7 @@ import { invoke } from '../api';
 import { countryName } from '../ui/countries';
 import { errorText } from '../ui/errors';
 import { languageLabel } from './labels';
+import './jurisdiction.css';
 import { RegionOptions } from '../ui/regions';
 import { useAsync } from '../ui/useAsync';
 
