@@ -51,9 +51,12 @@ describe('text a member sees in the drafting form', () => {
       const c = await call<{ id: string }>('cases.create', { title: 'Case', country: spec.country, ...(spec.region ? { region: spec.region } : {}), name: 'Alex Example', email: 'alex@example.org' });
       for (const e of spec.events) await call('tracking.addEvent', { caseId: c.id, ...e });
       for (const t of loadTemplates()) {
-        const v = await call<DraftView>('drafting.get', { caseId: c.id, templateId: t.manifest.id });
-        const bad = shown(v).filter(([, text]) => text.includes('{{') || text.includes('}}'));
-        expect(bad.map(([where, text]) => `${t.manifest.id} ${where}: ${text.slice(0, 120)}`)).toEqual([]);
+        for (const language of t.manifest.languages) {
+          const v = await call<DraftView>('drafting.get', { caseId: c.id, templateId: t.manifest.id, language });
+          expect(v.language).toBe(language);
+          const bad = shown(v).filter(([, text]) => text.includes('{{') || text.includes('}}'));
+          expect(bad.map(([where, text]) => `${t.manifest.id} (${language}) ${where}: ${text.slice(0, 120)}`)).toEqual([]);
+        }
       }
     });
   }
