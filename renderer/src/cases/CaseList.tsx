@@ -266,7 +266,9 @@ function CaseTable({ total, rowAt, need }: { total: number; rowAt(i: number): Da
                 </td>
                 <td translate="no">{PLATFORM_LABELS[r.platform]}</td>
                 <td>
-                  <abbr title={countryName(r.country)}>{r.country}</abbr>
+                  <abbr title={countryName(r.country)} translate="no">
+                    {r.country}
+                  </abbr>
                 </td>
                 <td className="cell-status">
                   <span className={`status status-${r.status}`}>{statusLabel(r.status)}</span>
