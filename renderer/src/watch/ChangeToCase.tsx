@@ -22,7 +22,7 @@ export function AddToCase(props: { change: WatchCheck; doc: string; when: string
   const [caseId, setCaseId] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<{ id: string; title: string } | null>(null);
+  const [done, setDone] = useState<{ id: string; title: string; items: number } | null>(null);
   const box = useRef<HTMLDivElement>(null);
   const doneRef = useRef<HTMLParagraphElement>(null);
   const base = `add-${props.change.checkId}`;
@@ -40,7 +40,7 @@ export function AddToCase(props: { change: WatchCheck; doc: string; when: string
     setBusy(true);
     try {
       const out = await invoke('watch.toCase', { checkId: props.change.checkId, caseId });
-      setDone({ id: out.caseId, title: cases.data?.find((c) => c.id === out.caseId)?.title ?? out.caseId });
+      setDone({ id: out.caseId, title: cases.data?.find((c) => c.id === out.caseId)?.title ?? out.caseId, items: out.evidence.length });
       watchChanged();
     } catch (err) {
       setError(errorText(err));
@@ -54,7 +54,7 @@ export function AddToCase(props: { change: WatchCheck; doc: string; when: string
       <h6 id={`${base}-title`}>{t('toCase.addTitle', { doc: props.doc, when: props.when })}</h6>
       {done ? (
         <p className="ok" tabIndex={-1} ref={doneRef} role="status">
-          <Trans t={t} i18nKey="toCase.added" values={{ title: done.title }} components={[<span translate="no" />, <a href={href('cases', done.id)} />]} />
+          <Trans t={t} i18nKey="toCase.added" count={done.items} values={{ title: done.title }} components={[<span translate="no" />, <a href={href('cases', done.id)} />]} />
         </p>
       ) : (
         <>

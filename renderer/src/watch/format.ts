@@ -1,5 +1,4 @@
 import type { WatchCheck, WatchedDocument } from '../../../electron/core/contract/watch';
-import type { Msg } from '../../../electron/core/contract/i18n';
 import { i18next } from '../i18n';
 import { msgText } from '../ui/errors';
 
@@ -50,13 +49,12 @@ export function runSummary(results: WatchCheck[]): string {
  * Why a check failed, in the language shown: worded from the core's message reference when the check carries one,
  * else the core's English reason.
  */
-export function failedReason(c: Pick<WatchCheck, 'failed'>): string {
-  const english = c.failed ?? i18next.t('watch:outcome.failedUnknown');
-  return msgText((c as { failedMsg?: Msg }).failedMsg, english);
+export function failedReason(c: Pick<WatchCheck, 'failed' | 'reasonMsg'>): string {
+  return msgText(c.reasonMsg, c.failed ?? i18next.t('watch:outcome.failedUnknown'));
 }
 
 /** The outcome of a check in plain words; a failure always with its reason. */
-export function outcomeText(c: Pick<WatchCheck, 'outcome' | 'failed' | 'aiRelated'>): string {
+export function outcomeText(c: Pick<WatchCheck, 'outcome' | 'failed' | 'reasonMsg' | 'aiRelated'>): string {
   switch (c.outcome) {
     case 'baseline':
       return i18next.t('watch:outcome.baseline');
