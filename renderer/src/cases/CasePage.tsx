@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Trans, useTranslation } from 'react-i18next';
@@ -19,9 +18,10 @@ import { EvidencePanel } from '../evidence/EvidencePanel';
 import { href, navigate } from '../router';
 import { CaseSteps, NextStepBox, TimelinePanel } from '../tracking/TimelinePanel';
 import { countryName, countryOptions } from '../ui/countries';
-import { errorText } from '../ui/errors';
+import { errorText, issueMessage } from '../ui/errors';
 import { dateTime, fileSize } from '../ui/dates';
 import { Field } from '../ui/Field';
+import { catalogResolver } from '../ui/resolver';
 import { NameParts } from '../ui/NameParts';
 import { RegionOptions, regionFieldLabel } from '../ui/regions';
 import { useAsync } from '../ui/useAsync';
@@ -369,7 +369,7 @@ function EditCaseForm(props: { case: Case; onCancel(): void; onSaved(): void }) 
     setError,
     formState: { errors, isSubmitting },
   } = useForm<EditIn, unknown, EditOut>({
-    resolver: zodResolver(EditSchema),
+    resolver: catalogResolver(EditSchema),
     defaultValues: { title: c.title, name: c.name, givenName: c.givenName, familyName: c.familyName, email: c.email, country: c.country, region: c.region ?? '', platform: c.platform },
   });
   const country = watch('country') ?? '';
@@ -384,7 +384,7 @@ function EditCaseForm(props: { case: Case; onCancel(): void; onSaved(): void }) 
       props.onSaved();
     } catch (err) {
       if (err instanceof ApiCallError && err.issues) {
-        for (const issue of err.issues) setError(issue.path as keyof EditIn, { message: issue.key ?? issue.message });
+        for (const issue of err.issues) setError(issue.path as keyof EditIn, { message: issueMessage(issue) });
       } else setServerError(errorText(err));
     }
   };

@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useCallback, useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -7,8 +6,9 @@ import { ApiCallError, invoke } from '../api';
 import { i18next } from '../i18n';
 import { href, navigate } from '../router';
 import { countryOptions } from '../ui/countries';
-import { errorText } from '../ui/errors';
+import { errorText, issueMessage } from '../ui/errors';
 import { Field } from '../ui/Field';
+import { catalogResolver } from '../ui/resolver';
 import { NameParts } from '../ui/NameParts';
 import { RegionOptions, regionFieldLabel } from '../ui/regions';
 import { JurisdictionSummary } from './JurisdictionSummary';
@@ -30,7 +30,7 @@ export function NewCaseForm() {
     setValue,
     formState: { errors, isSubmitting },
   } = useForm<FormIn, unknown, FormOut>({
-    resolver: zodResolver(NewCaseSchema),
+    resolver: catalogResolver(NewCaseSchema),
     defaultValues: { title: defaultTitle('linkedin'), platform: 'linkedin', country: '', name: '', email: '', region: '' },
     mode: 'onSubmit',
     reValidateMode: 'onChange',
@@ -57,7 +57,7 @@ export function NewCaseForm() {
       focusCaseHeading(window.location.hash);
     } catch (err) {
       if (err instanceof ApiCallError && err.issues) {
-        for (const issue of err.issues) setError(issue.path as keyof FormIn, { message: issue.key ?? issue.message });
+        for (const issue of err.issues) setError(issue.path as keyof FormIn, { message: issueMessage(issue) });
       } else setServerError(errorText(err));
     }
   };
