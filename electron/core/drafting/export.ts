@@ -116,6 +116,25 @@ export interface Rendered {
   attachments?: number;
 }
 
+/** The appendix's note on the copies and hashes, in the letter's language. */
+const PROFILE_NOTES: Record<string, { upload: string; archive: string; head: (seq: number, hash: string) => string }> = {
+  en: {
+    upload: 'Upload copy: screenshots may be reduced in size; the originals are not attached. Each SHA-256 is that of the original file kept by the sender.',
+    archive: 'Each SHA-256 is the hash of the original file as recorded when it was added; the originals are attached to this PDF as files.',
+    head: (seq, hash) => ` Custody log of this case before this export: entry ${seq}, SHA-256 ${hash}.`,
+  },
+  de: {
+    upload: 'Kopie zum Hochladen: Bildschirmfotos können verkleinert sein; die Originale sind nicht angehängt. Jeder SHA-256-Wert ist der der Originaldatei, die der Absender aufbewahrt.',
+    archive: 'Jeder SHA-256-Wert ist der Hash der Originaldatei, wie er beim Hinzufügen festgehalten wurde; die Originale sind dieser PDF-Datei als Dateien angehängt.',
+    head: (seq, hash) => ` Protokoll der Beweiskette dieses Falls vor diesem Export: Eintrag ${seq}, SHA-256 ${hash}.`,
+  },
+  fr: {
+    upload: 'Copie pour téléversement : les captures d’écran peuvent être réduites ; les originaux ne sont pas joints. Chaque SHA-256 est celui du fichier original conservé par l’expéditeur.',
+    archive: 'Chaque SHA-256 est l’empreinte du fichier original telle qu’enregistrée lors de son ajout ; les originaux sont joints à ce PDF sous forme de fichiers.',
+    head: (seq, hash) => ` Journal de la chaîne de conservation de ce dossier avant cet export : entrée ${seq}, SHA-256 ${hash}.`,
+  },
+};
+
 export async function renderExport(ctx: CoreContext, doc: ComposedDocument, o: ExportOptions): Promise<Rendered> {
   const m = doc.view.template;
   if (o.format === 'json') {
@@ -132,7 +151,8 @@ export async function renderExport(ctx: CoreContext, doc: ComposedDocument, o: E
   // The custody chain's head, printed in the PDF: a copy outside the data folder that a later truncation or rewrite
   // of the log cannot reach.
   const head = chainHead(ctx.db, doc.facts.case.id);
-  const headNote = head ? ` Custody log of this case before this export: entry ${head.seq}, SHA-256 ${head.hash}.` : '';
+  const notes = PROFILE_NOTES[doc.language] ?? PROFILE_NOTES.en;
+  const headNote = head ? notes.head(head.seq, head.hash) : '';
   const input = {
     title: doc.subject,
     author: doc.facts.case.name,
@@ -143,9 +163,8 @@ export async function renderExport(ctx: CoreContext, doc: ComposedDocument, o: E
     letter: doc.text,
     exhibits,
     attachOriginals: !upload,
-    profileNote: (upload
-      ? 'Upload copy: screenshots may be reduced in size; the originals are not attached. Each SHA-256 is that of the original file kept by the sender.'
-      : 'Each SHA-256 is the hash of the original file as recorded when it was added; the originals are attached to this PDF as files.') + headNote,
+    profileNote: (upload ? notes.upload : notes.archive) + headNote,
+    language: doc.language,
   };
   try {
     const r = upload ? await buildWithinBudget(input, o.budgetBytes ?? DEFAULT_UPLOAD_BUDGET) : await buildPdf(input);

@@ -34,6 +34,8 @@ export interface PdfInput {
   /** Attach the originals (archive profile). */
   attachOriginals: boolean;
   profileNote: string;
+  /** The letter's language (BCP 47 code): the document's /Lang and the appendix's words (English by default). */
+  language?: string;
 }
 
 export interface PdfResult {

@@ -134,13 +134,13 @@ export class Layout {
   }
 
   /** "Page n of N" and a short title at the foot of every page; run once, after the last page exists. */
-  numberPages(footer: string): void {
+  numberPages(footer: string, pageLabel: (page: number, pages: number) => string = (p, n) => `Page ${p} of ${n}`): void {
     const size = 8.5;
     const n = this.pages.length;
     const font = this.fonts.regular;
     const title = wrapLine(footer, font, size, CONTENT_WIDTH - 90)[0];
     this.pages.forEach((p, i) => {
-      const label = `Page ${i + 1} of ${n}`;
+      const label = pageLabel(i + 1, n);
       const w = font.widthOfTextAtSize(label, size);
       p.drawText(label, { x: PAGE.width - MARGIN.right - w, y: MARGIN.bottom / 2, size, font, color: MUTED });
       p.drawText(title, { x: MARGIN.left, y: MARGIN.bottom / 2, size, font, color: MUTED });

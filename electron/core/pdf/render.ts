@@ -9,29 +9,30 @@ import { CONTENT_WIDTH, Layout, MARGIN, MUTED, PAGE } from './layout';
 import type { ExhibitInput, PdfInput, PdfResult } from './build';
 import { PdfBuildError } from './errors';
 import { ImageError } from './png';
+import { pdfWords, type PdfWords } from './words';
 
 const utc = (iso: string) => iso.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC');
 
-function appendixIndex(l: Layout, exhibits: ExhibitInput[], note: string) {
+function appendixIndex(l: Layout, exhibits: ExhibitInput[], note: string, w: PdfWords) {
   l.newPage();
-  l.line('Evidence appendix', { font: l.fonts.bold, size: 15 });
+  l.line(w.appendix, { font: l.fonts.bold, size: 15 });
   l.gap(4);
   l.line(note, { size: 9, color: MUTED });
   l.gap(8);
   for (const e of exhibits) {
     l.ensure(70);
-    l.line(`Exhibit ${e.number}: ${e.title}`, { font: l.fonts.bold, size: 10.5 });
-    const times = [e.capturedAt ? `captured ${utc(e.capturedAt)}` : null, `added ${utc(e.addedAt)}`].filter(Boolean).join(' · ');
-    l.line(`Kind: ${e.kind} · ${times}`, { size: 9, indent: 12 });
-    if (e.sourceUrl) l.line(`Source: ${e.sourceUrl}`, { size: 9, indent: 12 });
+    l.line(`${w.exhibit} ${e.number}: ${e.title}`, { font: l.fonts.bold, size: 10.5 });
+    const times = [e.capturedAt ? `${w.capturedLower} ${utc(e.capturedAt)}` : null, `${w.addedLower} ${utc(e.addedAt)}`].filter(Boolean).join(' · ');
+    l.line(`${w.kind}: ${e.kind} · ${times}`, { size: 9, indent: 12 });
+    if (e.sourceUrl) l.line(`${w.source}: ${e.sourceUrl}`, { size: 9, indent: 12 });
     l.line(`SHA-256: ${e.sha256}`, { font: l.fonts.mono, size: 8, indent: 12 });
     l.gap(6);
   }
 }
 
-function caption(l: Layout, e: ExhibitInput, suffix = '') {
-  l.line(`Exhibit ${e.number}: ${e.title}${suffix}`, { font: l.fonts.bold, size: 11 });
-  const when = e.capturedAt ? `Captured ${utc(e.capturedAt)}` : `Added ${utc(e.addedAt)}`;
+function caption(l: Layout, e: ExhibitInput, w: PdfWords, suffix = '') {
+  l.line(`${w.exhibit} ${e.number}: ${e.title}${suffix}`, { font: l.fonts.bold, size: 11 });
+  const when = e.capturedAt ? `${w.captured} ${utc(e.capturedAt)}` : `${w.added} ${utc(e.addedAt)}`;
   l.line(`${when}${e.sourceUrl ? ` · ${e.sourceUrl}` : ''}`, { size: 8.5, color: MUTED });
   l.line(`SHA-256 ${e.sha256}`, { font: l.fonts.mono, size: 7.5, color: MUTED });
   l.gap(6);
@@ -39,9 +40,9 @@ function caption(l: Layout, e: ExhibitInput, suffix = '') {
 
 /** Scaled to fit, aspect kept. A very tall full-page capture is drawn at page width and continued over several
  * pages by clipping the same image object (no copy, no re-encoding), so it stays readable. */
-function drawScreenshot(l: Layout, e: ExhibitInput, img: EmbeddedImage) {
+function drawScreenshot(l: Layout, e: ExhibitInput, img: EmbeddedImage, words: PdfWords) {
   l.newPage();
-  caption(l, e);
+  caption(l, e, words);
   const boxTop = l.y;
   const boxH = boxTop - MARGIN.bottom;
   const fit = Math.min(CONTENT_WIDTH / img.width, boxH / img.height, 1);
@@ -62,7 +63,7 @@ function drawScreenshot(l: Layout, e: ExhibitInput, img: EmbeddedImage) {
   while (shown < h - 0.5) {
     if (part > 1) {
       l.newPage();
-      caption(l, e, ` (part ${part} of ${parts})`);
+      caption(l, e, words, ` (${words.part(part, parts)})`);
       top = l.y;
     }
     const avail = top - MARGIN.bottom;
@@ -92,7 +93,8 @@ export async function renderPdf(input: PdfInput): Promise<PdfResult> {
   if (input.keywords) doc.setKeywords(input.keywords);
   doc.setCreationDate(input.createdAt);
   doc.setModificationDate(input.createdAt);
-  doc.setLanguage('en');
+  doc.setLanguage(input.language ?? 'en');
+  const w = pdfWords(input.language);
 
   const fonts = await embedFonts(doc);
   // The member's own words must print whole: refuse rather than drop a name written in a script the font lacks.
@@ -117,7 +119,7 @@ export async function renderPdf(input: PdfInput): Promise<PdfResult> {
   let images = 0;
   let attachments = 0;
   if (exhibits.length) {
-    appendixIndex(l, exhibits, input.profileNote);
+    appendixIndex(l, exhibits, input.profileNote, w);
     for (const e of exhibits) {
       if (e.screenshot) {
         let img: EmbeddedImage;
@@ -129,11 +131,11 @@ export async function renderPdf(input: PdfInput): Promise<PdfResult> {
         }
         methods[img.method] = (methods[img.method] ?? 0) + 1;
         images++;
-        drawScreenshot(l, e, img);
+        drawScreenshot(l, e, img, w);
       }
       if (e.text) {
         l.newPage();
-        caption(l, e);
+        caption(l, e, w);
         for (const line of withPrintableChars(fonts.mono, e.text).split('\n')) l.line(line, { font: fonts.mono, size: 8 });
       }
       if (input.attachOriginals && e.original) {
@@ -148,7 +150,7 @@ export async function renderPdf(input: PdfInput): Promise<PdfResult> {
       }
     }
   }
-  l.numberPages(input.title);
+  l.numberPages(input.title, w.page);
   // Object streams shrink the many small objects; the big image streams are unaffected.
   const bytes = await doc.save({ useObjectStreams: true });
   return { bytes, pages: l.pages.length, images, attachments, methods };
