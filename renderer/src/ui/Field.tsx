@@ -3,9 +3,10 @@ import { wordMessage } from './errors';
 
 /**
  * A labelled form control with its hint and inline error, wired with ids for screen readers. An error that is a key of
- * the core catalog (a shared schema's validation message) is worded in the language shown.
+ * the core catalog (a shared schema's validation message) is worded in the language shown. A label that is data (a
+ * template's own field label, in the letter's language) can be given as an element marked translate="no".
  */
-export function Field(props: { label: string; name: string; error?: string; hint?: ReactNode; children: ReactElement; extra?: ReactNode }) {
+export function Field(props: { label: ReactNode; name: string; error?: string; hint?: ReactNode; children: ReactElement; extra?: ReactNode }) {
   const id = `field-${props.name}`;
   const hintId = props.hint ? `${id}-hint` : undefined;
   const errorId = props.error ? `${id}-error` : undefined;
