@@ -38,7 +38,12 @@ export const systemLanguage = (): Language => pickLanguage(systemTags());
 // Pseudo-localisation: every message wrapped in ⟦ ⟧ with its letters accented, so text that did not come through a
 // catalog stands out on screen and to the hard-coded-string test (e2e/i18n.spec.ts).
 const ACCENTED: Record<string, string> = { a: 'á', e: 'é', i: 'í', o: 'ö', u: 'ü', c: 'ç', n: 'ñ', y: 'ý', A: 'Å', E: 'É', I: 'Î', O: 'Ö', U: 'Û', C: 'Ç', N: 'Ñ' };
-export const pseudo = (s: string) => `⟦${s.replace(/[a-zA-Z]/g, (ch) => ACCENTED[ch] ?? ch)}⟧`;
+// Markup a <Trans> message names (<code>, <0>) is left as it is, so its components still match.
+export const pseudo = (s: string) =>
+  `⟦${s
+    .split(/(<\/?[\w-]+\s*\/?>)/)
+    .map((part, i) => (i % 2 ? part : part.replace(/[a-zA-Z]/g, (ch) => ACCENTED[ch] ?? ch)))
+    .join('')}⟧`;
 
 void i18next
   .use(initReactI18next)
