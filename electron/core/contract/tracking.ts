@@ -296,6 +296,10 @@ export interface Deadline extends DeadlineSummary {
   kind: DeadlineKind;
   /** What it is about, in a few words: "Reply to your access request of 30 April 2026". */
   label: string;
+  /** `label` by reference (tracking.label.*), for the renderer to word in the language shown. */
+  labelMsg: Msg;
+  /** `rule` by reference (tracking.rule.*). `source` stays as cited (English legal citations). */
+  ruleMsg: Msg;
   /**
    * open: still running; met: the event it waits for happened; moot: overtaken (complaint filed after it passed, case
    * closed); paused: the clock is stopped (UK Art 12A) until the member answers a clarification request.
@@ -310,18 +314,23 @@ export interface Deadline extends DeadlineSummary {
   law: string;
   /** How the date was reached, step by step, for the user to check. */
   steps: string[];
+  /** `steps` by reference, one per line (tracking.step.*, tracking.count.*). */
+  stepsMsg: Msg[];
   /** The calendar whose holidays count ("England and Wales", "Ireland"), or null when weekends do not move it. */
   calendar: string | null;
   /** For a period that repeats (DPA 2018 s.166): when each further period ends, in order. */
   further?: string[];
   /** Set where part of the rule could not be confirmed from its source; the UI shows it. */
   unverified?: string;
+  unverifiedMsg?: Msg;
 }
 
 export interface NextStep {
   text: string;
+  /** `text` by reference (tracking.next.*), for the renderer to word in the language shown. */
+  textMsg: Msg;
   /** Optional link inside the app (a hash route) for the action, such as the reminder template. */
-  action?: { label: string; href: string };
+  action?: { label: string; labelMsg: Msg; href: string };
   /** The deadline the step is about, if any. */
   due?: string;
   tone: 'info' | 'due' | 'overdue' | 'done';
@@ -365,6 +374,7 @@ export interface CaseTracking {
   statusReason: string | null;
   /** Set where no statutory deadline applies (no GDPR-style law, a US state without a privacy law, no state given). */
   noDeadlinesReason: string | null;
+  noDeadlinesReasonMsg: Msg | null;
   /** Per request and complaint: what happened and where its clock stands (see `trackingFacts`). */
   facts: TrackingFacts;
 }
@@ -399,6 +409,8 @@ export interface Reminder {
   kind: DeadlineKind;
   /** What the deadline is about ("Reply to your access request of 30 April 2026"). */
   label: string;
+  /** `label` by reference: the deadline's own label where the case's events still give it, else its kind's label. */
+  labelMsg: Msg;
   due: string;
   /** Negative when the date has passed. */
   daysLeft: number;
@@ -445,9 +457,12 @@ export interface ClockFacts {
   /** True when the date is before `today` and the clock is still open (nothing met or overtook it). */
   passed: boolean;
   rule: string;
+  ruleMsg: Msg;
   source: string;
   steps: string[];
+  stepsMsg: Msg[];
   unverified?: string;
+  unverifiedMsg?: Msg;
 }
 
 export interface RequestFacts {
@@ -461,6 +476,7 @@ export interface RequestFacts {
   /** The reply date under the law that applies, or null (see `noDeadlineReason`). */
   due: ClockFacts | null;
   noDeadlineReason: string | null;
+  noDeadlineReasonMsg: Msg | null;
   /** Switzerland, access requests: the FADP Art 25(7) 30-day date beside the GDPR one. */
   swissAccessDue: ClockFacts | null;
   extension: { notifiedOn: string; eventId: string; inTime: boolean; firstPeriodEnd: string | null } | null;
@@ -489,6 +505,7 @@ export interface OrganisationComplaintFacts {
   /** UK s.164A: acknowledgement due within 30 days; null elsewhere or before 19 June 2026. */
   acknowledgementDue: ClockFacts | null;
   noDeadlineReason: string | null;
+  noDeadlineReasonMsg: Msg | null;
   acknowledgements: { on: string; eventId: string }[];
   reply: { on: string; eventId: string } | null;
   reminders: { on: string; eventId: string }[];
@@ -506,6 +523,7 @@ export interface ComplaintFacts {
   route: 's166' | 'art78_2' | 'none';
   clock: (ClockFacts & { further: string[]; current: string | null }) | null;
   noClockReason: string | null;
+  noClockReasonMsg: Msg | null;
   acknowledgedOn: string | null;
   decisionOn: string | null;
 }
@@ -520,4 +538,5 @@ export interface TrackingFacts {
   /** UK: the last day to complain to the ICO (three months from the last meaningful contact). */
   icoWindow: ClockFacts | null;
   noDeadlinesReason: string | null;
+  noDeadlinesReasonMsg: Msg | null;
 }

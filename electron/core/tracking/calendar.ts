@@ -1,6 +1,8 @@
 import { addDays, addMonths, differenceInCalendarDays, format, getDate, isWeekend, parseISO } from 'date-fns';
 import type HolidaysType from 'date-holidays';
+import type { Msg } from '../contract/i18n';
 import { lazy } from '../util/lazy';
+import { longParams, msgs, texts, weekdayOf, worded, type Worded } from './words';
 
 // About 250 ms to load: only a command that counts a deadline pays for it.
 const Holidays = lazy<typeof HolidaysType>('date-holidays');
@@ -44,17 +46,20 @@ export const shortDate = (iso: string) => format(parseISO(iso), 'd MMMM yyyy');
 export interface Counted {
   due: string;
   steps: string[];
+  /** `steps` by reference (tracking.count.*), for the renderer to word in the language shown. */
+  stepsMsg: Msg[];
 }
 
-const MONTH_WORDS: Record<number, string> = { 1: 'One calendar month', 2: 'Two calendar months', 3: 'Three calendar months' };
+/** How the start day is treated, by id (tracking.count.start.<id>). */
+export type StartNote = 'notCounted' | 'receiptNotCounted' | 'swissNotCounted' | 'afterReceipt';
 
 /** Moves a date off Saturdays, Sundays and the calendar's public holidays, saying why at each step. */
-function rollForward(d: Date, cal: HolidayCalendar, steps: string[]): Date {
+function rollForward(d: Date, cal: HolidayCalendar, steps: Worded[]): Date {
   for (;;) {
     const iso = toIso(d);
     const holiday = holidaysOf(cal, d.getFullYear()).get(iso);
-    if (isWeekend(d)) steps.push(`${shortDate(iso)} is a ${format(d, 'EEEE')}: it moves to the next working day.`);
-    else if (holiday) steps.push(`${shortDate(iso)} is a public holiday in ${cal.label} (${holiday}): it moves to the next working day.`);
+    if (isWeekend(d)) steps.push(worded('tracking.count.weekend', { date: iso, dateWd: weekdayOf(iso) }));
+    else if (holiday) steps.push(worded('tracking.count.holiday', { date: iso, calendar: cal.label, holiday }));
     else return d;
     d = addDays(d, 1);
   }
@@ -63,9 +68,11 @@ function rollForward(d: Date, cal: HolidayCalendar, steps: string[]): Date {
 export interface CountOptions {
   /** Days that do not count (a stopped clock): added after the months, before any weekend or holiday move. */
   pausedDays?: number;
-  /** Why they do not count, shown in the steps. */
-  pauseReason?: string;
+  /** The stretches that did not count (UK Art 12A: from LinkedIn's question to the answer), shown in the steps. */
+  pauses?: { from: string; to: string }[];
 }
+
+const counted = (due: string, steps: Worded[]): Counted => ({ due, steps: texts(steps), stepsMsg: msgs(steps) });
 
 /**
  * Counts calendar months the way GDPR Art 12(3) and Regulation 1182/71 do: the same date N months on, or the last
@@ -76,36 +83,44 @@ export interface CountOptions {
 export function countMonths(fromIso: string, months: number, cal: HolidayCalendar | null, opts: CountOptions = {}): Counted {
   const from = toDate(fromIso);
   let d = addMonths(from, months);
-  const words = MONTH_WORDS[months] ?? `${months} calendar months`;
-  const steps = [`Counted from ${longDate(fromIso)}.`];
+  const steps = [worded('tracking.count.from', longParams('from', fromIso))];
   if (getDate(d) !== getDate(from)) {
-    steps.push(`${words} on, that month has no day ${getDate(from)}, so the period ends on its last day: ${longDate(toIso(d))}.`);
+    steps.push(worded('tracking.count.monthsShort', { months, day: getDate(from), ...longParams('end', toIso(d)) }));
   } else {
-    steps.push(`${words} on: ${longDate(toIso(d))}.`);
+    steps.push(worded('tracking.count.monthsOn', { months, ...longParams('end', toIso(d)) }));
   }
   if (opts.pausedDays) {
     d = addDays(d, opts.pausedDays);
+    const p = opts.pauses ?? [];
+    const end = longParams('end', toIso(d));
     steps.push(
-      `${opts.pausedDays} day${opts.pausedDays === 1 ? '' : 's'} did not count${opts.pauseReason ? ` (${opts.pauseReason})` : ''}, so the end moves to ${longDate(toIso(d))}.`,
+      p.length === 1
+        ? worded('tracking.count.pausedOne', { count: opts.pausedDays, pauseFrom: p[0].from, pauseTo: p[0].to, ...end })
+        : p.length
+          ? worded('tracking.count.pausedMany', { count: opts.pausedDays, periods: p.map((x) => `${x.from} to ${x.to}`).join(', '), ...end })
+          : worded('tracking.count.paused', { count: opts.pausedDays, ...end }),
     );
   }
   if (cal) d = rollForward(d, cal, steps);
   const due = toIso(d);
-  steps.push(`Due ${longDate(due)}.`);
-  return { due, steps };
+  steps.push(worded('tracking.count.due', longParams('due', due)));
+  return counted(due, steps);
 }
 
 /**
  * Counts a number of days after a start day (the start day itself not counted: day 1 is the next day); then, with a
  * calendar, a Saturday, Sunday or public holiday moves the end to the next working day.
  */
-export function countDays(fromIso: string, days: number, cal: HolidayCalendar | null, startNote = 'that day not counted'): Counted {
+export function countDays(fromIso: string, days: number, cal: HolidayCalendar | null, startNote: StartNote = 'notCounted'): Counted {
   let d = addDays(toDate(fromIso), days);
-  const steps = [`Counted from ${longDate(fromIso)} (${startNote}).`, `${days} days on: ${longDate(toIso(d))}.`];
+  const steps = [
+    worded('tracking.count.fromNote', { ...longParams('from', fromIso), note: startNote }),
+    worded('tracking.count.daysOn', { count: days, ...longParams('end', toIso(d)) }),
+  ];
   if (cal) d = rollForward(d, cal, steps);
   const due = toIso(d);
-  steps.push(`Due ${longDate(due)}.`);
-  return { due, steps };
+  steps.push(worded('tracking.count.due', longParams('due', due)));
+  return counted(due, steps);
 }
 
 /** Whole days from one calendar date to another, both included (10 to 20 April: 11 days). */

@@ -13,7 +13,9 @@ import {
   type RequestType,
 } from '../contract/tracking';
 import { addDays } from 'date-fns';
+import type { Msg, MsgParams } from '../contract/i18n';
 import { countDays, countMonths, daysInclusive, ENGLAND_AND_WALES, IRELAND, shortDate, toIso, type HolidayCalendar } from './calendar';
+import { msgs, texts, worded, type Worded } from './words';
 import { inOrder, resolveLinks } from './links';
 import { stateName, usStateLaw, usStateLaws, type StateLaw } from './us-states';
 
@@ -105,6 +107,7 @@ export interface RequestClock {
   swiss: Deadline | null;
   /** Why no reply date applies, where none does. */
   reason: string | null;
+  reasonMsg: Msg | null;
   extension: { event: EventLike; inTime: boolean; firstPeriodEnd: string | null } | null;
   acknowledgements: EventLike[];
   clarifications: ClarificationPair[];
@@ -119,6 +122,7 @@ export interface OrganisationComplaintClock {
   receipt: string;
   due: Deadline | null;
   reason: string | null;
+  reasonMsg: Msg | null;
   acknowledgements: EventLike[];
   replies: EventLike[];
   reminders: EventLike[];
@@ -130,6 +134,7 @@ export interface ComplaintClock {
   route: 's166' | 'art78_2' | 'none';
   due: Deadline | null;
   reason: string | null;
+  reasonMsg: Msg | null;
   acknowledgements: EventLike[];
   decisions: EventLike[];
 }
@@ -146,6 +151,7 @@ export interface CaseAnalysis {
   complaints: ComplaintClock[];
   icoWindow: Deadline | null;
   noDeadlinesReason: string | null;
+  noDeadlinesReasonMsg: Msg | null;
 }
 
 interface Ctx {
@@ -159,16 +165,21 @@ interface Ctx {
 
 /** Why a case gets no deadline at all, or null when some rule applies. */
 export function noDeadlinesReason(country: string, region?: string | null): string | null {
+  return noDeadlinesWorded(country, region)?.text ?? null;
+}
+
+/** `noDeadlinesReason` in English and by reference (tracking.reason.*). */
+export function noDeadlinesWorded(country: string, region?: string | null): Worded | null {
   if (regimeOf(country) !== 'other') return null;
-  if (country !== 'US') return 'GDPR deadlines do not apply where you live, so Redress sets none.';
-  if (!region) return 'US privacy law is made state by state: say which state you live in (edit the case) and Redress will apply its law, if it has one.';
+  if (country !== 'US') return worded('tracking.reason.notGdpr');
+  if (!region) return worded('tracking.reason.usNoState');
   const law = usStateLaw(region);
-  if (!law)
-    return `${stateName(region)} has no comprehensive consumer privacy law in force that Redress knows of (list checked on ${usCheckedDate()}), so Redress sets no deadline.`;
+  if (!law) return worded('tracking.reason.usNoLaw', { state: stateName(region), checked: usStateLaws().checked });
   return null;
 }
 
-const usCheckedDate = () => shortDate(usStateLaws().checked);
+/** A clock's reason fields from a worded reason. */
+const because = (r: Worded | null) => ({ reason: r?.text ?? null, reasonMsg: r?.msg ?? null });
 
 export function analyseCase(country: string, rawEvents: EventLike[], region: string | null = null, platform = 'linkedin'): CaseAnalysis {
   const events = inOrder(rawEvents);
@@ -177,6 +188,7 @@ export function analyseCase(country: string, rawEvents: EventLike[], region: str
   const requests = events.filter((e) => e.type === 'request_sent').map((r) => requestClock(ctx, r));
   const organisationComplaints = events.filter((e) => e.type === 'organisation_complaint').map((c) => organisationComplaintClock(ctx, c));
   const complaints = events.filter((e) => e.type === 'complaint_filed').map((c) => complaintClock(ctx, c));
+  const none = noDeadlinesWorded(country, region);
   return {
     country,
     region,
@@ -187,7 +199,8 @@ export function analyseCase(country: string, rawEvents: EventLike[], region: str
     organisationComplaints,
     complaints,
     icoWindow: icoWindow(ctx),
-    noDeadlinesReason: noDeadlinesReason(country, region),
+    noDeadlinesReason: none?.text ?? null,
+    noDeadlinesReasonMsg: none?.msg ?? null,
   };
 }
 
@@ -246,6 +259,7 @@ function requestClock(ctx: Ctx, r: EventLike): RequestClock {
     due: null,
     swiss: null,
     reason: null,
+    reasonMsg: null,
     extension: exts[0] ? { event: exts[0], inTime: false, firstPeriodEnd: null } : null,
     acknowledgements: mine('acknowledged'),
     clarifications,
@@ -253,19 +267,16 @@ function requestClock(ctx: Ctx, r: EventLike): RequestClock {
     replies,
     reminders: mine('reminder_sent'),
   };
-  const words = requestWords(type);
   const receiptStep =
     receipt === r.on
-      ? `The ${words} was sent on ${r.on} and counts as received that day.`
-      : `The ${words} was sent on ${r.on} and received on ${receipt}.`;
-  const ackSteps = base.acknowledgements.map(
-    (a) => `LinkedIn acknowledged receipt on ${a.on}. An acknowledgement is not information on action taken, so the date stands.`,
-  );
+      ? worded('tracking.step.requestReceivedSame', { type, sent: r.on })
+      : worded('tracking.step.requestReceived', { type, sent: r.on, received: receipt });
+  const ackSteps = base.acknowledgements.map((a) => worded('tracking.step.acknowledged', { on: a.on }));
 
   if (ctx.regime === 'uk') return ukRequest(ctx, base, receiptStep, ackSteps);
   if (ctx.regime === 'eu' || ctx.regime === 'ch') return gdprRequest(ctx, base, receiptStep, ackSteps);
   if (ctx.country === 'US') return usRequest(ctx, base, receiptStep, ackSteps);
-  return { ...base, reason: noDeadlinesReason(ctx.country) };
+  return { ...base, ...because(noDeadlinesWorded(ctx.country)) };
 }
 
 function finishState(ctx: Ctx, c: RequestClock, due: string, pausing = false): Deadline['state'] {
@@ -274,73 +285,82 @@ function finishState(ctx: Ctx, c: RequestClock, due: string, pausing = false): D
   return pausing ? 'paused' : 'open';
 }
 
-const replyLabel = (c: RequestClock) => `Reply to your ${requestWords(c.type)} of ${shortDate(c.request.on)}`;
+const replyLabel = (c: RequestClock) => worded('tracking.label.reply', { type: c.type, on: c.request.on });
 
-function ukRequest(ctx: Ctx, c: RequestClock, receiptStep: string, ackSteps: string[]): RequestClock {
+/** The worded fields of a deadline: label, rule, steps and (where set) what could not be confirmed. */
+const wordedFields = (label: Worded, rule: Worded, steps: (Worded | Counted)[], unverified?: Worded) => {
+  const all = steps.flatMap((x) => ('text' in x ? [x] : x.steps.map((t, i) => ({ text: t, msg: x.stepsMsg[i] }))));
+  return {
+    label: label.text,
+    labelMsg: label.msg,
+    rule: rule.text,
+    ruleMsg: rule.msg,
+    steps: texts(all),
+    stepsMsg: msgs(all),
+    ...(unverified ? { unverified: unverified.text, unverifiedMsg: unverified.msg } : {}),
+  };
+};
+type Counted = ReturnType<typeof countMonths>;
+
+function ukRequest(ctx: Ctx, c: RequestClock, receiptStep: Worded, ackSteps: Worded[]): RequestClock {
   const cal = ctx.cal!;
   const art12A = c.receipt >= ART_12A_FROM;
-  const steps = [receiptStep, ...ackSteps];
+  const steps: (Worded | Counted)[] = [receiptStep, ...ackSteps];
   let start = c.receipt;
   let pausedDays = 0;
   let pausing = false;
-  const pauses: string[] = [];
+  const pauses: { from: string; to: string }[] = [];
   if (art12A) {
     // Identity: the month runs from the day the proof arrives (Art 12A: the latest of receipt and that day).
     for (const p of c.clarifications.filter((x) => x.asks === 'identity')) {
       if (!p.answer) {
         pausing = true;
-        steps.push(`LinkedIn asked for proof of identity on ${p.question.on}: under UK GDPR Art 12A the month does not run until you send it.`);
+        steps.push(worded('tracking.step.ukIdentityWaiting', { asked: p.question.on }));
       } else if (p.answer.on > start) {
         start = p.answer.on;
-        steps.push(
-          `LinkedIn asked for proof of identity on ${p.question.on} and you sent it on ${p.answer.on}: under UK GDPR Art 12A the month counts from that day.`,
-        );
+        steps.push(worded('tracking.step.ukIdentityAnswered', { asked: p.question.on, answered: p.answer.on }));
       }
     }
     // Details: the days from LinkedIn's question to your answer, both included, do not count.
     for (const p of c.clarifications.filter((x) => x.asks === 'details')) {
       if (p.question.on < start) {
-        steps.push(`LinkedIn asked for details on ${p.question.on}, before the month started on ${start}; that does not move the date.`);
+        steps.push(worded('tracking.step.ukDetailsBefore', { asked: p.question.on, start }));
         continue;
       }
       if (!p.answer) {
         pausing = true;
-        steps.push(
-          `LinkedIn asked for details on ${p.question.on}: under UK GDPR Art 12A the clock is stopped until you answer; record “Clarification answered” when you do, and the date moves by the days it waited.`,
-        );
+        steps.push(worded('tracking.step.ukDetailsWaiting', { asked: p.question.on }));
         continue;
       }
       const n = daysInclusive(p.question.on, p.answer.on);
       p.pausedDays = n;
       pausedDays += n;
-      pauses.push(`${p.question.on} to ${p.answer.on}`);
-      steps.push(`LinkedIn asked for details on ${p.question.on} and you answered on ${p.answer.on}: ${n} day${n === 1 ? '' : 's'} do not count (UK GDPR Art 12A).`);
+      pauses.push({ from: p.question.on, to: p.answer.on });
+      steps.push(worded('tracking.step.ukDetailsAnswered', { asked: p.question.on, answered: p.answer.on, count: n }));
     }
   } else if (c.clarifications.length) {
-    steps.push(
-      `LinkedIn asked for clarification on ${c.clarifications[0].question.on}, but the ${requestWords(c.type)} was received before 5 February 2026, when UK GDPR Art 12A came into force: the earlier rules apply and the date stands.`,
-    );
+    steps.push(worded('tracking.step.ukBefore12A', { asked: c.clarifications[0].question.on, type: c.type }));
   }
-  const opts = { pausedDays, pauseReason: pauses.length ? `the clock stopped from LinkedIn's question to your answer: ${pauses.join(', ')}` : undefined };
+  const opts = { pausedDays, pauses };
   const first = countMonths(start, 1, cal, opts);
   const ext = c.extension;
   const extended = Boolean(ext && ext.event.on <= first.due);
   if (ext) Object.assign(ext, { inTime: extended, firstPeriodEnd: first.due });
   const counted = extended ? countMonths(start, 3, cal, opts) : first;
-  steps.push(...extensionSteps(ext, first.due, 'Art 12(3)'), ...counted.steps);
-  if (pausing) steps.push('While the clock is stopped, this date is not final: it moves by each day it waits for you.');
+  steps.push(...extensionSteps(ext, first.due), counted);
+  if (pausing) steps.push(worded('tracking.step.pausedNotFinal'));
   const state = finishState(ctx, c, counted.due, pausing);
   c.pausing = pausing && state === 'paused';
   c.due = {
     id: `response_due:${c.request.id}`,
     kind: 'response_due',
-    label: replyLabel(c),
     due: counted.due,
-    rule:
-      (extended
-        ? `Three months from receipt, after an extension notified within the first month; a Saturday, Sunday or public holiday in ${cal.label} moves it to the next working day.`
-        : `One calendar month from receipt (the same date next month, or that month's last day); a Saturday, Sunday or public holiday in ${cal.label} moves it to the next working day.`) +
-      (art12A ? ' Under Art 12A the clock stops while LinkedIn waits for details it asked for, and starts from the day it receives proof of identity it asked for.' : ''),
+    ...wordedFields(
+      replyLabel(c),
+      worded(`tracking.rule.${extended ? 'threeMonths' : 'oneMonth'}${art12A ? '12A' : ''}`, { calendar: cal.label }),
+      steps,
+      art12A && c.clarifications.length ? worded('tracking.unverified.art12A') : undefined,
+    ),
     source: art12A
       ? 'UK GDPR Arts 12(3) and 12A (Data (Use and Access) Act 2025 s.76, in force 5 February 2026); ICO guidance on time limits (bank holidays in England and Wales)'
       : 'UK GDPR Art 12(3); ICO guidance on time limits (bank holidays in England and Wales)',
@@ -349,28 +369,17 @@ function ukRequest(ctx: Ctx, c: RequestClock, receiptStep: string, ackSteps: str
     from: c.receipt,
     fromEventId: c.request.id,
     requestType: c.type,
-    steps,
     calendar: cal.label,
-    ...(art12A && c.clarifications.length
-      ? {
-          unverified:
-            'Art 12A was read as worded in DPA 2018 s.54(3C) (legislation.gov.uk), which it mirrors; its own text was not read.',
-        }
-      : {}),
   };
   return c;
 }
 
-function extensionSteps(ext: RequestClock['extension'], firstDue: string, article: string): string[] {
+function extensionSteps(ext: RequestClock['extension'], firstDue: string): Worded[] {
   if (!ext) return [];
-  return ext.event.on <= firstDue
-    ? [`LinkedIn notified an extension on ${ext.event.on}, within the first month (which ended ${firstDue}), so the period is three months.`]
-    : [
-        `An extension was notified on ${ext.event.on}, after the first month had ended (${firstDue}); ${article} requires notice within that month, so the original date stands.`,
-      ];
+  return [worded(ext.event.on <= firstDue ? 'tracking.step.extensionInTime' : 'tracking.step.extensionLate', { notified: ext.event.on, firstEnd: firstDue })];
 }
 
-function gdprRequest(ctx: Ctx, c: RequestClock, receiptStep: string, ackSteps: string[]): RequestClock {
+function gdprRequest(ctx: Ctx, c: RequestClock, receiptStep: Worded, ackSteps: Worded[]): RequestClock {
   const cal = ctx.cal!;
   const swiss = ctx.regime === 'ch';
   const first = countMonths(c.receipt, 1, cal);
@@ -379,19 +388,19 @@ function gdprRequest(ctx: Ctx, c: RequestClock, receiptStep: string, ackSteps: s
   if (ext) Object.assign(ext, { inTime: extended, firstPeriodEnd: first.due });
   const counted = extended ? countMonths(c.receipt, 3, cal) : first;
   const clarSteps = c.clarifications.length
-    ? [
-        `LinkedIn asked for ${c.clarifications[0].asks === 'identity' ? 'proof of identity' : 'details'} on ${c.clarifications[0].question.on}. GDPR Art 12(3) counts from receipt and has no rule that stops the clock, so the date stands.`,
-      ]
+    ? [worded('tracking.step.gdprClarification', { asks: c.clarifications[0].asks, asked: c.clarifications[0].question.on })]
     : [];
-  const steps = [receiptStep, ...ackSteps, ...clarSteps, ...extensionSteps(ext, first.due, 'Art 12(3)'), ...counted.steps];
   c.due = {
     id: `response_due:${c.request.id}`,
     kind: 'response_due',
-    label: replyLabel(c),
     due: counted.due,
-    rule: extended
-      ? `Three months from receipt, after an extension notified within the first month; a Saturday, Sunday or public holiday in ${cal.label} moves it to the next working day.`
-      : `One calendar month from receipt (the same date next month, or that month's last day); a Saturday, Sunday or public holiday in ${cal.label} moves it to the next working day.`,
+    ...wordedFields(replyLabel(c), worded(`tracking.rule.${extended ? 'threeMonths' : 'oneMonth'}`, { calendar: cal.label }), [
+      receiptStep,
+      ...ackSteps,
+      ...clarSteps,
+      ...extensionSteps(ext, first.due),
+      counted,
+    ]),
     source: swiss
       ? 'GDPR Art 12(3), which binds LinkedIn Ireland for Swiss members too (Art 3(1)); Regulation (EEC, Euratom) No 1182/71 Art 3(4)'
       : 'GDPR Art 12(3); Regulation (EEC, Euratom) No 1182/71 Art 3(4)',
@@ -400,75 +409,79 @@ function gdprRequest(ctx: Ctx, c: RequestClock, receiptStep: string, ackSteps: s
     from: c.receipt,
     fromEventId: c.request.id,
     requestType: c.type,
-    steps,
     calendar: cal.label,
   };
   if (swiss && c.type === 'access') {
-    const d = countDays(c.receipt, 30, cal, 'that day not counted: Code of Obligations Art 77(1)(1)');
+    const d = countDays(c.receipt, 30, cal, 'swissNotCounted');
     c.swiss = {
       id: `fadp_access_due:${c.request.id}`,
       kind: 'fadp_access_due',
-      label: `Access under Swiss law: your request of ${shortDate(c.request.on)}`,
       due: d.due,
-      rule: `Swiss law says access is given “in general” within 30 days: counted from the day after receipt; a Saturday, Sunday or public holiday moves the last day to the next working day. Separate from the GDPR month above; whichever LinkedIn misses, you can rely on.`,
+      ...wordedFields(
+        worded('tracking.label.swissAccess', { on: c.request.on }),
+        worded('tracking.rule.swissAccess'),
+        [receiptStep, d],
+        worded('tracking.unverified.swissCalendar', { calendar: cal.label }),
+      ),
       source: 'FADP Art 25(7); Swiss Code of Obligations Arts 77(1)(1) and 78(1); Federal Act of 21 June 1963 on time limits falling on a Saturday',
       law: 'FADP',
       state: finishState(ctx, c, d.due),
       from: c.receipt,
       fromEventId: c.request.id,
       requestType: c.type,
-      steps: [receiptStep, ...d.steps],
       calendar: cal.label,
-      unverified: `Which place's public holidays count was not confirmed; Redress uses the controller's country (${cal.label}), as for the GDPR date.`,
     };
   }
   return c;
 }
 
-function usRequest(ctx: Ctx, c: RequestClock, receiptStep: string, ackSteps: string[]): RequestClock {
+/** Text from a data file (US state laws), kept as it is written there: English in every language. */
+const asData = (text: string) => worded('tracking.asData', { text });
+
+function usRequest(ctx: Ctx, c: RequestClock, receiptStep: Worded, ackSteps: Worded[]): RequestClock {
   const law: StateLaw | null = usStateLaw(ctx.region);
-  if (!law) return { ...c, reason: noDeadlinesReason(ctx.country, ctx.region) };
-  if (c.receipt < law.inForce)
-    return { ...c, reason: `The ${law.shortName} applies from ${shortDate(law.inForce)}; this request was received before, so no date applies.` };
+  if (!law) return { ...c, ...because(noDeadlinesWorded(ctx.country, ctx.region)) };
+  if (c.receipt < law.inForce) return { ...c, ...because(worded('tracking.reason.usBeforeInForce', { law: law.shortName, inForce: law.inForce })) };
   if (c.type !== 'access' && c.type !== 'erasure')
-    return {
-      ...c,
-      reason: `The ${law.shortName} sets ${law.responseDays} days for requests to know (access) or delete; an ${requestWords(c.type) === 'objection' ? 'objection to AI training' : 'other request'} is not one of the rights it lists, so Redress sets no date. Its opt-outs (of sale, sharing or targeted advertising) follow their own rules.`,
-    };
+    return { ...c, ...because(worded('tracking.reason.usNotListed', { law: law.shortName, days: law.responseDays, type: c.type })) };
   const named = law.words?.[c.type] ?? (c.type === 'access' ? 'request to access' : 'request to delete');
-  const first = countDays(c.receipt, law.responseDays, null, 'the day of receipt not counted');
+  const first = countDays(c.receipt, law.responseDays, null, 'receiptNotCounted');
   const ext = c.extension;
   const extended = Boolean(ext && law.extensionDays && ext.event.on <= first.due);
   if (ext) Object.assign(ext, { inTime: extended, firstPeriodEnd: first.due });
-  const counted = extended ? countDays(c.receipt, law.responseDays + law.extensionDays!, null, 'the day of receipt not counted') : first;
+  const counted = extended ? countDays(c.receipt, law.responseDays + law.extensionDays!, null, 'receiptNotCounted') : first;
   const clarSteps = c.clarifications.length
-    ? [law.noPause ?? `LinkedIn asked for clarification on ${c.clarifications[0].question.on}; Redress knows of no rule in the ${law.shortName} that stops the clock, so the date stands.`]
+    ? [law.noPause ? asData(law.noPause) : worded('tracking.step.usNoPause', { asked: c.clarifications[0].question.on, law: law.shortName })]
     : [];
   const extSteps = !ext
     ? []
     : extended
-      ? [`LinkedIn notified an extension on ${ext.event.on}, within the first ${law.responseDays} days (which ended ${first.due}), so ${law.extensionDays} more days apply.`]
+      ? [worded('tracking.step.usExtensionInTime', { notified: ext.event.on, days: law.responseDays, firstEnd: first.due, more: law.extensionDays! })]
       : law.extensionDays
-        ? [`An extension was notified on ${ext.event.on}, after the first ${law.responseDays} days had ended (${first.due}); the law requires notice within that period, so the original date stands.`]
-        : [`An extension was notified on ${ext.event.on}; Redress could not confirm that the law allows one, so the original date stands.`];
+        ? [worded('tracking.step.usExtensionLate', { notified: ext.event.on, days: law.responseDays, firstEnd: first.due })]
+        : [worded('tracking.step.usExtensionUnknown', { notified: ext.event.on })];
   const unverified = [law.coverage, law.unverified].filter(Boolean).join(' ');
+  const lawName = law.law.includes(`(${law.shortName}`) ? law.law : `${law.law} (${law.shortName})`;
+  const may: MsgParams = law.extensionDays ? { may: 'yes', more: law.extensionDays, notice: law.extensionNotice } : { may: 'no' };
   c.due = {
     id: `response_due:${c.request.id}`,
     kind: 'response_due',
-    label: `Reply to your ${named} of ${shortDate(c.request.on)}`,
     due: counted.due,
-    rule:
-      `${extended ? `${law.responseDays + law.extensionDays!} days from receipt, after an extension notified in time` : `${law.responseDays} days from receipt`} under the ${law.law.includes(`(${law.shortName}`) ? law.law : `${law.law} (${law.shortName})`} for a ${named}` +
-      `${law.extensionDays ? `; it may be extended once by ${law.extensionDays} days with ${law.extensionNotice}` : ''}. Calendar days: not moved for weekends or holidays.`,
+    ...wordedFields(
+      worded('tracking.label.usReply', { named, on: c.request.on }),
+      extended
+        ? worded('tracking.rule.usExtended', { days: law.responseDays + law.extensionDays!, law: lawName, named, ...may })
+        : worded('tracking.rule.us', { days: law.responseDays, law: lawName, named, ...may }),
+      [receiptStep, ...ackSteps, ...clarSteps, ...extSteps, counted],
+      unverified ? asData(unverified) : undefined,
+    ),
     source: `${law.citation}; ${stateName(law.region)} law, checked ${shortDate(law.checked)}`,
     law: law.shortName,
     state: finishState(ctx, c, counted.due),
     from: c.receipt,
     fromEventId: c.request.id,
     requestType: c.type,
-    steps: [receiptStep, ...ackSteps, ...clarSteps, ...extSteps, ...counted.steps],
     calendar: null,
-    ...(unverified ? { unverified } : {}),
   };
   return c;
 }
@@ -479,36 +492,42 @@ function organisationComplaintClock(ctx: Ctx, c: EventLike): OrganisationComplai
   const receipt = c.receivedOn || c.on;
   const acks = belongsTo(ctx, c, 'acknowledged');
   const replies = belongsTo(ctx, c, 'response_received');
-  const out: OrganisationComplaintClock = { complaint: c, receipt, due: null, reason: null, acknowledgements: acks, replies, reminders: belongsTo(ctx, c, 'reminder_sent') };
-  if (ctx.regime !== 'uk') {
-    out.reason = 'Only UK law (DPA 2018 s.164A) sets a time limit for answering a complaint made to the organisation itself; Redress sets none here.';
-    return out;
-  }
-  if (receipt < S164A_FROM) {
-    out.reason = `DPA 2018 s.164A applies to complaints received from 19 June 2026; this one was received on ${shortDate(receipt)}, so no acknowledgement date applies.`;
-    return out;
-  }
-  const d = countDays(receipt, 30, ENGLAND_AND_WALES, 'the 30 days start the day after receipt');
+  const out: OrganisationComplaintClock = {
+    complaint: c,
+    receipt,
+    due: null,
+    reason: null,
+    reasonMsg: null,
+    acknowledgements: acks,
+    replies,
+    reminders: belongsTo(ctx, c, 'reminder_sent'),
+  };
+  if (ctx.regime !== 'uk') return Object.assign(out, because(worded('tracking.reason.orgNotUk')));
+  if (receipt < S164A_FROM) return Object.assign(out, because(worded('tracking.reason.orgBeforeS164A', { received: receipt })));
+  const d = countDays(receipt, 30, ENGLAND_AND_WALES, 'afterReceipt');
   const met = acks.length > 0 || replies.length > 0;
   out.due = {
     id: `organisation_ack_due:${c.id}`,
     kind: 'organisation_ack_due',
-    label: `LinkedIn should acknowledge your complaint of ${shortDate(c.on)}`,
     due: d.due,
-    rule:
-      'LinkedIn must acknowledge a data protection complaint made to it within 30 days of receiving it, and then answer it without undue delay. The ICO counts the 30 days from the day after receipt; a last day on a Saturday, Sunday or public holiday in England and Wales moves to the next working day.',
+    ...wordedFields(
+      worded('tracking.label.orgAck', { on: c.on }),
+      worded('tracking.rule.orgAck'),
+      [
+        receipt === c.on
+          ? worded('tracking.step.complaintReceivedSame', { sent: c.on })
+          : worded('tracking.step.complaintReceived', { sent: c.on, received: receipt }),
+        d,
+      ],
+      worded('tracking.unverified.orgAck'),
+    ),
     source:
       'DPA 2018 s.164A(3) (inserted by the Data (Use and Access) Act 2025 s.103, in force 19 June 2026); ICO guidance “How to deal with data protection complaints” (2026)',
     law: 'DPA 2018',
     state: met ? 'met' : overtaken(ctx, c.on, d.due) ? 'moot' : 'open',
     from: receipt,
     fromEventId: c.id,
-    steps: [
-      receipt === c.on ? `The complaint was sent on ${c.on} and counts as received that day.` : `The complaint was sent on ${c.on} and received on ${receipt}.`,
-      ...d.steps,
-    ],
     calendar: ENGLAND_AND_WALES.label,
-    unverified: 'The ICO’s way of counting (from the day after receipt, moved off weekends and holidays) was read in reports of its guidance, not on ico.org.uk itself.',
   };
   return out;
 }
@@ -526,74 +545,78 @@ function icoWindow(ctx: Ctx): Deadline | null {
   return {
     id: `ico_complaint_window_ends:${contact.id}`,
     kind: 'ico_complaint_window_ends',
-    label: 'Complain to the ICO by',
     due: counted.due,
-    rule: 'Complain to the ICO within three months of your last meaningful contact with the organisation. Not moved for weekends: the ICO’s online form is open every day, so do not wait for the last day.',
+    ...wordedFields(worded('tracking.label.icoWindow'), worded('tracking.rule.icoWindow'), [
+      worded('tracking.step.lastContact', { on: contact.on, type: contact.type }),
+      counted,
+    ]),
     source: 'ICO, “What to expect when you make a complaint” (ico.org.uk)',
     law: 'ICO practice',
     state: filed ? 'met' : closedOnOrAfter(ctx, contact.on) ? 'moot' : 'open',
     from: contact.on,
     fromEventId: contact.id,
-    steps: [`The last contact with the organisation was on ${contact.on} (${contact.type.replace(/_/g, ' ')}).`, ...counted.steps],
     calendar: null,
   };
 }
 
 // ---- complaints to a regulator ----------------------------------------------------------------------------------
 
-function routeOf(ctx: Ctx, authority: string | undefined): { route: ComplaintClock['route']; reason: string | null } {
+function routeOf(ctx: Ctx, authority: string | undefined): { route: ComplaintClock['route']; why: Worded | null } {
+  const none = (key: string) => ({ route: 'none' as const, why: worded(`tracking.reason.${key}`) });
   const key = authority?.toLowerCase();
-  if (key === 'ico') return { route: 's166', reason: null };
-  if (key === 'fdpic')
-    return {
-      route: 'none',
-      reason:
-        'A report to the FDPIC (FADP Art 49) entitles you to be told of the steps it takes and the outcome, but sets no time limit, so Redress sets none. As a member of LinkedIn Ireland you can also complain to the DPC under the GDPR (Art 77); record that complaint and its Art 78(2) clock applies.',
-    };
-  if (key === 'cppa') return { route: 'none', reason: 'No time limit for CalPrivacy to report back was found, so Redress sets none.' };
+  if (key === 'ico') return { route: 's166', why: null };
+  if (key === 'fdpic') return none('fdpic');
+  if (key === 'cppa') return none('cppa');
   const law = key ? authorityIndex().get(key)?.law : undefined;
-  if (law === 'gdpr') return { route: 'art78_2', reason: null };
-  if (law === 'uk-gdpr') return { route: 's166', reason: null };
-  if (law === 'fadp' || law === 'ccpa') return { route: 'none', reason: 'No time limit for this authority to report back was found, so Redress sets none.' };
+  if (law === 'gdpr') return { route: 'art78_2', why: null };
+  if (law === 'uk-gdpr') return { route: 's166', why: null };
+  if (law === 'fadp' || law === 'ccpa') return none('authorityNoLimit');
   // An authority Redress does not know by name: follow where the member lives.
-  if (ctx.regime === 'uk') return { route: 's166', reason: null };
-  if (ctx.regime === 'eu') return { route: 'art78_2', reason: null };
-  if (ctx.regime === 'ch')
-    return { route: 'none', reason: 'No time limit is known for this authority. If it is the DPC, write “DPC” so Redress can count the Art 78(2) period.' };
-  return { route: 'none', reason: 'No time limit is known for this authority, so Redress sets none.' };
+  if (ctx.regime === 'uk') return { route: 's166', why: null };
+  if (ctx.regime === 'eu') return { route: 'art78_2', why: null };
+  if (ctx.regime === 'ch') return none('chUnknownAuthority');
+  return none('unknownAuthority');
 }
 
 function complaintClock(ctx: Ctx, c: EventLike): ComplaintClock {
   const receipt = c.receivedOn || c.on;
   const key = normaliseAuthority(c.authority);
-  const { route, reason } = routeOf(ctx, key);
+  const { route, why } = routeOf(ctx, key);
   const who = authorityName(c.authority);
   const decisions = belongsTo(ctx, c, 'authority_decision');
-  const out: ComplaintClock = { complaint: c, receipt, route, due: null, reason, acknowledgements: belongsTo(ctx, c, 'authority_acknowledged'), decisions };
+  const out: ComplaintClock = {
+    complaint: c,
+    receipt,
+    route,
+    due: null,
+    ...because(why),
+    acknowledgements: belongsTo(ctx, c, 'authority_acknowledged'),
+    decisions,
+  };
   const state: Deadline['state'] = decisions.length ? 'met' : closedOnOrAfter(ctx, c.on) ? 'moot' : 'open';
   const received =
-    receipt === c.on ? `The complaint was filed with ${who} on ${c.on} and counts as received that day.` : `The complaint was sent on ${c.on}; ${who} received it on ${receipt}.`;
+    receipt === c.on
+      ? worded('tracking.step.authorityReceivedSame', { who, filed: c.on })
+      : worded('tracking.step.authorityReceived', { who, sent: c.on, received: receipt });
+  const label = worded('tracking.label.authorityProgress', { who, on: c.on });
   if (route === 's166') {
     const counted = countMonths(receipt, 3, null);
     const further = [6, 9, 12, 15].map((m) => countMonths(receipt, m, null).due);
     out.due = {
       id: `authority_progress_due:${c.id}`,
       kind: 'authority_progress_due',
-      label: `${who} should report progress on your complaint of ${shortDate(c.on)}`,
       due: counted.due,
-      rule:
-        `${who === 'ICO' ? 'The ICO' : who} must tell you of progress or the outcome before the end of three months beginning when it received your complaint; if it has not, or has not taken appropriate steps, you may apply to the First-tier Tribunal for an order. The same applies in each further three months while the complaint is open. Counted to the same date three months on (the month's last day when that date does not exist) and not moved for weekends or holidays.`,
+      ...wordedFields(label, who === 'ICO' ? worded('tracking.rule.s166Ico') : worded('tracking.rule.s166', { who }), [
+        received,
+        counted,
+        worded('tracking.step.tribunal', { who, from: nextDay(counted.due) }),
+        worded('tracking.step.furtherPeriods', { f1: further[0], f2: further[1], f3: further[2], f4: further[3] }),
+      ]),
       source: 'DPA 2018 s.166(1)-(2)',
       law: 'DPA 2018',
       state,
       from: receipt,
       fromEventId: c.id,
-      steps: [
-        received,
-        ...counted.steps,
-        `If ${who} has not reported by the end of that day, you may apply to the First-tier Tribunal from ${shortDate(nextDay(counted.due))}.`,
-        `Each further three months end on: ${further.map(shortDate).join('; ')} (counted from the day of receipt).`,
-      ],
       calendar: null,
       further,
     };
@@ -603,15 +626,13 @@ function complaintClock(ctx: Ctx, c: EventLike): ComplaintClock {
     out.due = {
       id: `authority_progress_due:${c.id}`,
       kind: 'authority_progress_due',
-      label: `${who} should report progress on your complaint of ${shortDate(c.on)}`,
       due: counted.due,
-      rule: `Three months from the complaint: if ${who} has not told you of progress or the outcome by then, you may go to court against it. A Saturday, Sunday or public holiday in ${authCal.label} moves it to the next working day.`,
+      ...wordedFields(label, worded('tracking.rule.art78', { who, calendar: authCal.label }), [received, counted]),
       source: 'GDPR Art 78(2)',
       law: 'GDPR',
       state,
       from: receipt,
       fromEventId: c.id,
-      steps: [received, ...counted.steps],
       calendar: authCal.label,
     };
   }

@@ -19,9 +19,11 @@ const clock = (d: Deadline | null, today: string): ClockFacts | null =>
         state: d.state,
         passed: d.state === 'open' && d.due < today,
         rule: d.rule,
+        ruleMsg: d.ruleMsg,
         source: d.source,
         steps: d.steps,
-        ...(d.unverified ? { unverified: d.unverified } : {}),
+        stepsMsg: d.stepsMsg,
+        ...(d.unverified ? { unverified: d.unverified, ...(d.unverifiedMsg ? { unverifiedMsg: d.unverifiedMsg } : {}) } : {}),
       }
     : null;
 
@@ -45,6 +47,7 @@ export function factsOf(a: CaseAnalysis, today: string): TrackingFacts {
     ref: r.request.ref ?? null,
     due: clock(r.due, today),
     noDeadlineReason: r.due ? null : r.reason,
+    noDeadlineReasonMsg: r.due ? null : r.reasonMsg,
     swissAccessDue: clock(r.swiss, today),
     extension: r.extension
       ? { notifiedOn: r.extension.event.on, eventId: r.extension.event.id, inTime: r.extension.inTime, firstPeriodEnd: r.extension.firstPeriodEnd }
@@ -69,6 +72,7 @@ export function factsOf(a: CaseAnalysis, today: string): TrackingFacts {
     ref: c.complaint.ref ?? null,
     acknowledgementDue: clock(c.due, today),
     noDeadlineReason: c.due ? null : c.reason,
+    noDeadlineReasonMsg: c.due ? null : c.reasonMsg,
     acknowledgements: c.acknowledgements.map(at),
     reply: c.replies[0] ? at(c.replies[0]) : null,
     reminders: c.reminders.map(at),
@@ -93,6 +97,7 @@ export function factsOf(a: CaseAnalysis, today: string): TrackingFacts {
           }
         : null,
       noClockReason: c.due ? null : c.reason,
+      noClockReasonMsg: c.due ? null : c.reasonMsg,
       acknowledgedOn: c.acknowledgements[0]?.on ?? null,
       decisionOn: c.decisions[0]?.on ?? null,
     };
@@ -106,5 +111,6 @@ export function factsOf(a: CaseAnalysis, today: string): TrackingFacts {
     complaints,
     icoWindow: clock(a.icoWindow, today),
     noDeadlinesReason: a.noDeadlinesReason,
+    noDeadlinesReasonMsg: a.noDeadlinesReasonMsg,
   };
 }

@@ -41,6 +41,7 @@ export function getTracking(ctx: CoreContext, caseId: string): CaseTracking {
     statusOverridden: Boolean(c.statusOverridden),
     statusReason: c.statusReason,
     noDeadlinesReason: analysis.noDeadlinesReason,
+    noDeadlinesReasonMsg: analysis.noDeadlinesReasonMsg,
     facts: factsOf(analysis, today),
   };
 }
