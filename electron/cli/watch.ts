@@ -144,7 +144,7 @@ export function registerWatchCommands(program: Command, env: CliEnv): void {
 
   watch
     .command('to-case')
-    .description('add a change to a case as evidence: the earlier text, the new text and the sentences that changed')
+    .description('add a change to a case as evidence: the earlier text, the new text, the sentences that changed, and both raw pages and screenshots')
     .argument('<checkId>', 'the change (wc_…), from `watch log` or `watch status`')
     .option('--case <id>', 'add it to this case')
     .option('--new-case', 'start a new case with it (give --title, --name, --email, --country)')

@@ -63,6 +63,9 @@ describe('redress watch --platform, on/off, status, to-case and switches as a re
       expect.stringMatching(/^LinkedIn Privacy Policy, text of \d{1,2} \w{3} \d{4}$/),
       expect.stringMatching(/^LinkedIn Privacy Policy, text of /),
       expect.stringMatching(/^Changes between .* and .*: LinkedIn Privacy Policy$/),
+      // The raw pages as fetched (screenshots are off in these tests: support.ts).
+      expect.stringMatching(/^LinkedIn Privacy Policy, page as fetched on /),
+      expect.stringMatching(/^LinkedIn Privacy Policy, page as fetched on /),
     ]);
     const verify = JSON.parse((await redress('evidence', 'verify', started.caseId, '--json')).stdout);
     expect(verify.ok).toBe(true);
