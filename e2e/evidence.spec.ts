@@ -260,7 +260,7 @@ test('import by picker and by drop, refuse bad files, verify, and catch a tamper
   const detail = await app.api<{ artifacts: { storedPath: string }[] }>('evidence.get', { id: shot.id });
   appendFileSync(detail.artifacts[0].storedPath, 'tampered');
   await page.getByRole('button', { name: 'Verify all' }).click();
-  await expect(page.getByText('1 item(s) modified or missing')).toBeVisible();
+  await expect(page.getByText('1 item modified or missing')).toBeVisible();
   await expect(table.getByRole('row', { name: /settings/ })).toContainText('modified');
   await expectAccessible(page, 'verify with a tampered file');
   await screenshot(page, 'evidence-verify-tampered');
@@ -292,3 +292,122 @@ test('the CLI captures a fixture page, reads the switch, and verify exits 1 afte
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+/** What the evidence and tracking screens say in each language, for the tests below. */
+const WORDS = {
+  de: {
+    htmlLang: 'de',
+    evidence: 'Nachweise',
+    items: /^Nachweise \(2\)$/,
+    screenshotKind: 'Bildschirmfoto',
+    detail: /^Bildschirmfoto: settings$/,
+    files: 'Gespeicherte Dateien',
+    back: 'Zurück zu den Nachweisen',
+    timeline: 'Verlauf und Fristen',
+    events: 'Ereignisse',
+    record: 'Ereignis festhalten',
+    form: 'Ereignis hinzufügen',
+    type: 'Art des Ereignisses',
+    sent: 'Antrag gesendet',
+    attached: 'Angehängt an: Antrag gesendet am 30. Apr. 2026',
+    import: 'Dateien importieren',
+    steps: 'Wo Ihr Fall steht',
+  },
+  fr: {
+    htmlLang: 'fr',
+    evidence: 'Preuves',
+    items: /^Éléments \(2\)$/,
+    screenshotKind: "Capture d'écran",
+    detail: /^Capture d'écran : settings$/,
+    files: 'Fichiers enregistrés',
+    back: 'Retour aux preuves',
+    timeline: 'Chronologie et délais',
+    events: 'Événements',
+    record: 'Enregistrer un événement',
+    form: 'Ajouter un événement',
+    type: "Type d'événement",
+    sent: 'Demande envoyée',
+    attached: 'Joint à : Demande envoyée le 30 avr. 2026',
+    import: 'Importer des fichiers',
+    steps: 'Où en est votre dossier',
+  },
+} as const;
+
+/** Nothing on the page is wider than the window: no text cut off or pushed out sideways. */
+async function expectNoSidewaysOverflow(page: Page) {
+  const over = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const out: string[] = [];
+    // A data table's own scroll area may scroll sideways (WCAG 1.4.10 excepts tables): its contents are not checked.
+    const scrolls = (el: Element) => {
+      for (let p = el.parentElement; p; p = p.parentElement) if (getComputedStyle(p).overflowX === 'auto') return true;
+      return false;
+    };
+    for (const el of document.querySelectorAll('main *')) {
+      if (scrolls(el)) continue;
+      const r = el.getBoundingClientRect();
+      if (r.width && r.right > width + 1) out.push(`${el.tagName.toLowerCase()}.${el.className}: right ${Math.round(r.right)} > ${width}`);
+    }
+    return out.slice(0, 10);
+  });
+  expect(over).toEqual([]);
+}
+
+for (const lang of ['de', 'fr'] as const) {
+  test(`in ${lang === 'de' ? 'German' : 'French'}: the evidence list, an item and the timeline with the event form open speak the language, marked data stays as it is`, async ({ page, app }) => {
+    const w = WORDS[lang];
+    const c = await newCase(app);
+    const shot = await app.api<{ id: string }>('evidence.upload', { caseId: c.id, filename: 'settings.png', dataBase64: makePng(40, 30).toString('base64') });
+    await app.api('evidence.upload', { caseId: c.id, filename: 'letter.txt', dataBase64: Buffer.from('Dear LinkedIn').toString('base64') });
+    await app.api('tracking.addEvent', { caseId: c.id, type: 'request_sent', on: '2026-04-30', ref: 'LI-2026-0042', evidenceIds: [shot.id] });
+    await app.api('tracking.addEvent', { caseId: c.id, type: 'acknowledged', on: '2026-05-02' });
+    await app.api('tracking.addEvent', { caseId: c.id, type: 'note', on: '2026-05-04', note: 'Called the helpline; they said to wait.' });
+
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(`${app.host.url}&lang=${lang}#/cases/${c.id}`);
+    await expect(page.locator('html')).toHaveAttribute('lang', w.htmlLang);
+    const evidence = page.getByRole('region', { name: w.evidence, exact: true });
+    await expect(evidence.getByRole('heading', { name: w.items })).toBeVisible();
+    await expect(evidence.getByRole('heading', { name: w.import })).toBeVisible();
+    const table = evidence.getByRole('table', { name: w.items });
+    await expect(table.getByRole('row', { name: /settings/ })).toContainText(w.screenshotKind);
+    await expect(evidence.locator('a[translate="no"]', { hasText: 'settings' })).toBeVisible();
+    await expect(page.getByRole('list', { name: w.steps })).toBeVisible();
+
+    const panel = page.getByRole('region', { name: w.timeline });
+    await expect(panel.getByRole('heading', { name: w.events })).toBeVisible();
+    await expect(panel.locator('.event-request_sent')).toContainText(w.sent);
+    await expect(panel.locator('.event-note [translate="no"]')).toHaveText('Called the helpline; they said to wait.');
+    await panel.getByRole('button', { name: w.record }).click();
+    const form = panel.getByRole('form', { name: w.form });
+    await expect(form.getByLabel(w.type)).toBeFocused();
+    await expect(panel).not.toContainText('Record an event');
+    await expect(form).not.toContainText('Attach evidence');
+    await expectAccessible(page, `case page in ${lang}`);
+    await screenshot(page, `evidence-tracking-${lang}-1280`);
+    await panel.screenshot({ path: `test-results/screens/evidence-tracking-${lang}-1280-timeline.png` });
+    await evidence.screenshot({ path: `test-results/screens/evidence-tracking-${lang}-1280-evidence.png` });
+    await page.setViewportSize({ width: 760, height: 800 });
+    await screenshot(page, `evidence-tracking-${lang}-760`);
+    await panel.screenshot({ path: `test-results/screens/evidence-tracking-${lang}-760-timeline.png` });
+    await evidence.screenshot({ path: `test-results/screens/evidence-tracking-${lang}-760-evidence.png` });
+    await expectNoSidewaysOverflow(page);
+
+    // The delete confirmation names the event that holds the item, in the language shown.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await table.locator(`#evidence-delete-${shot.id}`).click();
+    await expect(table.locator('.confirm-delete')).toContainText(w.attached);
+    await table.locator('.confirm-delete button').first().click();
+
+    await page.goto(`${app.host.url}&lang=${lang}#/cases/${c.id}/evidence/${shot.id}`);
+    const heading = page.getByRole('heading', { level: 2, name: w.detail });
+    await expect(heading).toBeFocused();
+    await expect(page.locator('.evidence-files caption')).toHaveText(w.files);
+    await expect(page.getByRole('link', { name: w.back }).first()).toBeVisible();
+    await expectAccessible(page, `evidence item in ${lang}`);
+    await screenshot(page, `evidence-item-${lang}-1280`);
+    await page.setViewportSize({ width: 760, height: 800 });
+    await screenshot(page, `evidence-item-${lang}-760`);
+    await expectNoSidewaysOverflow(page);
+  });
+}

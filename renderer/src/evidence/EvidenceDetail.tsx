@@ -52,7 +52,7 @@ export function EvidenceDetail(props: { caseId: string; id: string; onChange(): 
             t={t}
             i18nKey="detail.otherCaseText"
             values={{ title: e.title }}
-            components={{ data: <span translate="no" />, link: <a href={href('cases', e.caseId, 'evidence', e.id)} /> }}
+            components={{ data: <span translate="no" />, go: <a href={href('cases', e.caseId, 'evidence', e.id)} /> }}
           />
         </p>
         <BackToEvidence caseId={props.caseId} />

@@ -231,92 +231,96 @@ function EvidenceTable(props: { caseId: string; items: EvidenceSummary[]; onChan
         </p>
       ) : null}
       {props.items.length ? (
-        <table className="evidence-table" aria-labelledby="evidence-items">
-          <thead>
-            <tr>
-              <th scope="col">{t('list.colCompare')}</th>
-              <th scope="col">{t('list.colKind')}</th>
-              <th scope="col">{t('list.colTitle')}</th>
-              <th scope="col">{t('list.colTime')}</th>
-              <th scope="col">{t('list.colHash')}</th>
-              <th scope="col">{t('list.colSwitch')}</th>
-              <th scope="col">{t('list.colCheck')}</th>
-              <th scope="col">{t('list.colActions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.items.map((e) => {
-              const v = status.get(e.id);
-              return (
-                <Fragment key={e.id}>
-                  <tr>
-                    <td>
-                      {comparable.includes(e) ? (
-                        <input
-                          type="checkbox"
-                          aria-label={t('list.compareItem', { title: e.title, time: when(e.capturedAt) })}
-                          checked={picked.includes(e.id)}
-                          onChange={(ev) => setPicked((p) => (ev.target.checked ? [...p, e.id].slice(-2) : p.filter((x) => x !== e.id)))}
-                        />
-                      ) : null}
-                    </td>
-                    <td>{kindLabel(e.kind)}</td>
-                    <td>
-                      <a
-                        id={itemLinkId(e.id)}
-                        href={href('cases', props.caseId, 'evidence', e.id)}
-                        aria-label={t('list.itemLink', { title: e.title, kind: kindLabel(e.kind), time: when(e.capturedAt ?? e.addedAt) })}
-                        translate="no"
-                      >
-                        {e.title}
-                      </a>
-                      {e.sourceUrl ? (
-                        <span className="rule" translate="no">
-                          {e.sourceUrl}
-                        </span>
-                      ) : null}
-                    </td>
-                    <td>
-                      <time dateTime={e.capturedAt ?? e.addedAt}>{when(e.capturedAt ?? e.addedAt)}</time>
-                    </td>
-                    <td>
-                      <code title={e.sha256}>{shortHash(e.sha256)}</code>
-                    </td>
-                    <td>
-                      {e.toggle ? (
-                        <span className={`toggle toggle-${e.toggle.state}`}>
-                          {e.toggle.confirmedBy === 'hand' ? t('list.toggleHand', { state: toggleLabel(e.toggle.state) }) : toggleLabel(e.toggle.state)}
-                        </span>
-                      ) : (
-                        '—'
-                      )}
-                    </td>
-                    <td>{v ? <span className={`verify verify-${v.status}`}>{t(`verify.status.${v.status}`)}</span> : '—'}</td>
-                    <td>
-                      <button
-                        type="button"
-                        id={`evidence-delete-${e.id}`}
-                        className="danger"
-                        aria-label={t('list.deleteItem', { title: e.title, time: when(e.capturedAt ?? e.addedAt) })}
-                        aria-expanded={confirming === e.id}
-                        onClick={() => setConfirming(e.id)}
-                      >
-                        {t('list.delete')}
-                      </button>
-                    </td>
-                  </tr>
-                  {confirming === e.id ? (
-                    <tr className="confirm-row">
-                      <td colSpan={8}>
-                        <DeleteConfirm item={e} onCancel={() => cancel(e.id)} onDelete={() => void remove(e)} />
+        // A data table may scroll sideways in a narrow window (WCAG 1.4.10 excepts tables); the region takes focus so a
+        // keyboard can scroll it.
+        <div className="table-scroll" role="region" aria-labelledby="evidence-items" tabIndex={0}>
+          <table className="evidence-table" aria-labelledby="evidence-items">
+            <thead>
+              <tr>
+                <th scope="col">{t('list.colCompare')}</th>
+                <th scope="col">{t('list.colKind')}</th>
+                <th scope="col">{t('list.colTitle')}</th>
+                <th scope="col">{t('list.colTime')}</th>
+                <th scope="col">{t('list.colHash')}</th>
+                <th scope="col">{t('list.colSwitch')}</th>
+                <th scope="col">{t('list.colCheck')}</th>
+                <th scope="col">{t('list.colActions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {props.items.map((e) => {
+                const v = status.get(e.id);
+                return (
+                  <Fragment key={e.id}>
+                    <tr>
+                      <td>
+                        {comparable.includes(e) ? (
+                          <input
+                            type="checkbox"
+                            aria-label={t('list.compareItem', { title: e.title, time: when(e.capturedAt) })}
+                            checked={picked.includes(e.id)}
+                            onChange={(ev) => setPicked((p) => (ev.target.checked ? [...p, e.id].slice(-2) : p.filter((x) => x !== e.id)))}
+                          />
+                        ) : null}
+                      </td>
+                      <td>{kindLabel(e.kind)}</td>
+                      <td>
+                        <a
+                          id={itemLinkId(e.id)}
+                          href={href('cases', props.caseId, 'evidence', e.id)}
+                          aria-label={t('list.itemLink', { title: e.title, kind: kindLabel(e.kind), time: when(e.capturedAt ?? e.addedAt) })}
+                          translate="no"
+                        >
+                          {e.title}
+                        </a>
+                        {e.sourceUrl ? (
+                          <span className="rule" translate="no">
+                            {e.sourceUrl}
+                          </span>
+                        ) : null}
+                      </td>
+                      <td>
+                        <time dateTime={e.capturedAt ?? e.addedAt}>{when(e.capturedAt ?? e.addedAt)}</time>
+                      </td>
+                      <td>
+                        <code title={e.sha256}>{shortHash(e.sha256)}</code>
+                      </td>
+                      <td>
+                        {e.toggle ? (
+                          <span className={`toggle toggle-${e.toggle.state}`}>
+                            {e.toggle.confirmedBy === 'hand' ? t('list.toggleHand', { state: toggleLabel(e.toggle.state) }) : toggleLabel(e.toggle.state)}
+                          </span>
+                        ) : (
+                          '—'
+                        )}
+                      </td>
+                      <td>{v ? <span className={`verify verify-${v.status}`}>{t(`verify.status.${v.status}`)}</span> : '—'}</td>
+                      <td>
+                        <button
+                          type="button"
+                          id={`evidence-delete-${e.id}`}
+                          className="danger"
+                          aria-label={t('list.deleteItem', { title: e.title, time: when(e.capturedAt ?? e.addedAt) })}
+                          aria-expanded={confirming === e.id}
+                          onClick={() => setConfirming(e.id)}
+                        >
+                          {t('list.delete')}
+                        </button>
                       </td>
                     </tr>
-                  ) : null}
-                </Fragment>
-              );
-            })}
-          </tbody>
-        </table>
+                    {confirming === e.id ? (
+                      <tr className="confirm-row">
+                        <td colSpan={8}>
+                          <DeleteConfirm item={e} onCancel={() => cancel(e.id)} onDelete={() => void remove(e)} />
+                        </td>
+                      </tr>
+                    ) : null}
+                  </Fragment>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
       ) : (
         <p className="hint">{t('list.empty')}</p>
       )}

@@ -76,7 +76,7 @@ export function ReminderBanner() {
               t={t}
               i18nKey="reminder.item"
               values={{ title: r.title, what: r.label || deadlineLabel(r.kind), due: shortDate(r.due), when: when(r) }}
-              components={{ link: <a href={href('cases', r.caseId)} translate="no" /> }}
+              components={{ go: <a href={href('cases', r.caseId)} translate="no" /> }}
             />
           </li>
         ))}

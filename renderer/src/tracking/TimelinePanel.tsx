@@ -6,6 +6,7 @@ import { invoke } from '../api';
 import { i18next } from '../i18n';
 import { useAsync } from '../ui/useAsync';
 import { EventForm, type EventValues } from './EventForm';
+import './tracking.css';
 import {
   announceChange,
   channelLabel,
