@@ -94,7 +94,7 @@ describe('next step actions name their template', () => {
 describe('a case closed by hand', () => {
   it('says it is closed, not "Send your objection", with no button', () => {
     const s = step('IE', [], '2026-04-01', { status: 'closed', statusOverridden: true });
-    expect(s).toEqual({ tone: 'done', text: expect.stringMatching(/^You closed this case\./) });
+    expect(s).toEqual({ tone: 'done', text: expect.stringMatching(/^You closed this case\./), textMsg: { key: 'tracking.next.closedByHand' } });
     expect(s.text).not.toMatch(/objection/);
     const late = step('GB', [request()], '2026-06-03', { status: 'closed', statusOverridden: true });
     expect(late.tone).toBe('done');

@@ -12,7 +12,7 @@ describe('next step', () => {
   it('nothing sent yet: object first, with a link to the draft', () => {
     const s = step('DE', [], '2026-04-01');
     expect(s.text).toMatch(/Send your objection/);
-    expect(s.action).toEqual({ label: 'Draft the objection', href: '#/cases/case_1/draft/objection' });
+    expect(s.action).toEqual({ label: 'Draft the objection', labelMsg: { key: 'tracking.next.action.objection' }, href: '#/cases/case_1/draft/objection' });
   });
 
   it('waiting: says when the reply is due; three days before, it turns urgent', () => {
@@ -25,7 +25,7 @@ describe('next step', () => {
     const events = [ev('request_sent', '2026-04-30')];
     const late = step('IE', events, '2026-06-03');
     expect(late).toMatchObject({ tone: 'overdue', text: 'No reply by 2 June 2026: send the reminder.' });
-    expect(late.action).toEqual({ label: 'Send the reminder', href: '#/cases/case_1/draft/reminder' });
+    expect(late.action).toEqual({ label: 'Send the reminder', labelMsg: { key: 'tracking.next.action.reminder' }, href: '#/cases/case_1/draft/reminder' });
     const reminded = step('IE', [...events, ev('reminder_sent', '2026-06-05')], '2026-06-20');
     expect(reminded.text).toBe('Still no reply after your reminder: complain to DPC.');
   });

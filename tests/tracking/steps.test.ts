@@ -56,7 +56,7 @@ describe('case steps', () => {
   it('a closed case (by event or by hand) has no current step; what was not done is passed by', () => {
     const byEvent = steps('IE', [ev('request_sent', '2026-04-30'), ev('response_received', '2026-05-10'), ev('closed', '2026-05-11')], 1, '2026-05-12');
     expect(current(byEvent)).toEqual([]);
-    expect(byEvent.at(-1)).toEqual({ key: 'decision', state: 'done', on: '2026-05-11', note: 'Case closed' });
+    expect(byEvent.at(-1)).toEqual({ key: 'decision', state: 'done', on: '2026-05-11', note: 'Case closed', noteMsg: { key: 'tracking.stepNote.closed' } });
     expect(states(byEvent)).toMatchObject({ complaint: 'passed' });
     const byHand = steps('IE', [], 0, '2026-04-01', 'closed');
     expect(current(byHand)).toEqual([]);
