@@ -9,6 +9,7 @@ import { createCore, type Core } from '../../electron/core';
 import type { EvidenceSummary } from '../../electron/core/contract/evidence';
 import type { CaseEventSummary } from '../../electron/core/contract/tracking';
 import { resolveFile } from '../../electron/core/files';
+import { say } from '../../electron/core/i18n';
 import { makeJpeg, makePng } from '../pdf/support/images';
 import { pdfdetach, pdfimages, pdftotext, qpdfCheck } from '../pdf/support/pdf-tools';
 
@@ -257,7 +258,11 @@ describe('drafting API', () => {
       expectedLanguageReason: 'authority',
       recipientLanguages: ['de'],
       languages: [{ code: 'en', reviewed: true }, { code: 'de', reviewed: false }, { code: 'fr', reviewed: false }],
-      expectedLanguageNoteMsg: { key: 'drafting.expectedLanguage.authority', params: { recipient: 'Berliner Beauftragte für Datenschutz und Informationsfreiheit', languages: 'German', language: 'German' } },
+      expectedLanguageNoteMsg: {
+        key: 'drafting.expectedLanguage.authority',
+        params: { recipient: 'Berliner Beauftragte für Datenschutz und Informationsfreiheit', languageCodes: 'de', languageCode: 'de' },
+      },
+      expectedLanguageNote: "Berliner Beauftragte für Datenschutz und Informationsfreiheit takes complaints in German; this letter's text exists in German.",
     });
     expect(view.template.title).toBe('Beschwerde bei Ihrer Datenschutzaufsichtsbehörde');
     expect(view.template.fields.find((f) => f.name === 'narrative')?.label).toBe('Ihre Beschwerde');
@@ -269,6 +274,10 @@ describe('drafting API', () => {
     // In English on asking: the caution then says the authority expects German, and that the letter has it.
     const en = await core.api.call('drafting.get', { caseId: c.id, templateId: 'authority-complaint', language: 'en' });
     expect(en.cautions[0]).toBe("BlnBDI expects complaints in German. Choose German as the letter's language, or send the complaint in English to the Data Protection Commission instead.");
+    // The same caution by key, for the screen to word in the member's language; the catalog's English is the caution.
+    expect(en.cautionsMsg[0]).toEqual({ key: 'drafting.cautions.homeLanguageSwitch', params: { home_authority_short: 'BlnBDI', home_language_code: 'de' } });
+    expect(say(en.cautionsMsg[0]!.key, en.cautionsMsg[0]!.params)).toMatch(/^BlnBDI expects complaints in “de”\. Choose that language/);
+    expect(en.cautionsMsg.length).toBe(en.cautions.length);
     const p = await core.api.call('drafting.preview', { caseId: c.id, templateId: 'authority-complaint', language: 'en' });
     expect(p.text).toContain('Dear Sir or Madam,');
     expect(p.text).toContain('so the Data Protection Commission is its lead supervisory authority (Article 56(1))');

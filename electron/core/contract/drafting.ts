@@ -55,6 +55,12 @@ export const Requirement = z.object({
 export const Caution = z.object({
   when: FactTest,
   text: z.string().min(1),
+  /**
+   * The caution's key in the core catalog (contract/messages/<lang>/drafting.json), whose English is `text`, and the
+   * fact names passed to it as parameters: the drafting screen then words it in the member's language.
+   */
+  key: z.string().regex(/^drafting\.[A-Za-z0-9_.]+$/, 'A caution key is a drafting.* message key.').optional(),
+  params: z.array(z.string().regex(/^[a-z][a-z0-9_]*$/)).max(10).optional(),
   from: isoDate.optional(),
   until: isoDate.optional(),
 });
@@ -298,6 +304,8 @@ export interface DraftView {
   readiness: Readiness;
   /** Things to know before sending, from the record (never block an export). */
   cautions: string[];
+  /** Beside each caution, its message key and parameters where it has one (null: shown as `cautions` words it). */
+  cautionsMsg: (Msg | null)[];
 }
 
 export interface Readiness {

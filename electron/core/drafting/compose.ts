@@ -5,7 +5,6 @@ import type { CoreContext } from '../context';
 import { canonicalTemplateId, fieldsSchema, type DraftPreview, type DraftView, type ExpectedLanguageReason, type Readiness, type TemplateManifest } from '../contract/drafting';
 import type { Msg } from '../contract/i18n';
 import { currentPlatforms, jurisdictionFor, type Jurisdiction } from '../contract/jurisdiction';
-import { say } from '../i18n';
 import { languageIn } from './dates';
 import { listEvidenceForCase } from '../evidence/query';
 import { deadlinesForCase, listEventsForCase } from '../tracking/query';
@@ -56,6 +55,13 @@ export function cautionsOf(m: TemplateManifest, vars: Vars, today: string): stri
   return m.cautions.filter((c) => activeOn(today, c) && holds(vars, c.when)).map((c) => render(c.text, vars));
 }
 
+/** Beside each caution of `cautionsOf`, its message key and parameters (the named facts' values), where it has a key. */
+export function cautionMsgsOf(m: TemplateManifest, vars: Vars, today: string): (Msg | null)[] {
+  return m.cautions
+    .filter((c) => activeOn(today, c) && holds(vars, c.when))
+    .map((c) => (c.key ? { key: c.key, params: Object.fromEntries((c.params ?? []).map((n) => [n, typeof vars[n] === 'string' ? (vars[n] as string) : ''])) } : null));
+}
+
 export function draftView(ctx: CoreContext, caseId: string, templateId: string, language?: string): DraftView {
   return loadDraft(ctx, caseId, templateId, language).view;
 }
@@ -85,29 +91,36 @@ export function expectedLanguage(t: LoadedTemplate, j: Jurisdiction, recipientNa
   const m = t.manifest;
   const reg = m.recipient === 'home' ? j.regulators.find((r) => r.role === 'home') : m.recipient === 'controller' ? undefined : j.regulators.find((r) => r.id === m.recipient);
   const names = (codes: string[]) => codes.map((c) => languageIn('en', c)).join(', ');
-  const out = (code: string, reason: ExpectedLanguageReason, recipientLanguages: string[], key: string, params: Record<string, string>): ExpectedLanguage => ({
+  // The note in plain English words (language names); the message by key with the codes, for the screen to word.
+  const out = (code: string, reason: ExpectedLanguageReason, recipientLanguages: string[], key: string, params: Record<string, string>, note: string): ExpectedLanguage => ({
     code,
     reason,
     recipientLanguages,
-    note: say(key, params),
+    note,
     noteMsg: { key, params },
   });
   if (m.recipient === 'controller') {
     const code = m.languages.includes('en') ? 'en' : m.languages[0];
-    return out(code, 'controller', [], 'drafting.expectedLanguage.controller', { recipient: recipientName, language: code });
+    return out(code, 'controller', [], 'drafting.expectedLanguage.controller', { recipient: recipientName, languageCode: code }, `A letter to ${recipientName}: English unless you choose another of the letter's languages.`);
   }
   if (reg) {
     const own = [reg.complaintLanguage, ...reg.languages.filter((l) => l !== reg.complaintLanguage)];
     const hit = own.find((l) => m.languages.includes(l));
-    if (hit) return out(hit, 'authority', own, 'drafting.expectedLanguage.authority', { recipient: recipientName, languages: names(own), language: languageIn('en', hit) });
-    return out(m.languages[0], 'authority-unavailable', own, 'drafting.expectedLanguage.authorityUnavailable', { recipient: recipientName, languages: names(own), language: languageIn('en', m.languages[0]) });
+    const codes = own.join(', ');
+    if (hit) {
+      return out(hit, 'authority', own, 'drafting.expectedLanguage.authority', { recipient: recipientName, languageCodes: codes, languageCode: hit }, `${recipientName} takes complaints in ${names(own)}; this letter's text exists in ${languageIn('en', hit)}.`);
+    }
+    return out(m.languages[0], 'authority-unavailable', own, 'drafting.expectedLanguage.authorityUnavailable', { recipient: recipientName, languageCodes: codes, languageCode: m.languages[0] },
+      `${recipientName} takes complaints in ${names(own)}; this letter has no text in those languages yet, so it is offered in ${languageIn('en', m.languages[0])}.`);
   }
-  return out(m.languages[0], 'template', [], 'drafting.expectedLanguage.template', { recipient: recipientName, language: languageIn('en', m.languages[0]) });
+  return out(m.languages[0], 'template', [], 'drafting.expectedLanguage.template', { recipient: recipientName, languageCode: m.languages[0] }, `${recipientName} is written to in ${languageIn('en', m.languages[0])}.`);
 }
 
 /** The names about the letter's language, carried into the English wording of readiness and cautions. */
 export const letterLanguageVars = (vars: Vars): Vars =>
-  Object.fromEntries(['letter_language', 'letter_in_home_language', 'home_language_offered', 'home_language_not_used'].map((k) => [k, vars[k]]));
+  Object.fromEntries(
+    ['letter_language', 'letter_in_home_language', 'home_language_offered', 'home_language_not_used', 'home_language_switch', 'home_language_missing'].map((k) => [k, vars[k]]),
+  );
 
 /** The template, the case's facts and names, and the view of the draft, loaded once. */
 function loadDraft(ctx: CoreContext, caseId: string, templateId: string, language?: string) {
@@ -173,6 +186,7 @@ function loadDraft(ctx: CoreContext, caseId: string, templateId: string, languag
     evidenceCount: facts.evidence.length,
     readiness: readinessOf(m, enVars, today),
     cautions: cautionsOf(m, enVars, today),
+    cautionsMsg: cautionMsgsOf(m, enVars, today),
   };
   return { t, facts, vars, view, raw };
 }

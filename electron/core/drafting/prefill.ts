@@ -46,6 +46,9 @@ const BASE_NAMES = [
   'letter_in_home_language',
   'home_language_offered',
   'home_language_not_used',
+  'home_language_switch',
+  'home_language_missing',
+  'home_language_code',
   // The platform the case is about (data/platforms/): its name, its AI-training setting and objection form where it has them.
   'platform_name',
   'linkedin',
@@ -153,6 +156,8 @@ export function contextVars(facts: CaseFacts, m: TemplateManifest, lang = 'en'):
   // The lead authority for LinkedIn Ireland; the jurisdiction names it only where it differs from the home one.
   const lead = j.regulators.find((r) => r.role === 'lead') ?? (home?.id === 'dpc' ? home : undefined);
   const inHomeLanguage = Boolean(home && (home.complaintLanguage === lang || home.languages.includes(lang)));
+  const offered = Boolean(home && m.languages.some((l) => l === home.complaintLanguage || home.languages.includes(l)));
+  const notUsed = Boolean(home?.expectsOwnLanguage && !inHomeLanguage);
   return {
     member_name: c.name,
     member_first_name: c.givenName ?? c.name,
@@ -188,8 +193,12 @@ export function contextVars(facts: CaseFacts, m: TemplateManifest, lang = 'en'):
     letter_language: lang,
     letter_in_home_language: yes(inHomeLanguage),
     // The template has a text in a language the home authority takes, and the letter is not in one it takes.
-    home_language_offered: yes(Boolean(home && m.languages.some((l) => l === home.complaintLanguage || home.languages.includes(l)))),
-    home_language_not_used: yes(Boolean(home?.expectsOwnLanguage && !inHomeLanguage)),
+    home_language_offered: yes(offered),
+    home_language_not_used: yes(notUsed),
+    // Not in the home authority's language: the letter has a text in it (switch), or has none (translate or go to the DPC).
+    home_language_switch: yes(notUsed && offered),
+    home_language_missing: yes(notUsed && !offered),
+    home_language_code: home?.complaintLanguage ?? '',
     ...platformVars(c.platform, j),
     // "Already complained to this recipient": for a home-authority letter, the authority it is addressed to.
     ...factVars(facts, m.recipient === 'home' ? (home?.id ?? 'home') : m.recipient, lang),

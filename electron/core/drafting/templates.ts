@@ -4,6 +4,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { TemplateManifest, type TemplateField } from '../contract/drafting';
+import { isMessageKey } from '../i18n';
 import { namesIn } from './engine';
 import { CONTEXT_NAMES, LIST_ITEM_NAMES } from './prefill';
 
@@ -106,7 +107,12 @@ export function loadTemplate(dir: string): LoadedTemplate {
   // Requirements and cautions test what the record says (facts), never what the member typed.
   const facts = new Set(CONTEXT_NAMES);
   for (const [i, r] of manifest.requires.entries()) checkFactTest(file, `requires.${i}`, r.fact, r.reason, facts);
-  for (const [i, c] of manifest.cautions.entries()) checkFactTest(file, `cautions.${i}`, c.when, c.text, facts);
+  for (const [i, c] of manifest.cautions.entries()) {
+    checkFactTest(file, `cautions.${i}`, c.when, c.text, facts);
+    // A keyed caution is worded from the core catalog: its key must exist and its parameters must be facts.
+    if (c.key && !isMessageKey(c.key)) throw new TemplateLoadError(`${file}: cautions.${i} names the message key "${c.key}", which the core catalog does not have.`);
+    for (const p of c.params ?? []) if (!facts.has(p)) throw new TemplateLoadError(`${file}: cautions.${i} passes "${p}", which is not a fact Redress knows.`);
+  }
   const bodies: LoadedTemplate['bodies'] = {};
   const labels: LoadedTemplate['labels'] = {};
   const texts: LoadedTemplate['texts'] = {};
