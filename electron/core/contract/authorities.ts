@@ -33,8 +33,11 @@ export const AuthorityFile = z
     /** The authority's own site, where it differs from the complaint page's host. */
     website: HttpsUrl.optional(),
     email: z.email().optional(),
-    /** Languages the authority accepts complaints in, the one it expects first. */
-    languages: z.array(Lang).min(1),
+    /**
+     * Languages the authority accepts complaints in, the one it expects first. A letter to it defaults to the first of
+     * these that the template has (drafting's `expectedLanguage`); unconfirmed ones are listed in `unverified`.
+     */
+    languages: z.array(Lang).min(1).refine((l) => new Set(l).size === l.length, { message: 'a language is listed twice' }),
     /** Whose home authority it is: a country, and for Germany (and US states) the ISO 3166-2 region. */
     serves: z
       .array(
