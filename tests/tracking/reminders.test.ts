@@ -29,7 +29,7 @@ describe('startReminders', () => {
 
   it('stays quiet when nothing is due, and summarises many', () => {
     expect(reminderText({ total: 0, late: 0, items: [] })).toBeNull();
-    const items = Array.from({ length: 3 }, (_, i) => ({ caseId: `c${i}`, title: `Case ${i}`, kind: 'response_due' as const, label: 'Reply to your objection of 30 April 2026', due: '2026-06-02', daysLeft: i - 2 }));
+    const items = Array.from({ length: 3 }, (_, i) => ({ caseId: `c${i}`, title: `Case ${i}`, kind: 'response_due' as const, label: 'Reply to your objection of 30 April 2026', labelMsg: { key: 'tracking.label.reply', params: { type: 'objection', on: '2026-04-30' } }, due: '2026-06-02', daysLeft: i - 2 }));
     const t = reminderText({ total: 5, late: 2, items })!;
     expect(t.title).toBe('Redress: 2 deadlines have passed, 3 due soon');
     expect(t.body.split('\n')).toEqual(['Reply due 2 day(s) late: Case 0', 'Reply due 1 day(s) late: Case 1', 'Reply due today: Case 2', 'and 2 more']);

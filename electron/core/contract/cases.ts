@@ -20,6 +20,11 @@ export const CASE_STATUS_LABELS: Record<CaseStatus, string> = {
   complaint_filed: 'Complaint filed',
   closed: 'Closed',
 };
+/** The catalog key of each status's label (core catalog, `cases.status.<status>`): a screen looks the label up by status. */
+export const CASE_STATUS_LABEL_KEYS: Record<CaseStatus, string> = Object.fromEntries(CASE_STATUSES.map((s) => [s, `cases.status.${s}`])) as Record<
+  CaseStatus,
+  string
+>;
 
 /**
  * The platforms a case can be about: the ids of data/platforms/ (the contract cannot read files, so the list is kept

@@ -5,6 +5,10 @@ import { CASE_STATUSES, CaseId, PLATFORMS, type CaseStatus } from './cases';
 import { plainText } from './text';
 import type { Msg } from './i18n';
 
+/** Catalog keys by id (`<prefix>.<id>`): the English dictionaries below give the same words as those keys. */
+export const keysOf = <K extends string>(ids: readonly K[], prefix: string): Record<K, string> =>
+  Object.fromEntries(ids.map((id) => [id, `${prefix}.${id}`])) as Record<K, string>;
+
 export const EVENT_TYPES = [
   'request_sent',
   'acknowledged',
@@ -36,6 +40,8 @@ export const EVENT_TYPE_LABELS: Record<EventType, string> = {
   closed: 'Closed',
   note: 'Note',
 };
+/** The catalog key of each event type's label (core catalog, `tracking.eventType.<type>`), for screens in any language. */
+export const EVENT_TYPE_LABEL_KEYS = keysOf(EVENT_TYPES, 'tracking.eventType');
 /** One line per type, shown under the type picker: what the event is, and what it does to the dates. */
 export const EVENT_TYPE_HELP: Record<EventType, string> = {
   request_sent:
@@ -57,6 +63,7 @@ export const EVENT_TYPE_HELP: Record<EventType, string> = {
   closed: 'You consider the case finished.',
   note: 'Anything else worth keeping; a note changes no date.',
 };
+export const EVENT_TYPE_HELP_KEYS = keysOf(EVENT_TYPES, 'tracking.eventHelp');
 
 /** What a request asks for: each kind has its own rules and letters. */
 export const REQUEST_TYPES = ['objection', 'access', 'erasure', 'other'] as const;
@@ -67,6 +74,7 @@ export const REQUEST_TYPE_LABELS: Record<RequestType, string> = {
   erasure: 'Erasure (deletion) request',
   other: 'Other request',
 };
+export const REQUEST_TYPE_LABEL_KEYS = keysOf(REQUEST_TYPES, 'tracking.requestType');
 
 /** What the controller asked for when it asked for clarification: identity restarts the UK clock, details pause it. */
 export const CLARIFICATION_KINDS = ['details', 'identity'] as const;
@@ -75,6 +83,7 @@ export const CLARIFICATION_LABELS: Record<ClarificationKind, string> = {
   details: 'Details of your request',
   identity: 'Proof of identity',
 };
+export const CLARIFICATION_LABEL_KEYS = keysOf(CLARIFICATION_KINDS, 'tracking.clarification');
 
 /** Events that start a thread other events answer. */
 export const ROOT_TYPES = ['request_sent', 'organisation_complaint', 'complaint_filed'] as const;
@@ -96,6 +105,7 @@ const CHANNEL_TYPES: readonly EventType[] = ['request_sent', 'reminder_sent', 'o
 export const CHANNELS = ['webform', 'email', 'post'] as const;
 export type Channel = (typeof CHANNELS)[number];
 export const CHANNEL_LABELS: Record<Channel, string> = { webform: 'Web form', email: 'Email', post: 'Post' };
+export const CHANNEL_LABEL_KEYS = keysOf(CHANNELS, 'tracking.channel');
 
 /** Notes can hold a pasted reply email; 10,000 characters is far above any reply yet small enough for a PDF page. */
 export const NOTE_MAX = 10_000;
@@ -289,6 +299,9 @@ export const DEADLINE_LABELS: Record<DeadlineKind, string> = {
   ico_complaint_window_ends: 'ICO complaint window ends',
   authority_progress_due: 'Authority should report progress',
 };
+export const DEADLINE_KINDS: readonly DeadlineKind[] = ['response_due', 'fadp_access_due', 'organisation_ack_due', 'ico_complaint_window_ends', 'authority_progress_due'];
+/** The catalog key of each deadline kind's label (`tracking.deadline.<kind>`): a screen looks the label up by kind. */
+export const DEADLINE_LABEL_KEYS = keysOf(DEADLINE_KINDS, 'tracking.deadline');
 
 export interface Deadline extends DeadlineSummary {
   /** Unique within the case: the kind and the event it counts from ("response_due:evt_…"). */
