@@ -45,18 +45,18 @@ describe('letters for every platform', () => {
         const controller = controllerFor(platform, country);
         const templates = all.filter((t) => availability(t.manifest, country).available);
         expect(templates.length).toBeGreaterThan(0);
-        for (const t of templates) {
-          const id = `${platform}/${country}/${t.manifest.id}`;
-          const vars = contextVars(facts, t.manifest);
-          const values = prefillValues(t, 'en', vars);
+        for (const t of templates) for (const lang of t.manifest.languages) {
+          const id = `${platform}/${country}/${t.manifest.id}/${lang}`;
+          const vars = contextVars(facts, t.manifest, lang);
+          const values = prefillValues(t, lang, vars);
           const filled = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v || 'Filled by the member.']));
           const resolved = Object.fromEntries(Object.entries(filled).map(([k, v]) => [k, render(v, { ...vars, ...filled })]));
-          const letter = `${render(t.bodies.en.subject, { ...vars, ...resolved })}\n${render(t.bodies.en.letter, { ...vars, ...resolved })}`;
+          const letter = `${render(t.bodies[lang].subject, { ...vars, ...resolved })}\n${render(t.bodies[lang].letter, { ...vars, ...resolved })}`;
           expect(letter, id).not.toMatch(/\{\{|\}\}/);
           expect(letter, id).toContain(controller.name);
           expect(vars.platform_name, id).toBe(PLATFORM_LABELS[platform]);
           if (platform !== 'linkedin') {
-            expect(letter, id).not.toMatch(/LinkedIn|linkedin\.com|Data for Generative AI Improvement|3 November 2025/);
+            expect(letter, id).not.toMatch(/LinkedIn|linkedin\.com|Data for Generative AI Improvement|3 November 2025|3\. November 2025|3 novembre 2025/);
             const cautions = cautionsOf(t.manifest, vars, '2026-07-01');
             const readiness = readinessOf(t.manifest, vars, '2026-07-01');
             if (t.manifest.recipient === 'controller') {
@@ -127,6 +127,15 @@ describe('the drafting screen for another platform', () => {
     const liView = await core.api.call('drafting.get', { caseId: li.id, templateId: 'objection' });
     expect(liView.template.title).toBe('Objection to AI training (LinkedIn)');
     expect(liView.template.formUrl).toBe('https://www.linkedin.com/help/linkedin/ask/TS-DPRO');
+    // The same in German and French: the platform's name, none of LinkedIn's facts.
+    for (const language of ['de', 'fr']) {
+      for (const templateId of ['objection', 'access-request', 'reminder', 'authority-complaint']) {
+        const v = await core.api.call('drafting.get', { caseId: x.id, templateId, language });
+        const seen = { title: v.template.title, description: v.template.description, fields: v.template.fields };
+        expect(JSON.stringify(seen), `${templateId} ${language}`).not.toMatch(/LinkedIn|linkedin\.com|3\. November 2025|3 novembre 2025/);
+      }
+    }
+    expect((await core.api.call('drafting.get', { caseId: x.id, templateId: 'objection', language: 'de' })).template.title).toBe('Widerspruch gegen KI-Training (X)');
     const list = await core.api.call('drafting.templates', { country: 'FR', platform: 'x' });
     expect(JSON.stringify(list)).not.toMatch(/LinkedIn/);
     expect(list.find((t) => t.id === 'reminder')!.title).toBe('Reminder: no reply within one month (X)');

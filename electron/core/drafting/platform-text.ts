@@ -13,6 +13,19 @@ const LINKEDIN_ONLY: [RegExp, string][] = [
   [/For example https:\/\/www\.linkedin\.com\/in\/your-name\. /g, 'The address of your profile page. '],
   [/Much of my profile and posts dates from before 3 November 2025/g, 'Much of what I posted dates from before the platform began this use'],
   [/LinkedIn Ireland's lead authority/g, 'the lead authority of the platform’s controller'],
+  // The same in the German and French labels.
+  [/Wählen Sie im Formular von LinkedIn die Option für das Training inhaltsgenerierender KI-Modelle \(und, falls angeboten, nicht inhaltsgenerierender Modelle\); fügen Sie diesen Text dort ein, wo nach Einzelheiten gefragt wird\./g, 'Fügen Sie dies dort ein, wo das Formular der Plattform, falls es eines gibt, fragt, wogegen Sie widersprechen.'],
+  [/Der genaue Wortlaut der Auswahlliste von LinkedIn konnte auf LinkedIns eigener Seite nicht bestätigt werden\./g, ''],
+  [/LinkedIn hat diese Verwendung am 3\. November 2025 begonnen: Was Sie davor veröffentlicht haben, haben Sie unter anderen Erwartungen veröffentlicht\./g, 'Was Sie veröffentlicht haben, bevor die Plattform diese Verwendung begann, haben Sie unter anderen Erwartungen veröffentlicht.'],
+  [/Zum Beispiel https:\/\/www\.linkedin\.com\/in\/ihr-name\. /g, 'Die Adresse Ihrer Profilseite. '],
+  [/Ein großer Teil meines Profils und meiner Beiträge stammt aus der Zeit vor dem 3\. November 2025/g, 'Ein großer Teil meiner Beiträge stammt aus der Zeit, bevor die Plattform diese Verwendung begann'],
+  [/der federführenden Behörde von LinkedIn Ireland, der irischen DPC,/g, 'der federführenden Behörde des Verantwortlichen der Plattform,'],
+  [/Dans le formulaire de LinkedIn, choisissez l’option relative à l’entraînement des modèles d’IA générateurs de contenu \(et, si elle est proposée, des autres modèles\) ; collez ce texte là où des précisions sont demandées\./g, 'Collez ce texte là où le formulaire de la plateforme, s’il en existe un, demande à quoi vous vous opposez.'],
+  [/Le libellé exact de la liste de choix de LinkedIn n’a pas pu être confirmé sur la page de LinkedIn\./g, ''],
+  [/LinkedIn a commencé cette utilisation le 3 novembre 2025 : ce que vous avez publié avant, vous l’avez publié avec d’autres attentes\./g, 'Ce que vous avez publié avant que la plateforme ne commence cette utilisation, vous l’avez publié avec d’autres attentes.'],
+  [/Par exemple https:\/\/www\.linkedin\.com\/in\/votre-nom\. /g, 'L’adresse de votre page de profil. '],
+  [/Une grande partie de mon profil et de mes publications date d’avant le 3 novembre 2025/g, 'Une grande partie de mes publications date d’avant que la plateforme ne commence cette utilisation'],
+  [/avec l’autorité chef de file de LinkedIn Ireland, la DPC irlandaise,/g, 'avec l’autorité chef de file du responsable du traitement de la plateforme,'],
 ];
 
 /** A manifest text as a case about `platformName` sees it. */
