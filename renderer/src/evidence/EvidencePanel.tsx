@@ -86,7 +86,7 @@ const holderText = (h: EvidenceHolder[]) =>
   h
     .map((e) =>
       i18next.t('evidence:holders.one', {
-        type: i18next.exists(`tracking:eventType.${e.type}`) ? i18next.t(`tracking:eventType.${e.type}`) : e.typeLabel,
+        type: i18next.exists(`tracking.eventType.${e.type}`, { ns: 'core' }) ? i18next.t(`tracking.eventType.${e.type}`, { ns: 'core' }) : e.typeLabel,
         on: shortDate(e.on),
       }),
     )

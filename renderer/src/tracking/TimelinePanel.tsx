@@ -15,6 +15,7 @@ import {
   errorText,
   eventTypeLabel,
   longDate,
+  msgText,
   requestTypeLabel,
   shortDate,
   statusLabel,
@@ -146,7 +147,7 @@ function stateWord(s: CaseStep): string {
   if (s.state !== 'passed') return tr(`steps.state.${s.state}`);
   if (s.key === 'reply' && s.due) return tr('steps.state.missed');
   // The core's note says why a step was passed by (English, compared, not shown).
-  if (s.key === 'reminder' && s.note?.startsWith('Not needed')) return tr('steps.state.notNeeded');
+  if (s.key === 'reminder' && (s.noteMsg?.key === 'tracking.stepNote.notNeeded' || s.note?.startsWith('Not needed'))) return tr('steps.state.notNeeded');
   return tr('steps.state.passed');
 }
 
@@ -163,12 +164,12 @@ function stepDetail(s: CaseStep): string | null {
       if (s.due) return s.state === 'passed' ? tr('steps.noneBy', { due: shortDate(s.due) }) : tr('steps.by', { due: shortDate(s.due) });
       return s.state === 'current' ? tr('steps.awaited') : null;
     case 'reminder':
-      if (on) return s.note === 'Complaint to LinkedIn' ? tr('steps.complained', { on }) : tr('steps.sent', { on });
+      if (on) return s.noteMsg?.key === 'tracking.stepNote.organisationComplaint' || s.note === 'Complaint to LinkedIn' ? tr('steps.complained', { on }) : tr('steps.sent', { on });
       return null;
     case 'complaint':
       return on ? tr('steps.filed', { on }) : null;
     case 'decision':
-      if (s.note === 'Case closed') return on ? tr('steps.closedOn', { on }) : tr('steps.closed');
+      if (s.noteMsg?.key === 'tracking.stepNote.closed' || s.note === 'Case closed') return on ? tr('steps.closedOn', { on }) : tr('steps.closed');
       if (on) return tr('steps.given', { on });
       return s.due ? tr('steps.progressDue', { due: shortDate(s.due) }) : null;
   }
@@ -204,7 +205,7 @@ export function NextStepBox({ t }: { t: CaseTracking }) {
     <div className={`next-step tone-${s.tone}`} role="region" aria-label={tt('nextStep.label')} id="next-step" tabIndex={-1}>
       <div className="next-step-text">
         <p>
-          <Trans t={tt} i18nKey="nextStep.text" values={{ text: s.text }} components={{ strong: <strong /> }} />
+          <Trans t={tt} i18nKey="nextStep.text" values={{ text: msgText(s.textMsg, s.text) }} components={{ strong: <strong /> }} />
         </p>
         {s.due ? (
           <p className="next-step-date">
@@ -214,7 +215,7 @@ export function NextStepBox({ t }: { t: CaseTracking }) {
       </div>
       {s.action ? (
         <a className="button primary" href={s.action.href}>
-          {s.action.label}
+          {msgText(s.action.labelMsg, s.action.label)}
         </a>
       ) : null}
     </div>
@@ -266,13 +267,13 @@ function noDateNotes(t: CaseTracking): string[] {
   return [
     ...f.requests
       .filter((r) => !r.due && r.noDeadlineReason && !t.noDeadlinesReason)
-      .map((r) => tr('notes.request', { request: requestTypeLabel(r.type), on: shortDate(r.sentOn), reason: r.noDeadlineReason })),
+      .map((r) => tr('notes.request', { request: requestTypeLabel(r.type), on: shortDate(r.sentOn), reason: msgText(r.noDeadlineReasonMsg, r.noDeadlineReason ?? '') })),
     ...f.organisationComplaints
       .filter((c) => !c.acknowledgementDue && c.noDeadlineReason)
-      .map((c) => tr('notes.organisationComplaint', { on: shortDate(c.sentOn), reason: c.noDeadlineReason })),
+      .map((c) => tr('notes.organisationComplaint', { on: shortDate(c.sentOn), reason: msgText(c.noDeadlineReasonMsg, c.noDeadlineReason ?? '') })),
     ...f.complaints
       .filter((c) => !c.clock && c.noClockReason)
-      .map((c) => tr('notes.complaint', { authority: c.authorityName, on: shortDate(c.filedOn), reason: c.noClockReason })),
+      .map((c) => tr('notes.complaint', { authority: c.authorityName, on: shortDate(c.filedOn), reason: msgText(c.noClockReasonMsg, c.noClockReason ?? '') })),
   ];
 }
 
@@ -280,7 +281,7 @@ function Deadlines({ t }: { t: CaseTracking }) {
   const { t: tt } = useTranslation('tracking');
   const notes = noDateNotes(t);
   if (!t.deadlines.length) {
-    if (t.noDeadlinesReason) return <p className="hint">{t.noDeadlinesReason}</p>;
+    if (t.noDeadlinesReason) return <p className="hint">{msgText(t.noDeadlinesReasonMsg, t.noDeadlinesReason)}</p>;
     if (notes.length) return <NoDateNotes notes={notes} />;
     return <p className="hint">{tt('deadlines.none')}</p>;
   }
@@ -325,28 +326,28 @@ function DeadlineItem({ d, today }: { d: Deadline; today: string }) {
         </time>{' '}
         <span className="badge">{state}</span>
       </p>
-      <p className="deadline-about">{d.label}</p>
+      <p className="deadline-about">{msgText(d.labelMsg, d.label)}</p>
       {d.state === 'open' && d.due < today && next ? (
         <p>
           <Trans t={t} i18nKey="deadlines.nextPeriod" values={{ date: longDate(next) }} components={{ time: <time dateTime={next} /> }} />
         </p>
       ) : null}
       <p className="rule">
-        {d.rule} <span className="source">{t('deadlines.source', { source: d.source })}</span>
+        {msgText(d.ruleMsg, d.rule)} <span className="source">{t('deadlines.source', { source: d.source })}</span>
       </p>
-      {d.unverified ? <p className="hint">{t('deadlines.unverified', { text: d.unverified })}</p> : null}
+      {d.unverified ? <p className="hint">{t('deadlines.unverified', { text: msgText(d.unverifiedMsg, d.unverified) })}</p> : null}
       <details>
         <summary>
           <Trans
             t={t}
             i18nKey="deadlines.how"
-            values={{ kind: deadlineLabel(d.kind), label: d.label }}
+            values={{ kind: deadlineLabel(d.kind), label: msgText(d.labelMsg, d.label) }}
             components={{ hidden: <span className="visually-hidden" /> }}
           />
         </summary>
         <ol className="steps">
           {d.steps.map((s, i) => (
-            <li key={i}>{s}</li>
+            <li key={i}>{msgText(d.stepsMsg?.[i], s)}</li>
           ))}
         </ol>
       </details>

@@ -3,7 +3,7 @@ import { i18next } from '../i18n';
 import { shortDate } from '../ui/dates';
 // Calendar dates come from the one date format (ui/dates.ts), in the user's locale.
 export { longDate, shortDate } from '../ui/dates';
-export { errorText } from '../ui/errors';
+export { errorText, msgText } from '../ui/errors';
 
 /** Tells the reminder banner (and anything else listening) that events changed. */
 export const TRACKING_CHANGED = 'redress:tracking-changed';
@@ -21,19 +21,22 @@ export function download(file: ExportFile): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** A word of the tracking catalog for a value (`eventType.request_sent`), or the value itself when it has none. */
+/**
+ * A label the core's catalog holds (`tracking.eventType.request_sent`, `cases.status.closed`): the same word the CLI
+ * and the core's own sentences use, in the language shown; the value itself when the catalog has none.
+ */
 const word = (group: string, value: string | null | undefined): string => {
   if (!value) return '';
-  const key = `tracking:${group}.${value}`;
-  return i18next.exists(key) ? i18next.t(key) : value;
+  const key = `${group}.${value}`;
+  return i18next.exists(key, { ns: 'core' }) ? i18next.t(key, { ns: 'core' }) : value;
 };
-export const eventTypeLabel = (type: string) => word('eventType', type);
-export const eventTypeHelp = (type: string) => word('eventHelp', type);
-export const requestTypeLabel = (type: string | null | undefined) => word('requestType', type ?? 'objection');
-export const channelLabel = (channel: string) => word('channel', channel);
-export const clarificationLabel = (kind: string) => word('clarification', kind);
-export const deadlineLabel = (kind: string) => word('deadline', kind);
-export const statusLabel = (status: string) => word('status', status);
+export const eventTypeLabel = (type: string) => word('tracking.eventType', type);
+export const eventTypeHelp = (type: string) => word('tracking.eventHelp', type);
+export const requestTypeLabel = (type: string | null | undefined) => word('tracking.requestType', type ?? 'objection');
+export const channelLabel = (channel: string) => word('tracking.channel', channel);
+export const clarificationLabel = (kind: string) => word('tracking.clarification', kind);
+export const deadlineLabel = (kind: string) => word('tracking.deadline', kind);
+export const statusLabel = (status: string) => word('cases.status', status);
 
 /** How a request or complaint is named when an event is tied to it: "Access request of 15 May 2026". */
 export function threadName(e: Pick<CaseEvent, 'type' | 'on' | 'requestType' | 'authority'>): string {
