@@ -283,7 +283,7 @@ function EvidenceTable(props: { caseId: string; items: EvidenceSummary[]; onChan
                         <time dateTime={e.capturedAt ?? e.addedAt}>{when(e.capturedAt ?? e.addedAt)}</time>
                       </td>
                       <td>
-                        <code title={e.sha256}>{shortHash(e.sha256)}</code>
+                        <code title={e.sha256} translate="no">{shortHash(e.sha256)}</code>
                       </td>
                       <td>
                         {e.toggle ? (
