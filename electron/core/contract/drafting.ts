@@ -239,6 +239,8 @@ export interface TemplateSummary {
   recipient: TemplateManifest['recipient'];
   countries: string[];
   availability?: TemplateAvailability;
+  /** The languages the template has, each with its native-speaker review state. */
+  languages?: DraftLanguage[];
 }
 
 export interface RecipientInfo {

@@ -23,6 +23,7 @@ export function registerDrafting(api: ApiRegistry, ctx: CoreContext): void {
       recipient: m.recipient,
       countries: m.countries,
       ...(country ? { availability: availability(m, country) } : {}),
+      languages: m.languages.map((code) => ({ code, reviewed: m.reviewed[code] === true })),
     })),
   );
   api.register('drafting.get', ({ caseId, templateId, language }) => draftView(ctx, caseId, templateId, language));
