@@ -21,6 +21,8 @@ import {
   REQUEST_TYPE_LABELS,
 } from '../../electron/core/contract/tracking';
 import { say, translator } from '../../electron/core/i18n';
+import { authoritiesInUse, authorityCalendar } from '../../electron/core/authorities';
+import { calendarParam } from '../../electron/core/tracking/calendar';
 import { reminderText } from '../../electron/main/reminders';
 import { makeCore } from './helpers';
 
@@ -168,6 +170,25 @@ describe('tracking output in German and French', () => {
     checkAll(pairs(r));
     expect(reminderText(r, 'de')).toEqual({ title: 'Redress: 1 Frist in den nächsten 3 Tagen', body: 'Antwort fällig in 3 Tagen: Objection' });
     expect(reminderText(r, 'fr')!.body).toBe('Réponse à échéance dans 3 jours : Objection');
+  });
+
+  it('every variant a next step or rule may pick exists; every authority’s calendar is named in each language', () => {
+    const keys = [
+      ...['noReply', 'orgComplaintFirst', 'complain'].flatMap((k) => ['', 'Several'].flatMap((a) => ['', 'Open', 'Passed'].map((w) => `tracking.next.${k}${a}${w}`))),
+      ...['orgAckMissed', 'orgAcked'].flatMap((k) => ['', 'Open', 'Passed'].map((w) => `tracking.next.${k}${w}`)),
+      ...['', 'Several'].flatMap((a) => ['', 'Acked'].map((k) => `tracking.next.replyDue${a}${k}`)),
+      'tracking.next.paused',
+      'tracking.next.pausedSeveral',
+      ...['us', 'usMay', 'usExtended', 'usExtendedMay', 'oneMonth', 'oneMonth12A', 'threeMonths', 'threeMonths12A'].map((k) => `tracking.rule.${k}`),
+    ];
+    for (const k of keys) for (const lang of ['de', 'fr'] as const) expect(has(lang, k), `${lang} ${k}`).toBe(true);
+    for (const a of authoritiesInUse()) {
+      const cal = authorityCalendar(a.id)!;
+      const id = calendarParam(cal);
+      expect(id, a.id).toBe(cal.state ? `${cal.country}-${cal.state}` : cal.country);
+      expect(say(`tracking.calendar.${id}`), a.id).toBe(cal.label);
+      for (const lang of ['de', 'fr'] as const) expect(has(lang, `tracking.calendarIn.${id}`), `${lang} ${id}`).toBe(true);
+    }
   });
 
   it('the label dictionaries are the English of their catalog keys', () => {

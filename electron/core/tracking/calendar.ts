@@ -2,6 +2,7 @@ import { addDays, addMonths, differenceInCalendarDays, format, getDate, isWeeken
 import type HolidaysType from 'date-holidays';
 import type { Msg } from '../contract/i18n';
 import { lazy } from '../util/lazy';
+import { isMessageKey, say } from '../i18n';
 import { longParams, msgs, texts, weekdayOf, worded, type Worded } from './words';
 
 // About 250 ms to load: only a command that counts a deadline pays for it.
@@ -14,6 +15,19 @@ export interface HolidayCalendar {
   /** Shown to the user: "England and Wales", "Ireland". */
   label: string;
 }
+
+/**
+ * How a calendar is named in a message: its id (country, or country-state: "IE", "GB-ENG", "DE-BE"), worded through
+ * tracking.calendar.<id> and tracking.calendarIn.<id> in each language; a calendar the catalog does not name goes by
+ * its country.
+ */
+export function calendarParam(cal: HolidayCalendar): string {
+  const id = cal.state ? `${cal.country}-${cal.state}` : cal.country;
+  return isMessageKey(`tracking.calendarIn.${id}`) ? id : cal.country;
+}
+
+/** A calendar's name in English, from the catalog (the code where the catalog does not name it). */
+export const calendarLabel = (id: string) => (isMessageKey(`tracking.calendar.${id}`) ? say(`tracking.calendar.${id}`) : id);
 
 export const ENGLAND_AND_WALES: HolidayCalendar = { country: 'GB', state: 'ENG', label: 'England and Wales' };
 export const IRELAND: HolidayCalendar = { country: 'IE', label: 'Ireland' };
@@ -59,7 +73,7 @@ function rollForward(d: Date, cal: HolidayCalendar, steps: Worded[]): Date {
     const iso = toIso(d);
     const holiday = holidaysOf(cal, d.getFullYear()).get(iso);
     if (isWeekend(d)) steps.push(worded('tracking.count.weekend', { date: iso, dateWd: weekdayOf(iso) }));
-    else if (holiday) steps.push(worded('tracking.count.holiday', { date: iso, calendar: cal.label, holiday }));
+    else if (holiday) steps.push(worded('tracking.count.holiday', { date: iso, calendar: calendarParam(cal), holiday }));
     else return d;
     d = addDays(d, 1);
   }

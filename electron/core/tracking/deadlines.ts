@@ -14,7 +14,7 @@ import {
 } from '../contract/tracking';
 import { addDays } from 'date-fns';
 import type { Msg, MsgParams } from '../contract/i18n';
-import { countDays, countMonths, daysInclusive, ENGLAND_AND_WALES, IRELAND, shortDate, toIso, type HolidayCalendar } from './calendar';
+import { calendarLabel, calendarParam, countDays, countMonths, daysInclusive, ENGLAND_AND_WALES, IRELAND, shortDate, toIso, type HolidayCalendar } from './calendar';
 import { msgs, texts, worded, type Worded } from './words';
 import { inOrder, resolveLinks } from './links';
 import { stateName, usStateLaw, usStateLaws, type StateLaw } from './us-states';
@@ -43,7 +43,7 @@ export function calendarFor(country: string, platform = 'linkedin'): HolidayCale
   if (regime === 'other') return null;
   // The controller's country: Ireland for LinkedIn, Meta, X or Google; the Netherlands for Reddit (data/platforms/).
   const hc = jurisdictionFor(country, null, undefined, platform).controller.holidayCountry;
-  return hc === 'IE' ? IRELAND : { country: hc, label: hc };
+  return hc === 'IE' ? IRELAND : { country: hc, label: calendarLabel(hc) };
 }
 
 /**
@@ -357,7 +357,7 @@ function ukRequest(ctx: Ctx, c: RequestClock, receiptStep: Worded, ackSteps: Wor
     due: counted.due,
     ...wordedFields(
       replyLabel(c),
-      worded(`tracking.rule.${extended ? 'threeMonths' : 'oneMonth'}${art12A ? '12A' : ''}`, { calendar: cal.label }),
+      worded(`tracking.rule.${extended ? 'threeMonths' : 'oneMonth'}${art12A ? '12A' : ''}`, { calendar: calendarParam(cal) }),
       steps,
       art12A && c.clarifications.length ? worded('tracking.unverified.art12A') : undefined,
     ),
@@ -394,7 +394,7 @@ function gdprRequest(ctx: Ctx, c: RequestClock, receiptStep: Worded, ackSteps: W
     id: `response_due:${c.request.id}`,
     kind: 'response_due',
     due: counted.due,
-    ...wordedFields(replyLabel(c), worded(`tracking.rule.${extended ? 'threeMonths' : 'oneMonth'}`, { calendar: cal.label }), [
+    ...wordedFields(replyLabel(c), worded(`tracking.rule.${extended ? 'threeMonths' : 'oneMonth'}`, { calendar: calendarParam(cal) }), [
       receiptStep,
       ...ackSteps,
       ...clarSteps,
@@ -421,7 +421,7 @@ function gdprRequest(ctx: Ctx, c: RequestClock, receiptStep: Worded, ackSteps: W
         worded('tracking.label.swissAccess', { on: c.request.on }),
         worded('tracking.rule.swissAccess'),
         [receiptStep, d],
-        worded('tracking.unverified.swissCalendar', { calendar: cal.label }),
+        worded('tracking.unverified.swissCalendar', { calendar: calendarParam(cal) }),
       ),
       source: 'FADP Art 25(7); Swiss Code of Obligations Arts 77(1)(1) and 78(1); Federal Act of 21 June 1963 on time limits falling on a Saturday',
       law: 'FADP',
@@ -462,7 +462,9 @@ function usRequest(ctx: Ctx, c: RequestClock, receiptStep: Worded, ackSteps: Wor
         : [worded('tracking.step.usExtensionUnknown', { notified: ext.event.on })];
   const unverified = [law.coverage, law.unverified].filter(Boolean).join(' ');
   const lawName = law.law.includes(`(${law.shortName}`) ? law.law : `${law.law} (${law.shortName})`;
-  const may: MsgParams = law.extensionDays ? { may: 'yes', more: law.extensionDays, notice: law.extensionNotice } : { may: 'no' };
+  // Where the law allows an extension, the rule says so (the <key>May variant).
+  const may: MsgParams = law.extensionDays ? { more: law.extensionDays, notice: law.extensionNotice } : {};
+  const mayKey = law.extensionDays ? 'May' : '';
   c.due = {
     id: `response_due:${c.request.id}`,
     kind: 'response_due',
@@ -470,8 +472,8 @@ function usRequest(ctx: Ctx, c: RequestClock, receiptStep: Worded, ackSteps: Wor
     ...wordedFields(
       worded('tracking.label.usReply', { named, on: c.request.on }),
       extended
-        ? worded('tracking.rule.usExtended', { days: law.responseDays + law.extensionDays!, law: lawName, named, ...may })
-        : worded('tracking.rule.us', { days: law.responseDays, law: lawName, named, ...may }),
+        ? worded(`tracking.rule.usExtended${mayKey}`, { days: law.responseDays + law.extensionDays!, law: lawName, named, ...may })
+        : worded(`tracking.rule.us${mayKey}`, { days: law.responseDays, law: lawName, named, ...may }),
       [receiptStep, ...ackSteps, ...clarSteps, ...extSteps, counted],
       unverified ? asData(unverified) : undefined,
     ),
@@ -627,7 +629,7 @@ function complaintClock(ctx: Ctx, c: EventLike): ComplaintClock {
       id: `authority_progress_due:${c.id}`,
       kind: 'authority_progress_due',
       due: counted.due,
-      ...wordedFields(label, worded('tracking.rule.art78', { who, calendar: authCal.label }), [received, counted]),
+      ...wordedFields(label, worded('tracking.rule.art78', { who, calendar: calendarParam(authCal) }), [received, counted]),
       source: 'GDPR Art 78(2)',
       law: 'GDPR',
       state,

@@ -117,11 +117,9 @@ export function nextStep(
   const windowOpen = window?.state === 'open' && window.due >= today;
   const windowPassed = window?.state === 'open' && window.due < today;
   // The ICO says it may not take a complaint made more than three months after the last contact; say so plainly.
-  const complainUntil: MsgParams = windowOpen
-    ? { window: 'open', windowDue: window!.due }
-    : windowPassed
-      ? { window: 'passed', windowDue: window!.due }
-      : { window: 'none' };
+  // Each such message has a variant with the window written in (<key>Open, <key>Passed).
+  const until = windowOpen ? 'Open' : windowPassed ? 'Passed' : '';
+  const complainUntil: MsgParams = until ? { windowDue: window!.due } : {};
 
   // The member closed the case by hand: that stands whatever the events say, until they reopen it.
   if (c.statusOverridden && c.status === 'closed') return said('done', 'closedByHand');
@@ -171,7 +169,7 @@ export function nextStep(
       if (left >= 0) return said(left <= 3 ? 'due' : 'info', 'orgAckUpcoming', { platform: P, due: d.due }, { due: d.due });
       return said(
         'overdue',
-        'orgAckMissed',
+        `orgAckMissed${until}`,
         { platform: P, due: d.due, ...complainUntil },
         { due: windowOpen ? window!.due : d.due, ...complaintAction('icoComplaint') },
       );
@@ -179,7 +177,7 @@ export function nextStep(
     if (org.acknowledgements.length || d?.state === 'met') {
       return said(
         windowPassed ? 'overdue' : 'info',
-        'orgAcked',
+        `orgAcked${until}`,
         { platform: P, ...complainUntil },
         { due: windowOpen ? window!.due : undefined, ...complaintAction('icoComplaint') },
       );
@@ -188,33 +186,30 @@ export function nextStep(
 
   // Requests: an overdue one first, then one whose clock is stopped, then the next one due.
   const several = a.requests.length > 1;
-  const about = (r: RequestClock): MsgParams => (several ? { about: 'several', type: r.type, requestOn: r.request.on } : { about: 'one' });
+  // With several requests, the message names the one it is about (the <key>Several variant).
+  const about = (r: RequestClock): MsgParams => (several ? { type: r.type, requestOn: r.request.on } : {});
+  const sev = several ? 'Several' : '';
   const live = a.requests.filter((r) => r.due && (r.due.state === 'open' || r.due.state === 'paused'));
   const overdue = live.filter((r) => r.due!.state === 'open' && r.due!.due < today).sort((x, y) => (x.due!.due < y.due!.due ? -1 : 1))[0];
   if (overdue) {
     const d = overdue.due!;
     const reminded = overdue.reminders.some((e) => e.on > d.due);
-    if (!reminded) return said('overdue', 'noReply', { ...about(overdue), due: d.due, ...complainUntil }, { due: d.due, ...reminderAction });
+    if (!reminded) return said('overdue', `noReply${sev}${until}`, { ...about(overdue), due: d.due, ...complainUntil }, { due: d.due, ...reminderAction });
     const orgDone = a.organisationComplaints.some((o) => o.complaint.on >= overdue.request.on);
     if (regime === 'uk' && today >= S164A_FROM && !orgDone) {
       return said(
         'overdue',
-        'orgComplaintFirst',
+        `orgComplaintFirst${sev}${until}`,
         { ...about(overdue), platform: P, ...complainUntil },
         { due: windowOpen ? window!.due : d.due, ...act('orgComplaint', draft('organisation-complaint'), { platform: P }) },
       );
     }
-    return said('overdue', 'complain', { ...about(overdue), ...to, ...complainUntil }, { due: windowOpen ? window!.due : d.due, ...draftComplaint() });
+    return said('overdue', `complain${sev}${until}`, { ...about(overdue), ...to, ...complainUntil }, { due: windowOpen ? window!.due : d.due, ...draftComplaint() });
   }
   const paused = live.find((r) => r.due!.state === 'paused');
   if (paused) {
     const q = paused.clarifications.find((p) => !p.answer)!;
-    return said('info', 'paused', {
-      platform: P,
-      asks: q.asks,
-      asked: q.question.on,
-      ...(several ? { aboutYour: 'several', type: paused.type } : { aboutYour: 'one' }),
-    });
+    return said('info', `paused${sev}`, { platform: P, asks: q.asks, asked: q.question.on, ...(several ? { type: paused.type } : {}) });
   }
   const upcoming = live.filter((r) => r.due!.state === 'open').sort((x, y) => (x.due!.due < y.due!.due ? -1 : 1))[0];
   if (upcoming) {
@@ -222,8 +217,8 @@ export function nextStep(
     const left = daysFrom(today, d.due);
     return said(
       left <= 3 ? 'due' : 'info',
-      'replyDue',
-      { ...about(upcoming), due: d.due, ...citeFor(regime, upcoming, stateLaw?.shortName ?? null), acked: upcoming.acknowledgements.length ? 'yes' : 'no', platform: P },
+      `replyDue${sev}${upcoming.acknowledgements.length ? 'Acked' : ''}`,
+      { ...about(upcoming), due: d.due, ...citeFor(regime, upcoming, stateLaw?.shortName ?? null), platform: P },
       { due: d.due },
     );
   }
