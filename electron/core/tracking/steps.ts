@@ -2,9 +2,10 @@
 // page shows these as steps above the next step, so a member sees at a glance what is behind them and what is ahead.
 import type { CaseStatus } from '../contract';
 import { CASE_STEP_KEYS, type CaseStep, type CaseStepKey } from '../contract/tracking';
+import { say } from '../i18n';
 import type { CaseAnalysis } from './deadlines';
 
-type Seen = { done: boolean; on?: string; due?: string; note?: string; noteKey?: string; count?: number; missed?: boolean; notNeeded?: boolean };
+type Seen = { done: boolean; on?: string; due?: string; noteKey?: string; count?: number; missed?: boolean; notNeeded?: boolean };
 
 /**
  * The furthest step done decides where the case is: every step before it that was not done was passed by; the first
@@ -33,20 +34,20 @@ export function caseSteps(a: CaseAnalysis, evidenceCount: number, status: CaseSt
     reply: reply
       ? { done: true, on: reply.on }
       : overdue
-        ? { done: false, missed: true, due: overdue.due!.due, note: 'No reply by the date', noteKey: 'tracking.stepNote.noReply' }
+        ? { done: false, missed: true, due: overdue.due!.due, noteKey: 'tracking.stepNote.noReply' }
         : awaited
           ? { done: false, due: awaited.due!.due }
           : { done: false },
     reminder: reminder
-      ? { done: true, on: reminder.on, note: reminder.type === 'organisation_complaint' ? 'Complaint to LinkedIn' : undefined, noteKey: reminder.type === 'organisation_complaint' ? 'tracking.stepNote.organisationComplaint' : undefined }
+      ? { done: true, on: reminder.on, noteKey: reminder.type === 'organisation_complaint' ? 'tracking.stepNote.organisationComplaint' : undefined }
       : reply
-        ? { done: false, notNeeded: true, note: 'Not needed: LinkedIn replied', noteKey: 'tracking.stepNote.notNeeded' }
+        ? { done: false, notNeeded: true, noteKey: 'tracking.stepNote.notNeeded' }
         : { done: false },
     complaint: complaint ? { done: true, on: complaint.on } : { done: false },
     decision: decision
       ? { done: true, on: decision.on }
       : closed
-        ? { done: true, on: closedOn, note: 'Case closed', noteKey: 'tracking.stepNote.closed' }
+        ? { done: true, on: closedOn, noteKey: 'tracking.stepNote.closed' }
         : { done: false, due: authorityDue },
   };
 
@@ -64,13 +65,13 @@ export function caseSteps(a: CaseAnalysis, evidenceCount: number, status: CaseSt
     const step: CaseStep = { key, state };
     if (s.on) step.on = s.on;
     if (s.due && !s.done) step.due = s.due;
-    if (s.note) step.note = s.note;
-    if (s.note && s.noteKey) step.noteMsg = { key: s.noteKey };
-    if (s.count !== undefined) step.count = s.count;
-    if (closed && !s.done && !s.note) {
-      step.note = 'Case closed';
-      step.noteMsg = { key: 'tracking.stepNote.closed' };
+    // The note in English and by reference, from one catalog entry (tracking.stepNote.*).
+    const noteKey = s.noteKey ?? (closed && !s.done ? 'tracking.stepNote.closed' : undefined);
+    if (noteKey) {
+      step.note = say(noteKey);
+      step.noteMsg = { key: noteKey };
     }
+    if (s.count !== undefined) step.count = s.count;
     return step;
   });
 }
