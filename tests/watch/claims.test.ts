@@ -16,17 +16,32 @@ afterEach(async () => {
   for (const c of closers.splice(0)) await c();
 });
 
-/** Policy pages that take a while to answer (so two runs overlap), counting every request per path. */
-async function slowServer(delayMs: number) {
+/**
+ * Policy pages, counting every request per path. With `barrier`, no page is answered until that many requests are
+ * waiting (or 60 s passed): more than one run fetches at once (4), so the first answers wait until a second run is
+ * fetching too, however slowly the two processes started.
+ */
+async function slowServer(barrier = 0) {
   const hits = new Map<string, number>();
+  const waiting: (() => void)[] = [];
+  let open = barrier === 0;
+  const release = () => {
+    open = true;
+    for (const w of waiting.splice(0)) w();
+  };
+  const timer = setTimeout(release, 60_000);
   const server = createServer((req, res) => {
     const path = req.url ?? '';
     hits.set(path, (hits.get(path) ?? 0) + 1);
-    setTimeout(() => {
+    const answer = () => {
       res.setHeader('content-type', 'text/html; charset=utf-8');
       res.end(policyPage({ paragraphs: [`Policy ${path}: we collect what you give us.`, 'We share it with our processors.'] }));
-    }, delayMs);
+    };
+    if (open) return answer();
+    waiting.push(answer);
+    if (waiting.length >= barrier) release();
   });
+  closers.push(async () => clearTimeout(timer));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   closers.push(() => new Promise<void>((resolve) => (server.closeAllConnections(), server.close(() => resolve()))));
   return { base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, hits };
@@ -34,13 +49,18 @@ async function slowServer(delayMs: number) {
 
 describe('two watch runs at once on one data folder', () => {
   it('two real `redress watch run` processes share the due documents: each page is fetched once and checked once', async () => {
-    const srv = await slowServer(1000);
+    const srv = await slowServer(6);
     const dir = tempDir();
     const redress = (...args: string[]) => run(process.execPath, [join(root, 'bin', 'redress.mjs'), '--data-dir', dir, ...args], { cwd: root, timeout: 120_000 });
     const N = 8;
-    for (let i = 0; i < N; i++) await redress('watch', 'add', `${srv.base}/p/${i}`, '--json');
+    const setup = tempCore({ dataDir: dir });
+    for (let i = 0; i < N; i++) await setup.api.call('watch.add', { url: `${srv.base}/p/${i}` });
+    setup.close();
 
+    const t = performance.now();
     const [a, b] = await Promise.all([redress('watch', 'run', '--json'), redress('watch', 'run', '--json')]);
+    // The pages were answered once both runs were fetching, not after the server's 60-second fallback.
+    expect(performance.now() - t).toBeLessThan(55_000);
     const ra = JSON.parse(a.stdout) as WatchCheck[];
     const rb = JSON.parse(b.stdout) as WatchCheck[];
 
@@ -65,7 +85,7 @@ describe('two watch runs at once on one data folder', () => {
   }, 180_000);
 
   it("skips a document another run holds, and takes it once that run's lease has run out (a crashed run)", async () => {
-    const srv = await slowServer(0);
+    const srv = await slowServer();
     const clock = movableClock('2026-05-01T10:00:00.000Z');
     const core = tempCore({ clock });
     const doc = (await core.api.call('watch.add', { url: `${srv.base}/held` })) as WatchedDocument;
