@@ -56,3 +56,26 @@ it('parses a big watched page in the worker: the same text, and this thread keep
   expect(inThread.maxGap).toBeGreaterThan(150);
   expect(inWorker.maxGap).toBeLessThan(inThread.maxGap / 3);
 }, 120_000);
+
+it("the app's hosts parse watched pages in the worker; a short run from the command line does not start it", async () => {
+  const { createCore } = await import('../../electron/core/index');
+  const { tempDir } = await import('../support/tmp');
+  const { fixtureServer, policyPage } = await import('../watch/support');
+  const fx = await fixtureServer();
+  fx.routes.set('/p', { body: policyPage({ paragraphs: ['We collect your profile.', 'We share it with partners.'] }) });
+  const runOn = async (host: 'cli' | 'browser') => {
+    await coreWorker().terminate();
+    expect(coreWorker().threadId).toBeUndefined();
+    const core = createCore({ dataDir: tempDir(), host });
+    try {
+      await core.api.call('watch.add', { url: `${fx.base}/p` });
+      const [c] = await core.api.call('watch.run', {});
+      expect(c.baseline).toBe(true);
+    } finally {
+      core.close();
+    }
+    return coreWorker().threadId !== undefined;
+  };
+  expect(await runOn('browser')).toBe(true);
+  expect(await runOn('cli')).toBe(false);
+}, 120_000);

@@ -21,6 +21,10 @@ export const WATCH_CONCURRENCY = 4;
 /** How long a run's claim on a document holds: longer than a fetch, a parse and a screenshot take together, short
  * enough that a run that crashed holds nothing for long. */
 export const CLAIM_LEASE_MS = 10 * 60_000;
+/** From how many due documents the command line parses in the worker too: starting it costs about a second, which a
+ * short run from cron does not win back (it has no window to keep responsive); a long run does (parsing beside the
+ * fetching). The app and the browser host always parse there. */
+export const CLI_WORKER_MIN_DOCS = 8;
 
 export interface RunOptions {
   force?: boolean;
@@ -77,6 +81,7 @@ export async function runWatch(ctx: CoreContext, opts: RunOptions = {}): Promise
   const startedAt = ctx.clock.now().getTime();
   const fetchOpts: FetchOptions = { userAgent: watchUserAgent(ctx.app.version), ...opts.fetch };
   const shots = createShotRenderer({ enabled: opts.screenshots, executablePath: opts.chromium, now: () => ctx.clock.now() });
+  const inWorker = useWorker() && (ctx.app.host !== 'cli' || docs.length >= CLI_WORKER_MIN_DOCS);
   const results: (WatchCheck | undefined)[] = new Array(docs.length);
   let next = 0;
   const worker = async () => {
@@ -85,7 +90,7 @@ export async function runWatch(ctx: CoreContext, opts: RunOptions = {}): Promise
       const doc = claimDocument(ctx, docs[i].id, runId, { force: opts.force, startedAt });
       if (!doc) continue;
       try {
-        results[i] = await checkDocument(ctx, doc, fetchOpts, { shots, runId });
+        results[i] = await checkDocument(ctx, doc, fetchOpts, { shots, runId, inWorker });
       } finally {
         writeTx(ctx.db, () => release(ctx, doc.id, runId));
       }
@@ -111,8 +116,8 @@ export function sentenceChanges(before: string, after: string): { added: string[
 }
 
 /** The page's kept text, parsed in the core's worker (a big page never stalls the app's thread) unless already in it. */
-async function extract(input: ExtractInput): Promise<Extracted> {
-  if (!useWorker()) return extractPage(input);
+async function extract(input: ExtractInput, inWorker: boolean): Promise<Extracted> {
+  if (!inWorker || !useWorker()) return extractPage(input);
   const { value, transfer } = copyForTransfer(input);
   return runTask('watch.extract', value, transfer);
 }
@@ -123,7 +128,7 @@ export async function checkDocument(
   ctx: CoreContext,
   doc: DocumentRow,
   fetchOpts: FetchOptions,
-  run: { shots?: ShotRenderer; runId?: string } = {},
+  run: { shots?: ShotRenderer; runId?: string; inWorker?: boolean } = {},
 ): Promise<WatchCheck> {
   const checkedAt = isoNow(ctx.clock);
   const select = JSON.parse(doc.select_json) as string[];
@@ -153,7 +158,7 @@ export async function checkDocument(
   let text: string;
   let via: Extracted['via'];
   try {
-    const extracted = await extract({ body: page.body, contentType: page.contentType, url: page.finalUrl, select, remove });
+    const extracted = await extract({ body: page.body, contentType: page.contentType, url: page.finalUrl, select, remove }, run.inWorker ?? useWorker());
     text = extracted.text;
     via = extracted.via;
     if (!text) {
