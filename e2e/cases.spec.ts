@@ -120,7 +120,7 @@ test('a German member: the form asks for the Land, names its authority and the D
   await expect(callout.getByRole('heading')).toHaveText('What applies in Germany, Bayern (Bavaria)');
   await expect(callout).toContainText('Bayerisches Landesamt für Datenschutzaufsicht (BayLDA)');
   await expect(callout).toContainText('Promenade 18, 91522 Ansbach, Germany');
-  await expect(callout).toContainText('Expects complaints in German. Redress drafts letters in English for now');
+  await expect(callout).toContainText('Expects complaints in German: Redress drafts the complaint to it in German.');
   await expect(callout.getByRole('link', { name: 'BayLDA complaint page' })).toHaveAttribute('href', /^https:\/\/www\.lda\.bayern\.de\//);
   await expect(callout).toContainText('Lead authority for LinkedIn Ireland');
   await expectAccessible(page, 'new case with a Land');

@@ -49,7 +49,7 @@ const fake = vi.hoisted(() => {
     app: {
       getAppPath: () => process.env.FAKE_APP_DIR!,
       getPath: () => process.env.FAKE_DATA_DIR!,
-      getLocale: () => 'de-DE',
+      getLocale: () => 'en-GB',
       getVersion: () => '0.1.0',
       isPackaged: false,
       enableSandbox: vi.fn(),
@@ -117,7 +117,7 @@ describe('Electron main process (electron faked)', () => {
     expect(win.options.webPreferences).toEqual({
       ...WINDOW_PREFERENCES,
       preload: expect.stringMatching(/dist-electron[\\/]preload\.cjs$/),
-      additionalArguments: ['--redress-locale=de-DE'],
+      additionalArguments: ['--redress-locale=en-GB'],
     });
     expect(win.loaded).toBe('app://redress/index.html');
     expect(fake.state.privileged.map((s) => s.scheme)).toEqual(['app', 'redress-file']);

@@ -118,9 +118,14 @@ void app.whenReady().then(() => {
   ipcMain.handle(IPC_CHANNEL, createInvokeHandler(live));
   createWindow();
   // Deadlines within 3 days or passed: an OS notification on start and daily while running.
-  stopReminders = startReminders(live, (title, body) => {
-    if (Notification.isSupported()) new Notification({ title, body }).show();
-  });
+  // They speak the member's chosen language, else the system's.
+  stopReminders = startReminders(
+    live,
+    (title, body) => {
+      if (Notification.isSupported()) new Notification({ title, body }).show();
+    },
+    () => [app.getLocale()],
+  );
   // The policy watch, only while the user has turned it on: shortly after start, then every few hours.
   stopWatch = startWatchSchedule(live, {
     Notification,

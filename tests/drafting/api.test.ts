@@ -262,7 +262,7 @@ describe('drafting API', () => {
         key: 'drafting.expectedLanguage.authority',
         params: { recipient: 'Berliner Beauftragte für Datenschutz und Informationsfreiheit', languageCodes: 'de', languageCode: 'de' },
       },
-      expectedLanguageNote: "Berliner Beauftragte für Datenschutz und Informationsfreiheit takes complaints in German; this letter's text exists in German.",
+      expectedLanguageNote: "Berliner Beauftragte für Datenschutz und Informationsfreiheit takes complaints in German; this letter has a text in German.",
     });
     expect(view.template.title).toBe('Beschwerde bei Ihrer Datenschutzaufsichtsbehörde');
     expect(view.template.fields.find((f) => f.name === 'narrative')?.label).toBe('Ihre Beschwerde');

@@ -106,4 +106,20 @@ export function addFormats(i18n: WithFormatter, locale: (lng: string | undefined
   );
   f.add('instant', (v, lng) => new Intl.DateTimeFormat(locale(lng), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(String(v))));
   f.add('num', (v, lng) => new Intl.NumberFormat(locale(lng)).format(Number(v)));
+  const languageName = (code: string, lng: string | undefined) => {
+    try {
+      return new Intl.DisplayNames([locale(lng)], { type: 'language' }).of(code) ?? code;
+    } catch {
+      return code;
+    }
+  };
+  f.add('language', (v, lng) => languageName(String(v), lng));
+  f.add('languages', (v, lng) =>
+    new Intl.ListFormat(locale(lng), { type: 'conjunction' }).format(
+      String(v)
+        .split(/\s*,\s*/)
+        .filter(Boolean)
+        .map((c) => languageName(c, lng)),
+    ),
+  );
 }

@@ -8,6 +8,7 @@ import { regimeOf, type Regime } from './countries';
 import { needsRegion, regionName } from './regions';
 import { controllerFor as platformControllerFor, type PlatformController, type PlatformFile } from './platforms';
 import { PLATFORM_LABELS, type PlatformId } from './cases';
+import { LANGUAGES } from './i18n';
 
 export interface Controller {
   name: string;
@@ -97,7 +98,7 @@ export interface Regulator {
   languages: string[];
   /** The language it expects a complaint in. */
   complaintLanguage: string;
-  /** True where it expects complaints in a language other than English (Redress's letters are in English for now). */
+  /** True where it expects complaints in a language other than English. */
   expectsOwnLanguage: boolean;
   compulsoryForm?: { note: string; url?: string };
   law: AuthorityLaw;
@@ -311,7 +312,9 @@ export function jurisdictionFor(
       const h = regulators.find((r) => r.role === 'home');
       if (h?.expectsOwnLanguage) {
         notes.push(
-          `${h.shortName} expects complaints in ${languageName(h.complaintLanguage)}. Redress drafts in English for now: translate the letter before sending it there${lead && lead.languages.includes('en') ? `, or complain to the ${lead.shortName} in English` : ''}.`,
+          (LANGUAGES as readonly string[]).includes(h.complaintLanguage)
+            ? `${h.shortName} expects complaints in ${languageName(h.complaintLanguage)}: Redress drafts the complaint to it in ${languageName(h.complaintLanguage)}.`
+            : `${h.shortName} expects complaints in ${languageName(h.complaintLanguage)}. Redress has no letters in ${languageName(h.complaintLanguage)} yet: translate the letter before sending it there${lead && lead.languages.includes('en') ? `, or complain to the ${lead.shortName} in English` : ''}.`,
         );
       }
       if (h?.compulsoryForm) notes.push(`${h.shortName}: ${h.compulsoryForm.note}`);

@@ -1,5 +1,6 @@
 // Puts a draft together: the template, what the case says (prefill), and what the member typed (saved values).
 import { ApiError, apiError } from '../api/errors';
+import { say } from '../i18n';
 import { requireCase } from '../cases/api';
 import type { CoreContext } from '../context';
 import { canonicalTemplateId, fieldsSchema, type DraftPreview, type DraftView, type ExpectedLanguageReason, type Readiness, type TemplateManifest } from '../contract/drafting';
@@ -90,30 +91,28 @@ export interface ExpectedLanguage {
 export function expectedLanguage(t: LoadedTemplate, j: Jurisdiction, recipientName: string): ExpectedLanguage {
   const m = t.manifest;
   const reg = m.recipient === 'home' ? j.regulators.find((r) => r.role === 'home') : m.recipient === 'controller' ? undefined : j.regulators.find((r) => r.id === m.recipient);
-  const names = (codes: string[]) => codes.map((c) => languageIn('en', c)).join(', ');
-  // The note in plain English words (language names); the message by key with the codes, for the screen to word.
-  const out = (code: string, reason: ExpectedLanguageReason, recipientLanguages: string[], key: string, params: Record<string, string>, note: string): ExpectedLanguage => ({
+  // One source: the English note is the catalog's message, worded with language names; the screen words the same key.
+  const out = (code: string, reason: ExpectedLanguageReason, recipientLanguages: string[], key: string, params: Record<string, string>): ExpectedLanguage => ({
     code,
     reason,
     recipientLanguages,
-    note,
+    note: say(key, params),
     noteMsg: { key, params },
   });
   if (m.recipient === 'controller') {
     const code = m.languages.includes('en') ? 'en' : m.languages[0];
-    return out(code, 'controller', [], 'drafting.expectedLanguage.controller', { recipient: recipientName, languageCode: code }, `A letter to ${recipientName}: English unless you choose another of the letter's languages.`);
+    return out(code, 'controller', [], 'drafting.expectedLanguage.controller', { recipient: recipientName, languageCode: code });
   }
   if (reg) {
     const own = [reg.complaintLanguage, ...reg.languages.filter((l) => l !== reg.complaintLanguage)];
     const hit = own.find((l) => m.languages.includes(l));
     const codes = own.join(', ');
     if (hit) {
-      return out(hit, 'authority', own, 'drafting.expectedLanguage.authority', { recipient: recipientName, languageCodes: codes, languageCode: hit }, `${recipientName} takes complaints in ${names(own)}; this letter's text exists in ${languageIn('en', hit)}.`);
+      return out(hit, 'authority', own, 'drafting.expectedLanguage.authority', { recipient: recipientName, languageCodes: codes, languageCode: hit });
     }
-    return out(m.languages[0], 'authority-unavailable', own, 'drafting.expectedLanguage.authorityUnavailable', { recipient: recipientName, languageCodes: codes, languageCode: m.languages[0] },
-      `${recipientName} takes complaints in ${names(own)}; this letter has no text in those languages yet, so it is offered in ${languageIn('en', m.languages[0])}.`);
+    return out(m.languages[0], 'authority-unavailable', own, 'drafting.expectedLanguage.authorityUnavailable', { recipient: recipientName, languageCodes: codes, languageCode: m.languages[0] });
   }
-  return out(m.languages[0], 'template', [], 'drafting.expectedLanguage.template', { recipient: recipientName, languageCode: m.languages[0] }, `${recipientName} is written to in ${languageIn('en', m.languages[0])}.`);
+  return out(m.languages[0], 'template', [], 'drafting.expectedLanguage.template', { recipient: recipientName, languageCode: m.languages[0] });
 }
 
 /** The names about the letter's language, carried into the English wording of readiness and cautions. */

@@ -2,7 +2,7 @@
 // bytes, or a web form's fields as copied) is filed in the evidence locker and the request, reminder or complaint is
 // recorded on the timeline with that item attached, both in the custody log. Later complaints list it as an exhibit.
 import { createHash } from 'node:crypto';
-import { ApiError, invalid } from '../api/errors';
+import { ApiError, invalid, wordIssue } from '../api/errors';
 import { requireCase } from '../cases/api';
 import type { CoreContext } from '../context';
 import type { MarkSentResult, TemplateManifest } from '../contract/drafting';
@@ -115,7 +115,7 @@ export async function markSent(ctx: CoreContext, input: MarkSentInput): Promise<
     ...(ev.forEventId ? { forEventId: ev.forEventId } : {}),
     ...(ev.authority ? { authority: ev.authority } : {}),
   });
-  if (!parsed.success) throw invalid(parsed.error.issues.map((i) => i.message).join(' '));
+  if (!parsed.success) throw invalid(parsed.error.issues.map((i) => wordIssue(i)).join(' '));
   const { caseId: _caseId, ...fields } = parsed.data;
   void _caseId;
   const today = todayOf(ctx.clock);

@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { needsRegion, PLATFORM_LABELS, PLATFORMS, regionName, type Jurisdiction, type Regulator } from '../../../electron/core/contract';
+import { LANGUAGES, needsRegion, PLATFORM_LABELS, PLATFORMS, regionName, type Jurisdiction, type Regulator } from '../../../electron/core/contract';
 import { invoke } from '../api';
 import { countryName } from '../ui/countries';
 import { errorText } from '../ui/errors';
@@ -127,7 +127,13 @@ function RegulatorFacts({ r, leadFor = 'LinkedIn Ireland' }: { r: Regulator; lea
         </a>
         {r.email ? <span translate="no">{` · ${r.email}`}</span> : null}
       </span>
-      {r.expectsOwnLanguage ? <span className="rule">{t('jurisdiction.expectsLanguage', { language: languageLabel(r.complaintLanguage) })}</span> : null}
+      {r.expectsOwnLanguage ? (
+        <span className="rule">
+          {t((LANGUAGES as readonly string[]).includes(r.complaintLanguage) ? 'jurisdiction.expectsLanguage' : 'jurisdiction.expectsLanguageTranslate', {
+            language: languageLabel(r.complaintLanguage),
+          })}
+        </span>
+      ) : null}
       {r.compulsoryForm ? <span className="rule">{r.compulsoryForm.note}</span> : null}
       {r.unverifiedFields.length ? (
         <details className="unverified">
