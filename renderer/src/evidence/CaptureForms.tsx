@@ -1,4 +1,4 @@
-import { zodResolver } from '@hookform/resolvers/zod';
+import { catalogResolver } from '../ui/resolver';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -23,7 +23,7 @@ function CaptureForm(props: { caseId: string; purpose: 'setting' | 'page'; inter
   const [status, setStatus] = useState<{ kind: 'ok' | 'error' | 'busy'; text: string; id?: string; title?: string } | null>(null);
   const setting = props.purpose === 'setting';
   const { register, handleSubmit, setValue, getValues, formState } = useForm<FormIn, unknown, FormOut>({
-    resolver: zodResolver(EvidenceCaptureInput),
+    resolver: catalogResolver(EvidenceCaptureInput),
     defaultValues: { caseId: props.caseId, purpose: props.purpose, url: setting ? LINKEDIN_AI_SETTING_URL : LINKEDIN_POLICY_URLS[0].url },
   });
   const onSubmit = async (values: FormOut) => {

@@ -1,4 +1,4 @@
-import { zodResolver } from '@hookform/resolvers/zod';
+import { catalogResolver } from '../ui/resolver';
 import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -62,7 +62,7 @@ export function EventForm(props: {
     setFocus,
     formState: { errors, isSubmitting },
   } = useForm<FormIn, unknown, EventValues>({
-    resolver: zodResolver(EventAddInput),
+    resolver: catalogResolver(EventAddInput),
     defaultValues: {
       caseId: props.caseId,
       type: (e?.type as FormIn['type']) ?? 'request_sent',

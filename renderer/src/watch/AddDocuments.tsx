@@ -1,4 +1,4 @@
-import { zodResolver } from '@hookform/resolvers/zod';
+import { catalogResolver } from '../ui/resolver';
 import { useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { useForm } from 'react-hook-form';
@@ -47,7 +47,7 @@ function AddPlatform(props: { platforms: Platform[]; platformsError?: string; on
     handleSubmit,
     watch,
     formState: { errors, isSubmitting },
-  } = useForm<PlatformIn>({ resolver: zodResolver(PlatformSchema), defaultValues: { platform: '' } });
+  } = useForm<PlatformIn>({ resolver: catalogResolver(PlatformSchema), defaultValues: { platform: '' } });
   const chosen = props.platforms.find((p) => p.id === watch('platform'));
 
   const onSubmit = async ({ platform }: PlatformIn) => {
@@ -127,7 +127,7 @@ function AddPage(props: { onAdded(): void }) {
     reset,
     setError,
     formState: { errors, isSubmitting },
-  } = useForm<PageIn, unknown, PageOut>({ resolver: zodResolver(PageSchema), defaultValues: { url: '', select: '', remove: '' } });
+  } = useForm<PageIn, unknown, PageOut>({ resolver: catalogResolver(PageSchema), defaultValues: { url: '', select: '', remove: '' } });
 
   const onSubmit = async (v: PageOut) => {
     setMessage(null);

@@ -1,4 +1,4 @@
-import { zodResolver } from '@hookform/resolvers/zod';
+import { catalogResolver } from '../ui/resolver';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Trans, useTranslation } from 'react-i18next';
@@ -117,7 +117,7 @@ export function StartCase(props: { change: WatchCheck; doc: WatchedDocument; whe
     setError,
     formState: { errors, isSubmitting },
   } = useForm<FormIn, unknown, FormOut>({
-    resolver: zodResolver(NewCaseSchema),
+    resolver: catalogResolver(NewCaseSchema),
     defaultValues: {
       title: t('toCase.defaultTitle', { doc: docLabel(props.doc), date: shortDate(props.change.checkedAt) }).slice(0, 200),
       platform,
