@@ -13,6 +13,13 @@ export const AUTHORITY_LAW_LABELS: Record<AuthorityLaw, string> = {
   fadp: 'Swiss FADP',
   ccpa: 'CCPA',
 };
+/** Each law's name by reference (core catalog `jurisdiction.lawName.<key>`): GDPR, DSGVO, RGPD. */
+export const AUTHORITY_LAW_KEYS: Record<AuthorityLaw, string> = {
+  gdpr: 'gdpr',
+  'uk-gdpr': 'ukGdpr',
+  fadp: 'fadp',
+  ccpa: 'ccpa',
+};
 
 /** Fields a file may list as unconfirmed. */
 export const AUTHORITY_FIELDS = ['name', 'nameLocal', 'nameEn', 'shortName', 'address', 'complaintUrl', 'email', 'languages', 'serves', 'requirements', 'holidays'] as const;

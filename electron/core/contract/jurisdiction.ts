@@ -3,12 +3,46 @@
 // hands the list to `provideAuthorities` when the core starts). Without it (the renderer, unit tests of pure code) a
 // built-in copy of the four authorities the routes rest on (DPC, ICO, FDPIC, CPPA) is used; a test keeps that copy
 // equal to the data files. The renderer asks the core through `jurisdiction.get` for the full answer.
-import { AUTHORITY_LAW_LABELS, type Authority, type AuthorityFile, type AuthorityLaw } from './authorities';
+import { AUTHORITY_LAW_KEYS as LAW_KEYS, type Authority, type AuthorityFile, type AuthorityLaw } from './authorities';
 import { regimeOf, type Regime } from './countries';
 import { needsRegion, regionName } from './regions';
 import { controllerFor as platformControllerFor, type PlatformController, type PlatformFile } from './platforms';
 import { PLATFORM_LABELS, type PlatformId } from './cases';
-import { LANGUAGES } from './i18n';
+import { CORE_MESSAGES, LANGUAGES, type Msg, type MsgParams } from './i18n';
+
+// ------------------------------------------------------------------------------------------------ the wording
+
+/** A sentence in English (for the command line, the logs, the letters) and the same sentence by reference. */
+interface Worded {
+  text: string;
+  msg: Msg;
+}
+
+const englishLanguage = (code: string) => {
+  try {
+    return new Intl.DisplayNames(['en-GB'], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+};
+
+/**
+ * A core message in English, from the English catalog. The contract may import nothing but zod, so it cannot use the
+ * core's i18next (`say`): this words the little the jurisdiction's messages use the same way (`{{p}}`,
+ * `{{code, language}}`, `$t(core:key)` nested after the parameters are filled in). A test keeps it equal to `say`.
+ */
+export function englishMessage(key: string, params: MsgParams = {}): string {
+  const text = key.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), CORE_MESSAGES.en);
+  if (typeof text !== 'string') return key;
+  const filled = text.replace(/\{\{\s*([\w.]+)\s*(?:,\s*(\w+)\s*)?\}\}/g, (_, name: string, format?: string) => {
+    const v = params[name];
+    if (v === undefined) return '';
+    return format === 'language' ? englishLanguage(String(v)) : String(v);
+  });
+  return filled.replace(/\$t\(core:([^)]+)\)/g, (_, nested: string) => englishMessage(nested, params));
+}
+
+const worded = (key: string, params?: MsgParams): Worded => ({ text: englishMessage(key, params), msg: params ? { key, params } : { key } });
 
 export interface Controller {
   name: string;
@@ -17,6 +51,10 @@ export interface Controller {
   holidayCountry: string;
   /** Set where part of the address could not be confirmed from the source; the UI says so and lets the user edit. */
   unverified?: string;
+  /** Where Redress wrote the name, the address or the note itself (a placeholder, LinkedIn's note): by reference. */
+  nameMsg?: Msg;
+  addressMsg?: Msg[];
+  unverifiedMsg?: Msg;
 }
 
 export const LINKEDIN_IRELAND: Controller = {
@@ -28,7 +66,8 @@ export const LINKEDIN_CORPORATION: Controller = {
   name: 'LinkedIn Corporation',
   address: ['Attn: Data Protection Officer', '1000 W Maude Avenue', 'Sunnyvale, CA 94085', 'United States'],
   holidayCountry: 'US',
-  unverified: 'The ZIP code 94085 could not be confirmed from LinkedIn’s own notice.',
+  unverified: englishMessage('jurisdiction.controller.linkedinZip'),
+  unverifiedMsg: { key: 'jurisdiction.controller.linkedinZip' },
 };
 
 // ------------------------------------------------------------------------------------------------ the platforms
@@ -66,12 +105,18 @@ export function platformControllerOf(platform: string, country: string, platform
     return { controller: asController(c), leadAuthority: c.leadAuthority };
   }
   const label = PLATFORM_LABELS[platform as PlatformId] ?? platform;
+  const name = worded('jurisdiction.controller.unknownName', { platform: label });
+  const address = worded('jurisdiction.controller.unknownAddress');
+  const unverified = worded('jurisdiction.controller.unknownUnverified', { platform: label, country });
   return {
     controller: {
-      name: `${label} (controller not known to Redress)`,
-      address: ['address not known: see the platform’s privacy policy'],
+      name: name.text,
+      address: [address.text],
       holidayCountry: country,
-      unverified: `Redress has no data on who controls ${label}’s data for members in ${country}: check its privacy policy before sending.`,
+      unverified: unverified.text,
+      nameMsg: name.msg,
+      addressMsg: [address.msg],
+      unverifiedMsg: unverified.msg,
     },
     leadAuthority: null,
   };
@@ -100,15 +145,21 @@ export interface Regulator {
   complaintLanguage: string;
   /** True where it expects complaints in a language other than English. */
   expectsOwnLanguage: boolean;
-  compulsoryForm?: { note: string; url?: string };
+  /**
+   * A form it makes compulsory. `note` is the authority's data (English, shown as it is); `summary` says so in a
+   * sentence of Redress's own, with `summaryMsg` its reference.
+   */
+  compulsoryForm?: { note: string; url?: string; summary: string; summaryMsg: Msg };
   law: AuthorityLaw;
   /** home: where the member lives (Art 77); lead: the authority of the controller's main establishment. */
   role: RegulatorRole;
+  /** The authority's own notes (data, English). */
   notes: string[];
   checked: string;
   sources: string[];
   /** One sentence naming what is unconfirmed (empty when all is confirmed), for places that show a single warning. */
   unverified?: string;
+  unverifiedMsg?: Msg;
   unverifiedFields: { field: string; note: string }[];
 }
 
@@ -117,17 +168,29 @@ export interface Jurisdiction {
   region: string | null;
   regime: Regime;
   law: string;
+  /** `law` by reference (the law's name in each language: GDPR, DSGVO, RGPD). */
+  lawMsg: Msg;
   controller: Controller;
   /** Regulators the member can complain to: the home authority first, then the lead authority. Empty where none applies. */
   regulators: Regulator[];
   /** True where the home authority (or the law) depends on a region the case does not have yet (DE, US). */
   regionNeeded: boolean;
   /** Whether the member must (or is expected to) go to the controller before complaining, and the rule behind it. */
-  controllerFirst: { required: boolean; rule: string };
+  controllerFirst: { required: boolean; rule: string; ruleMsg: Msg };
   /** Whether GDPR-style objection (Art 21) and access (Art 15) rights apply. */
   hasGdprRights: boolean;
   notes: string[];
+  /** `notes` by reference, one per note; its key says what the note is about (jurisdiction.note.*). */
+  notesMsg: Msg[];
 }
+
+/** Notes a screen shows beside the home authority itself, so the list of notes need not repeat them. */
+export const AUTHORITY_NOTE_KEYS: readonly string[] = [
+  'jurisdiction.note.expectsLanguage',
+  'jurisdiction.note.expectsLanguageTranslate',
+  'jurisdiction.note.expectsLanguageTranslateOrLead',
+  'jurisdiction.note.compulsoryForm',
+];
 
 // ------------------------------------------------------------------------------------------------ the authorities
 
@@ -227,14 +290,20 @@ const LANGUAGE_NAMES: Record<string, string> = {
 };
 export const languageName = (code: string): string => LANGUAGE_NAMES[code] ?? code;
 
-const FIELD_WORDS: Record<string, string> = {
-  name: 'name', nameLocal: 'name', nameEn: 'English name', shortName: 'short name', address: 'postal address', complaintUrl: 'complaint page',
-  email: 'email address', languages: 'accepted languages', serves: 'who it serves', requirements: 'requirements', holidays: 'holiday calendar',
-};
+/** The catalog's word for a field (jurisdiction.field.*); the local name is the name. */
+const fieldWord = (f: string) => (f === 'nameLocal' ? 'name' : f);
+const UNVERIFIED_MAX = 6;
+
+/** "Not confirmed from the source: postal address, complaint page. Check before sending." for up to six fields. */
+function unverifiedWorded(fields: string[]): Worded {
+  const words = [...new Set(fields.map(fieldWord))].slice(0, UNVERIFIED_MAX);
+  return worded(`jurisdiction.unverified.n${words.length}`, Object.fromEntries(words.map((w, i) => [`f${i + 1}`, w])));
+}
 
 export function asRegulator(a: AuthorityFile, role: RegulatorRole): Regulator {
   const fields = [...new Set((a.unverified ?? []).map((u) => u.field))];
   const lang = a.requirements.complaintLanguage;
+  const unverified = fields.length ? unverifiedWorded(fields) : null;
   return {
     id: a.id,
     name: a.name.local,
@@ -249,15 +318,20 @@ export function asRegulator(a: AuthorityFile, role: RegulatorRole): Regulator {
     languages: a.languages,
     complaintLanguage: lang,
     expectsOwnLanguage: lang !== 'en' && !a.languages.includes('en'),
-    ...(a.requirements.compulsoryForm ? { compulsoryForm: { note: a.requirements.compulsoryForm.note, ...(a.requirements.compulsoryForm.url ? { url: a.requirements.compulsoryForm.url } : {}) } } : {}),
+    ...(a.requirements.compulsoryForm ? { compulsoryForm: compulsoryFormOf(a, a.requirements.compulsoryForm) } : {}),
     law: a.law,
     role,
     notes: a.requirements.notes ?? [],
     checked: a.checked,
     sources: a.sources,
-    ...(fields.length ? { unverified: `Not confirmed from the source: ${fields.map((f) => FIELD_WORDS[f] ?? f).join(', ')}. Check before sending.` } : {}),
+    ...(unverified ? { unverified: unverified.text, unverifiedMsg: unverified.msg } : {}),
     unverifiedFields: a.unverified ?? [],
   };
+}
+
+function compulsoryFormOf(a: AuthorityFile, f: { note: string; url?: string }): NonNullable<Regulator['compulsoryForm']> {
+  const summary = worded('jurisdiction.compulsoryForm', { authority: a.shortName });
+  return { note: f.note, ...(f.url ? { url: f.url } : {}), summary: summary.text, summaryMsg: summary.msg };
 }
 
 /** Authorities that are the home authority of a member living in `country` (and `region`, where it matters). */
@@ -298,103 +372,134 @@ export function jurisdictionFor(
   // platform's from its file (none where the platform names no EU establishment).
   const lead = isLinkedIn ? leadAuthorityIn(authorities) : regime === 'eu' || regime === 'ch' ? authorities.find((a) => a.id === leadId) : undefined;
   const place = reg ? (regionName(reg) ?? reg) : null;
+  /** The worded fields of the answer: law, the rule on going to the controller first, and the notes. */
+  const answer = (law: Worded, rule: Worded, notes: Worded[]) => ({
+    law: law.text,
+    lawMsg: law.msg,
+    rule: { rule: rule.text, ruleMsg: rule.msg },
+    notes: notes.map((n) => n.text),
+    notesMsg: notes.map((n) => n.msg),
+  });
   switch (regime) {
     case 'eu': {
       const regulators: Regulator[] = [];
       if (home) regulators.push(asRegulator(home, 'home'));
       if (lead && lead.id !== home?.id) regulators.push(asRegulator(lead, 'lead'));
       const notes = [
-        lead
-          ? `You can complain where you live, work, or where the infringement happened (Art 77); your home authority passes it to the lead authority, the ${lead.shortName}, which you can also go to directly. From 2 April 2027 (Regulation (EU) 2025/2518) your home authority stays your single point of contact.`
-          : `You can complain where you live, work, or where the infringement happened (Art 77). Redress knows of no EU establishment of ${controller.name}, so no lead authority: your home authority handles the complaint.`,
+        lead ? worded('jurisdiction.note.euLead', { lead: lead.shortName }) : worded('jurisdiction.note.euNoLead', { controller: controller.name }),
       ];
-      if (regionNeeded) notes.unshift('In Germany each Land has its own authority for private companies: choose the Land where you live to see yours.');
+      if (regionNeeded) notes.unshift(worded('jurisdiction.note.chooseLand'));
       const h = regulators.find((r) => r.role === 'home');
       if (h?.expectsOwnLanguage) {
+        const p = { authority: h.shortName, code: h.complaintLanguage };
         notes.push(
           (LANGUAGES as readonly string[]).includes(h.complaintLanguage)
-            ? `${h.shortName} expects complaints in ${languageName(h.complaintLanguage)}: Redress drafts the complaint to it in ${languageName(h.complaintLanguage)}.`
-            : `${h.shortName} expects complaints in ${languageName(h.complaintLanguage)}. Redress has no letters in ${languageName(h.complaintLanguage)} yet: translate the letter before sending it there${lead && lead.languages.includes('en') ? `, or complain to the ${lead.shortName} in English` : ''}.`,
+            ? worded('jurisdiction.note.expectsLanguage', p)
+            : lead && lead.languages.includes('en')
+              ? worded('jurisdiction.note.expectsLanguageTranslateOrLead', { ...p, lead: lead.shortName })
+              : worded('jurisdiction.note.expectsLanguageTranslate', p),
         );
       }
-      if (h?.compulsoryForm) notes.push(`${h.shortName}: ${h.compulsoryForm.note}`);
+      if (h?.compulsoryForm) notes.push(worded('jurisdiction.note.compulsoryForm', { authority: h.shortName, note: h.compulsoryForm.note }));
+      const a = answer(worded('jurisdiction.law.gdpr'), worded('jurisdiction.controllerFirst.eu'), notes);
       return {
         country,
         region: reg,
         regime,
-        law: 'GDPR',
+        law: a.law,
+        lawMsg: a.lawMsg,
         controller,
         regulators,
         regionNeeded,
-        controllerFirst: {
-          required: true,
-          rule:
-            'Authorities generally expect you to raise it with the controller first (DPC complaints handling). From 2 April 2027 Regulation (EU) 2025/2518 drops this except for complaints about a data-subject request.',
-        },
+        controllerFirst: { required: true, ...a.rule },
         hasGdprRights: true,
-        notes,
+        notes: a.notes,
+        notesMsg: a.notesMsg,
       };
     }
-    case 'uk':
+    case 'uk': {
+      const a = answer(
+        worded('jurisdiction.law.ukGdpr'),
+        worded('jurisdiction.controllerFirst.uk'),
+        isLinkedIn
+          ? [worded('jurisdiction.note.ukLinkedInController'), worded('jurisdiction.note.ukLinkedInMicrosoft')]
+          : [worded('jurisdiction.note.ukOther', { platform: label, controller: controller.name })],
+      );
       return {
         country,
         region: reg,
         regime,
-        law: 'UK GDPR',
+        law: a.law,
+        lawMsg: a.lawMsg,
         controller,
         regulators: home ? [asRegulator(home, 'home')] : [],
         regionNeeded: false,
-        controllerFirst: {
-          required: true,
-          rule: 'The ICO expects you to complain to the organisation first, and to come to the ICO within three months of your last meaningful contact with it.',
-        },
+        controllerFirst: { required: true, ...a.rule },
         hasGdprRights: true,
-        notes: isLinkedIn
-          ? ['Since 27 February 2025 LinkedIn Corporation is the controller for UK members.', 'For UK members the same switch also covers sharing with Microsoft for its own AI training.']
-          : [`For UK members of ${label} the controller is ${controller.name}, as far as Redress knows.`],
+        notes: a.notes,
+        notesMsg: a.notesMsg,
       };
+    }
     case 'ch': {
       const regulators: Regulator[] = [];
       if (home) regulators.push(asRegulator(home, 'home'));
       if (lead) regulators.push(asRegulator(lead, 'lead'));
+      const a = answer(
+        isLinkedIn ? worded('jurisdiction.law.chLinkedIn') : lead ? worded('jurisdiction.law.chThrough', { controller: controller.name }) : worded('jurisdiction.law.ch'),
+        worded('jurisdiction.controllerFirst.ch'),
+        [
+          worded('jurisdiction.note.chNoOneStop'),
+          ...(isLinkedIn
+            ? [worded('jurisdiction.note.chLinkedIn')]
+            : lead
+              ? [worded('jurisdiction.note.chOther', { controller: controller.name, lead: lead.shortName })]
+              : []),
+        ],
+      );
       return {
         country,
         region: reg,
         regime,
-        law: isLinkedIn ? 'Swiss FADP (and GDPR through LinkedIn Ireland)' : lead ? `Swiss FADP (and GDPR through ${controller.name})` : 'Swiss FADP',
+        law: a.law,
+        lawMsg: a.lawMsg,
         controller,
         regulators,
         regionNeeded: false,
-        controllerFirst: { required: true, rule: 'Raise it with the controller first; the FDPIC takes a report under FADP Art 49, not an Art 77 complaint.' },
+        controllerFirst: { required: true, ...a.rule },
         hasGdprRights: true,
-        notes: [
-          'The EU one-stop-shop does not cover Switzerland: a report to the FDPIC uses the Swiss FADP (Art 49).',
-          ...(isLinkedIn
-            ? ['LinkedIn Ireland is subject to the GDPR for Swiss members too (Art 3(1)), so a GDPR complaint to the DPC stays open.']
-            : lead
-              ? [`${controller.name} is in the EU, so the GDPR can apply to Swiss members too (Art 3(1)) and a complaint to the ${lead.shortName} stays open.`]
-              : []),
-        ],
+        notes: a.notes,
+        notesMsg: a.notesMsg,
       };
     }
     default: {
       const us = country === 'US';
       const regulators = home ? [asRegulator(home, 'home')] : [];
-      const notes = ['GDPR deadlines do not apply, so Redress sets none. Turning the setting off is the main action; a capture proves when it was on.'];
-      if (us && regionNeeded) notes.push('Privacy law in the United States is per state: choose the state where you live.');
-      else if (us && !home) notes.push(`Redress knows of no authority that takes privacy complaints from members in ${place ?? 'this state'}, so it names none.`);
-      if (home?.law === 'ccpa') notes.push('The CCPA gives no specific right to stop AI training; CalPrivacy takes complaints about the rights it does give.');
+      const notes = [worded('jurisdiction.note.noGdprDeadlines')];
+      if (us && regionNeeded) notes.push(worded('jurisdiction.note.usChooseState'));
+      else if (us && !home) notes.push(place ? worded('jurisdiction.note.usNoAuthority', { place }) : worded('jurisdiction.note.usNoAuthorityState'));
+      if (home?.law === 'ccpa') notes.push(worded('jurisdiction.note.ccpa'));
+      const a = answer(
+        home
+          ? worded('jurisdiction.law.inPlace', { law: LAW_KEYS[home.law], place: place ?? home.serves[0].region ?? country })
+          : us
+            ? worded('jurisdiction.law.usState')
+            : worded('jurisdiction.law.local'),
+        worded('jurisdiction.controllerFirst.none'),
+        notes,
+      );
       return {
         country,
         region: reg,
         regime,
-        law: home ? `${AUTHORITY_LAW_LABELS[home.law]} (${place ?? home.serves[0].region ?? country})` : us ? 'US state law (e.g. CCPA in California)' : 'Local law',
+        law: a.law,
+        lawMsg: a.lawMsg,
         controller,
         regulators,
         regionNeeded,
-        controllerFirst: { required: false, rule: 'No statutory order of steps applies.' },
+        controllerFirst: { required: false, ...a.rule },
         hasGdprRights: false,
-        notes,
+        notes: a.notes,
+        notesMsg: a.notesMsg,
       };
     }
   }
