@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { CaseId } from './cases';
 import { plainText } from './text';
+import type { Msg } from './i18n';
 
 /** Largest file the store accepts (imports stream, so this bounds disk use, not memory). */
 export const MAX_IMPORT_BYTES = 512 * 1024 * 1024;
@@ -158,11 +159,14 @@ export type VerifyStatus = 'ok' | 'modified' | 'missing';
 export interface VerifyResult {
   ok: boolean;
   checkedAt: string;
-  items: { id: string; status: VerifyStatus; title?: string; problems?: string[] }[];
+  /** `problems` in English; `problemsMsg` the same by reference (evidence.problem.*), one per problem. */
+  items: { id: string; status: VerifyStatus; title?: string; problems?: string[]; problemsMsg?: Msg[] }[];
   custody: {
     ok: boolean;
     entries: number;
     problem?: string;
+    /** `problem` by reference (evidence.custody.*). */
+    problemMsg?: Msg;
     /** The chain's last entry after this verification (this verification's own entry): note it, compare it later. */
     head?: { seq: number; hash: string };
     /** The head anchored beside the database: match, lagging (behind by a write in progress), or why not checked. */
@@ -234,7 +238,7 @@ export interface EvidenceOutputs {
   'evidence.saveDiff': EvidenceSummary;
   'evidence.delete': { deleted: string; detachedFrom: EvidenceHolder[] };
   'evidence.holders': { events: EvidenceHolder[] };
-  'evidence.custody': { ok: boolean; problem?: string; entries: CustodyEntry[] };
+  'evidence.custody': { ok: boolean; problem?: string; problemMsg?: Msg; entries: CustodyEntry[] };
   'evidence.capturerInfo': CapturerInfo;
   'evidence.clearCaptureSession': { cleared: boolean };
   'evidence.openCaptureWindow': { opened: boolean };

@@ -2,12 +2,21 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { writeFileAtomic } from '../util/atomic-write';
 import type { CustodyEntry } from '../contract/evidence';
+import type { Msg, MsgParams } from '../contract/i18n';
+import { say } from '../i18n';
 import type { CoreContext } from '../context';
 import type { Db } from '../db/open';
 import { afterCommit, writeTx } from '../db/tx';
 import { isoNow } from '../util/clock';
 
 export const GENESIS = '0'.repeat(64);
+
+/** A problem of the chain in English (the CLI, the logs) and by reference (evidence.custody.*), for the screen. */
+export interface ChainProblem {
+  problem: string;
+  problemMsg: Msg;
+}
+export const chainProblem = (key: string, params: MsgParams): ChainProblem => ({ problem: say(`evidence.custody.${key}`, params), problemMsg: { key: `evidence.custody.${key}`, params } });
 
 interface CustodyRow {
   case_id: string;
@@ -112,7 +121,7 @@ export function writeAnchors(db: Db, caseIds: string[]): void {
 export type AnchorCheck =
   | { status: 'match' | 'lagging'; anchored: ChainHead }
   | { status: 'missing' | 'unreadable' | 'none' }
-  | { status: 'truncated' | 'rewritten'; anchored: ChainHead; problem: string };
+  | ({ status: 'truncated' | 'rewritten'; anchored: ChainHead } & ChainProblem);
 
 /** Compares the chain in the database with its anchored head. Call under the write lock for a stable answer. */
 export function checkAnchor(db: Db, caseId: string): AnchorCheck {
@@ -124,11 +133,11 @@ export function checkAnchor(db: Db, caseId: string): AnchorCheck {
   const anchored = { seq: a.seq, hash: a.hash };
   const head = chainHead(db, caseId);
   if (!head || head.seq < a.seq) {
-    return { status: 'truncated', anchored, problem: `The log ends at entry ${head?.seq ?? 0}, but its anchored head was entry ${a.seq}: entries were cut from its end.` };
+    return { status: 'truncated', anchored, ...chainProblem('truncated', { end: head?.seq ?? 0, anchored: a.seq }) };
   }
   const row = db.prepare('SELECT hash FROM custody WHERE case_id = ? AND seq = ?').get(caseId, a.seq) as { hash: string } | undefined;
   if (row?.hash !== a.hash) {
-    return { status: 'rewritten', anchored, problem: `Entry ${a.seq} no longer has the hash anchored for it (${a.hash.slice(0, 16)}…): the log was rewritten.` };
+    return { status: 'rewritten', anchored, ...chainProblem('rewritten', { seq: a.seq, hash: a.hash.slice(0, 16) }) };
   }
   return { status: head.seq === a.seq ? 'match' : 'lagging', anchored };
 }
@@ -139,15 +148,15 @@ export function readCustody(db: Db, caseId: string): CustodyEntry[] {
 }
 
 /** Walks the chain: every entry must hash to its recorded hash, point at the one before, and the numbers run 1..n. */
-export function checkCustody(db: Db, caseId: string): { ok: boolean; entries: number; problem?: string } {
+export function checkCustody(db: Db, caseId: string): { ok: boolean; entries: number } & Partial<ChainProblem> {
   const rows = db.prepare('SELECT * FROM custody WHERE case_id = ? ORDER BY seq').all(caseId) as CustodyRow[];
   let prev = GENESIS;
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
-    if (r.seq !== i + 1) return { ok: false, entries: rows.length, problem: `Entry ${i + 1} is missing (the log jumps to ${r.seq}).` };
-    if (r.prev_hash !== prev) return { ok: false, entries: rows.length, problem: `Entry ${r.seq} does not follow entry ${r.seq - 1}.` };
+    if (r.seq !== i + 1) return { ok: false, entries: rows.length, ...chainProblem('jump', { n: i + 1, seq: r.seq }) };
+    if (r.prev_hash !== prev) return { ok: false, entries: rows.length, ...chainProblem('notFollow', { seq: r.seq, prev: r.seq - 1 }) };
     if (entryHash(r.prev_hash, r.case_id, r.seq, r.at, r.action, r.detail) !== r.hash) {
-      return { ok: false, entries: rows.length, problem: `Entry ${r.seq} (${r.action}) was changed after it was written.` };
+      return { ok: false, entries: rows.length, ...chainProblem('changed', { seq: r.seq, action: r.action }) };
     }
     prev = r.hash;
   }

@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { VerifyResult, VerifyStatus } from '../contract/evidence';
+import type { Msg, MsgParams } from '../contract/i18n';
+import { say } from '../i18n';
 import type { CoreContext } from '../context';
 import { readTx, writeTx } from '../db/tx';
 import { isoNow } from '../util/clock';
 import { readStored, StoredPathError } from '../util/stored-path';
-import { appendCustody, chainHead, checkAnchor, checkCustody, readCustody } from './custody';
+import { appendCustody, chainHead, chainProblem, checkAnchor, checkCustody, readCustody } from './custody';
 import { stableJson } from './capture';
 import { filesFor, rowsForCase, type EvidenceRow, type FileRow } from './repo';
 import { blobPath, hashFile, lastSweep } from './store';
@@ -47,52 +49,69 @@ function hashSync(ctx: CoreContext, sha: string): string {
 
 const s = (v: unknown) => (v === undefined || v === null ? null : String(v));
 
+/** An item's problem in English (the CLI, the logs) and by reference (evidence.problem.*), for the screen. */
+interface Problem {
+  text: string;
+  msg: Msg;
+}
+const problem = (key: string, params?: MsgParams): Problem => {
+  const k = `evidence.problem.${key}`;
+  return { text: say(k, params), msg: params ? { key: k, params } : { key: k } };
+};
+/** File roles the catalog words (evidence.role.*); any other role (an edited record) is named as it is. */
+const ROLES = new Set(['primary', 'manifest', 'screenshot', 'dom', 'text', 'mhtml', 'source', 'diff', 'data']);
+const roleProblem = (key: string, role: string, params: MsgParams = {}) => problem(ROLES.has(role) ? key : `${key}Other`, { ...params, role });
+/** What differs, as the catalog names it (evidence.field.*). */
+type Differ =
+  | 'hash' | 'primaryHash' | 'fileName' | 'size' | 'type' | 'kind' | 'title' | 'captureTime' | 'timeAdded' | 'diffHash' | 'dataHash' | 'time'
+  | 'sourceAddress' | 'manifestHash' | 'id' | 'case' | 'purpose' | 'switchState' | 'switchConfirmation';
+
 /**
  * One item against its stored files, its own logged arrival and (for a capture) its manifest. Pure: the file hashes
  * are given, so the same check runs on a snapshot and again under the write lock.
  */
-function checkItem(ctx: CoreContext, row: EvidenceRow, files: FileRow[], log: Log, hashes: Hashes): { status: VerifyStatus; problems: string[] } {
+function checkItem(ctx: CoreContext, row: EvidenceRow, files: FileRow[], log: Log, hashes: Hashes): { status: VerifyStatus; problems: Problem[] } {
   let status: VerifyStatus = 'ok';
-  const problems: string[] = [];
-  const changed = (p: string) => {
+  const problems: Problem[] = [];
+  const changed = (p: Problem) => {
     if (status === 'ok') status = 'modified';
     problems.push(p);
   };
   for (const f of files) {
     const actual = hashes.get(f.sha256);
-    if (actual === 'bad-name') changed(`${f.role} file: its recorded hash is not a SHA-256 (the record was edited)`);
+    if (actual === 'bad-name') changed(roleProblem('badName', f.role));
     else if (actual === 'missing') {
       status = 'missing';
-      problems.push(`${f.role} file is missing`);
-    } else if (actual !== f.sha256) changed(`${f.role} file was modified`);
+      problems.push(roleProblem('fileMissing', f.role));
+    } else if (actual !== f.sha256) changed(roleProblem('fileModified', f.role));
   }
   const add = log.find((e) => ADDS.has(e.action) && e.detail.evidenceId === row.id);
   if (!add) return { status, problems }; // reported once, for the whole chain, below
   const d = add.detail;
   const byRole = new Map(files.map((f) => [f.role, f]));
-  const differs = (what: string, logged: unknown, now: unknown) => {
-    if (logged !== undefined && s(logged) !== s(now)) changed(`its ${what} in the database (${JSON.stringify(s(now))}) differs from the one logged when it was added (${JSON.stringify(s(logged))})`);
+  const differs = (what: Differ, logged: unknown, now: unknown) => {
+    if (logged !== undefined && s(logged) !== s(now)) changed(problem('differsLogged', { what, now: JSON.stringify(s(now)), logged: JSON.stringify(s(logged)) }));
   };
   if (add.action === 'evidence.add') {
     differs('hash', d.sha256, row.sha256);
-    differs('primary file hash', d.sha256, byRole.get('primary')?.sha256);
-    differs('file name', d.filename, row.filename);
+    differs('primaryHash', d.sha256, byRole.get('primary')?.sha256);
+    differs('fileName', d.filename, row.filename);
     differs('size', d.size, row.size);
     differs('type', d.mime, row.mime);
     differs('kind', d.kind, row.kind);
     differs('title', d.title, row.title);
-    differs('capture time', d.capturedAt, row.captured_at);
-    differs('time added', d.addedAt, row.added_at);
+    differs('captureTime', d.capturedAt, row.captured_at);
+    differs('timeAdded', d.addedAt, row.added_at);
   } else if (add.action === 'evidence.diff.save') {
     differs('hash', d.sha256, row.sha256);
-    differs('diff file hash', d.sha256, byRole.get('diff')?.sha256);
-    differs('data file hash', d.dataSha256, byRole.get('data')?.sha256);
+    differs('diffHash', d.sha256, byRole.get('diff')?.sha256);
+    differs('dataHash', d.dataSha256, byRole.get('data')?.sha256);
     differs('title', d.title, row.title);
     differs('time', d.capturedAt, row.captured_at);
-    differs('source address', d.sourceUrl, row.source_url);
+    differs('sourceAddress', d.sourceUrl, row.source_url);
   } else {
     differs('hash', d.manifestSha256, row.sha256);
-    differs('manifest hash', d.manifestSha256, byRole.get('manifest')?.sha256);
+    differs('manifestHash', d.manifestSha256, byRole.get('manifest')?.sha256);
     checkCapture(ctx, row, files, log, hashes, changed);
   }
   return { status, problems };
@@ -120,7 +139,7 @@ function renamedBack(log: Log): (s: string) => string {
 }
 
 /** A capture's row and files against its manifest (itself checked against the logged manifest hash above). */
-function checkCapture(ctx: CoreContext, row: EvidenceRow, files: FileRow[], log: Log, hashes: Hashes, changed: (p: string) => void) {
+function checkCapture(ctx: CoreContext, row: EvidenceRow, files: FileRow[], log: Log, hashes: Hashes, changed: (p: Problem) => void) {
   const back = renamedBack(log);
   const mf = files.find((f) => f.role === 'manifest');
   if (!mf || hashes.get(mf.sha256) !== mf.sha256) return; // already reported: missing or modified
@@ -128,25 +147,25 @@ function checkCapture(ctx: CoreContext, row: EvidenceRow, files: FileRow[], log:
   try {
     m = JSON.parse(readStored(blobPath(ctx.dataDir, mf.sha256), 'utf8')) as Record<string, any>;
   } catch {
-    changed('its manifest cannot be read');
+    changed(problem('manifestUnreadable'));
     return;
   }
-  const differs = (what: string, manifest: unknown, now: unknown) => {
-    if (s(manifest) !== s(now)) changed(`its ${what} in the database (${JSON.stringify(s(now))}) differs from its manifest (${JSON.stringify(s(manifest))})`);
+  const differs = (what: Differ, manifest: unknown, now: unknown) => {
+    if (s(manifest) !== s(now)) changed(problem('differsManifest', { what, now: JSON.stringify(s(now)), manifest: JSON.stringify(s(manifest)) }));
   };
   differs('id', m.evidenceId, back(row.id));
   differs('case', m.caseId, back(row.case_id));
-  differs('source address', m.finalUrl, row.source_url);
-  differs('capture time', m.capturedAt, row.captured_at);
+  differs('sourceAddress', m.finalUrl, row.source_url);
+  differs('captureTime', m.capturedAt, row.captured_at);
   differs('title', m.title || m.readableTitle || m.finalUrl, row.title);
   differs('purpose', m.purpose, row.purpose);
   // The switch state: what the page showed, unless the user confirmed or corrected it later (logged in the chain).
   const edits = log.filter((e) => TOGGLE_EDITS.has(e.action) && e.detail.evidenceId === row.id);
   const last = edits[edits.length - 1];
   if (m.purpose === 'setting') {
-    differs('switch state', last ? last.detail.state : m.toggle?.state, row.toggle_state);
-    differs('switch confirmation', last ? (last.action === 'evidence.toggle.correct' ? 'hand' : 'page') : 'page', row.toggle_confirmed_by);
-  } else if (row.toggle_state !== null) changed('it has a switch state although its manifest is a page capture');
+    differs('switchState', last ? last.detail.state : m.toggle?.state, row.toggle_state);
+    differs('switchConfirmation', last ? (last.action === 'evidence.toggle.correct' ? 'hand' : 'page') : 'page', row.toggle_confirmed_by);
+  } else if (row.toggle_state !== null) changed(problem('switchOnPage'));
   const { artifacts, ...record } = m;
   let rec: unknown;
   try {
@@ -154,16 +173,16 @@ function checkCapture(ctx: CoreContext, row: EvidenceRow, files: FileRow[], log:
   } catch {
     rec = null;
   }
-  if (stableJson(rec) !== stableJson(record)) changed('its capture record in the database differs from its manifest');
+  if (stableJson(rec) !== stableJson(record)) changed(problem('recordDiffers'));
   const listed = new Map(((artifacts ?? []) as { role: string; sha256: string; size: number; mime: string }[]).map((a) => [a.role, a]));
   for (const f of files) {
     if (f.role === 'manifest') continue;
     const a = listed.get(f.role);
-    if (!a) changed(`its ${f.role} file is not listed in its manifest`);
-    else if (a.sha256 !== f.sha256 || a.size !== f.size || a.mime !== f.mime) changed(`its ${f.role} file record differs from its manifest`);
+    if (!a) changed(roleProblem('notListed', f.role));
+    else if (a.sha256 !== f.sha256 || a.size !== f.size || a.mime !== f.mime) changed(roleProblem('fileRecordDiffers', f.role));
     listed.delete(f.role);
   }
-  for (const role of listed.keys()) changed(`its ${role} file, listed in its manifest, has no record`);
+  for (const role of listed.keys()) changed(roleProblem('noRecord', role));
 }
 
 /** Items whose arrival is logged, with no row and no logged delete: their records were removed outside Redress. */
@@ -199,21 +218,28 @@ export async function verifyCase(ctx: CoreContext, caseId: string): Promise<Veri
     const snap = suspect ? snapshot(ctx, caseId) : first;
     if (suspect) for (const files of snap.files.values()) for (const f of files) if (!hashes.has(f.sha256) || hashes.get(f.sha256) !== f.sha256) hashes.set(f.sha256, hashSync(ctx, f.sha256));
     const checked = suspect ? checkAll(ctx, snap, hashes) : checkAll(ctx, first, hashes);
-    const items: VerifyResult['items'] = checked.map((c) => ({ id: c.row.id, title: c.row.title, status: c.status, ...(c.problems.length ? { problems: c.problems } : {}) }));
-    for (const id of removedOutside(snap)) items.push({ id, status: 'missing', problems: ['its record was removed outside Redress'] });
+    const items: VerifyResult['items'] = checked.map((c) => ({
+      id: c.row.id,
+      title: c.row.title,
+      status: c.status,
+      ...(c.problems.length ? { problems: c.problems.map((p) => p.text), problemsMsg: c.problems.map((p) => p.msg) } : {}),
+    }));
+    const gone = problem('removedOutside');
+    for (const id of removedOutside(snap)) items.push({ id, status: 'missing', problems: [gone.text], problemsMsg: [gone.msg] });
 
     const custody: VerifyResult['custody'] = checkCustody(ctx.db, caseId);
     const anchor = checkAnchor(ctx.db, caseId);
     if (custody.ok && (anchor.status === 'truncated' || anchor.status === 'rewritten')) {
       custody.ok = false;
       custody.problem = anchor.problem;
+      custody.problemMsg = anchor.problemMsg;
     }
     // Without an anchor, the chain alone cannot show entries cut from its end; an item whose arrival is not logged can.
     const logged = new Set(snap.log.filter((e) => ADDS.has(e.action)).map((e) => String(e.detail.evidenceId)));
     const unlogged = snap.rows.filter((r) => !logged.has(r.id));
     if (custody.ok && unlogged.length) {
       custody.ok = false;
-      custody.problem = `The log has no entry for the arrival of ${unlogged.map((r) => r.id).join(', ')}: entries were removed from its end.`;
+      Object.assign(custody, chainProblem('unlogged', { ids: unlogged.map((r) => r.id).join(', ') }));
     }
     const head = chainHead(ctx.db, caseId);
     custody.anchor = {

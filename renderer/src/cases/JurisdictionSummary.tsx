@@ -1,9 +1,9 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LANGUAGES, needsRegion, PLATFORM_LABELS, PLATFORMS, regionName, type Jurisdiction, type Regulator } from '../../../electron/core/contract';
+import { AUTHORITY_NOTE_KEYS, LANGUAGES, needsRegion, PLATFORM_LABELS, PLATFORMS, regionName, type Jurisdiction, type Regulator } from '../../../electron/core/contract';
 import { invoke } from '../api';
 import { countryName } from '../ui/countries';
-import { errorText } from '../ui/errors';
+import { errorText, msgText } from '../ui/errors';
 import { languageLabel } from './labels';
 import './jurisdiction.css';
 import { RegionOptions } from '../ui/regions';
@@ -59,10 +59,11 @@ function JurisdictionFacts({ j, platform }: { j: Jurisdiction; platform: (typeof
     <>
       <dl>
         <dt>{t('jurisdiction.law')}</dt>
-        <dd>{j.law}</dd>
+        <dd>{msgText(j.lawMsg, j.law)}</dd>
         <dt>{t('jurisdiction.controller')}</dt>
         <dd>
-          <span translate="no">{j.controller.name}</span>
+          {/* A controller's name is data; Redress's own placeholder for an unknown one is worded. */}
+          {j.controller.nameMsg ? <span>{msgText(j.controller.nameMsg, j.controller.name)}</span> : <span translate="no">{j.controller.name}</span>}
           {j.controller.unverified ? <span className="unverified"> {t('jurisdiction.unconfirmed')}</span> : null}
         </dd>
         <dt>{t('jurisdiction.yourAuthority')}</dt>
@@ -91,15 +92,17 @@ function JurisdictionFacts({ j, platform }: { j: Jurisdiction; platform: (typeof
                 platform: PLATFORM_LABELS[platform],
               })
             : t('jurisdiction.firstNoRights')}{' '}
-          <span className="rule">{j.controllerFirst.rule}</span>
+          <span className="rule">{msgText(j.controllerFirst.ruleMsg, j.controllerFirst.rule)}</span>
         </dd>
       </dl>
-      {/* An authority's language is said beside it above, so its note is not repeated here. */}
-      {j.notes.filter((n) => !(home?.expectsOwnLanguage && n.startsWith(`${home.shortName} expects complaints in`))).map((n) => (
-        <p key={n} className="hint">
-          {n}
-        </p>
-      ))}
+      {/* An authority's language and compulsory form are said beside it above, so their notes are not repeated here. */}
+      {j.notes.map((n, i) =>
+        home && j.notesMsg?.[i] && AUTHORITY_NOTE_KEYS.includes(j.notesMsg[i].key) ? null : (
+          <p key={n} className="hint">
+            {msgText(j.notesMsg?.[i], n)}
+          </p>
+        ),
+      )}
     </>
   );
 }
@@ -134,11 +137,20 @@ function RegulatorFacts({ r, leadFor = 'LinkedIn Ireland' }: { r: Regulator; lea
           })}
         </span>
       ) : null}
-      {r.compulsoryForm ? <span className="rule">{r.compulsoryForm.note}</span> : null}
+      {r.compulsoryForm ? (
+        <span className="rule">
+          {msgText(r.compulsoryForm.summaryMsg, r.compulsoryForm.summary)}{' '}
+          {/* The authority's own note is data, kept in English. */}
+          <span translate="no" lang="en">
+            {r.compulsoryForm.note}
+          </span>
+        </span>
+      ) : null}
       {r.unverifiedFields.length ? (
         <details className="unverified">
-          <summary>{r.unverified}</summary>
-          <ul>
+          <summary>{msgText(r.unverifiedMsg, r.unverified ?? '')}</summary>
+          {/* Each note names the source tried: data, kept in English. */}
+          <ul translate="no" lang="en">
             {r.unverifiedFields.map((u) => (
               <li key={u.field + u.note}>{u.note}</li>
             ))}

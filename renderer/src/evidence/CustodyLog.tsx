@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { invoke } from '../api';
 import { num } from '../ui/dates';
+import { msgText } from '../ui/errors';
 import { useAsync } from '../ui/useAsync';
 import { shortHash, when } from './format';
 
@@ -17,7 +18,7 @@ export function CustodyLog(props: { caseId: string; version: number }) {
       <summary>
         {t(log.data ? (log.data.ok ? 'custody.summaryIntact' : 'custody.summaryBroken') : 'custody.summary', { count: entries.length, n: num(entries.length) })}
       </summary>
-      {log.data && !log.data.ok ? <p className="error">{log.data.problem}</p> : null}
+      {log.data && !log.data.ok ? <p className="error">{msgText(log.data.problemMsg, log.data.problem ?? '')}</p> : null}
       <ol>
         {entries.map((e) => (
           <li key={e.seq}>

@@ -6,6 +6,7 @@ import { invoke } from '../api';
 import { href, navigate } from '../router';
 import { i18next } from '../i18n';
 import { num, shortDate } from '../ui/dates';
+import { msgText } from '../ui/errors';
 import { useAsync } from '../ui/useAsync';
 import { CaptureForms } from './CaptureForms';
 import { CustodyLog } from './CustodyLog';
@@ -155,7 +156,7 @@ function EvidenceTable(props: { caseId: string; items: EvidenceSummary[]; onChan
           ? t('verify.allOk', { count: r.items.length, n: num(r.items.length), entries: t('verify.entries', { count: r.custody.entries, n: num(r.custody.entries) }) })
           : r.custody.ok
             ? t('verify.bad', { count: bad, n: num(bad) })
-            : t('verify.badBroken', { count: bad, n: num(bad), problem: r.custody.problem ?? '' }),
+            : t('verify.badBroken', { count: bad, n: num(bad), problem: msgText(r.custody.problemMsg, r.custody.problem ?? '') }),
       });
       props.onChange();
     } catch (err) {
@@ -215,7 +216,7 @@ function EvidenceTable(props: { caseId: string; items: EvidenceSummary[]; onChan
             .filter((i) => i.problems?.length)
             .map((i) => (
               <li key={i.id}>
-                <span translate="no">{i.title ?? i.id}</span>: {i.problems!.join('; ')}
+                <span translate="no">{i.title ?? i.id}</span>: {i.problems!.map((p, n) => msgText(i.problemsMsg?.[n], p)).join('; ')}
               </li>
             ))}
         </ul>
