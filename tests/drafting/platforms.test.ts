@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import '../../electron/core/authorities';
 import { PLATFORM_LABELS, PLATFORMS, type Case } from '../../electron/core/contract';
 import { canonicalTemplateId, TEMPLATE_ALIASES } from '../../electron/core/contract/drafting';
-import { cautionsOf, findTemplate, prefillValues, readinessOf } from '../../electron/core/drafting/compose';
+import { cautionsOf, localVarsOf, findTemplate, prefillValues, readinessOf } from '../../electron/core/drafting/compose';
 import { render } from '../../electron/core/drafting/engine';
 import { availability, contextVars } from '../../electron/core/drafting/prefill';
 import { loadTemplates } from '../../electron/core/drafting/templates';
@@ -57,8 +57,9 @@ describe('letters for every platform', () => {
           expect(vars.platform_name, id).toBe(PLATFORM_LABELS[platform]);
           if (platform !== 'linkedin') {
             expect(letter, id).not.toMatch(/LinkedIn|linkedin\.com|Data for Generative AI Improvement|3 November 2025|3\. November 2025|3 novembre 2025/);
-            const cautions = cautionsOf(t.manifest, vars, '2026-07-01');
-            const readiness = readinessOf(t.manifest, vars, '2026-07-01');
+            const local = localVarsOf(facts, t.manifest);
+            const cautions = cautionsOf(t.manifest, vars, '2026-07-01', local);
+            const readiness = readinessOf(t.manifest, vars, '2026-07-01', local);
             if (t.manifest.recipient === 'controller') {
               if (controller.unverified) expect(cautions.join(' '), id).toMatch(/Check the address before you send this/);
               else expect(cautions.join(' '), id).not.toMatch(/Check the address/);

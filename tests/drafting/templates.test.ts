@@ -67,7 +67,11 @@ describe('shipped templates', () => {
     const ico = all.find((t) => t.manifest.id === 'ico-complaint')!.manifest;
     const dpc = all.find((t) => t.manifest.id === 'dpc-complaint')!.manifest;
     expect(availability(ico, 'GB').available).toBe(true);
-    expect(availability(ico, 'DE')).toEqual({ available: false, reason: expect.stringMatching(/for members in the United Kingdom; this case is in Germany \(DE\)/) });
+    expect(availability(ico, 'DE')).toEqual({
+      available: false,
+      reason: expect.stringMatching(/for members in the United Kingdom; this case is in Germany \(DE\)/),
+      reasonMsg: { key: 'drafting.availability.notHere.listed', params: { title: 'Complaint to the ICO (UK)', countries: 'GB', country: 'DE', country_name: 'Germany' } },
+    });
     expect(availability(dpc, 'NO').available).toBe(true); // EEA
     expect(availability(dpc, 'GB').reason).toMatch(/EU\/EEA and Switzerland; this case is in the United Kingdom/);
     expect(availability(dpc, 'CH').available).toBe(true); // Swiss members of LinkedIn Ireland: GDPR Art 3(1)

@@ -36,6 +36,17 @@ export const Precondition = z.object({
   from: isoDate.optional(),
 });
 
+/**
+ * A drafting.* key of the core catalog; it may choose a variant by facts (`drafting.requires.allPending.{{#if
+ * request_extended}}extended{{else}}plain{{/if}}`): every variant must be in the catalog (checked at load).
+ */
+const MessageKeyTemplate = z.string().regex(/^drafting\.[A-Za-z0-9_.{}#/! ]+$/, 'A message key is a drafting.* key of the core catalog.');
+/**
+ * The fact names a keyed message takes. A date fact arrives as its ISO date (the catalog words it, `{{request_date,
+ * day}}`); `complaint_authority` and `country_name` also as `<name>_de` and `<name>_fr`, as those languages word them.
+ */
+const FactParams = z.array(z.string().regex(/^[a-z][a-z0-9_]*$/)).max(12);
+
 /** A fact name, or `!name` for its absence. */
 const FactTest = z.string().regex(/^!?[a-z][a-z0-9_]*$/, 'A fact is a name such as has_request, or !name for its absence.');
 
@@ -44,26 +55,35 @@ const FactTest = z.string().regex(/^!?[a-z][a-z0-9_]*$/, 'A fact is a name such 
  * overdue). The first that fails refuses the export, with its reason (which may use fact names), unless the member
  * insists; the text is then worded from the facts as they are.
  */
-export const Requirement = z.object({
-  fact: FactTest,
-  reason: z.string().min(1),
-  from: isoDate.optional(),
-  until: isoDate.optional(),
-});
+export const Requirement = z
+  .object({
+    fact: FactTest,
+    /** The reason in English, for a template without a catalog message (a template added as data alone). */
+    reason: z.string().min(1).optional(),
+    /** The reason's key in the core catalog (it may choose a variant by facts, `{{#if name}}…{{/if}}`), and the fact names it takes. */
+    key: MessageKeyTemplate.optional(),
+    params: FactParams.optional(),
+    from: isoDate.optional(),
+    until: isoDate.optional(),
+  })
+  .refine((r) => Boolean(r.reason || r.key), 'A requirement needs a reason or a message key.');
 
 /** Shown beside the draft when the fact holds (e.g. the ICO window has passed); never blocks an export. */
-export const Caution = z.object({
-  when: FactTest,
-  text: z.string().min(1),
-  /**
-   * The caution's key in the core catalog (contract/messages/<lang>/drafting.json), whose English is `text`, and the
-   * fact names passed to it as parameters: the drafting screen then words it in the member's language.
-   */
-  key: z.string().regex(/^drafting\.[A-Za-z0-9_.]+$/, 'A caution key is a drafting.* message key.').optional(),
-  params: z.array(z.string().regex(/^[a-z][a-z0-9_]*$/)).max(10).optional(),
-  from: isoDate.optional(),
-  until: isoDate.optional(),
-});
+export const Caution = z
+  .object({
+    when: FactTest,
+    /** The caution in English, for a template without a catalog message (a template added as data alone). */
+    text: z.string().min(1).optional(),
+    /**
+     * The caution's key in the core catalog (contract/messages/<lang>/drafting.json), whose English the core shows, and
+     * the fact names passed to it as parameters: the drafting screen then words it in the member's language.
+     */
+    key: MessageKeyTemplate.optional(),
+    params: FactParams.optional(),
+    from: isoDate.optional(),
+    until: isoDate.optional(),
+  })
+  .refine((c) => Boolean(c.text || c.key), 'A caution needs a text or a message key.');
 
 export const TemplateManifest = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'Template ids are lower-case words joined by hyphens.'),
@@ -208,18 +228,45 @@ export interface MarkSentResult {
 /** The mark of a gap in a suggested text that the member must fill before exporting, in each letter language. */
 export const WRITE_HERE = /\[(Write here|Hier eintragen|À compléter)\s?:/i;
 
-/** The per-template check of a draft's values: required fields and length limits, with the field's own label. */
-export function fieldsSchema(fields: readonly Pick<TemplateField, 'name' | 'label' | 'required' | 'maxLength' | 'type'>[]) {
+/** A field's problem: English `message`, and the same by message key (`drafting.field.*`) with the field's label. */
+export interface FieldProblem {
+  field: string;
+  message: string;
+  key?: string;
+  params?: Record<string, string | number>;
+}
+
+/** The message keys of field problems, each taking `label` (the field's label in the letter's language) and `tooLong` also `max`. */
+export const FIELD_PROBLEM_KEYS = {
+  required: 'drafting.field.required',
+  tooLong: 'drafting.field.tooLong',
+  writeHere: 'drafting.field.writeHere',
+  email: 'drafting.field.email',
+  check: 'drafting.field.check',
+  date: 'drafting.field.date',
+} as const;
+
+/**
+ * The per-template check of a draft's values: required fields and length limits, with the field's own label. Each
+ * message is `word(key, params)`: the core words it in English and keeps the key, the renderer keeps the key with its
+ * parameters (`withParams`) for the form to word in the language shown.
+ */
+export function fieldsSchema(
+  fields: readonly Pick<TemplateField, 'name' | 'label' | 'required' | 'maxLength' | 'type'>[],
+  word: (key: string, params: Record<string, string | number>) => string,
+) {
+  const K = FIELD_PROBLEM_KEYS;
   const shape: Record<string, z.ZodType<string, string>> = {};
   for (const f of fields) {
-    let s = z.string({ error: `${f.label} is required.` });
-    if (f.required) s = s.trim().min(1, `${f.label} is required.`);
-    if (f.maxLength) s = s.max(f.maxLength, `${f.label} must be at most ${f.maxLength.toLocaleString('en-GB')} characters.`);
+    const label = { label: f.label };
+    let s = z.string({ error: word(K.required, label) });
+    if (f.required) s = s.trim().min(1, word(K.required, label));
+    if (f.maxLength) s = s.max(f.maxLength, word(K.tooLong, { ...label, max: f.maxLength }));
     // A suggested text may leave a gap only the member can fill ("[Write here: what LinkedIn's reply said]").
-    let t: z.ZodType<string, string> = s.refine((v) => !WRITE_HERE.test(v), `${f.label}: replace the text in [Write here: …] with your own words.`);
-    if (f.type === 'email') t = t.refine((v) => v.trim() === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v.trim()), `${f.label} must be an email address.`);
-    if (f.type === 'check') t = t.refine((v) => v === '' || v === 'yes', `${f.label} is "yes" or empty.`);
-    if (f.type === 'date') t = t.refine((v) => v.trim() === '' || /^\d{4}-\d{2}-\d{2}$/.test(v.trim()), `${f.label} must be a date such as 2026-11-23.`);
+    let t: z.ZodType<string, string> = s.refine((v) => !WRITE_HERE.test(v), word(K.writeHere, label));
+    if (f.type === 'email') t = t.refine((v) => v.trim() === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v.trim()), word(K.email, label));
+    if (f.type === 'check') t = t.refine((v) => v === '' || v === 'yes', word(K.check, label));
+    if (f.type === 'date') t = t.refine((v) => v.trim() === '' || /^\d{4}-\d{2}-\d{2}$/.test(v.trim()), word(K.date, label));
     shape[f.name] = t;
   }
   return z.object(shape);
@@ -227,8 +274,10 @@ export function fieldsSchema(fields: readonly Pick<TemplateField, 'name' | 'labe
 
 export interface TemplateAvailability {
   available: boolean;
-  /** Why not, in words a member understands. */
+  /** Why not, in words a member understands (English). */
   reason?: string;
+  /** The same reason by message key, for the screen to word in the language shown. */
+  reasonMsg?: Msg;
 }
 
 export interface TemplateSummary {
@@ -314,6 +363,8 @@ export interface Readiness {
   ready: boolean;
   /** Empty when ready. */
   reasons: string[];
+  /** Beside each reason, its message key and parameters (null: a template's own English reason, shown as it is). */
+  reasonsMsg: (Msg | null)[];
 }
 
 export interface DraftPreview {
@@ -323,7 +374,7 @@ export interface DraftPreview {
   text: string;
   fields: { name: string; label: string; value: string; maxLength?: number }[];
   /** Problems that would stop an export (required field empty, over a limit, text in [Write here: …] left). */
-  problems: { field: string; message: string }[];
+  problems: FieldProblem[];
 }
 
 export interface ExportRecord {

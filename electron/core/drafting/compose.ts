@@ -3,8 +3,8 @@ import { ApiError, apiError } from '../api/errors';
 import { say } from '../i18n';
 import { requireCase } from '../cases/api';
 import type { CoreContext } from '../context';
-import { canonicalTemplateId, fieldsSchema, type DraftPreview, type DraftView, type ExpectedLanguageReason, type Readiness, type TemplateManifest } from '../contract/drafting';
-import type { Msg } from '../contract/i18n';
+import { canonicalTemplateId, fieldsSchema, type DraftPreview, type FieldProblem, type DraftView, type ExpectedLanguageReason, type Readiness, type TemplateManifest } from '../contract/drafting';
+import type { Msg, MsgParams } from '../contract/i18n';
 import { currentPlatforms, jurisdictionFor, type Jurisdiction } from '../contract/jurisdiction';
 import { languageIn } from './dates';
 import { listEvidenceForCase } from '../evidence/query';
@@ -43,24 +43,62 @@ export function prefillValues(t: LoadedTemplate, lang: string, vars: Vars): Reco
 const activeOn = (today: string, x: { from?: string; until?: string }) => (!x.from || x.from <= today) && (!x.until || today < x.until);
 const holds = (vars: Vars, test: string) => (test.startsWith('!') ? !isTrue(vars, test.slice(1)) : isTrue(vars, test));
 
-/** Whether the record supports the document now: the first requirement (in the manifest's order) that fails says why. */
-export function readinessOf(m: TemplateManifest, vars: Vars, today: string): Readiness {
-  for (const r of m.requires) {
-    if (activeOn(today, r) && !holds(vars, r.fact)) return { ready: false, reasons: [render(r.reason, vars)] };
+/** The names of a case worded for a keyed message: `iso`, dates as ISO days (the catalog words them per language). */
+export type LocalVars = (lang: 'iso') => Vars;
+
+/** `contextVars` for the other wordings a keyed message needs, each computed once and only when asked for. */
+export function localVarsOf(facts: CaseFacts, m: TemplateManifest): LocalVars {
+  const cache = new Map<string, Vars>();
+  return (lang) => {
+    let v = cache.get(lang);
+    if (!v) cache.set(lang, (v = contextVars(facts, m, lang)));
+    return v;
+  };
+}
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+const text = (v: Vars[string]) => (typeof v === 'string' ? v : '');
+
+/**
+ * A requirement's or caution's message: its key, the variant chosen by the facts, and the named facts' values. A date
+ * goes as its ISO day (the catalog words it in each language); a name worded per language (an authority, a country)
+ * goes as its code, which the catalog words by nesting (`$t(core:drafting.authority.{{complaint_authority_id}})`).
+ */
+export function keyedMsg(entry: { key?: string; params?: string[] }, vars: Vars, local: LocalVars): Msg | null {
+  if (!entry.key) return null;
+  const key = render(entry.key, vars);
+  const params: MsgParams = {};
+  for (const name of entry.params ?? []) {
+    const iso = text(local('iso')[name]);
+    params[name] = ISO_DAY.test(iso) && text(vars[name]) !== iso ? iso : text(vars[name]);
   }
-  return { ready: true, reasons: [] };
+  return { key, params };
 }
 
-/** The cautions whose fact holds today. */
-export function cautionsOf(m: TemplateManifest, vars: Vars, today: string): string[] {
-  return m.cautions.filter((c) => activeOn(today, c) && holds(vars, c.when)).map((c) => render(c.text, vars));
+/** The English of a requirement or caution: the catalog's message where it has a key (one source), else its own text. */
+const english = (msg: Msg | null, own: string | undefined, vars: Vars) => (msg ? say(msg.key, msg.params) : render(own ?? '', vars));
+
+/** Whether the record supports the document now: the first requirement (in the manifest's order) that fails says why. */
+export function readinessOf(m: TemplateManifest, vars: Vars, today: string, local: LocalVars): Readiness {
+  for (const r of m.requires) {
+    if (activeOn(today, r) && !holds(vars, r.fact)) {
+      const msg = keyedMsg(r, vars, local);
+      return { ready: false, reasons: [english(msg, r.reason, vars)], reasonsMsg: [msg] };
+    }
+  }
+  return { ready: true, reasons: [], reasonsMsg: [] };
 }
 
-/** Beside each caution of `cautionsOf`, its message key and parameters (the named facts' values), where it has a key. */
-export function cautionMsgsOf(m: TemplateManifest, vars: Vars, today: string): (Msg | null)[] {
-  return m.cautions
-    .filter((c) => activeOn(today, c) && holds(vars, c.when))
-    .map((c) => (c.key ? { key: c.key, params: Object.fromEntries((c.params ?? []).map((n) => [n, typeof vars[n] === 'string' ? (vars[n] as string) : ''])) } : null));
+/** The cautions whose fact holds today: English, and beside each its message key and parameters (null: no key). */
+export function cautionsWithMsgs(m: TemplateManifest, vars: Vars, today: string, local: LocalVars): { cautions: string[]; cautionsMsg: (Msg | null)[] } {
+  const active = m.cautions.filter((c) => activeOn(today, c) && holds(vars, c.when));
+  const msgs = active.map((c) => keyedMsg(c, vars, local));
+  return { cautions: active.map((c, i) => english(msgs[i], c.text, vars)), cautionsMsg: msgs };
+}
+
+/** The cautions whose fact holds today, in English. */
+export function cautionsOf(m: TemplateManifest, vars: Vars, today: string, local: LocalVars): string[] {
+  return cautionsWithMsgs(m, vars, today, local).cautions;
 }
 
 export function draftView(ctx: CoreContext, caseId: string, templateId: string, language?: string): DraftView {
@@ -134,6 +172,7 @@ function loadDraft(ctx: CoreContext, caseId: string, templateId: string, languag
   // Readiness reasons and cautions are worded in English (the screen words them from their keys); the letter in `lang`.
   const vars = contextVars(facts, m, lang);
   const enVars: Vars = lang === 'en' ? vars : { ...contextVars(facts, m), ...letterLanguageVars(vars) };
+  const local = localVarsOf(facts, m);
   const prefill = prefillValues(t, lang, vars);
   const today = facts.today.toISOString().slice(0, 10);
   const recipient = recipientFor(m, j);
@@ -183,9 +222,8 @@ function loadDraft(ctx: CoreContext, caseId: string, templateId: string, languag
     controllerFirst: j.controllerFirst,
     preconditions: m.preconditions.filter((p) => activeOn(today, p)),
     evidenceCount: facts.evidence.length,
-    readiness: readinessOf(m, enVars, today),
-    cautions: cautionsOf(m, enVars, today),
-    cautionsMsg: cautionMsgsOf(m, enVars, today),
+    readiness: readinessOf(m, enVars, today, local),
+    ...cautionsWithMsgs(m, enVars, today, local),
   };
   return { t, facts, vars, view, raw };
 }
@@ -233,8 +271,16 @@ export function compose(ctx: CoreContext, caseId: string, templateId: string, va
   });
   const all: Vars = { ...vars, ...Object.fromEntries(fields.map(({ f, value }) => [f.name, value])) };
   const body = t.bodies[view.language];
-  const check = fieldsSchema(view.template.fields).safeParse(Object.fromEntries(fields.map(({ f, value }) => [f.name, value])));
-  const problems = check.success ? [] : check.error.issues.map((i) => ({ field: String(i.path[0] ?? ''), message: i.message }));
+  // Each problem by message key (the field's label in the letter's language as a parameter), worded in English here.
+  const check = fieldsSchema(view.template.fields, (key, params) => JSON.stringify({ key, params })).safeParse(
+    Object.fromEntries(fields.map(({ f, value }) => [f.name, value])),
+  );
+  const problems: FieldProblem[] = check.success
+    ? []
+    : check.error.issues.map((i) => {
+        const { key, params } = JSON.parse(i.message) as { key: string; params: Record<string, string | number> };
+        return { field: String(i.path[0] ?? ''), message: say(key, params), key, params };
+      });
   return {
     view,
     facts,

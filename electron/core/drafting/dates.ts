@@ -6,7 +6,9 @@ const LOCALES = { en: enGB, de, fr } as const;
 /** Per language: 30 April 2026 (unambiguous in every English-speaking country), 30. April 2026, 30 avril 2026. */
 const DATE_FORMATS: Record<string, string> = { en: 'd MMMM yyyy', de: 'd. MMMM yyyy', fr: 'd MMMM yyyy' };
 
+/** A date as a letter in `lang` writes it; `iso` keeps the calendar day (for a message the catalog words). */
 export const longDate = (iso: string, lang = 'en') => {
+  if (lang === 'iso') return iso.slice(0, 10);
   try {
     const d = parseISO(iso.slice(0, 10));
     const s = format(d, DATE_FORMATS[lang] ?? DATE_FORMATS.en, { locale: LOCALES[lang as keyof typeof LOCALES] ?? enGB });

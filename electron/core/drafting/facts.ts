@@ -287,6 +287,8 @@ export const FACT_NAMES = [
   'complaint_filed',
   'complaint_date',
   'complaint_authority',
+  'complaint_authority_id',
+  'complaint_authority_labelled',
   'complaint_ref',
   'complaint_to_recipient',
   'organisation_complaint',
@@ -487,6 +489,9 @@ function factVarsIn(f: CaseFacts, recipient: string, lang: string): Vars {
     complaint_filed: yes(Boolean(complaint)),
     complaint_date: long(complaint?.on),
     complaint_authority: complaint ? ((AUTHORITY_LABELS[lang] ?? AUTHORITY_LABELS.en)[authority ?? ''] ?? complaint.authorityName ?? complaint.authority ?? '') : '',
+    // The authority by id where the catalog names it in each language (drafting.authority.<id>), for the screen's cautions.
+    complaint_authority_id: complaint && authority && AUTHORITY_LABELS.en[authority] ? authority : '',
+    complaint_authority_labelled: yes(Boolean(complaint && authority && AUTHORITY_LABELS.en[authority])),
     complaint_ref: complaint?.ref ?? '',
     complaint_to_recipient: yes(lf.complaints.some((c) => normaliseAuthority(c.authority) === recipient)),
     organisation_complaint: yes(Boolean(lf.organisationComplaint)),

@@ -7,6 +7,8 @@ import type { TemplateAvailability, TemplateManifest, RecipientInfo } from '../c
 import { EU_EEA } from '../contract/countries';
 import { countryInSentence, countryName, languageIn, longDate } from './dates';
 import type { Vars } from './engine';
+import { isMessageKey, say } from '../i18n';
+import type { MsgParams } from '../contract/i18n';
 import { evidenceIndexText, FACT_NAMES, factVars, REQUEST_ITEM_NAMES, timelineText, type CaseFacts } from './facts';
 
 /** Names about the member, the jurisdiction and the recipient; the case's record adds FACT_NAMES (facts.ts). */
@@ -131,12 +133,21 @@ export function describeCountries(countries: string[]): string {
   return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : names[0];
 }
 
+/**
+ * Whether a template is for a case's country; if not, why, by message key: the places a template is for are a catalog
+ * entry per set (`drafting.availability.where.EU-EEA_CH_GB`), the case's country the calendar's name for it where the
+ * catalog has one (every country Redress knows the law of), else its English name.
+ */
 export function availability(m: TemplateManifest, country: string): TemplateAvailability {
   if (appliesTo(m, country)) return { available: true };
-  return {
-    available: false,
-    reason: `${m.title} is for members in ${describeCountries(m.countries)}; this case is in ${countryInSentence(country)} (${country}).`,
-  };
+  const countries = m.countries.map((c) => c.replace('/', '-')).join('_');
+  const params: MsgParams = { title: m.title, countries, country, country_name: countryInSentence(country) };
+  const key = isMessageKey(`tracking.calendarIn.${country}`) ? 'drafting.availability.notHere.listed' : 'drafting.availability.notHere.other';
+  if (!isMessageKey(`drafting.availability.where.${countries}`)) {
+    // A template for a set of places the catalog does not name yet: its English reason alone.
+    return { available: false, reason: `${m.title} is for members in ${describeCountries(m.countries)}; this case is in ${countryInSentence(country)} (${country}).` };
+  }
+  return { available: false, reason: say(key, params), reasonMsg: { key, params } };
 }
 
 export type { CaseFacts };

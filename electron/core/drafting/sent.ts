@@ -16,7 +16,10 @@ import { isoNow } from '../util/clock';
 import { newId } from '../util/ids';
 import { exportStoredPath, readStored } from '../util/stored-path';
 import { compose } from './compose';
-import { longDate } from './dates';
+import { translator } from '../i18n';
+import type { Language } from '../contract/i18n';
+import { PLATFORM_LABELS } from '../contract/cases';
+import { getPreferences } from '../preferences';
 import { letterFacts } from './facts';
 import { safeName } from './export';
 import { getExport } from './repo';
@@ -37,11 +40,20 @@ const MIME = { pdf: 'application/pdf', text: 'text/plain', eml: 'message/rfc822'
 
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
-/** What the member calls the document: "Objection", "Access request", "Reminder", "Complaint to the DPC". */
-export function sentName(m: TemplateManifest, authority?: string): string {
-  if (m.kind === 'reminder') return 'Reminder';
-  if (m.kind === 'complaint') return m.recipient === 'controller' ? 'Complaint to LinkedIn' : `Complaint to ${authority ?? 'the authority'}`;
-  return m.requestType === 'access' ? 'Access request' : m.requestType === 'erasure' ? 'Erasure request' : m.requestType === 'objection' ? 'Objection' : 'Request';
+/**
+ * What the member calls the document, in `lang`: "Objection", "Access request", "Reminder", "Complaint to the DPC".
+ * `authority` is the home authority's name (a complaint to the home authority).
+ */
+export function sentName(m: TemplateManifest, lang: Language = 'en', authority?: string, platform = 'LinkedIn'): string {
+  const t = translator(lang);
+  if (m.kind === 'reminder') return t('drafting.sent.name.reminder');
+  if (m.kind === 'complaint') {
+    if (m.recipient === 'controller') return t('drafting.sent.name.complaintToController', { platform });
+    if (m.recipient === 'ico') return t('drafting.sent.name.complaintToIco');
+    if (m.recipient === 'dpc') return t('drafting.sent.name.complaintToDpc');
+    return t('drafting.sent.name.complaintToAuthority', { authority: authority ?? '' });
+  }
+  return t(`drafting.sent.name.${m.requestType ?? 'other'}`);
 }
 
 /** The event the template's sending makes, without the date, channel and reference the member gives. */
@@ -56,7 +68,7 @@ function eventFor(ctx: CoreContext, caseId: string, templateId: string): { m: Te
   }
   if (m.recipient === 'controller') return { m, type: 'organisation_complaint' };
   const authority = m.recipient === 'ico' ? 'ICO' : m.recipient === 'dpc' ? 'DPC' : doc.view.recipient.name;
-  const authorityShort = m.recipient === 'home' ? doc.view.recipient.name : `the ${authority}`;
+  const authorityShort = m.recipient === 'home' ? doc.view.recipient.name : undefined;
   return { m, type: 'complaint_filed', authority, authorityShort };
 }
 
@@ -121,8 +133,11 @@ export async function markSent(ctx: CoreContext, input: MarkSentInput): Promise<
   const today = todayOf(ctx.clock);
   checkTimeline([...listEvents(ctx.db, c.id), { id: 'new', type: fields.type, on: fields.on, forEventId: fields.forEventId ?? null, createdAt: '\uffff' }], today);
 
-  const what = sentName(ev.m, ev.authorityShort);
-  const title = `${what} as sent${input.exportId ? '' : ' through the web form'}, ${longDate(input.on)}`;
+  // The evidence item's title is data once stored: worded in the language the member chose for the app (English when
+  // they chose none, as the core cannot know the system's), and kept as it was worded.
+  const lang = getPreferences(ctx).language ?? 'en';
+  const what = sentName(ev.m, lang, ev.authorityShort, PLATFORM_LABELS[c.platform]);
+  const title = translator(lang)(input.exportId ? 'drafting.sent.title.export' : 'drafting.sent.title.webForm', { what, on: input.on });
   const staged = await stageBytes(ctx.dataDir, bytes);
   try {
     const evidenceId = newId('ev');

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { TemplateManifest, type TemplateField } from '../contract/drafting';
 import { isMessageKey } from '../i18n';
-import { namesIn } from './engine';
+import { namesIn, render } from './engine';
 import { CONTEXT_NAMES, LIST_ITEM_NAMES } from './prefill';
 
 export interface TemplateBody {
@@ -88,6 +88,28 @@ function checkFactTest(file: string, where: string, test: string, text: string, 
   if (unknown.length) throw new TemplateLoadError(`${file}: ${where} uses unknown name(s) ${unknown.map((n) => `{{${n}}}`).join(', ')}.`);
 }
 
+/**
+ * A keyed requirement or caution is worded from the core catalog: every variant its key can choose (by the facts its
+ * blocks test) must be a message the catalog has, and its parameters must be facts.
+ */
+function checkKeyed(file: string, where: string, x: { key?: string; params?: string[] }, facts: ReadonlySet<string>) {
+  for (const p of x.params ?? []) if (!facts.has(p)) throw new TemplateLoadError(`${file}: ${where} passes "${p}", which is not a fact Redress knows.`);
+  if (!x.key) return;
+  const names = [...new Set(namesIn(x.key))];
+  const unknown = names.filter((n) => !facts.has(n));
+  if (unknown.length) throw new TemplateLoadError(`${file}: ${where}'s key tests unknown name(s) ${unknown.join(', ')}.`);
+  if (names.length > 6) throw new TemplateLoadError(`${file}: ${where}'s key tests more than six facts.`);
+  for (let bits = 0; bits < 1 << names.length; bits++) {
+    let key: string;
+    try {
+      key = render(x.key, Object.fromEntries(names.map((n, i) => [n, bits & (1 << i) ? 'yes' : ''])));
+    } catch (err) {
+      throw new TemplateLoadError(`${file}: ${where}'s key: ${(err as Error).message}`);
+    }
+    if (!isMessageKey(key)) throw new TemplateLoadError(`${file}: ${where} names the message key "${key}", which the core catalog does not have.`);
+  }
+}
+
 export function loadTemplate(dir: string): LoadedTemplate {
   const file = join(dir, 'manifest.json');
   let raw: unknown;
@@ -106,12 +128,13 @@ export function loadTemplate(dir: string): LoadedTemplate {
   const known = new Set([...names, ...CONTEXT_NAMES]);
   // Requirements and cautions test what the record says (facts), never what the member typed.
   const facts = new Set(CONTEXT_NAMES);
-  for (const [i, r] of manifest.requires.entries()) checkFactTest(file, `requires.${i}`, r.fact, r.reason, facts);
+  for (const [i, r] of manifest.requires.entries()) {
+    checkFactTest(file, `requires.${i}`, r.fact, r.reason ?? '', facts);
+    checkKeyed(file, `requires.${i}`, r, facts);
+  }
   for (const [i, c] of manifest.cautions.entries()) {
-    checkFactTest(file, `cautions.${i}`, c.when, c.text, facts);
-    // A keyed caution is worded from the core catalog: its key must exist and its parameters must be facts.
-    if (c.key && !isMessageKey(c.key)) throw new TemplateLoadError(`${file}: cautions.${i} names the message key "${c.key}", which the core catalog does not have.`);
-    for (const p of c.params ?? []) if (!facts.has(p)) throw new TemplateLoadError(`${file}: cautions.${i} passes "${p}", which is not a fact Redress knows.`);
+    checkFactTest(file, `cautions.${i}`, c.when, c.text ?? '', facts);
+    checkKeyed(file, `cautions.${i}`, c, facts);
   }
   const bodies: LoadedTemplate['bodies'] = {};
   const labels: LoadedTemplate['labels'] = {};

@@ -9,7 +9,7 @@ import { LANGUAGE_NAMES, type Language } from '../../../electron/core/contract/i
 import { languageLabel } from '../cases/labels';
 import { currentLocale, i18next } from '../i18n';
 import { timeOfDay } from '../ui/dates';
-import { errorText, isCoreKey } from '../ui/errors';
+import { errorText, isCoreKey, withParams } from '../ui/errors';
 import { Field } from '../ui/Field';
 import { ExportBox } from './ExportBox';
 import { LetterPreview } from './LetterPreview';
@@ -79,7 +79,7 @@ export function DraftForm(props: { view: DraftView; caseData: Case; onExported()
   const { t } = useTranslation('drafting');
   const { view } = props;
   const fields = view.template.fields;
-  const schema = useMemo(() => fieldsSchema(fields), [fields]);
+  const schema = useMemo(() => fieldsSchema(fields, withParams), [fields]);
   const {
     register,
     control,

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { fileUrl, invoke } from '../api';
 import { href } from '../router';
 import { dateTime, fileSize } from '../ui/dates';
-import { errorText } from '../ui/errors';
+import { errorText, msgText } from '../ui/errors';
 import { useAsync } from '../ui/useAsync';
 import { DraftScreen } from './DraftScreen';
 
@@ -68,7 +68,7 @@ export function DraftPanel(props: { case: Case; section: string[]; onChange(): v
                   {tpl.description}
                 </p>
               ) : (
-                <p className="hint">{t('panel.notForCase', { reason: tpl.availability?.reason })}</p>
+                <p className="hint">{t('panel.notForCase', { reason: msgText(tpl.availability?.reasonMsg, tpl.availability?.reason ?? '') })}</p>
               )}
             </li>
           );

@@ -4,7 +4,7 @@ import { Trans, useTranslation } from 'react-i18next';
 import { invoke } from '../api';
 import { href } from '../router';
 import { shortDate } from '../ui/dates';
-import { errorText } from '../ui/errors';
+import { errorText, msgText } from '../ui/errors';
 import { useAsync } from '../ui/useAsync';
 import { DraftForm } from './DraftForm';
 import './drafting.css';
@@ -94,7 +94,7 @@ export function DraftScreen(props: { caseData: Case; templateId: string; onExpor
       {view.availability.available && !view.readiness.ready ? (
         <div className="next-step tone-due readiness" role="status">
           <p>
-            <strong>{t('screen.notYet')}</strong> {view.readiness.reasons.join(' ')}
+            <strong>{t('screen.notYet')}</strong> {view.readiness.reasons.map((r, i) => msgText(view.readiness.reasonsMsg?.[i], r)).join(' ')}
           </p>
           <p className="hint">{t('screen.notYetHint')}</p>
         </div>
@@ -103,15 +103,15 @@ export function DraftScreen(props: { caseData: Case; templateId: string; onExpor
         <div className="callout cautions" aria-labelledby="cautions-title">
           <h3 id="cautions-title">{t('screen.cautions')}</h3>
           <ul>
-            {view.cautions.map((c) => (
-              <li key={c}>{c}</li>
+            {view.cautions.map((c, i) => (
+              <li key={c}>{msgText(view.cautionsMsg?.[i], c)}</li>
             ))}
           </ul>
         </div>
       ) : null}
       {!view.availability.available ? (
         <p role="alert" className="error">
-          {view.availability.reason}
+          {msgText(view.availability.reasonMsg, view.availability.reason ?? '')}
         </p>
       ) : (
         // A new language is a new form: its labels, help and suggested texts are the template's in that language.

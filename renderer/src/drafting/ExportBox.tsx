@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
-import { DRAFT_FORMATS, type DraftFormat, type DraftView, type ExportRecord, type MarkSentResult, type PdfProfile } from '../../../electron/core/contract/drafting';
+import { DRAFT_FORMATS, type DraftFormat, type DraftPreview, type DraftView, type ExportRecord, type MarkSentResult, type PdfProfile } from '../../../electron/core/contract/drafting';
 import { fileUrl, invoke } from '../api';
 import { fileSize } from '../ui/dates';
 import { errorText, issueText } from '../ui/errors';
@@ -10,7 +10,7 @@ import { budgetHint, sizeWarnings } from './size';
 export function ExportBox(props: {
   view: DraftView;
   values: Record<string, string>;
-  problems: { field: string; message: string; key?: string }[];
+  problems: DraftPreview['problems'];
   onExported(): void;
   sent: MarkSentResult | null;
   onSent(r: MarkSentResult): void;

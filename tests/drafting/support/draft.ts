@@ -2,7 +2,8 @@
 // quote fields, the letter, readiness and cautions), without a database.
 import { format } from 'date-fns';
 import type { Case } from '../../../electron/core/contract';
-import { cautionsOf, letterLanguageVars, prefillValues, readinessOf } from '../../../electron/core/drafting/compose';
+import { cautionsWithMsgs, letterLanguageVars, localVarsOf, prefillValues, readinessOf } from '../../../electron/core/drafting/compose';
+import type { Msg } from '../../../electron/core/contract/i18n';
 import { render } from '../../../electron/core/drafting/engine';
 import type { CaseFacts } from '../../../electron/core/drafting/facts';
 import { contextVars } from '../../../electron/core/drafting/prefill';
@@ -19,6 +20,9 @@ export interface Drafted {
   ready: boolean;
   reasons: string[];
   cautions: string[];
+  /** Beside each reason and caution, its message reference (null: a text of the template's own). */
+  reasonsMsg: (Msg | null)[];
+  cautionsMsg: (Msg | null)[];
 }
 
 /** The draft in `lang` (one of the template's languages); readiness and cautions stay in English, as the API words them. */
@@ -41,7 +45,9 @@ export function draftFor(t: LoadedTemplate, c: Case, h: Pick<History, 'events' |
   const all = { ...vars, ...fields };
   const subject = render(t.bodies[lang].subject, all);
   const letter = render(t.bodies[lang].letter, all);
-  const readiness = readinessOf(t.manifest, enVars, h.today);
+  const local = localVarsOf(facts, t.manifest);
+  const readiness = readinessOf(t.manifest, enVars, h.today, local);
+  const cautions = cautionsWithMsgs(t.manifest, enVars, h.today, local);
   return {
     subject,
     letter,
@@ -49,6 +55,8 @@ export function draftFor(t: LoadedTemplate, c: Case, h: Pick<History, 'events' |
     all: [subject, ...Object.values(fields), letter].join('\n'),
     ready: readiness.ready,
     reasons: readiness.reasons,
-    cautions: cautionsOf(t.manifest, enVars, h.today),
+    reasonsMsg: readiness.reasonsMsg,
+    cautions: cautions.cautions,
+    cautionsMsg: cautions.cautionsMsg,
   };
 }
