@@ -229,6 +229,20 @@ test('DE-BE case: the complaint goes to the Berlin authority in German, the lang
   await expect(page.getByLabel('Letter language')).toHaveValue('en');
 });
 
+test('a reminder before the reply is due, in German: the reason and the refusal in German, dates as German writes them', async ({ page, app }) => {
+  const c = await newCase(app, 'IE');
+  const today = await page.evaluate(() => new Date().toLocaleDateString('sv-SE'));
+  await app.api('tracking.addEvent', { caseId: c.id, type: 'request_sent', on: today, requestType: 'access' });
+  await page.goto(`${app.host.url}&lang=de#/cases/${c.id}/draft/reminder`);
+  await expect(page.locator('.readiness')).toContainText(
+    /Noch nicht\. LinkedIn hat bis zum \d+\. \S+ \d{4} Zeit, Ihre Anfrage vom \d+\. \S+ \d{4} zu beantworten: Eine Erinnerung würde jetzt eine Verzögerung behaupten/,
+  );
+  await page.getByLabel('Format').selectOption('text');
+  await page.getByRole('button', { name: 'Exportieren', exact: true }).click();
+  await expect(page.locator('.export-box').getByRole('alert')).toContainText('Noch nicht: LinkedIn hat bis zum');
+  expect(await app.api('drafting.exports', { caseId: c.id })).toEqual([]);
+});
+
 test('keyboard only: reach a template, fill the required field, export', async ({ page, app }) => {
   const c = await newCase(app, 'PL');
   await page.goto(app.host.url + `#/cases/${c.id}/draft/linkedin-objection`);
@@ -394,6 +408,7 @@ const IN = {
     counter: '0 / 2.000 Zeichen',
     copyExplanation: "Explanation (for the form's free-text box) kopieren",
     refused: 'Füllen Sie zuerst „Your particular situation“ aus: Es wurde nichts kopiert.',
+    problem: '„Your particular situation“ ist ein Pflichtfeld.',
     situation: 'Your particular situation (Pflichtfeld)',
     typed: '43 / 2.000 Zeichen',
     format: 'Format',
@@ -413,6 +428,7 @@ const IN = {
     counter: '0 / 2\u202f000 caractères',
     copyExplanation: "Copier Explanation (for the form's free-text box)",
     refused: 'Remplissez d’abord «\u00a0Your particular situation\u00a0»\u00a0: rien n’a été copié.',
+    problem: '«\u00a0Your particular situation\u00a0» est obligatoire.',
     situation: 'Your particular situation (obligatoire)',
     typed: '43 / 2\u202f000 caractères',
     format: 'Format',
@@ -450,6 +466,8 @@ for (const lang of ['de', 'fr'] as const) {
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
     await page.getByRole('button', { name: w.copyExplanation }).click();
     await expect(page.locator('.copy-state')).toHaveText(w.refused);
+    // The field the export still needs, named in the language shown (its label is the letter's).
+    await expect(page.locator('.export-box .problems')).toContainText(w.problem);
     await page.getByLabel(w.situation).fill('I write for a living; my posts are my work.');
     await expect(page.getByText(w.typed)).toBeVisible();
 

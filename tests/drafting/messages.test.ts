@@ -171,3 +171,14 @@ describe('drafting messages in German and French', () => {
     expect(translator('fr')('drafting.sent.title.webForm', { what: sentName(objection, 'fr'), on: '2026-04-30' })).toBe('Opposition telle qu’envoyée par le formulaire en ligne, 30 avril 2026');
   });
 });
+
+describe('the export refused as not yet supported', () => {
+  it('nests the reason in the refusal, worded whole in each language, its English as before', () => {
+    const params = { platform_name: 'LinkedIn', due_date: '2026-07-10', request_date: '2026-06-10', request_extension_date: '', reasonKey: 'drafting.requires.reminderNotDue.plain' };
+    expect(say('drafting.exportNotYet', params)).toBe(
+      'Not yet: LinkedIn has until 10 July 2026 to answer your request of 10 June 2026: a reminder now would claim a delay that has not happened.\nTo draft it now anyway, worded from the record as it stands, export again with "anyway" (the CLI\'s --anyway, or the "Draft it anyway" box).',
+    );
+    expect(translator('de')('drafting.exportNotYet', params)).toMatch(/^Noch nicht: LinkedIn hat bis zum 10\. Juli 2026 Zeit, Ihre Anfrage vom 10\. Juni 2026 zu beantworten: .*\nUm es trotzdem/);
+    expect(translator('fr')('drafting.exportNotYet', params)).toMatch(/^Pas encore\s: LinkedIn a jusqu’au 10 juillet 2026 pour répondre à votre demande du 10 juin 2026\s: .*\nPour le rédiger/);
+  });
+});

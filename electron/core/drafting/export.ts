@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { writeFileAtomic } from '../util/atomic-write';
 import { join } from 'node:path';
-import { ApiError } from '../api/errors';
+import { ApiError, apiError } from '../api/errors';
 import type { CoreContext } from '../context';
 import type { DraftFormat, ExportRecord, PdfProfile } from '../contract/drafting';
 import { appendCustody } from '../evidence/custody';
@@ -178,11 +178,18 @@ export async function renderExport(ctx: CoreContext, doc: ComposedDocument, o: E
 /** `values`, when given, are saved as the draft, but only once the export has succeeded: bad input writes nothing. */
 export async function exportDraft(ctx: CoreContext, caseId: string, templateId: string, o: ExportOptions, values?: Record<string, string>): Promise<ExportRecord> {
   const doc = compose(ctx, caseId, templateId, values, o.language);
-  if (!doc.view.availability.available) throw new ApiError('invalid_input', doc.view.availability.reason ?? 'This template does not apply to this case.');
-  if (!doc.view.readiness.ready && !o.anyway) {
+  const { availability, readiness } = doc.view;
+  if (!availability.available) {
+    if (availability.reasonMsg) throw apiError('invalid_input', availability.reasonMsg.key, availability.reasonMsg.params);
+    throw new ApiError('invalid_input', availability.reason ?? 'This template does not apply to this case.');
+  }
+  if (!readiness.ready && !o.anyway) {
+    // By key where the reason has one, the reason nested in it, so the screen words the refusal in the language shown.
+    const msg = readiness.reasonsMsg.length === 1 ? readiness.reasonsMsg[0] : null;
+    if (msg) throw apiError('invalid_input', 'drafting.exportNotYet', { ...msg.params, reasonKey: msg.key });
     throw new ApiError(
       'invalid_input',
-      `Not yet: ${doc.view.readiness.reasons.join(' ')}\nTo draft it now anyway, worded from the record as it stands, export again with "anyway" (the CLI's --anyway, or the "Draft it anyway" box).`,
+      `Not yet: ${readiness.reasons.join(' ')}\nTo draft it now anyway, worded from the record as it stands, export again with "anyway" (the CLI's --anyway, or the "Draft it anyway" box).`,
     );
   }
   if (doc.problems.length) {
