@@ -242,7 +242,7 @@ export function DraftForm(props: { view: DraftView; caseData: Case; onExported()
             onChange={(e) => void changeLanguage(e.target.value)}
           >
             {languages.map((l) => (
-              <option key={l.code} value={l.code} lang={l.code}>
+              <option key={l.code} value={l.code} lang={l.code} translate="no">
                 {selfName(l.code)}
               </option>
             ))}
@@ -311,7 +311,16 @@ export function DraftForm(props: { view: DraftView; caseData: Case; onExported()
           return (
             <Field
               key={f.name}
-              label={f.required ? t('form.required', { label: f.label }) : f.label}
+              label={
+                f.required ? (
+                  t('form.required', { label: f.label })
+                ) : (
+                  // The template's own label, in the letter's language: data, not the app's words.
+                  <span translate="no" lang={view.language}>
+                    {f.label}
+                  </span>
+                )
+              }
               name={`draft-${f.name}`}
               error={errors[f.name]?.message}
               hint={f.help || f.unverified || linked.has(f.name) ? hint : undefined}
