@@ -20,7 +20,7 @@ import {
 } from '../../../electron/core/contract/tracking';
 import { ApiCallError } from '../api';
 import { num } from '../ui/dates';
-import { wordMessage } from '../ui/errors';
+import { issueMessage } from '../ui/errors';
 import { Field } from '../ui/Field';
 import { kindLabel } from '../evidence/format';
 import { channelLabel, clarificationLabel, errorText, eventTypeHelp, eventTypeLabel, requestTypeLabel, threadName } from './format';
@@ -118,9 +118,8 @@ export function EventForm(props: {
         } as unknown as FormIn);
     } catch (err) {
       if (err instanceof ApiCallError && err.issues?.length) {
-        // A core key is worded by Field in the language shown; one with parameters is worded here, where they are known.
-        for (const issue of err.issues)
-          setError(issue.path as keyof FormIn, { message: issue.key && issue.params ? wordMessage(issue.key, issue.params) : (issue.key ?? issue.message) });
+        // A core key, its parameters kept, is worded by Field in the language shown.
+        for (const issue of err.issues) setError(issue.path as keyof FormIn, { message: issueMessage(issue) });
       } else setServerError(errorText(err));
     }
   };

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { Platform } from '../../../electron/core/contract/platforms';
 import { WatchUrl, type WatchedDocument, type WatchPlatformAdded } from '../../../electron/core/contract/watch';
 import { ApiCallError, invoke } from '../api';
-import { errorText } from '../ui/errors';
+import { errorText, issueMessage } from '../ui/errors';
 import { Field } from '../ui/Field';
 import { docLabel, focusWhenShown, watchChanged } from './format';
 
@@ -143,7 +143,7 @@ function AddPage(props: { onAdded(): void }) {
       if (err instanceof ApiCallError && err.issues?.length) {
         for (const issue of err.issues) {
           const field = issue.path[0] === 'select' || issue.path[0] === 'remove' ? issue.path[0] : 'url';
-          setError(field, { message: issue.key ?? issue.message });
+          setError(field, { message: issueMessage(issue) });
         }
       } else setServerError(errorText(err));
     }

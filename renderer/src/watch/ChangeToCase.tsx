@@ -9,7 +9,7 @@ import { focusCaseHeading, NewCaseSchema, useRegionFollowsCountry, type NewCaseI
 import { href, navigate } from '../router';
 import { countryOptions } from '../ui/countries';
 import { shortDate } from '../ui/dates';
-import { errorText, issueText } from '../ui/errors';
+import { errorText, issueMessage, issueText } from '../ui/errors';
 import { Field } from '../ui/Field';
 import { RegionOptions, regionFieldLabel } from '../ui/regions';
 import { useAsync } from '../ui/useAsync';
@@ -143,7 +143,7 @@ export function StartCase(props: { change: WatchCheck; doc: WatchedDocument; whe
       if (err instanceof ApiCallError && err.issues?.length) {
         for (const issue of err.issues) {
           const key = issue.path[issue.path[0] === 'newCase' ? 1 : 0];
-          if (typeof key === 'string' && key in (values as object)) setError(key as keyof FormIn, { message: issue.key ?? issue.message });
+          if (typeof key === 'string' && key in (values as object)) setError(key as keyof FormIn, { message: issueMessage(issue) });
           else setServerError(issueText(issue));
         }
       } else setServerError(errorText(err));
