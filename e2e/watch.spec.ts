@@ -192,6 +192,20 @@ test('turn the watch on, watch a page, see an AI-related change, the banner, sta
     await expect(addPanel.getByRole('link', { name: 'Open the case and its evidence' })).toHaveAttribute('href', `#/cases/${caseId}`);
     expect((await app.api<unknown[]>('evidence.list', { caseId })).length).toBeGreaterThan(evidence.length);
 
+    // Another run (the schedule, `redress watch run` from cron) holds the page right now: "Check now" leaves it to
+    // that run and says so, instead of "nothing to check"; the card says it is being checked.
+    const held = app.core.ctx.db
+      .prepare("UPDATE watch_documents SET claimed_until = ?, claimed_by = 'wr_cron' WHERE url = ?")
+      .run(new Date(Date.now() + 10 * 60_000).toISOString(), fixture.url);
+    expect(held.changes).toBe(1);
+    await on.getByRole('button', { name: 'Check now' }).click();
+    await expect(tab.locator('#watch-result')).toContainText('1 document was left to another run that is checking it right now');
+    await expect(tab.locator('#watch-result')).not.toContainText('Nothing to check');
+    await expect(doc).toContainText('Being checked right now');
+    await expectAccessible(tab, 'watch left to another run');
+    await screenshot(tab, 'watch-left-to-other-run');
+    app.core.ctx.db.prepare('UPDATE watch_documents SET claimed_until = NULL, claimed_by = NULL WHERE url = ?').run(fixture.url);
+
     // The site refuses: a failure with its reason, never "no change".
     fixture.set(page([AI_SENTENCE, AI_SENTENCE_2]), 403);
     await on.getByRole('button', { name: 'Check now' }).click();

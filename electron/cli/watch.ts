@@ -11,7 +11,7 @@ const docLine = (d: WatchedDocument) => {
   const sel = [...d.select.map((s) => `select ${s}`), ...d.remove.map((s) => `remove ${s}`)];
   return [
     `${d.id}  every ${formatDuration(d.every).padEnd(4)} ${d.name ? `${d.name}  ` : ''}${d.url}`,
-    `    last checked ${day(d.lastCheckedAt)}${d.lastOutcome ? ` (${d.lastOutcome})` : ''}, last change ${day(d.lastChangedAt)}, next due ${day(d.dueAt)}${d.enabled ? '' : ', paused'}`,
+    `    last checked ${day(d.lastCheckedAt)}${d.lastOutcome ? ` (${d.lastOutcome})` : ''}, last change ${day(d.lastChangedAt)}, next due ${day(d.dueAt)}${d.enabled ? '' : ', paused'}${d.checking ? ', being checked by a run now' : ''}`,
     ...(sel.length ? [`    ${sel.join('; ')}`] : []),
   ].join('\n');
 };
@@ -214,12 +214,19 @@ export function registerWatchCommands(program: Command, env: CliEnv): void {
     .option('--json', 'print JSON')
     .action(async (o) => {
       const results = await env.call('watch.run', { force: Boolean(o.force) });
+      // Pages another run holds at this moment (the app's schedule, a second `watch run`) were left to it: say so
+      // rather than "nothing is due", which would read as if they had been looked at.
+      const checked = new Set(results.map((r) => r.id));
+      const elsewhere = o.json ? [] : (await env.call('watch.list', {})).filter((d) => d.checking && !checked.has(d.id));
+      const leftLine = elsewhere.length
+        ? `${elsewhere.length === 1 ? '1 page was' : `${elsewhere.length} pages were`} left to another run that is checking ${elsewhere.length === 1 ? 'it' : 'them'} right now (the app's schedule or another \`redress watch run\`); \`redress watch log\` shows what it finds once it is done.`
+        : '';
       emit(env.out(o), results, () => {
-        if (!results.length) return 'Nothing is due. `redress watch list` shows when each page is next due; --force checks them all now.';
+        if (!results.length) return leftLine || 'Nothing is due. `redress watch list` shows when each page is next due; --force checks them all now.';
         const n = (k: WatchCheck['outcome']) => results.filter((r) => r.outcome === k).length;
         const ai = results.filter((r) => r.aiRelated).length;
         const summary = `${results.length} checked: ${n('changed')} changed${ai ? ` (${ai} AI-related)` : ''}, ${n('unchanged')} unchanged, ${n('baseline')} recorded for the first time, ${n('failed')} failed.`;
-        return [...results.map((r) => checkText(r)), summary].join('\n');
+        return [...results.map((r) => checkText(r)), summary, ...(leftLine ? [leftLine] : [])].join('\n');
       });
     });
 }

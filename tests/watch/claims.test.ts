@@ -92,14 +92,50 @@ describe('two watch runs at once on one data folder', () => {
     const hold = (until: string) => core.ctx.db.prepare("UPDATE watch_documents SET claimed_until = ?, claimed_by = 'wr_other' WHERE id = ?").run(until, doc.id);
 
     hold('2026-05-01T10:05:00.000Z');
+    expect(((await core.api.call('watch.list', {})) as WatchedDocument[])[0].checking).toBe(true);
     expect(await runWatch(core.ctx, { screenshots: false })).toEqual([]);
     expect(await runWatch(core.ctx, { screenshots: false, force: true })).toEqual([]);
     expect(srv.hits.size).toBe(0);
 
     clock.advance(6 * 60_000); // the other run's lease ran out: it crashed, or hangs
+    expect(((await core.api.call('watch.list', {})) as WatchedDocument[])[0].checking).toBe(false);
     const [c] = await runWatch(core.ctx, { screenshots: false });
     expect(c).toMatchObject({ id: doc.id, baseline: true });
     expect(srv.hits.get('/held')).toBe(1);
     expect(core.ctx.db.prepare('SELECT claimed_until, claimed_by FROM watch_documents WHERE id = ?').get(doc.id)).toEqual({ claimed_until: null, claimed_by: null });
   });
+
+  it('`redress watch run` says which pages it left to another run, instead of "Nothing is due"; `watch list` shows them as being checked', async () => {
+    const srv = await slowServer();
+    const dir = tempDir();
+    const redress = (...args: string[]) => run(process.execPath, [join(root, 'bin', 'redress.mjs'), '--data-dir', dir, ...args], { cwd: root, timeout: 60_000 });
+    const setup = tempCore({ dataDir: dir });
+    const held = (await setup.api.call('watch.add', { url: `${srv.base}/held` })) as WatchedDocument;
+    const free = (await setup.api.call('watch.add', { url: `${srv.base}/free` })) as WatchedDocument;
+    // Another run holds one page for the next ten minutes.
+    setup.ctx.db
+      .prepare("UPDATE watch_documents SET claimed_until = ?, claimed_by = 'wr_other' WHERE id = ?")
+      .run(new Date(Date.now() + 10 * 60_000).toISOString(), held.id);
+    setup.close();
+
+    const first = await redress('watch', 'run');
+    expect(first.stdout).toMatch(/1 checked: .*1 recorded for the first time/);
+    expect(first.stdout).toMatch(/1 page was left to another run that is checking it right now/);
+    expect(srv.hits.get('/held')).toBeUndefined();
+    expect(srv.hits.get('/free')).toBe(1);
+
+    const second = await redress('watch', 'run', '--force');
+    expect(second.stdout).not.toMatch(/Nothing is due/);
+    expect(second.stdout).toMatch(/left to another run/);
+
+    const list = await redress('watch', 'list');
+    const lines = list.stdout.split('\n');
+    const heldAt = lines.findIndex((l) => l.startsWith(held.id));
+    const freeAt = lines.findIndex((l) => l.startsWith(free.id));
+    expect(lines[heldAt + 1]).toMatch(/being checked by a run now/);
+    expect(lines[freeAt + 1]).not.toMatch(/being checked/);
+    // --json keeps its contract: the array of checks this run made.
+    const json = JSON.parse((await redress('watch', 'run', '--json', '--force')).stdout) as WatchCheck[];
+    expect(json.map((c) => c.id)).toEqual([free.id]);
+  }, 120_000);
 });

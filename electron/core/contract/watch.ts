@@ -162,6 +162,9 @@ export interface WatchedDocument {
   /** When the next run checks it (created or last checked + every). */
   dueAt: string;
   snapshots: number;
+  /** A run (this app's schedule, `redress watch run` from cron, another window) holds the document right now: it is
+   * being fetched and checked, and another run leaves it alone until that run records its check. */
+  checking: boolean;
 }
 
 /** One check of one document, as `watch run` reports it and `watch log` lists it. */

@@ -41,7 +41,7 @@ function addPlatform(ctx: CoreContext, platformId: string, every: number | undef
       }
       const id = newId('wd');
       insertDocument(ctx.db, { id, url: d.url, select: d.select, remove: d.remove, every: every ?? WATCH_DEFAULT_EVERY, platformId: p.id, name, createdAt });
-      out.added.push(toDocument(ctx.db, getDocumentRow(ctx.db, id)!));
+      out.added.push(toDocument(ctx.db, getDocumentRow(ctx.db, id)!, ctx.clock.now().getTime()));
     }
     if (!out.added.length) {
       throw apiError('conflict', 'watch.errors.platformWatched', { platform: p.name, ids: out.skipped.map((s) => s.id).join(', ') });
@@ -66,10 +66,10 @@ export function registerWatch(api: ApiRegistry, ctx: CoreContext): void {
         .get(url, JSON.stringify(select), JSON.stringify(remove)) as { id: string } | undefined;
       if (same) throw apiError('conflict', 'watch.errors.urlWatched', { url: url!, id: same.id });
       insertDocument(ctx.db, { id, url: url!, select, remove, every: every ?? WATCH_DEFAULT_EVERY, platformId: null, createdAt: isoNow(ctx.clock) });
-      return toDocument(ctx.db, getDocumentRow(ctx.db, id)!);
+      return toDocument(ctx.db, getDocumentRow(ctx.db, id)!, ctx.clock.now().getTime());
     });
   });
-  api.register('watch.list', () => listDocuments(ctx.db));
+  api.register('watch.list', () => listDocuments(ctx.db, ctx.clock.now().getTime()));
   api.register('watch.remove', ({ id }) => {
     if (!deleteDocument(ctx, id)) throw apiError('not_found', 'watch.errors.noDocument', { id });
     return { id, removed: true as const };

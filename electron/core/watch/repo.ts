@@ -118,7 +118,8 @@ export function lastCheckAt(db: Db, documentId: string): string | undefined {
 export const dueAt = (row: DocumentRow, lastChecked: string | undefined): string =>
   lastChecked ? new Date(Date.parse(lastChecked) + row.every_seconds * 1000).toISOString() : row.created_at;
 
-export function toDocument(db: Db, row: DocumentRow): WatchedDocument {
+/** The document as the API shows it; `now` (the core's clock) tells a live lease of a run from one that ran out. */
+export function toDocument(db: Db, row: DocumentRow, now: number = Date.now()): WatchedDocument {
   const last = db
     .prepare('SELECT checked_at, outcome FROM watch_checks WHERE document_id = ? ORDER BY checked_at DESC, rowid DESC LIMIT 1')
     .get(row.id) as { checked_at: string; outcome: WatchOutcome } | undefined;
@@ -139,11 +140,12 @@ export function toDocument(db: Db, row: DocumentRow): WatchedDocument {
     lastChangedAt: changed.at ?? null,
     dueAt: dueAt(row, last?.checked_at),
     snapshots: snapshots.n,
+    checking: Boolean(row.claimed_by && row.claimed_until && Date.parse(row.claimed_until) > now),
   };
 }
 
-export function listDocuments(db: Db): WatchedDocument[] {
-  return readTx(db, () => documentRows(db).map((r) => toDocument(db, r)));
+export function listDocuments(db: Db, now: number = Date.now()): WatchedDocument[] {
+  return readTx(db, () => documentRows(db).map((r) => toDocument(db, r, now)));
 }
 
 export function insertDocument(

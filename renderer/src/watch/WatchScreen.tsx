@@ -112,7 +112,10 @@ function Settings(props: { status: WatchStatus; docs: { id: string; name: string
     setResult(null);
     try {
       const results = await invoke('watch.run', { force: true });
-      setResult({ text: runSummary(results), failed: results.filter((r) => r.outcome === 'failed') });
+      // A document another run holds right now (the schedule, `redress watch run`) was left to it: say so.
+      const checked = new Set(results.map((r) => r.id));
+      const elsewhere = (await invoke('watch.list', {})).filter((d) => d.checking && !checked.has(d.id)).length;
+      setResult({ text: runSummary(results, elsewhere), failed: results.filter((r) => r.outcome === 'failed') });
       props.onChange();
       watchChanged();
     } catch (err) {

@@ -49,7 +49,13 @@ export function WatchedDocumentCard(props: { doc: WatchedDocument; on: boolean; 
         </div>
         <div>
           <dt>{t('doc.checked')}</dt>
-          <dd>{props.on ? t('doc.checkedNext', { every: everyText(doc.every), at: dateTime(doc.dueAt) }) : t('doc.checkedOff', { every: everyText(doc.every) })}</dd>
+          <dd>
+            {doc.checking
+              ? t('doc.checkingNow')
+              : props.on
+                ? t('doc.checkedNext', { every: everyText(doc.every), at: dateTime(doc.dueAt) })
+                : t('doc.checkedOff', { every: everyText(doc.every) })}
+          </dd>
         </div>
         <div>
           <dt>{t('doc.versions')}</dt>

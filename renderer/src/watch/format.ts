@@ -24,8 +24,9 @@ export function everyText(seconds: number): string {
 }
 
 /** "3 documents checked: 1 changed (AI-related), 1 failed." */
-export function runSummary(results: WatchCheck[]): string {
-  if (!results.length) return i18next.t('watch:summary.nothing');
+export function runSummary(results: WatchCheck[], leftToOtherRun = 0): string {
+  const elsewhere = leftToOtherRun ? i18next.t('watch:summary.elsewhere', { count: leftToOtherRun }) : '';
+  if (!results.length) return elsewhere || i18next.t('watch:summary.nothing');
   const changed = results.filter((r) => r.outcome === 'changed');
   const ai = changed.filter((r) => r.aiRelated).length;
   const parts: string[] = [];
@@ -42,7 +43,8 @@ export function runSummary(results: WatchCheck[]): string {
     const n = count(outcome);
     if (n) parts.push(i18next.t(`watch:${key}`, { count: n }));
   }
-  return i18next.t('watch:summary.total', { count: results.length, parts: parts.join(i18next.t('watch:summary.separator')) });
+  const total = i18next.t('watch:summary.total', { count: results.length, parts: parts.join(i18next.t('watch:summary.separator')) });
+  return elsewhere ? `${total} ${elsewhere}` : total;
 }
 
 /**
