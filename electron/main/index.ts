@@ -8,6 +8,7 @@ import { exportPathToOpen } from './exports';
 import { IPC_CHANNEL, createInvokeHandler } from './ipc';
 import { startReminders } from './reminders';
 import { startWatchSchedule } from './watch-schedule';
+import { SHOT_PARTITION, createElectronShotRenderer } from './watch-shots';
 import { electronNativeBinding } from './native';
 import { appProtocolResponse, fileProtocolResponse } from './protocol';
 import { APP_ORIGIN, denyAllPermissions, isAllowedExternal, lockDownContents } from './security';
@@ -99,6 +100,9 @@ app.enableSandbox();
 // LinkedIn's sign-in pages, on its own partition, with no preload and no IPC).
 app.on('web-contents-created', (_e, contents) => {
   if (contents.session === session.fromPartition(CAPTURE_PARTITION)) return;
+  // The watch's screenshot window keeps its own policy too (watch-shots.ts): it navigates nowhere, and a link or
+  // refresh in a fetched page must not be sent on to the user's browser either.
+  if (contents.session === session.fromPartition(SHOT_PARTITION)) return;
   lockDownContents(contents, openInBrowser, openExport);
 });
 
@@ -112,6 +116,9 @@ void app.whenReady().then(() => {
     capturer: createElectronCapturer(),
     nativeBinding: electronNativeBinding({ resourcesPath: process.resourcesPath, appPath: appDir, packaged: app.isPackaged }),
   });
+  // The policy watch's screenshots in a hidden window of the app's own Chromium (users rarely have a system one);
+  // REDRESS_CHROMIUM, when set, still picks that Chromium instead (run.ts, chooseShotRenderer).
+  core.ctx.shotRenderer = () => createElectronShotRenderer();
   const live = core;
   protocol.handle('app', (request) => appProtocolResponse(rendererDir, request.url));
   protocol.handle('redress-file', (request) => fileProtocolResponse(live, request.url));

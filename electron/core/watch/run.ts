@@ -14,7 +14,7 @@ import { fetchPage, watchUserAgent, type FetchOptions } from './fetch';
 import { loadAiMatcher } from './phrases';
 import { reason, type Reason } from './reasons';
 import { documentRows, dueAt, getCheck, getDocumentRow, insertCheck, insertSnapshot, lastCheckAt, latestSnapshot, placeWatchBlob, type DocumentRow, type SnapshotRow } from './repo';
-import { createShotRenderer, type ShotRecord, type ShotRenderer } from './screenshot';
+import { createShotRenderer, screenshotsWanted, type ShotRecord, type ShotRenderer } from './screenshot';
 
 /** Pages fetched at once in one run (each document still gets exactly one request). */
 export const WATCH_CONCURRENCY = 4;
@@ -35,6 +35,8 @@ export interface RunOptions {
   screenshots?: boolean;
   /** The Chromium to render screenshots with (default REDRESS_CHROMIUM, else /usr/bin/chromium). */
   chromium?: string;
+  /** Makes the screenshot renderer for this run instead of the host's or Chromium's (tests). */
+  shotRenderer?: () => ShotRenderer;
 }
 
 const sha256 = (s: string | Uint8Array) => createHash('sha256').update(s).digest('hex');
@@ -73,6 +75,21 @@ function release(ctx: CoreContext, docId: string, runId: string): void {
   ctx.db.prepare('UPDATE watch_documents SET claimed_until = NULL, claimed_by = NULL WHERE id = ? AND claimed_by = ?').run(docId, runId);
 }
 
+/**
+ * The renderer of this run's screenshots: the one the options give (tests), else the host's (the app's hidden Electron
+ * window, `ctx.shotRenderer`), else a system Chromium. A Chromium named by the options or by REDRESS_CHROMIUM wins over
+ * the host's renderer, so one can still be chosen in the app. Screenshots turned off (`screenshots: false`,
+ * REDRESS_WATCH_SCREENSHOTS=off) use the Chromium renderer, which renders nothing and says they are off.
+ */
+function chooseShotRenderer(ctx: CoreContext, opts: RunOptions): ShotRenderer {
+  const enabled = opts.screenshots ?? screenshotsWanted();
+  const chromium = { enabled, executablePath: opts.chromium, now: () => ctx.clock.now() };
+  if (!enabled) return createShotRenderer(chromium);
+  if (opts.shotRenderer) return opts.shotRenderer();
+  if (ctx.shotRenderer && !opts.chromium && !process.env.REDRESS_CHROMIUM) return ctx.shotRenderer();
+  return createShotRenderer(chromium);
+}
+
 /** Checks every due document once; the results in the order the documents were added. A document another run is
  * checking at the same moment is left to it (and not in the results). */
 export async function runWatch(ctx: CoreContext, opts: RunOptions = {}): Promise<WatchCheck[]> {
@@ -80,7 +97,7 @@ export async function runWatch(ctx: CoreContext, opts: RunOptions = {}): Promise
   const runId = newId('wr');
   const startedAt = ctx.clock.now().getTime();
   const fetchOpts: FetchOptions = { userAgent: watchUserAgent(ctx.app.version), ...opts.fetch };
-  const shots = createShotRenderer({ enabled: opts.screenshots, executablePath: opts.chromium, now: () => ctx.clock.now() });
+  const shots = chooseShotRenderer(ctx, opts);
   const inWorker = useWorker() && (ctx.app.host !== 'cli' || docs.length >= CLI_WORKER_MIN_DOCS);
   const results: (WatchCheck | undefined)[] = new Array(docs.length);
   let next = 0;
