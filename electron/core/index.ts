@@ -25,6 +25,8 @@ export interface CoreOptions extends OpenOptions {
   host: CoreContext['app']['host'];
   clock?: Clock;
   capturer?: CoreContext['capturer'];
+  /** The host's screenshot renderer for the policy watch (the desktop app's hidden window); else a system Chromium. */
+  shotRenderer?: CoreContext['shotRenderer'];
   version?: string;
 }
 
@@ -43,6 +45,7 @@ export function createCore(options: CoreOptions): Core {
     clock: options.clock ?? systemClock,
     app: { name: APP_NAME, version: options.version ?? APP_VERSION, host: options.host },
     capturer: options.capturer,
+    ...(options.shotRenderer ? { shotRenderer: options.shotRenderer } : {}),
   };
   const api = new ApiRegistry(contract);
   registerCases(api, ctx);

@@ -114,11 +114,11 @@ void app.whenReady().then(() => {
     version: app.getVersion(),
     // Remote pages (LinkedIn) load only in the capture window: own partition, no preload, no IPC.
     capturer: createElectronCapturer(),
+    // The policy watch's screenshots in a hidden window of the app's own Chromium (users rarely have a system one);
+    // REDRESS_CHROMIUM, when set, still picks that Chromium instead (run.ts, chooseShotRenderer).
+    shotRenderer: () => createElectronShotRenderer(),
     nativeBinding: electronNativeBinding({ resourcesPath: process.resourcesPath, appPath: appDir, packaged: app.isPackaged }),
   });
-  // The policy watch's screenshots in a hidden window of the app's own Chromium (users rarely have a system one);
-  // REDRESS_CHROMIUM, when set, still picks that Chromium instead (run.ts, chooseShotRenderer).
-  core.ctx.shotRenderer = () => createElectronShotRenderer();
   const live = core;
   protocol.handle('app', (request) => appProtocolResponse(rendererDir, request.url));
   protocol.handle('redress-file', (request) => fileProtocolResponse(live, request.url));
