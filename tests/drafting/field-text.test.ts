@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../electron/core';
 import type { DraftView } from '../../electron/core/contract/drafting';
+import { startersFor } from '../../electron/core/drafting/platform-text';
 import { loadTemplates } from '../../electron/core/drafting/templates';
 
 let core: Core;
@@ -75,7 +76,16 @@ describe('text a member sees in the drafting form', () => {
   it('loads the starting points for “your particular situation” from the template’s data', async () => {
     const t = loadTemplates().find((x) => x.manifest.id === 'objection')!;
     const starters = t.manifest.fields.find((f) => f.name === 'situation')!.starters!;
-    expect(starters.map((s) => s.label)).toEqual(['My posts are my work', 'I am looking for a job', 'I post about my health or family', 'My work is confidential']);
+    // LinkedIn's own two first; then those true of any platform, and one for platforms with an AI assistant.
+    expect(starters.map((s) => s.label)).toEqual([
+      'My posts are my work',
+      'I am looking for a job',
+      'My health or family',
+      'My work is confidential',
+      'My photos and writing are my creative work',
+      'My children appear in what I share',
+      'I tell the AI assistant private things',
+    ]);
     for (const s of starters) {
       const sentences = s.text.split(/(?<=\.)\s+/).length;
       expect(sentences, s.label).toBeGreaterThanOrEqual(2);
@@ -85,6 +95,6 @@ describe('text a member sees in the drafting form', () => {
     }
     const c = await call<{ id: string }>('cases.create', { title: 'Case', country: 'DE', name: 'Alex Example', email: 'alex@example.org' });
     const v = await call<DraftView>('drafting.get', { caseId: c.id, templateId: 'objection' });
-    expect(v.template.fields.find((f) => f.name === 'situation')!.starters).toEqual(starters);
+    expect(v.template.fields.find((f) => f.name === 'situation')!.starters).toEqual(startersFor(starters, 'linkedin'));
   });
 });

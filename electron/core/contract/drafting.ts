@@ -23,8 +23,13 @@ export const TemplateField = z.object({
   /**
    * Editable starting points the member can insert and then change (e.g. for "your particular situation"), so nobody
    * faces a blank box. First person, plain words; never sent as they are without the member reading them.
+   * `platforms`: the platforms a starter is true of (a job search fits LinkedIn, not WhatsApp); without it, every
+   * platform. A case sees only the starters that fit its platform, without this list.
    */
-  starters: z.array(z.object({ label: z.string().min(1).max(80), text: z.string().min(1).max(2000) })).max(12).optional(),
+  starters: z
+    .array(z.object({ label: z.string().min(1).max(80), text: z.string().min(1).max(2000), platforms: z.array(z.enum(PLATFORMS)).min(1).optional() }).strict())
+    .max(12)
+    .optional(),
 });
 export type TemplateField = z.output<typeof TemplateField>;
 

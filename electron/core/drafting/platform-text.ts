@@ -1,8 +1,24 @@
 // The templates' titles, descriptions, labels and help were written for LinkedIn. For a case about another platform
 // they are shown with that platform's name, and LinkedIn's own facts in them (its form's choice list, the date its
 // training began, its profile links) are left out rather than carried over to a platform they are not true of.
-// LinkedIn's cases see the manifests exactly as written.
+// LinkedIn's cases see the manifests as written. Every case sees only the starters that fit its platform: a starter
+// may name the platforms it is true of (`platforms`, e.g. a job search only for LinkedIn); one without fits every one.
 import type { TemplateField, TemplateManifest } from '../contract/drafting';
+
+type Starter = NonNullable<TemplateField['starters']>[number];
+
+/** The starters that fit `platform`, without their list of platforms (the case has no use for it). */
+export function startersFor(starters: readonly Starter[], platform: string): Starter[] {
+  return starters.filter((st) => !st.platforms || st.platforms.includes(platform as never)).map(({ label, text }) => ({ label, text }));
+}
+
+/** A field with only the starters that fit `platform` (none left: no starters). */
+function fittingStarters(f: TemplateField, platform: string): TemplateField {
+  if (!f.starters) return f;
+  const out: TemplateField = { ...f, starters: startersFor(f.starters, platform) };
+  if (!out.starters!.length) delete out.starters;
+  return out;
+}
 
 /** LinkedIn-only sentences and phrases, and what a case about another platform sees instead ('' drops them). */
 const LINKEDIN_ONLY: [RegExp, string][] = [
@@ -47,20 +63,20 @@ function fieldFor(f: TemplateField, name: string): TemplateField {
   return out;
 }
 
-/** The manifest's texts for a case about `platform` (unchanged for LinkedIn). */
+/** The manifest's texts for a case about `platform` (as written for LinkedIn), with the starters that fit it. */
 export function manifestFor<M extends Pick<TemplateManifest, 'title' | 'description'> & { fields?: TemplateField[]; sourceUrl?: string }>(
   m: M,
   platform: string,
   platformName: string,
   platformSource?: string,
 ): M {
-  if (platform === 'linkedin') return m;
+  if (platform === 'linkedin') return m.fields ? { ...m, fields: m.fields.map((f) => fittingStarters(f, platform)) } : m;
   return {
     ...m,
     // LinkedIn's form page is no source for another platform's letter: that platform's objection route is.
     ...(m.sourceUrl && /linkedin\.com/.test(m.sourceUrl) && platformSource ? { sourceUrl: platformSource } : {}),
     title: platformText(m.title, platformName),
     description: platformText(m.description, platformName),
-    ...(m.fields ? { fields: m.fields.map((f) => fieldFor(f, platformName)) } : {}),
+    ...(m.fields ? { fields: m.fields.map((f) => fieldFor(fittingStarters(f, platform), platformName)) } : {}),
   };
 }

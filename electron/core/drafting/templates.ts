@@ -3,6 +3,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { PLATFORMS, type PlatformId } from '../contract/cases';
 import { TemplateManifest, type TemplateField } from '../contract/drafting';
 import { isMessageKey } from '../i18n';
 import { namesIn, render } from './engine';
@@ -24,7 +25,8 @@ export interface LoadedTemplate {
   texts: Record<string, { title?: string; description?: string }>;
 }
 
-type LocalFieldText = { label?: string; help?: string; unverified?: string; starters?: { label: string; text: string }[] };
+type LocalStarter = { label: string; text: string; platforms?: PlatformId[] };
+type LocalFieldText = { label?: string; help?: string; unverified?: string; starters?: LocalStarter[] };
 
 const Labels = z
   .object({
@@ -38,7 +40,12 @@ const Labels = z
             label: z.string().min(1).optional(),
             help: z.string().optional(),
             unverified: z.string().optional(),
-            starters: z.array(z.object({ label: z.string().min(1).max(80), text: z.string().min(1).max(2000) }).strict()).max(12).optional(),
+            // A translation's starters follow the manifest's, in order; each fits the platforms of the manifest's starter
+            // at its place, and may say so again (`platforms`), which must then be the same.
+            starters: z
+              .array(z.object({ label: z.string().min(1).max(80), text: z.string().min(1).max(2000), platforms: z.array(z.enum(PLATFORMS)).min(1).optional() }).strict())
+              .max(12)
+              .optional(),
           })
           .strict(),
       )
@@ -110,6 +117,27 @@ function checkKeyed(file: string, where: string, x: { key?: string; params?: str
   }
 }
 
+const samePlatforms = (a?: readonly string[], b?: readonly string[]) => [...(a ?? [])].sort().join() === [...(b ?? [])].sort().join();
+
+/** A translation's starters: as many as the manifest's, and where one names its platforms, the manifest's at its place. */
+function checkStarters(file: string, field: string, first: LocalStarter[] | undefined, local: LocalStarter[] | undefined) {
+  if (!local) return;
+  if (local.length !== (first?.length ?? 0)) {
+    throw new TemplateLoadError(`${file}: "${field}" has ${local.length} starter(s) where the manifest has ${first?.length ?? 0}; a translation gives one for each, in the same order.`);
+  }
+  local.forEach((st, i) => {
+    if (st.platforms && !samePlatforms(st.platforms, first![i].platforms)) {
+      throw new TemplateLoadError(`${file}: "${field}" starter ${i + 1} ("${st.label}") names other platforms than the manifest's starter ${i + 1} ("${first![i].label}").`);
+    }
+  });
+}
+
+function withPlatforms(st: LocalStarter, platforms: LocalStarter['platforms']): LocalStarter {
+  const out: LocalStarter = { label: st.label, text: st.text };
+  if (platforms) out.platforms = platforms;
+  return out;
+}
+
 export function loadTemplate(dir: string): LoadedTemplate {
   const file = join(dir, 'manifest.json');
   let raw: unknown;
@@ -162,8 +190,9 @@ export function loadTemplate(dir: string): LoadedTemplate {
       } catch (err) {
         throw new TemplateLoadError(`${labelFile}: ${(err as Error).message}`);
       }
-      for (const f of Object.keys(parsedLabels.fields)) {
+      for (const [f, l] of Object.entries(parsedLabels.fields)) {
         if (!names.has(f)) throw new TemplateLoadError(`${labelFile}: "${f}" is not a field of the manifest.`);
+        checkStarters(labelFile, f, manifest.fields.find((x) => x.name === f)!.starters, l.starters);
       }
       labels[lang] = parsedLabels.fields;
       texts[lang] = { title: parsedLabels.title, description: parsedLabels.description };
@@ -198,8 +227,9 @@ export function localField(t: LoadedTemplate, f: TemplateField, lang: string): T
   const out: TemplateField = { ...f, label: l.label ?? f.label };
   if (l.help !== undefined) out.help = l.help;
   if (l.unverified !== undefined) out.unverified = l.unverified;
-  // Starting points in the first language would put its words into a letter in another: only this language's.
-  if (l.starters) out.starters = l.starters;
+  // Starting points in the first language would put its words into a letter in another: only this language's, each
+  // fitting the platforms of the manifest's starter at its place.
+  if (l.starters) out.starters = l.starters.map((st, i) => withPlatforms(st, f.starters?.[i]?.platforms));
   else delete out.starters;
   return out;
 }
