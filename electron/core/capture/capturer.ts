@@ -1,5 +1,6 @@
 import type { ToggleReading } from '../contract/evidence';
 import { detectToggleJs, PAGE_INFO_JS, SCROLL_STEP_JS, SCROLL_TOP_JS, SERIALIZE_DOM_JS } from './page-scripts';
+import { say } from '../i18n';
 import { loadSwitchLabels, type SwitchLabels } from './switch-labels';
 
 export interface CaptureRequest {
@@ -8,7 +9,10 @@ export interface CaptureRequest {
   purpose: 'setting' | 'page';
   /** Give up on a page that has not loaded by then. */
   timeoutMs: number;
-  /** The switch labels to look for (the case's platform's, from data/platforms/); data/switch-labels.json where not given. */
+  /**
+   * The switch labels to look for (the case's platform's, from data/platforms/); data/switch-labels.json (LinkedIn's)
+   * where not given. Given but empty (a platform whose file names no switch label): the switch is not looked for.
+   */
   labels?: SwitchLabels;
 }
 
@@ -81,9 +85,16 @@ interface PageInfo {
   userAgent: string;
 }
 
+/** What a capture records of the switch when the platform's file names no label to look for it by. */
+export function notLookedFor(): ToggleReading {
+  const reasonMsg = { key: 'evidence.toggle.notLookedFor' };
+  return { state: 'unknown', method: 'not-looked-for', reason: say(reasonMsg.key), reasonMsg };
+}
+
 /**
  * The engine-independent part of a capture, after the page has loaded. The switch labels are read from
- * data/switch-labels.json (through factsDir()) at every capture unless given.
+ * data/switch-labels.json (through factsDir()) at every capture unless given; given but empty, no switch is looked
+ * for (another platform's labels could name a control that is not this platform's switch), and the page is kept.
  */
 export async function capturePage(
   driver: PageDriver,
@@ -91,7 +102,8 @@ export async function capturePage(
   actions: string[],
   options: { labels?: SwitchLabels } = {},
 ) {
-  const detectToggle = detectToggleJs(options.labels && Object.keys(options.labels).length ? options.labels : loadSwitchLabels());
+  const noLabels = options.labels !== undefined && !Object.values(options.labels).some((l) => l.length);
+  const detectToggle = noLabels ? '' : detectToggleJs(options.labels ?? loadSwitchLabels());
   actions.push(`ran the capture scripts in ${driver.scriptWorld}, apart from the page's own scripts`);
   // Lazy content only loads when scrolled into view, and a full-page screenshot does not scroll (playwright#19861).
   let last = -1;
@@ -107,8 +119,9 @@ export async function capturePage(
   await driver.evaluate(SCROLL_TOP_JS);
   actions.push(`scrolled to the bottom in ${steps} step${steps === 1 ? '' : 's'} to load lazy content (page height ${height}px), then back to the top`);
 
-  let toggle = await driver.evaluate<ToggleReading>(detectToggle);
-  if (purpose === 'setting' && toggle.method === 'none') {
+  let toggle = noLabels ? notLookedFor() : await driver.evaluate<ToggleReading>(detectToggle);
+  if (noLabels) actions.push('did not look for the AI-training switch: the platform’s file names no switch label');
+  if (!noLabels && purpose === 'setting' && toggle.method === 'none') {
     // The settings page builds its switch with script after load; poll for it for a bounded time.
     const until = Date.now() + TOGGLE_WAIT_MS;
     let waited = 0;

@@ -124,6 +124,9 @@ export interface ToggleReading {
   label?: string;
   /** The raw value read, e.g. `checked=true` or `aria-checked="false"`. */
   raw?: string;
+  /** Why the state is unknown without a look (method `not-looked-for`), in English, and by reference. */
+  reason?: string;
+  reasonMsg?: Msg;
 }
 
 export interface EvidenceAdded {

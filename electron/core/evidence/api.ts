@@ -66,12 +66,13 @@ export function registerEvidence(api: ApiRegistry, ctx: CoreContext): void {
   api.register('evidence.capture', async ({ caseId, url, purpose }) => {
     const c = requireCase(ctx, caseId);
     if (!ctx.capturer) throw apiError('failed', 'errors.evidence.noCapturer');
-    // The switch is looked for by the labels of the case's platform (data/platforms/); LinkedIn's come from
-    // data/switch-labels.json, as before.
+    // The switch is looked for by the labels of the case's platform (data/platforms/) and no other's; LinkedIn's come
+    // from data/switch-labels.json, as before. A platform whose file names none passes them empty: the page is kept,
+    // and its switch recorded as not looked for, never read by LinkedIn's labels.
     const labels = c.platform === 'linkedin' ? undefined : switchLabels(c.platform);
     let raw;
     try {
-      raw = await ctx.capturer.capture({ url, purpose, timeoutMs: captureTimeoutMs(), ...(labels ? { labels } : {}) });
+      raw = await ctx.capturer.capture({ url, purpose, timeoutMs: captureTimeoutMs(), ...(labels !== undefined ? { labels } : {}) });
     } catch (err) {
       throw plainCaptureError(url, err);
     }
