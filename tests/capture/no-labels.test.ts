@@ -2,6 +2,7 @@
 // (a platform whose file names none), it keeps the page and looks for no switch; without labels it reads LinkedIn's.
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createChromiumCapturer } from '../../electron/core/capture/chromium';
+import type { SwitchLabels } from '../../electron/core/capture/switch-labels';
 import { serveFixtures } from './server';
 
 let fx: Awaited<ReturnType<typeof serveFixtures>>;
@@ -18,7 +19,7 @@ test('empty labels: the LinkedIn-labelled switch is not reported, the page is ke
   const url = `${fx.url}/proximity-on.html`;
   const linkedin = await capturer.capture({ url, purpose: 'setting', timeoutMs: 30_000 });
   expect(linkedin.toggle.state).toBe('on');
-  for (const labels of [{}, { en: [] as string[] }]) {
+  for (const labels of [{}, { en: [] }] as SwitchLabels[]) {
     const started = Date.now();
     const r = await capturer.capture({ url, purpose: 'setting', timeoutMs: 30_000, labels });
     expect(r.toggle).toMatchObject({ state: 'unknown', method: 'not-looked-for', reasonMsg: { key: 'evidence.toggle.notLookedFor' } });
