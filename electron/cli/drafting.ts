@@ -1,7 +1,11 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { DRAFT_FORMATS, PDF_PROFILES } from '../core/contract/drafting';
+import { ApiRegistry, fromZod } from '../core/api/registry';
+import type { CoreContext } from '../core/context';
+import { contract, PLATFORMS } from '../core/contract';
+import { DRAFT_FORMATS, draftingContract, PDF_PROFILES } from '../core/contract/drafting';
+import { registerDrafting } from '../core/drafting/api';
 import { CHANNELS } from '../core/contract/tracking';
 import { loadTemplates } from '../core/drafting/templates';
 import { resolveFile } from '../core/files';
@@ -9,6 +13,17 @@ import type { CliEnv } from './index';
 import { CliError, emit } from './output';
 
 const collect = (v: string, prev: string[]) => [...prev, v];
+
+/**
+ * The drafting API on a registry of its own, for `templates`: the very handler and schema the app calls, without
+ * opening (or creating) a data folder, which listing templates does not need. Only `drafting.templates` is called on
+ * it, and that handler reads no context.
+ */
+function templatesApi(): ApiRegistry {
+  const api = new ApiRegistry(contract);
+  registerDrafting(api, {} as CoreContext);
+  return api;
+}
 
 /** `--set name=value` (repeatable) and `--values file.json` become the draft's field values. */
 function readValues(o: { set: string[]; values?: string }): Record<string, string> | undefined {
@@ -36,12 +51,36 @@ function readValues(o: { set: string[]; values?: string }): Record<string, strin
 export function registerDraftCommands(program: Command, env: CliEnv): void {
   program
     .command('templates')
-    .description('list the document templates')
+    .description('list the document templates (as a case about --platform, in --country, sees them)')
+    .option('--platform <id>', `the case's platform, whose name the titles then use: ${PLATFORMS.join(', ')} (default: linkedin)`)
+    .option('--country <code>', "the member's country (ISO code, e.g. DE): says whether each template applies there")
     .option('--json', 'print JSON')
-    .action((o) => {
-      const list = loadTemplates().map(({ manifest: m }) => ({ id: m.id, title: m.title, recipient: m.recipient, countries: m.countries }));
+    .action(async (o) => {
+      const input = {
+        ...(o.platform !== undefined ? { platform: String(o.platform).trim().toLowerCase() } : {}),
+        ...(o.country !== undefined ? { country: String(o.country).trim() } : {}),
+      };
+      if (input.platform !== undefined && !(PLATFORMS as readonly string[]).includes(input.platform)) {
+        throw new CliError(`Unknown platform "${o.platform}" for --platform. Known platforms: ${PLATFORMS.join(', ')}.`, 2);
+      }
+      if (input.country !== undefined && !/^[A-Za-z]{2}$/.test(input.country)) {
+        throw new CliError(`--country takes a two-letter country code such as DE or GB (got "${o.country}").`, 2);
+      }
+      // Checked by the API's own schema before anything runs: a bad id is an input error (exit 2), nothing on stdout.
+      const parsed = draftingContract['drafting.templates'].safeParse(input);
+      if (!parsed.success) {
+        throw new CliError(fromZod(parsed.error).issues!.map((i) => `--${i.path}: ${i.message}`).join('\n'), 2);
+      }
+      const list = (await templatesApi().call('drafting.templates', input)).map((t) => ({
+        id: t.id,
+        title: t.title,
+        recipient: t.recipient,
+        countries: t.countries,
+        ...(t.availability ? { availability: t.availability } : {}),
+      }));
       const langs = new Map(loadTemplates().map(({ manifest: m }) => [m.id, m.languages.join(',')]));
-      emit(env.out(o), list, () => list.map((t) => `${t.id.padEnd(26)} ${t.countries.join(',').padEnd(14)} ${(langs.get(t.id) ?? '').padEnd(9)} ${t.title}`).join('\n'));
+      const where = (t: (typeof list)[number]) => (t.availability ? (t.availability.available ? '' : `  (not available: ${t.availability.reason ?? 'not for this country'})`) : '');
+      emit(env.out(o), list, () => list.map((t) => `${t.id.padEnd(26)} ${t.countries.join(',').padEnd(14)} ${(langs.get(t.id) ?? '').padEnd(9)} ${t.title}${where(t)}`).join('\n'));
     });
 
   program
