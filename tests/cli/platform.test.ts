@@ -34,7 +34,7 @@ describe('redress case create --platform (real process)', () => {
       const text = readFileSync(out, 'utf8');
       expect(text).toContain('X Internet Unlimited Company');
       expect(text).toContain('I use X and write about the account registered to jana@example.org.');
-      expect(text).toContain('X offers no form for objections, so I object by this letter.');
+      expect(text).toContain('I have found no form of X’s for objecting to this use, so I object by this letter.');
       expect(text).not.toMatch(/LinkedIn/);
     }
 

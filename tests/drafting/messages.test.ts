@@ -37,7 +37,7 @@ function problemsOf(msg: Msg | null, english: string, where: string): string[] {
   return out;
 }
 
-/** The cases: Ireland, Berlin, Germany without a Land, the United Kingdom, France; names recorded or not; other platforms (Quora: no street address known). */
+/** The cases: Ireland, Berlin, Germany without a Land, the United Kingdom, France; names recorded or not; other platforms (Reddit: no street address known). */
 const CASES: [string, Case][] = [
   ['IE', mkCase('IE')],
   ['DE-BE', mkCase('DE')],
@@ -46,7 +46,7 @@ const CASES: [string, Case][] = [
   ['FR', mkCase('FR', { givenName: null, familyName: null })],
   ['GB, Reddit', mkCase('GB', { platform: 'reddit' })],
   ['FR, Google', mkCase('FR', { platform: 'google' })],
-  ['IE, Quora', mkCase('IE', { platform: 'quora', givenName: null, familyName: null })],
+  ['IE, Reddit', mkCase('IE', { platform: 'reddit', givenName: null, familyName: null })],
 ];
 
 describe('drafting messages in German and French', () => {

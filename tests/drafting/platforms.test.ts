@@ -85,13 +85,13 @@ describe('letters for every platform', () => {
       return render(t.bodies.en.letter, { ...vars, ...Object.fromEntries(Object.entries(filled).map(([k, v]) => [k, render(v, { ...vars, ...filled })])) });
     };
     const reddit = letterFor('reddit');
-    expect(reddit).toMatch(/Reddit offers no form for objections, so I object by this letter\./);
-    expect(reddit).toMatch(/offers no setting that switches this processing off/);
+    expect(reddit).toMatch(/I have found no form of Reddit’s for objecting to this use, so I object by this letter\./);
+    expect(reddit).toMatch(/Nor have I found a setting that switches this processing off/);
     const facebook = letterFor('facebook');
     expect(facebook).toMatch(/Facebook has its own form for objections/);
     const x = letterFor('x');
-    expect(x).toMatch(/X offers no form for objections/);
-    expect(x).not.toMatch(/offers no setting/);
+    expect(x).toMatch(/no form of X’s for objecting/);
+    expect(x).not.toMatch(/found a setting that switches/);
     expect(letterFor('linkedin')).toMatch(/I am a LinkedIn member/);
   });
 
