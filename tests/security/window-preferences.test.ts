@@ -68,8 +68,16 @@ function browserWindows() {
 describe('webPreferences where each window is made', () => {
   const windows = browserWindows();
 
-  it('finds the windows (the app window and the capture window)', () => {
-    expect(windows.map((w) => w.where.split(':')[0]).sort()).toEqual(['electron/main/capture.ts', 'electron/main/index.ts']);
+  it('finds the windows (the app window, the capture window and the watch’s screenshot window)', () => {
+    expect(windows.map((w) => w.where.split(':')[0]).sort()).toEqual(['electron/main/capture.ts', 'electron/main/index.ts', 'electron/main/watch-shots.ts']);
+  });
+
+  it('the screenshot window runs no script of the fetched page, in a session kept in memory only', () => {
+    const [shots] = windows.filter((w) => w.where.startsWith('electron/main/watch-shots.ts'));
+    const prefs = Object.fromEntries(shots.prefs!.map(([k, v]) => [k, value(v)]));
+    expect(prefs).toMatchObject({ javascript: false, partition: '<SHOT_PARTITION>' });
+    expect(prefs.preload).toBeUndefined();
+    expect(readFileSync(join(root, 'electron', 'main', 'watch-shots.ts'), 'utf8')).toMatch(/export const SHOT_PARTITION = '(?!persist:)[a-z-]+';/);
   });
 
   it('every window has a literal webPreferences, no spread, with isolation, sandbox, no Node and web security', () => {
