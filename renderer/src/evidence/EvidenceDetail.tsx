@@ -4,6 +4,7 @@ import { TOGGLE_STATES, type ToggleState } from '../../../electron/core/contract
 import { fileUrl, invoke } from '../api';
 import { fileSize, num } from '../ui/dates';
 import { href } from '../router';
+import { msgText } from '../ui/errors';
 import { useAsync } from '../ui/useAsync';
 import { errorText, kindLabel, toggleLabel, when } from './format';
 import { BackToEvidence, useArrivalFocus, useReturnTo } from './view';
@@ -103,7 +104,12 @@ export function EvidenceDetail(props: { caseId: string; id: string; onChange(): 
                 />
               </span>
             ) : null}
-            {detected === 'unknown' ? <span className="rule">{t('detail.notFound')}</span> : null}
+            {detected === 'unknown' ? (
+              <span className="rule">
+                {/* Not looked for (the platform's file names no switch label): the core says why; else none matched. */}
+                {e.toggleReading?.reason ? msgText(e.toggleReading.reasonMsg, e.toggleReading.reason) : t('detail.notFound')}
+              </span>
+            ) : null}
           </p>
           <fieldset>
             <legend>{t('detail.question')}</legend>
