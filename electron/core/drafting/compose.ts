@@ -203,7 +203,7 @@ function loadDraft(ctx: CoreContext, caseId: string, templateId: string, languag
         const unverified = local.unverified ?? doubt(f.name);
         return unverified ? { ...local, unverified } : local;
       }),
-    }, facts.case.platform, String(vars.platform_name), currentPlatforms().find((p) => p.id === facts.case.platform)?.objection.source),
+    }, facts.case.platform, String(vars.platform_name), currentPlatforms().find((p) => p.id === facts.case.platform)?.objection.source, vars.has_switch ? String(vars.setting_name) : ''),
     language: lang,
     languages: m.languages.map((code) => ({ code, reviewed: m.reviewed[code] === true })),
     expectedLanguage: expected.code,

@@ -51,8 +51,12 @@ export function platformText(text: string, platformName: string): string {
   return t.replace(/LinkedIn/g, platformName).replace(/\s{2,}/g, ' ').trim();
 }
 
-function fieldFor(f: TemplateField, name: string): TemplateField {
-  const out: TemplateField = { ...f, label: platformText(f.label, name) };
+/** LinkedIn's name for its switch, as the templates' labels quote it (in every language: it is the platform's word). */
+const LINKEDIN_SETTING = 'Data for Generative AI Improvement';
+
+function fieldFor(f: TemplateField, name: string, settingName?: string): TemplateField {
+  const label = settingName ? f.label.replaceAll(LINKEDIN_SETTING, settingName) : f.label;
+  const out: TemplateField = { ...f, label: platformText(label, name) };
   if (f.starters) out.starters = f.starters.map((st) => ({ label: platformText(st.label, name), text: platformText(st.text, name) }));
   if (f.help !== undefined) out.help = platformText(f.help, name);
   if (f.unverified !== undefined) {
@@ -63,12 +67,17 @@ function fieldFor(f: TemplateField, name: string): TemplateField {
   return out;
 }
 
-/** The manifest's texts for a case about `platform` (as written for LinkedIn), with the starters that fit it. */
+/**
+ * The manifest's texts for a case about `platform` (as written for LinkedIn), with the starters that fit it.
+ * `settingName`: the platform's own name for its AI-training switch, which replaces LinkedIn's in the labels; '' when
+ * the platform has no such switch, which drops the fields about switching it off (there is nothing to have switched).
+ */
 export function manifestFor<M extends Pick<TemplateManifest, 'title' | 'description'> & { fields?: TemplateField[]; sourceUrl?: string }>(
   m: M,
   platform: string,
   platformName: string,
   platformSource?: string,
+  settingName?: string,
 ): M {
   if (platform === 'linkedin') return m.fields ? { ...m, fields: m.fields.map((f) => fittingStarters(f, platform)) } : m;
   return {
@@ -77,6 +86,12 @@ export function manifestFor<M extends Pick<TemplateManifest, 'title' | 'descript
     ...(m.sourceUrl && /linkedin\.com/.test(m.sourceUrl) && platformSource ? { sourceUrl: platformSource } : {}),
     title: platformText(m.title, platformName),
     description: platformText(m.description, platformName),
-    ...(m.fields ? { fields: m.fields.map((f) => fieldFor(fittingStarters(f, platform), platformName)) } : {}),
+    ...(m.fields
+      ? {
+          fields: m.fields
+            .filter((f) => settingName !== '' || !f.label.includes(LINKEDIN_SETTING))
+            .map((f) => fieldFor(fittingStarters(f, platform), platformName, settingName)),
+        }
+      : {}),
   };
 }
