@@ -1,7 +1,7 @@
 import { BrowserWindow, session, type Session, type WebContents } from 'electron';
 import type { Msg } from '../core/contract/i18n';
 import { say } from '../core/i18n';
-import { SHOT_MAX_HEIGHT, SHOT_ORIGIN, SHOT_VIEWPORT, screenshotsWanted, type ShotRenderer, type ShotResult } from '../core/watch/screenshot';
+import { SHOT_MAX_HEIGHT, SHOT_ORIGIN, SHOT_VIEWPORT, screenshotsWanted, shotRecord, type ShotRenderer, type ShotResult } from '../core/watch/screenshot';
 
 /**
  * The watch's screenshot window's own session. In memory only (no `persist:`): nothing it sees is written to disk, and
@@ -180,23 +180,15 @@ export function createElectronShotRenderer(opts: { enabled?: boolean; now?: () =
       return {
         ok: true,
         png,
-        record: {
-          mime: 'image/png',
-          width: png.readUInt32BE(16),
-          height: png.readUInt32BE(20),
-          truncated,
+        record: shotRecord({
+          png,
           pageHeight,
-          viewport: SHOT_VIEWPORT,
-          renderedAt: now().toISOString(),
+          truncated,
+          renderedAt: now(),
           engine: { name: `Electron ${electron} (Chromium ${chrome}, hidden window)`, version: chrome },
-          rendering: 'offline',
-          from: 'the fetched bytes',
-          javascript: false,
-          externalResources: false,
           blockedRequests: c.blocked,
-          note: say('watch.screenshot.offlineElectron'),
-          noteMsg: { key: 'watch.screenshot.offlineElectron' },
-        },
+          noteKey: 'watch.screenshot.offlineElectron',
+        }),
       };
     } catch (err) {
       // A window that hung or whose debugger failed is not trusted with the next page: the next render makes a new one.

@@ -45,6 +45,36 @@ export interface ShotRecord {
   noteMsg: Msg;
 }
 
+/** The record of a picture made offline from the fetched bytes, whichever engine made it. */
+export function shotRecord(r: {
+  png: Buffer;
+  pageHeight: number;
+  truncated: boolean;
+  renderedAt: Date;
+  engine: { name: string; version: string };
+  blockedRequests: number;
+  noteKey: string;
+}): ShotRecord {
+  return {
+    mime: 'image/png',
+    // A PNG's width and height stand at bytes 16 and 20 of its IHDR chunk.
+    width: r.png.readUInt32BE(16),
+    height: r.png.readUInt32BE(20),
+    truncated: r.truncated,
+    pageHeight: r.pageHeight,
+    viewport: SHOT_VIEWPORT,
+    renderedAt: r.renderedAt.toISOString(),
+    engine: r.engine,
+    rendering: 'offline',
+    from: 'the fetched bytes',
+    javascript: false,
+    externalResources: false,
+    blockedRequests: r.blockedRequests,
+    note: say(r.noteKey),
+    noteMsg: { key: r.noteKey },
+  };
+}
+
 export type ShotResult = { ok: true; png: Buffer; record: ShotRecord } | { ok: false; reason: string; reasonMsg: Msg };
 
 export interface ShotRenderer {
@@ -120,23 +150,7 @@ export function createShotRenderer(opts: { executablePath?: string; enabled?: bo
         return {
           ok: true,
           png,
-          record: {
-            mime: 'image/png',
-            width: png.readUInt32BE(16),
-            height: png.readUInt32BE(20),
-            truncated,
-            pageHeight,
-            viewport: SHOT_VIEWPORT,
-            renderedAt: now().toISOString(),
-            engine: { name: 'Chromium (playwright-core, headless)', version: b.version() },
-            rendering: 'offline',
-            from: 'the fetched bytes',
-            javascript: false,
-            externalResources: false,
-            blockedRequests: blocked,
-            note: say('watch.screenshot.offline'),
-            noteMsg: { key: 'watch.screenshot.offline' },
-          },
+          record: shotRecord({ png, pageHeight, truncated, renderedAt: now(), engine: { name: 'Chromium (playwright-core, headless)', version: b.version() }, blockedRequests: blocked, noteKey: 'watch.screenshot.offline' }),
         };
       } catch (err) {
         return why('failed', { detail: firstLine(err) });
