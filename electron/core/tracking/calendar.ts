@@ -82,8 +82,10 @@ function rollForward(d: Date, cal: HolidayCalendar, steps: Worded[]): Date {
 export interface CountOptions {
   /** Days that do not count (a stopped clock): added after the months, before any weekend or holiday move. */
   pausedDays?: number;
-  /** The stretches that did not count (UK Art 12A: from LinkedIn's question to the answer), shown in the steps. */
+  /** The stretches that did not count (UK Art 12A: from the platform's question to the answer), shown in the steps. */
   pauses?: { from: string; to: string }[];
+  /** The platform that asked, by name ("LinkedIn", "X"): the steps about the stretches name it. */
+  platform?: string;
 }
 
 const counted = (due: string, steps: Worded[]): Counted => ({ due, steps: texts(steps), stepsMsg: msgs(steps) });
@@ -109,9 +111,9 @@ export function countMonths(fromIso: string, months: number, cal: HolidayCalenda
     const end = longParams('end', toIso(d));
     steps.push(
       p.length === 1
-        ? worded('tracking.count.pausedOne', { count: opts.pausedDays, pauseFrom: p[0].from, pauseTo: p[0].to, ...end })
+        ? worded('tracking.count.pausedOne', { platform: opts.platform ?? 'LinkedIn', count: opts.pausedDays, pauseFrom: p[0].from, pauseTo: p[0].to, ...end })
         : p.length
-          ? worded('tracking.count.pausedMany', { count: opts.pausedDays, periods: p.map((x) => `${x.from} to ${x.to}`).join(', '), ...end })
+          ? worded('tracking.count.pausedMany', { platform: opts.platform ?? 'LinkedIn', count: opts.pausedDays, periods: p.map((x) => `${x.from} to ${x.to}`).join(', '), ...end })
           : worded('tracking.count.paused', { count: opts.pausedDays, ...end }),
     );
   }

@@ -1,14 +1,16 @@
 // The deadlines the law sets, computed from a case's events every time (never stored as dates): each comes with its
 // rule, its source, and the steps that led to the date, so the user can check it. Every request has its own clock;
 // so has every complaint (to the organisation, or to a regulator).
-import { jurisdictionFor, regimeOf, type Regime } from '../contract';
+import { jurisdictionFor, PLATFORM_LABELS, regimeOf, type PlatformId, type Regime } from '../contract';
 import type { AuthorityFile } from '../contract/authorities';
 import { authoritiesInUse, authorityCalendar } from '../authorities';
 import {
+  DEADLINE_LABEL_KEYS,
   REQUEST_TYPE_LABELS,
   type CaseEvent,
   type ClarificationKind,
   type Deadline,
+  type DeadlineKind,
   type EventType,
   type RequestType,
 } from '../contract/tracking';
@@ -141,6 +143,8 @@ export interface ComplaintClock {
 
 export interface CaseAnalysis {
   country: string;
+  /** The platform the case is about, by the name its members know it ("LinkedIn", "X"): the sentences name it. */
+  platformName: string;
   region: string | null;
   regime: Regime;
   events: EventLike[];
@@ -156,6 +160,9 @@ export interface CaseAnalysis {
 
 interface Ctx {
   country: string;
+  /** The platform's id and the name the sentences give it. */
+  platform: string;
+  P: string;
   region: string | null;
   regime: Regime;
   cal: HolidayCalendar | null;
@@ -178,19 +185,29 @@ export function noDeadlinesWorded(country: string, region?: string | null): Word
   return null;
 }
 
+/** The name members know a platform by ("LinkedIn", "X", "Google"), for the sentences that name it. */
+export const platformName = (platform: string | null | undefined): string =>
+  PLATFORM_LABELS[(platform ?? 'linkedin') as PlatformId] ?? platform ?? PLATFORM_LABELS.linkedin;
+
+/** A deadline kind's label ("Reply due", "X should acknowledge your complaint"), for the platform of the case. */
+export const kindLabel = (kind: DeadlineKind, platform: string | null | undefined): Worded =>
+  worded(DEADLINE_LABEL_KEYS[kind] ?? DEADLINE_LABEL_KEYS.response_due, kind === 'organisation_ack_due' ? { platform: platformName(platform) } : undefined);
+
 /** A clock's reason fields from a worded reason. */
 const because = (r: Worded | null) => ({ reason: r?.text ?? null, reasonMsg: r?.msg ?? null });
 
 export function analyseCase(country: string, rawEvents: EventLike[], region: string | null = null, platform = 'linkedin'): CaseAnalysis {
   const events = inOrder(rawEvents);
   const links = resolveLinks(events);
-  const ctx: Ctx = { country, region, regime: regimeOf(country), cal: calendarFor(country, platform), events, links };
+  const P = platformName(platform);
+  const ctx: Ctx = { country, platform, P, region, regime: regimeOf(country), cal: calendarFor(country, platform), events, links };
   const requests = events.filter((e) => e.type === 'request_sent').map((r) => requestClock(ctx, r));
   const organisationComplaints = events.filter((e) => e.type === 'organisation_complaint').map((c) => organisationComplaintClock(ctx, c));
   const complaints = events.filter((e) => e.type === 'complaint_filed').map((c) => complaintClock(ctx, c));
   const none = noDeadlinesWorded(country, region);
   return {
     country,
+    platformName: P,
     region,
     regime: ctx.regime,
     events,
@@ -271,7 +288,7 @@ function requestClock(ctx: Ctx, r: EventLike): RequestClock {
     receipt === r.on
       ? worded('tracking.step.requestReceivedSame', { type, sent: r.on })
       : worded('tracking.step.requestReceived', { type, sent: r.on, received: receipt });
-  const ackSteps = base.acknowledgements.map((a) => worded('tracking.step.acknowledged', { on: a.on }));
+  const ackSteps = base.acknowledgements.map((a) => worded('tracking.step.acknowledged', { platform: ctx.P, on: a.on }));
 
   if (ctx.regime === 'uk') return ukRequest(ctx, base, receiptStep, ackSteps);
   if (ctx.regime === 'eu' || ctx.regime === 'ch') return gdprRequest(ctx, base, receiptStep, ackSteps);
@@ -315,39 +332,39 @@ function ukRequest(ctx: Ctx, c: RequestClock, receiptStep: Worded, ackSteps: Wor
     for (const p of c.clarifications.filter((x) => x.asks === 'identity')) {
       if (!p.answer) {
         pausing = true;
-        steps.push(worded('tracking.step.ukIdentityWaiting', { asked: p.question.on }));
+        steps.push(worded('tracking.step.ukIdentityWaiting', { platform: ctx.P, asked: p.question.on }));
       } else if (p.answer.on > start) {
         start = p.answer.on;
-        steps.push(worded('tracking.step.ukIdentityAnswered', { asked: p.question.on, answered: p.answer.on }));
+        steps.push(worded('tracking.step.ukIdentityAnswered', { platform: ctx.P, asked: p.question.on, answered: p.answer.on }));
       }
     }
     // Details: the days from LinkedIn's question to your answer, both included, do not count.
     for (const p of c.clarifications.filter((x) => x.asks === 'details')) {
       if (p.question.on < start) {
-        steps.push(worded('tracking.step.ukDetailsBefore', { asked: p.question.on, start }));
+        steps.push(worded('tracking.step.ukDetailsBefore', { platform: ctx.P, asked: p.question.on, start }));
         continue;
       }
       if (!p.answer) {
         pausing = true;
-        steps.push(worded('tracking.step.ukDetailsWaiting', { asked: p.question.on }));
+        steps.push(worded('tracking.step.ukDetailsWaiting', { platform: ctx.P, asked: p.question.on }));
         continue;
       }
       const n = daysInclusive(p.question.on, p.answer.on);
       p.pausedDays = n;
       pausedDays += n;
       pauses.push({ from: p.question.on, to: p.answer.on });
-      steps.push(worded('tracking.step.ukDetailsAnswered', { asked: p.question.on, answered: p.answer.on, count: n }));
+      steps.push(worded('tracking.step.ukDetailsAnswered', { platform: ctx.P, asked: p.question.on, answered: p.answer.on, count: n }));
     }
   } else if (c.clarifications.length) {
-    steps.push(worded('tracking.step.ukBefore12A', { asked: c.clarifications[0].question.on, type: c.type }));
+    steps.push(worded('tracking.step.ukBefore12A', { platform: ctx.P, asked: c.clarifications[0].question.on, type: c.type }));
   }
-  const opts = { pausedDays, pauses };
+  const opts = { pausedDays, pauses, platform: ctx.P };
   const first = countMonths(start, 1, cal, opts);
   const ext = c.extension;
   const extended = Boolean(ext && ext.event.on <= first.due);
   if (ext) Object.assign(ext, { inTime: extended, firstPeriodEnd: first.due });
   const counted = extended ? countMonths(start, 3, cal, opts) : first;
-  steps.push(...extensionSteps(ext, first.due), counted);
+  steps.push(...extensionSteps(ctx, ext, first.due), counted);
   if (pausing) steps.push(worded('tracking.step.pausedNotFinal'));
   const state = finishState(ctx, c, counted.due, pausing);
   c.pausing = pausing && state === 'paused';
@@ -357,7 +374,10 @@ function ukRequest(ctx: Ctx, c: RequestClock, receiptStep: Worded, ackSteps: Wor
     due: counted.due,
     ...wordedFields(
       replyLabel(c),
-      worded(`tracking.rule.${extended ? 'threeMonths' : 'oneMonth'}${art12A ? '12A' : ''}`, { calendar: calendarParam(cal) }),
+      worded(`tracking.rule.${extended ? 'threeMonths' : 'oneMonth'}${art12A ? '12A' : ''}`, {
+        calendar: calendarParam(cal),
+        ...(art12A ? { platform: ctx.P } : {}),
+      }),
       steps,
       art12A && c.clarifications.length ? worded('tracking.unverified.art12A') : undefined,
     ),
@@ -374,9 +394,13 @@ function ukRequest(ctx: Ctx, c: RequestClock, receiptStep: Worded, ackSteps: Wor
   return c;
 }
 
-function extensionSteps(ext: RequestClock['extension'], firstDue: string): Worded[] {
+function extensionSteps(ctx: Ctx, ext: RequestClock['extension'], firstDue: string): Worded[] {
   if (!ext) return [];
-  return [worded(ext.event.on <= firstDue ? 'tracking.step.extensionInTime' : 'tracking.step.extensionLate', { notified: ext.event.on, firstEnd: firstDue })];
+  return [
+    ext.event.on <= firstDue
+      ? worded('tracking.step.extensionInTime', { platform: ctx.P, notified: ext.event.on, firstEnd: firstDue })
+      : worded('tracking.step.extensionLate', { notified: ext.event.on, firstEnd: firstDue }),
+  ];
 }
 
 function gdprRequest(ctx: Ctx, c: RequestClock, receiptStep: Worded, ackSteps: Worded[]): RequestClock {
@@ -388,7 +412,7 @@ function gdprRequest(ctx: Ctx, c: RequestClock, receiptStep: Worded, ackSteps: W
   if (ext) Object.assign(ext, { inTime: extended, firstPeriodEnd: first.due });
   const counted = extended ? countMonths(c.receipt, 3, cal) : first;
   const clarSteps = c.clarifications.length
-    ? [worded('tracking.step.gdprClarification', { asks: c.clarifications[0].asks, asked: c.clarifications[0].question.on })]
+    ? [worded('tracking.step.gdprClarification', { platform: ctx.P, asks: c.clarifications[0].asks, asked: c.clarifications[0].question.on })]
     : [];
   c.due = {
     id: `response_due:${c.request.id}`,
@@ -398,11 +422,11 @@ function gdprRequest(ctx: Ctx, c: RequestClock, receiptStep: Worded, ackSteps: W
       receiptStep,
       ...ackSteps,
       ...clarSteps,
-      ...extensionSteps(ext, first.due),
+      ...extensionSteps(ctx, ext, first.due),
       counted,
     ]),
     source: swiss
-      ? 'GDPR Art 12(3), which binds LinkedIn Ireland for Swiss members too (Art 3(1)); Regulation (EEC, Euratom) No 1182/71 Art 3(4)'
+      ? `GDPR Art 12(3), which binds ${ctx.platform === 'linkedin' ? 'LinkedIn Ireland' : jurisdictionFor(ctx.country, ctx.region, undefined, ctx.platform).controller.name} for Swiss members too (Art 3(1)); Regulation (EEC, Euratom) No 1182/71 Art 3(4)`
       : 'GDPR Art 12(3); Regulation (EEC, Euratom) No 1182/71 Art 3(4)',
     law: 'GDPR',
     state: finishState(ctx, c, counted.due),
@@ -419,7 +443,7 @@ function gdprRequest(ctx: Ctx, c: RequestClock, receiptStep: Worded, ackSteps: W
       due: d.due,
       ...wordedFields(
         worded('tracking.label.swissAccess', { on: c.request.on }),
-        worded('tracking.rule.swissAccess'),
+        worded('tracking.rule.swissAccess', { platform: ctx.P }),
         [receiptStep, d],
         worded('tracking.unverified.swissCalendar', { calendar: calendarParam(cal) }),
       ),
@@ -451,12 +475,12 @@ function usRequest(ctx: Ctx, c: RequestClock, receiptStep: Worded, ackSteps: Wor
   if (ext) Object.assign(ext, { inTime: extended, firstPeriodEnd: first.due });
   const counted = extended ? countDays(c.receipt, law.responseDays + law.extensionDays!, null, 'receiptNotCounted') : first;
   const clarSteps = c.clarifications.length
-    ? [law.noPause ? asData(law.noPause) : worded('tracking.step.usNoPause', { asked: c.clarifications[0].question.on, law: law.shortName })]
+    ? [law.noPause ? asData(law.noPause) : worded('tracking.step.usNoPause', { platform: ctx.P, asked: c.clarifications[0].question.on, law: law.shortName })]
     : [];
   const extSteps = !ext
     ? []
     : extended
-      ? [worded('tracking.step.usExtensionInTime', { notified: ext.event.on, days: law.responseDays, firstEnd: first.due, more: law.extensionDays! })]
+      ? [worded('tracking.step.usExtensionInTime', { platform: ctx.P, notified: ext.event.on, days: law.responseDays, firstEnd: first.due, more: law.extensionDays! })]
       : law.extensionDays
         ? [worded('tracking.step.usExtensionLate', { notified: ext.event.on, days: law.responseDays, firstEnd: first.due })]
         : [worded('tracking.step.usExtensionUnknown', { notified: ext.event.on })];
@@ -513,8 +537,8 @@ function organisationComplaintClock(ctx: Ctx, c: EventLike): OrganisationComplai
     kind: 'organisation_ack_due',
     due: d.due,
     ...wordedFields(
-      worded('tracking.label.orgAck', { on: c.on }),
-      worded('tracking.rule.orgAck'),
+      worded('tracking.label.orgAck', { platform: ctx.P, on: c.on }),
+      worded('tracking.rule.orgAck', { platform: ctx.P }),
       [
         receipt === c.on
           ? worded('tracking.step.complaintReceivedSame', { sent: c.on })
@@ -563,11 +587,21 @@ function icoWindow(ctx: Ctx): Deadline | null {
 
 // ---- complaints to a regulator ----------------------------------------------------------------------------------
 
+/** A report to the FDPIC sets no time limit; the GDPR route beside it depends on who controls the platform's data. */
+function fdpicReason(ctx: Ctx): Worded {
+  if (ctx.platform === 'linkedin') return worded('tracking.reason.fdpic');
+  const j = jurisdictionFor('CH', null, undefined, ctx.platform);
+  const lead = j.regulators.find((r) => r.role === 'lead');
+  return lead
+    ? worded('tracking.reason.fdpicThrough', { controller: j.controller.name, lead: lead.shortName })
+    : worded('tracking.reason.fdpicAlone');
+}
+
 function routeOf(ctx: Ctx, authority: string | undefined): { route: ComplaintClock['route']; why: Worded | null } {
   const none = (key: string) => ({ route: 'none' as const, why: worded(`tracking.reason.${key}`) });
   const key = authority?.toLowerCase();
   if (key === 'ico') return { route: 's166', why: null };
-  if (key === 'fdpic') return none('fdpic');
+  if (key === 'fdpic') return { route: 'none', why: fdpicReason(ctx) };
   if (key === 'cppa') return none('cppa');
   const law = key ? authorityIndex().get(key)?.law : undefined;
   if (law === 'gdpr') return { route: 'art78_2', why: null };

@@ -1,11 +1,11 @@
 // Exports: every open deadline as an .ics calendar (the `ics` package), and the case list as CSV.
 import type { EventAttributes } from 'ics';
 import { apiError } from '../api/errors';
-import { DEADLINE_LABELS, type DashboardRow, type ExportFile } from '../contract/tracking';
+import { type DashboardRow, type ExportFile } from '../contract/tracking';
 import { CASE_STATUS_LABELS } from '../contract';
 import type { CoreContext } from '../context';
 import { allRows, casesDueBy, type DashboardFilter } from './dashboard';
-import { computeDeadlines } from './deadlines';
+import { computeDeadlines, kindLabel } from './deadlines';
 import { listEvents } from './events';
 import { todayOf } from './service';
 
@@ -30,13 +30,13 @@ export async function exportIcs(ctx: CoreContext, caseId?: string): Promise<Expo
           // event instead of adding a copy: the case, the deadline's kind and the event its date counts from (a case has
           // a reply date per request), and for a further s.166 period its number.
           uid: icsUid(c.id, d.id, n),
-          title: `${DEADLINE_LABELS[d.kind]}${n ? ` (further period ${n})` : ''}: ${c.title}`,
+          title: `${kindLabel(d.kind, c.platform).text}${n ? ` (further period ${n})` : ''}: ${c.title}`,
           description: `${d.label}.\n${d.rule}\nSource: ${d.source}${d.unverified ? `\nNot confirmed: ${d.unverified}` : ''}\n\n${d.steps.join('\n')}`,
           // All-day: a deadline is a calendar date, not an instant, so no time zone can shift it.
           start: [y, m, day],
           duration: { days: 1 },
           categories: ['Redress'],
-          alarms: [{ action: 'display', description: `${DEADLINE_LABELS[d.kind]} in 3 days`, trigger: { days: 3, before: true } }],
+          alarms: [{ action: 'display', description: `${kindLabel(d.kind, c.platform).text} in 3 days`, trigger: { days: 3, before: true } }],
         });
       });
     }
@@ -109,7 +109,7 @@ const COLUMNS: [string, (r: DashboardRow) => unknown][] = [
   ['country', (r) => r.country],
   ['status', (r) => CASE_STATUS_LABELS[r.status] ?? r.status],
   ['next_deadline', (r) => r.nextDue ?? ''],
-  ['next_deadline_kind', (r) => (r.nextKind ? DEADLINE_LABELS[r.nextKind] : '')],
+  ['next_deadline_kind', (r) => (r.nextKind ? kindLabel(r.nextKind, r.platform).text : '')],
   ['urgency', (r) => r.urgency],
   ['references', (r) => r.refs],
   ['created_at', (r) => r.createdAt],

@@ -1,9 +1,9 @@
 import { getCase } from '../cases/repo';
 import type { Msg } from '../contract/i18n';
-import { DEADLINE_LABEL_KEYS, DEADLINE_LABELS, type DeadlineKind, type Reminders } from '../contract/tracking';
+import { DEADLINE_LABELS, type DeadlineKind, type Reminders } from '../contract/tracking';
 import type { CoreContext } from '../context';
 import { deadlineCounts, plusDays } from './dashboard';
-import { computeDeadlines } from './deadlines';
+import { computeDeadlines, kindLabel } from './deadlines';
 import { listEvents } from './events';
 import { daysFrom } from './next-step';
 import { todayOf } from './service';
@@ -24,9 +24,11 @@ export function dueReminders(ctx: CoreContext, withinDays = 3, limit = 100): Rem
   // The stored row keeps the label in English; its message comes from the case's deadlines, worked out again here
   // (a few cases at most), or the kind's label where the case no longer gives that deadline.
   const labels = new Map<string, Msg>();
+  const platforms = new Map<string, string>();
   for (const caseId of new Set(rows.map((r) => r.case_id))) {
     const c = getCase(ctx.db, caseId);
     if (!c) continue;
+    platforms.set(caseId, c.platform);
     for (const d of computeDeadlines(c.country, listEvents(ctx.db, caseId), c.region, c.platform)) labels.set(`${caseId} ${d.id}`, d.labelMsg);
   }
   return {
@@ -36,8 +38,8 @@ export function dueReminders(ctx: CoreContext, withinDays = 3, limit = 100): Rem
       caseId: r.case_id,
       title: r.title,
       kind: r.kind as DeadlineKind,
-      label: r.label || DEADLINE_LABELS[r.kind as DeadlineKind] || r.kind,
-      labelMsg: labels.get(`${r.case_id} ${r.deadline_id}`) ?? { key: DEADLINE_LABEL_KEYS[r.kind as DeadlineKind] ?? 'tracking.deadline.response_due' },
+      label: r.label || (DEADLINE_LABELS[r.kind as DeadlineKind] ? kindLabel(r.kind as DeadlineKind, platforms.get(r.case_id)).text : r.kind),
+      labelMsg: labels.get(`${r.case_id} ${r.deadline_id}`) ?? kindLabel(r.kind as DeadlineKind, platforms.get(r.case_id)).msg,
       due: r.due,
       daysLeft: daysFrom(today, r.due),
     })),

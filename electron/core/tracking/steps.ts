@@ -5,6 +5,8 @@ import { CASE_STEP_KEYS, type CaseStep, type CaseStepKey } from '../contract/tra
 import { say } from '../i18n';
 import type { CaseAnalysis } from './deadlines';
 
+const NAMES_PLATFORM = new Set(['tracking.stepNote.organisationComplaint', 'tracking.stepNote.notNeeded']);
+
 type Seen = { done: boolean; on?: string; due?: string; noteKey?: string; count?: number; missed?: boolean; notNeeded?: boolean };
 
 /**
@@ -68,8 +70,10 @@ export function caseSteps(a: CaseAnalysis, evidenceCount: number, status: CaseSt
     // The note in English and by reference, from one catalog entry (tracking.stepNote.*).
     const noteKey = s.noteKey ?? (closed && !s.done ? 'tracking.stepNote.closed' : undefined);
     if (noteKey) {
-      step.note = say(noteKey);
-      step.noteMsg = { key: noteKey };
+      // The notes that name the platform (a complaint to it, its reply) take its name.
+      const params = NAMES_PLATFORM.has(noteKey) ? { platform: a.platformName } : undefined;
+      step.note = say(noteKey, params);
+      step.noteMsg = params ? { key: noteKey, params } : { key: noteKey };
     }
     if (s.count !== undefined) step.count = s.count;
     return step;
