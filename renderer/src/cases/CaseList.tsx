@@ -280,8 +280,8 @@ function CaseTable({ total, rowAt, need }: { total: number; rowAt(i: number): Da
                         {urgencyLabel(r.urgency) ? <span className={`badge badge-${r.urgency}`}>{urgencyLabel(r.urgency)}</span> : null}{' '}
                         <time dateTime={r.nextDue}>{shortDate(r.nextDue)}</time>
                       </span>{' '}
-                      <span className="hint due-kind" title={deadlineLabel(r.nextKind)}>
-                        {deadlineLabel(r.nextKind)}
+                      <span className="hint due-kind" title={deadlineLabel(r.nextKind, PLATFORM_LABELS[r.platform])}>
+                        {deadlineLabel(r.nextKind, PLATFORM_LABELS[r.platform])}
                       </span>
                     </>
                   ) : (

@@ -104,7 +104,7 @@ function CaseOverview({ case: c, section, reload }: { case: Case; section: strin
         <p aria-busy="true">{tr('page.loadingTracking')}</p>
       ) : (
         <>
-          <CaseSteps steps={t.steps} />
+          <CaseSteps steps={t.steps} platform={PLATFORM_LABELS[c.platform]} />
           <NextStepBox t={t} />
           <CaseDetails case={c} hasRequest={t.events.some((e) => e.type === 'request_sent')} onSaved={changed} />
           <TimelinePanel case={c} tracking={t} onChange={changed} />

@@ -5,7 +5,8 @@ import type { DashboardRow, DeadlineKind } from '../../../electron/core/contract
 import { currentLocale, i18next } from '../i18n';
 
 export const statusLabel = (s: CaseStatus): string => i18next.t(`cases:status.${s}`);
-export const deadlineLabel = (k: DeadlineKind): string => i18next.t(`cases:deadline.${k}`);
+/** A deadline kind's label, naming the case's platform where it names one ("X should acknowledge your complaint"). */
+export const deadlineLabel = (k: DeadlineKind, platform: string): string => i18next.t(`cases:deadline.${k}`, { platform });
 /** "Overdue", "This week"; nothing for later or no deadline. */
 export const urgencyLabel = (u: DashboardRow['urgency']): string => (u === 'overdue' || u === 'week' ? i18next.t(`cases:urgency.${u}`) : '');
 

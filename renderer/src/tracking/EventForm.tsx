@@ -36,6 +36,8 @@ const CHANNEL_TYPES = new Set<EventType>(['request_sent', 'reminder_sent', 'orga
 export function EventForm(props: {
   caseId: string;
   country: string;
+  /** The case's platform by name ("LinkedIn", "X"): the hints and labels name it. */
+  platform: string;
   /** The case's regulators (home and lead) from the authority data; the contract's built-in list until it loads. */
   regulators?: readonly { id: string; shortName: string; name: string }[];
   today: string;
@@ -137,7 +139,7 @@ export function EventForm(props: {
       aria-label={e ? t('form.editLabel') : t('form.addLabel')}
     >
       <div className="event-form-row">
-        <Field label={t('form.type')} name={name('type')} error={errors.type?.message} hint={eventTypeHelp(type as EventType)}>
+        <Field label={t('form.type')} name={name('type')} error={errors.type?.message} hint={eventTypeHelp(type as EventType, props.platform)}>
           <select {...register('type')}>
             {EVENT_TYPES.map((x) => (
               <option key={x} value={x}>
@@ -180,10 +182,10 @@ export function EventForm(props: {
         ) : null}
         {type === 'clarification_requested' ? (
           <Field
-            label={t('form.asks')}
+            label={t('form.asks', { platform: props.platform })}
             name={name('asks')}
             error={errors.asks?.message}
-            hint={t('form.asksHint')}
+            hint={t('form.asksHint', { platform: props.platform })}
           >
             <select {...register('asks', { setValueAs: blankToUndefined })}>
               <option value="">{t('form.default', { label: clarificationLabel('details') })}</option>
@@ -209,7 +211,7 @@ export function EventForm(props: {
         ) : null}
         {RECEIVED_TYPES.includes(type as EventType) ? (
           <Field
-            label={type === 'complaint_filed' ? t('form.receivedRegulator') : t('form.receivedPlatform')}
+            label={type === 'complaint_filed' ? t('form.receivedRegulator') : t('form.receivedPlatform', { platform: props.platform })}
             name={name('receivedOn')}
             error={errors.receivedOn?.message}
             hint={channel === 'post' ? t('form.receivedPost') : t('form.receivedOther')}
@@ -234,7 +236,7 @@ export function EventForm(props: {
         label={t('form.ref')}
         name={name('ref')}
         error={errors.ref?.message}
-        hint={props.country === 'GB' ? t('form.refHintGB') : t('form.refHint')}
+        hint={props.country === 'GB' ? t('form.refHintGB', { platform: props.platform }) : t('form.refHint', { platform: props.platform })}
       >
         <input {...register('ref', { setValueAs: blankToUndefined })} maxLength={REF_MAX} />
       </Field>

@@ -5,7 +5,7 @@ import { i18next } from '../i18n';
 import { invoke } from '../api';
 import { href } from '../router';
 import { num, shortDate } from '../ui/dates';
-import { deadlineLabel, msgText, TRACKING_CHANGED } from './format';
+import { msgText, TRACKING_CHANGED } from './format';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -75,7 +75,7 @@ export function ReminderBanner() {
             <Trans
               t={t}
               i18nKey="reminder.item"
-              values={{ title: r.title, what: msgText(r.labelMsg, r.label || deadlineLabel(r.kind)), due: shortDate(r.due), when: when(r) }}
+              values={{ title: r.title, what: msgText(r.labelMsg, r.label), due: shortDate(r.due), when: when(r) }}
               components={{ go: <a href={href('cases', r.caseId)} translate="no" /> }}
             />
           </li>

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
-import { jurisdictionFor, type Case } from '../../../electron/core/contract';
+import { jurisdictionFor, PLATFORM_LABELS, type Case } from '../../../electron/core/contract';
 import type { CaseEvent, CaseStep, CaseTracking, Deadline, EvidenceOption } from '../../../electron/core/contract/tracking';
 import { invoke } from '../api';
 import { i18next } from '../i18n';
@@ -77,7 +77,7 @@ export function TimelinePanel(props: { case: Case; tracking: CaseTracking; onCha
     <section aria-labelledby="timeline-title" className="card tracking">
       <h2 id="timeline-title">{tt('timeline.title')}</h2>
       <StatusLine t={t} onChanged={changed} />
-      <Deadlines t={t} />
+      <Deadlines t={t} platform={PLATFORM_LABELS[c.platform]} />
       <h3 id="events-title" tabIndex={-1} ref={eventsHeading}>
         {tt('timeline.events')}
       </h3>
@@ -124,6 +124,7 @@ export function TimelinePanel(props: { case: Case; tracking: CaseTracking; onCha
           <EventForm
             caseId={c.id}
             country={c.country}
+            platform={PLATFORM_LABELS[c.platform]}
             regulators={regulators}
             today={t.today}
             evidence={evidence}
@@ -152,7 +153,7 @@ function stateWord(s: CaseStep): string {
 }
 
 /** What a step says under its name, in a few words: "Sent 30 Apr 2026", "Due 2 Jun 2026", "2 items". */
-function stepDetail(s: CaseStep): string | null {
+function stepDetail(s: CaseStep, platform: string): string | null {
   const on = s.on ? shortDate(s.on) : null;
   switch (s.key) {
     case 'evidence':
@@ -164,7 +165,7 @@ function stepDetail(s: CaseStep): string | null {
       if (s.due) return s.state === 'passed' ? tr('steps.noneBy', { due: shortDate(s.due) }) : tr('steps.by', { due: shortDate(s.due) });
       return s.state === 'current' ? tr('steps.awaited') : null;
     case 'reminder':
-      if (on) return s.noteMsg?.key === 'tracking.stepNote.organisationComplaint' || s.note === 'Complaint to LinkedIn' ? tr('steps.complained', { on }) : tr('steps.sent', { on });
+      if (on) return s.noteMsg?.key === 'tracking.stepNote.organisationComplaint' || s.note?.startsWith('Complaint to ') ? tr('steps.complained', { platform, on }) : tr('steps.sent', { on });
       return null;
     case 'complaint':
       return on ? tr('steps.filed', { on }) : null;
@@ -176,12 +177,12 @@ function stepDetail(s: CaseStep): string | null {
 }
 
 /** Where the case stands: the path's six steps, each saying in words whether it is done, current or to come. */
-export function CaseSteps({ steps }: { steps: CaseStep[] }) {
+export function CaseSteps({ steps, platform }: { steps: CaseStep[]; /** The case's platform by name. */ platform: string }) {
   const { t } = useTranslation('tracking');
   return (
     <ol className="case-steps" aria-label={t('steps.label')}>
       {steps.map((s) => {
-        const detail = stepDetail(s);
+        const detail = stepDetail(s, platform);
         return (
           <li key={s.key} className={`case-step step-${s.state}`} aria-current={s.state === 'current' ? 'step' : undefined}>
             <span className="step-mark" aria-hidden="true">
@@ -262,7 +263,7 @@ function StatusLine({ t, onChanged }: { t: CaseTracking; onChanged(text: string)
 }
 
 /** Why a request or complaint has no date, where the law sets none (a US objection, a report to the FDPIC, ...). */
-function noDateNotes(t: CaseTracking): string[] {
+function noDateNotes(t: CaseTracking, platform: string): string[] {
   const f = t.facts;
   return [
     ...f.requests
@@ -270,16 +271,16 @@ function noDateNotes(t: CaseTracking): string[] {
       .map((r) => tr('notes.request', { request: requestTypeLabel(r.type), on: shortDate(r.sentOn), reason: msgText(r.noDeadlineReasonMsg, r.noDeadlineReason ?? '') })),
     ...f.organisationComplaints
       .filter((c) => !c.acknowledgementDue && c.noDeadlineReason)
-      .map((c) => tr('notes.organisationComplaint', { on: shortDate(c.sentOn), reason: msgText(c.noDeadlineReasonMsg, c.noDeadlineReason ?? '') })),
+      .map((c) => tr('notes.organisationComplaint', { platform, on: shortDate(c.sentOn), reason: msgText(c.noDeadlineReasonMsg, c.noDeadlineReason ?? '') })),
     ...f.complaints
       .filter((c) => !c.clock && c.noClockReason)
       .map((c) => tr('notes.complaint', { authority: c.authorityName, on: shortDate(c.filedOn), reason: msgText(c.noClockReasonMsg, c.noClockReason ?? '') })),
   ];
 }
 
-function Deadlines({ t }: { t: CaseTracking }) {
+function Deadlines({ t, platform }: { t: CaseTracking; platform: string }) {
   const { t: tt } = useTranslation('tracking');
-  const notes = noDateNotes(t);
+  const notes = noDateNotes(t, platform);
   if (!t.deadlines.length) {
     if (t.noDeadlinesReason) return <p className="hint">{msgText(t.noDeadlinesReasonMsg, t.noDeadlinesReason)}</p>;
     if (notes.length) return <NoDateNotes notes={notes} />;
@@ -291,7 +292,7 @@ function Deadlines({ t }: { t: CaseTracking }) {
       <h3 id="deadlines-title">{tt('deadlines.title')}</h3>
       <ul className="deadlines" aria-labelledby="deadlines-title">
         {t.deadlines.map((d) => (
-          <DeadlineItem key={d.id} d={d} today={t.today} />
+          <DeadlineItem key={d.id} d={d} today={t.today} platform={platform} />
         ))}
       </ul>
       {notes.length ? <NoDateNotes notes={notes} /> : null}
@@ -313,14 +314,14 @@ function NoDateNotes({ notes }: { notes: string[] }) {
   );
 }
 
-function DeadlineItem({ d, today }: { d: Deadline; today: string }) {
+function DeadlineItem({ d, today, platform }: { d: Deadline; today: string; platform: string }) {
   const { t } = useTranslation('tracking');
   const state = d.state === 'open' && d.due < today ? t('deadlines.state.passed') : t(`deadlines.state.${d.state}`);
   const next = d.further?.find((x) => x >= today);
   return (
     <li className={`deadline deadline-${d.state}${d.state === 'open' && d.due < today ? ' deadline-passed' : ''}`}>
       <p className="deadline-head">
-        <span className="deadline-kind">{deadlineLabel(d.kind)}</span>{' '}
+        <span className="deadline-kind">{deadlineLabel(d.kind, platform)}</span>{' '}
         <time dateTime={d.due} className="deadline-due">
           {longDate(d.due)}
         </time>{' '}
@@ -341,7 +342,7 @@ function DeadlineItem({ d, today }: { d: Deadline; today: string }) {
           <Trans
             t={t}
             i18nKey="deadlines.how"
-            values={{ kind: deadlineLabel(d.kind), label: msgText(d.labelMsg, d.label) }}
+            values={{ kind: deadlineLabel(d.kind, platform), label: msgText(d.labelMsg, d.label) }}
             components={{ hidden: <span className="visually-hidden" /> }}
           />
         </summary>
@@ -466,6 +467,7 @@ function EventItem(props: {
         <EventForm
           caseId={props.c.id}
           country={props.c.country}
+          platform={PLATFORM_LABELS[props.c.platform]}
           regulators={props.regulators}
           today={props.today}
           evidence={props.evidence}

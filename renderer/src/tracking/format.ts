@@ -25,17 +25,19 @@ export function download(file: ExportFile): void {
  * A label the core's catalog holds (`tracking.eventType.request_sent`, `cases.status.closed`): the same word the CLI
  * and the core's own sentences use, in the language shown; the value itself when the catalog has none.
  */
-const word = (group: string, value: string | null | undefined): string => {
+const word = (group: string, value: string | null | undefined, params?: Record<string, string>): string => {
   if (!value) return '';
   const key = `${group}.${value}`;
-  return i18next.exists(key, { ns: 'core' }) ? i18next.t(key, { ns: 'core' }) : value;
+  return i18next.exists(key, { ns: 'core' }) ? i18next.t(key, { ns: 'core', ...params }) : value;
 };
 export const eventTypeLabel = (type: string) => word('tracking.eventType', type);
-export const eventTypeHelp = (type: string) => word('tracking.eventHelp', type);
+/** What an event type means, naming the case's platform ("You sent X a request …"). */
+export const eventTypeHelp = (type: string, platform: string) => word('tracking.eventHelp', type, { platform });
 export const requestTypeLabel = (type: string | null | undefined) => word('tracking.requestType', type ?? 'objection');
 export const channelLabel = (channel: string) => word('tracking.channel', channel);
 export const clarificationLabel = (kind: string) => word('tracking.clarification', kind);
-export const deadlineLabel = (kind: string) => word('tracking.deadline', kind);
+/** A deadline kind's label, naming the case's platform where it names one ("X should acknowledge your complaint"). */
+export const deadlineLabel = (kind: string, platform: string) => word('tracking.deadline', kind, { platform });
 export const statusLabel = (status: string) => word('cases.status', status);
 
 /** How a request or complaint is named when an event is tied to it: "Access request of 15 May 2026". */
