@@ -153,6 +153,152 @@ test('capture the switch and two policy versions through the UI; each item and t
   await screenshot(page, 'evidence-list');
 });
 
+/** A platform's facts as `platforms.get` returns them: what the capture forms must offer. */
+type PlatformFacts = {
+  id: string;
+  name: string;
+  settings: { name: string; url: string | null; menuPath: string[]; switch: unknown; why?: string }[];
+  policies: { name: string; url: string }[];
+};
+
+async function platformCase(app: { api<T>(n: string, i: unknown): Promise<T> }, platform: string) {
+  const facts = await app.api<PlatformFacts>('platforms.get', { id: platform });
+  const c = await app.api<{ id: string }>('cases.create', { title: `${facts.name} case`, country: 'DE', name: 'Zofia Łukasiewicz', email: 'z@example.org', platform });
+  return { c, facts };
+}
+
+test('an X case offers X’s AI setting and X’s pages from its platform file, and nothing of LinkedIn', async ({ page, app }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const { c, facts } = await platformCase(app, 'x');
+  const grok = facts.settings.find((s) => s.switch && s.url)!;
+  expect(grok.url).toBe('https://x.com/settings/grok_settings');
+  await page.goto(`${app.host.url}#/cases/${c.id}`);
+  const evidence = page.getByRole('region', { name: 'Evidence' });
+  await expect(evidence.getByText('cannot sign in')).toBeVisible();
+  await expect(evidence.getByText('this platform’s settings page will show its login wall')).toBeVisible();
+
+  const setting = evidence.getByRole('form', { name: 'Capture X AI setting' });
+  await expect(setting.getByRole('button', { name: 'Capture X AI setting' })).toBeVisible();
+  const address = setting.getByLabel('Settings page address');
+  await expect(address).toHaveValue(grok.url!);
+  // The hint names the setting and where it is in X's menus, in X's own words (data, not translated).
+  await expect(address).toHaveAccessibleDescription('Grok & Third-party Collaborators, in More › Settings and privacy › Privacy and safety › Data sharing and personalization.');
+  await expect(setting.locator('.hint [translate="no"]').first()).toHaveText('Grok & Third-party Collaborators');
+  // One setting: no choice of settings to make.
+  await expect(setting.getByRole('combobox')).toHaveCount(0);
+
+  const policy = evidence.getByRole('form', { name: 'Capture a policy page' });
+  const pages = policy.getByLabel('X pages');
+  expect(await pages.locator('option').allTextContents()).toEqual(facts.policies.map((p) => p.name));
+  expect(await pages.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).toEqual(facts.policies.map((p) => p.url));
+  await expect(policy.getByLabel('Page address')).toHaveValue(facts.policies[0].url);
+  await pages.selectOption({ label: facts.policies[1].name });
+  await expect(policy.getByLabel('Page address')).toHaveValue(facts.policies[1].url);
+
+  // Nowhere in the evidence region, neither in its text nor in an address or a choice.
+  await expect(evidence).not.toContainText(/LinkedIn/i);
+  const values = await evidence.locator('input, option').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+  expect(values.filter((v) => /linkedin/i.test(v))).toEqual([]);
+  await expectAccessible(page, 'X case capture forms');
+  await evidence.screenshot({ path: 'test-results/screens/evidence-capture-x-1280.png' });
+  await page.setViewportSize({ width: 760, height: 900 });
+  await evidence.screenshot({ path: 'test-results/screens/evidence-capture-x-760.png' });
+  await expectNoSidewaysOverflow(page);
+
+  // In German at 760 px: the longer labels wrap inside the forms, the platform's name stays as it is.
+  await page.goto(`${app.host.url}&lang=de#/cases/${c.id}`);
+  const nachweise = page.getByRole('region', { name: 'Nachweise', exact: true });
+  await expect(nachweise.getByRole('form', { name: 'KI-Einstellung bei X erfassen' }).getByLabel('Adresse der Einstellungsseite')).toHaveValue(grok.url!);
+  await expect(nachweise.getByLabel('Seiten von X')).toContainText(facts.policies[0].name);
+  await expect(nachweise.getByText('Die Einstellungsseite dieser Plattform')).toBeVisible();
+  await expectNoSidewaysOverflow(page);
+  await nachweise.screenshot({ path: 'test-results/screens/evidence-capture-x-de-760.png' });
+});
+
+test('a Facebook case says why there is no switch to capture, in its file’s words, and still captures a page', async ({ page, app }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const { c, facts } = await platformCase(app, 'facebook');
+  const why = facts.settings[0].why!;
+  expect(facts.settings.every((s) => s.switch === null)).toBe(true);
+  await page.goto(`${app.host.url}#/cases/${c.id}`);
+  const evidence = page.getByRole('region', { name: 'Evidence' });
+
+  const note = evidence.getByRole('region', { name: 'The AI-training switch' });
+  await expect(note).toContainText('Redress’s facts on Facebook name no AI-training switch, so there is no setting to capture.');
+  await expect(note.locator('[translate="no"]')).toHaveText(why);
+  await expect(note).toContainText('You can capture the page that explains it with “Capture a policy page”, or import a screenshot from your phone under “Import files” below.');
+  // No setting form, no settings address: nothing that could pass for a switch reading.
+  await expect(evidence.getByRole('form', { name: /AI setting/ })).toHaveCount(0);
+  await expect(evidence.getByLabel('Settings page address')).toHaveCount(0);
+  await expect(evidence.getByRole('heading', { name: 'Import files' })).toBeVisible();
+  await expect(evidence).not.toContainText(/LinkedIn/i);
+  // Neither the headless note nor the empty list speaks of a switch state to confirm or a setting to capture first.
+  await expect(evidence.getByText('a page that needs an account will show its login wall')).toBeVisible();
+  await expect(evidence).not.toContainText('switch state');
+  await expect(evidence.getByText('No evidence yet. Capture a page that explains how this platform uses your data, or import a screenshot.')).toBeVisible();
+
+  const policy = evidence.getByRole('form', { name: 'Capture a policy page' });
+  const pages = policy.getByLabel('Facebook pages');
+  for (const p of facts.policies) await expect(pages).toContainText(p.name);
+  // The page of the setting without a switch is offered too (once, here under its policy's name): the platform's page on the matter.
+  const offered = await pages.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+  expect(offered).toContain(facts.settings[0].url);
+  expect(new Set(offered).size).toBe(offered.length);
+  await expect(policy.getByLabel('Page address')).toHaveValue(facts.policies[0].url);
+  await expectAccessible(page, 'Facebook case capture forms');
+  await evidence.screenshot({ path: 'test-results/screens/evidence-capture-facebook-1280.png' });
+  await page.setViewportSize({ width: 760, height: 900 });
+  await evidence.screenshot({ path: 'test-results/screens/evidence-capture-facebook-760.png' });
+  await expectNoSidewaysOverflow(page);
+  await page.setViewportSize({ width: 1280, height: 800 });
+
+  await policy.getByLabel('Page address').fill(`${fixtures.url}/policy-v1.html`);
+  await policy.getByRole('button', { name: 'Capture a policy page' }).click();
+  await expect(policy.locator('[aria-live="polite"]')).toContainText('Captured', { timeout: 30_000 });
+  await expect(evidence.getByRole('table', { name: /Items/ }).getByRole('row')).toHaveCount(2);
+
+  // In German and in French the note reads in the language shown, the file's reason as it is.
+  for (const [lang, region, text] of [
+    ['de', 'Nachweise', 'Die Angaben von Redress zu Facebook nennen keinen Schalter für KI-Training'],
+    ['fr', 'Preuves', 'Les données de Redress sur Facebook ne nomment aucun bouton'],
+  ] as const) {
+    await page.setViewportSize({ width: 760, height: 900 });
+    await page.goto(`${app.host.url}&lang=${lang}#/cases/${c.id}`);
+    const r = page.getByRole('region', { name: region, exact: true });
+    await expect(r.locator('.capture-noswitch')).toContainText(text);
+    await expect(r.locator('.capture-noswitch [translate="no"]')).toHaveText(why);
+    await expectNoSidewaysOverflow(page);
+    await r.screenshot({ path: `test-results/screens/evidence-capture-facebook-${lang}-760.png` });
+  }
+});
+
+test('a Reddit case shows the no-switch note with Reddit’s reason', async ({ page, app }) => {
+  const { c, facts } = await platformCase(app, 'reddit');
+  await page.goto(`${app.host.url}#/cases/${c.id}`);
+  const note = page.getByRole('region', { name: 'The AI-training switch' });
+  await expect(note).toContainText('Redress’s facts on Reddit name no AI-training switch');
+  await expect(note.locator('[translate="no"]')).toHaveText(facts.settings[0].why!);
+  await expect(page.getByRole('form', { name: /AI setting/ })).toHaveCount(0);
+  await expect(page.getByRole('form', { name: 'Capture a policy page' }).getByLabel('Reddit pages')).toContainText(facts.policies[0].name);
+});
+
+test('a setting capture for a platform whose file names no switch label says it was not looked for, not ON', async ({ page, app }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const { c } = await platformCase(app, 'facebook');
+  // The UI offers no setting form for Facebook; the API still takes one (the command line does too).
+  const cap = await app.api<{ id: string }>('evidence.capture', { caseId: c.id, url: `${fixtures.url}/switch-checkbox.html`, purpose: 'setting' });
+  await page.goto(`${app.host.url}#/cases/${c.id}/evidence/${cap.id}`);
+  await expectViewInFocus(page, /^Page capture: Data for Generative AI Improvement/);
+  const detail = page.locator('.evidence-detail');
+  const detected = detail.getByText('Detected from the page:');
+  await expect(detected).toContainText('Unknown');
+  await expect(detected).not.toContainText('ON');
+  await expect(detail).toContainText('Not looked for: the platform’s file names no label for its AI-training switch');
+  await expect(detail.getByLabel('Unknown')).toBeChecked();
+  await expectAccessible(page, 'setting capture not looked for');
+  await screenshot(page, 'evidence-capture-not-looked-for');
+});
+
 test('deleting an item an event holds names the event first, then the event no longer holds it', async ({ page, app }) => {
   const c = await newCase(app);
   const shot = await app.api<{ id: string }>('evidence.upload', { caseId: c.id, filename: 'settings.png', dataBase64: makePng(40, 30).toString('base64') });

@@ -88,6 +88,9 @@ test('pseudo-locale: every screen shows only text that came through a catalog', 
   await app.api('tracking.addEvent', { caseId: c.id, type: 'request_sent', on: '2026-04-30', requestType: 'objection', ref: 'LI-1' });
   const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
   const item = await app.api<Made>('evidence.upload', { caseId: c.id, filename: 'switch.png', dataBase64: png.toString('base64') });
+  // Other platforms: X's capture forms offer X's setting and pages; Facebook's file names no switch, so a note replaces the form.
+  const x = await app.api<Made>('cases.create', { title: 'Case on X', name: 'Aoife Byrne', email: 'aoife@example.ie', country: 'DE', platform: 'x' });
+  const fb = await app.api<Made>('cases.create', { title: 'Case on Facebook', name: 'Aoife Byrne', email: 'aoife@example.ie', country: 'DE', platform: 'facebook' });
   const policy = await policyServer();
   try {
     await app.api('watch.add', { url: policy.url });
@@ -102,6 +105,8 @@ test('pseudo-locale: every screen shows only text that came through a catalog', 
       ['dashboard', '/'],
       ['new case', '/new'],
       ['case page', `/cases/${c.id}`],
+      ['case page on X', `/cases/${x.id}`],
+      ['case page on Facebook (no switch)', `/cases/${fb.id}`],
       ['evidence item', `/cases/${c.id}/evidence/${item.id}`],
       ['objection draft', `/cases/${c.id}/draft/objection`],
       ['authority complaint draft', `/cases/${c.id}/draft/authority-complaint`],

@@ -8,7 +8,7 @@ import { i18next } from '../i18n';
 import { num, shortDate } from '../ui/dates';
 import { msgText } from '../ui/errors';
 import { useAsync } from '../ui/useAsync';
-import { CaptureForms } from './CaptureForms';
+import { capturable, CaptureForms } from './CaptureForms';
 import { CustodyLog } from './CustodyLog';
 import { DiffView } from './DiffView';
 import { EvidenceDetail } from './EvidenceDetail';
@@ -34,6 +34,9 @@ export function EvidencePanel(props: { case: Case; section: string[]; onChange()
   const caseId = props.case.id;
   const list = useAsync(() => invoke('evidence.list', { caseId }), [caseId]);
   const info = useAsync(() => invoke('evidence.capturerInfo', {}), []);
+  // The case's platform: its settings and pages are what the capture forms offer.
+  const facts = useAsync(() => invoke('platforms.get', { id: props.case.platform }), [props.case.platform]);
+  const platform = facts.data?.id === props.case.platform ? facts.data : undefined;
   const [logVersion, setLogVersion] = useState(0);
   const changed = () => {
     list.reload();
@@ -69,14 +72,14 @@ export function EvidencePanel(props: { case: Case; section: string[]; onChange()
   return (
     <section aria-labelledby="evidence-title" className="card evidence" id="evidence">
       <h2 id="evidence-title">{t('panel.title')}</h2>
-      <CaptureForms caseId={caseId} info={info.data} onDone={changed} />
+      <CaptureForms caseId={caseId} platform={platform} platformError={facts.error} info={info.data} onDone={changed} />
       <ImportFiles caseId={caseId} onDone={changed} />
       {list.error ? (
         <p role="alert" className="error">
           {list.error}
         </p>
       ) : null}
-      <EvidenceTable caseId={caseId} items={items} onChange={changed} />
+      <EvidenceTable caseId={caseId} items={items} noSwitch={platform ? !capturable(platform).length : false} onChange={changed} />
       <CustodyLog caseId={caseId} version={logVersion} />
     </section>
   );
@@ -134,7 +137,7 @@ function DeleteConfirm(props: { item: EvidenceSummary; onCancel(): void; onDelet
   );
 }
 
-function EvidenceTable(props: { caseId: string; items: EvidenceSummary[]; onChange(): void }) {
+function EvidenceTable(props: { caseId: string; items: EvidenceSummary[]; noSwitch: boolean; onChange(): void }) {
   const { t } = useTranslation('evidence');
   const [picked, setPicked] = useState<string[]>([]);
   const [verify, setVerify] = useState<VerifyResult | null>(null);
@@ -323,7 +326,7 @@ function EvidenceTable(props: { caseId: string; items: EvidenceSummary[]; onChan
           </table>
         </div>
       ) : (
-        <p className="hint">{t('list.empty')}</p>
+        <p className="hint">{props.noSwitch ? t('list.emptyNoSwitch') : t('list.empty')}</p>
       )}
     </div>
   );
