@@ -18,6 +18,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { createCore } from '../electron/core';
 import { WATCH_CONCURRENCY } from '../electron/core/watch/run';
+import { ticking } from '../tests/support/ticker';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -80,24 +81,6 @@ const mem = () => {
   return { heap: m.heapUsed / 1024 / 1024, rss: m.rss / 1024 / 1024 };
 };
 
-/** Runs `work` with a 5-ms ticker on this thread: the longest time it had to wait (an event-loop stall). */
-async function stalls<T>(work: () => Promise<T>): Promise<{ result: T; ms: number; maxGap: number }> {
-  let last = performance.now();
-  let maxGap = 0;
-  const timer = setInterval(() => {
-    const now = performance.now();
-    maxGap = Math.max(maxGap, now - last);
-    last = now;
-  }, 5);
-  const t = performance.now();
-  try {
-    const result = await work();
-    return { result, ms: performance.now() - t, maxGap: Math.max(maxGap, performance.now() - last) };
-  } finally {
-    clearInterval(timer);
-  }
-}
-
 const dir = mkdtempSync(join(tmpdir(), 'redress-bench-watch-'));
 try {
   const inWorker = createCore({ dataDir: join(dir, 'worker'), host: 'cli' });
@@ -125,7 +108,7 @@ try {
   type Row = { name: string; ms: number; maxGap: number; heap: number; rss: number; outcomes: string };
   const rows: { worker: Row; thread: Row }[] = [];
   const measure = async (core: typeof inWorker, name: string): Promise<Row> => {
-    const { result, ms, maxGap } = await stalls(() => core.api.call('watch.run', { force: true }));
+    const { result, ms, maxGap } = await ticking(() => core.api.call('watch.run', { force: true }), { everyMs: 5 });
     const counts = new Map<string, number>();
     for (const x of result) counts.set(x.outcome + (x.aiRelated ? ' (AI)' : ''), (counts.get(x.outcome + (x.aiRelated ? ' (AI)' : '')) ?? 0) + 1);
     return { name, ms, maxGap, ...mem(), outcomes: [...counts].map(([k, v]) => `${v} ${k}`).join(', ') };
@@ -149,9 +132,9 @@ try {
     await withShots.api.call('watch.add', { url });
     await noShots.api.call('watch.add', { url });
   }
-  const tNo = await stalls(() => noShots.api.call('watch.run', {}));
+  const tNo = await ticking(() => noShots.api.call('watch.run', {}), { everyMs: 5 });
   process.env.REDRESS_WATCH_SCREENSHOTS = 'on';
-  const tShots = await stalls(() => withShots.api.call('watch.run', {}));
+  const tShots = await ticking(() => withShots.api.call('watch.run', {}), { everyMs: 5 });
   process.env.REDRESS_WATCH_SCREENSHOTS = 'off';
   const shotRows = withShots.ctx.db.prepare('SELECT count(*) AS n, avg(shot_size) AS size FROM watch_snapshots WHERE shot_sha256 IS NOT NULL').get() as { n: number; size: number | null };
   withShots.close();

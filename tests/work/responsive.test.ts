@@ -7,32 +7,11 @@ import type { PdfInput } from '../../electron/core/pdf/build';
 import { buildWithinBudget, buildWithinBudgetInThread } from '../../electron/core/pdf/upload';
 import { coreWorker } from '../../electron/core/work/run';
 import { makePng } from '../pdf/support/images';
+import { ticking } from '../support/ticker';
 
 afterAll(() => coreWorker().terminate());
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
-
-/** Runs `build` with a 2-ms interval ticking on this thread: how often it got to run, and its longest wait. */
-async function ticking<T>(build: () => Promise<T>): Promise<{ result: T; ms: number; ticks: number; maxGap: number }> {
-  let last = performance.now();
-  let maxGap = 0;
-  let ticks = 0;
-  const timer = setInterval(() => {
-    const now = performance.now();
-    maxGap = Math.max(maxGap, now - last);
-    last = now;
-    ticks++;
-  }, 2);
-  const start = performance.now();
-  try {
-    const result = await build();
-    const ms = performance.now() - start;
-    maxGap = Math.max(maxGap, performance.now() - last);
-    return { result, ms, ticks, maxGap };
-  } finally {
-    clearInterval(timer);
-  }
-}
 
 it('keeps the main thread ticking while 20 large screenshots are shrunk into an upload PDF', async () => {
   const shots = Array.from({ length: 20 }, (_, i) => makePng(1920, 1080, { look: i % 2 ? 'photo' : 'text', seed: i }));

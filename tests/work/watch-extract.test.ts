@@ -5,28 +5,9 @@ import { afterAll, expect, it } from 'vitest';
 import { extractPage, type ExtractInput } from '../../electron/core/watch/extract';
 import { coreWorker, runTask } from '../../electron/core/work/run';
 import { copyForTransfer } from '../../electron/core/work/transfer';
+import { ticking } from '../support/ticker';
 
 afterAll(() => coreWorker().terminate());
-
-async function ticking<T>(work: () => Promise<T>): Promise<{ result: T; ms: number; maxGap: number }> {
-  let last = performance.now();
-  let maxGap = 0;
-  const timer = setInterval(() => {
-    const now = performance.now();
-    maxGap = Math.max(maxGap, now - last);
-    last = now;
-  }, 2);
-  const start = performance.now();
-  try {
-    // Let the ticker run once before the work starts.
-    await new Promise((r) => setTimeout(r, 10));
-    const result = await work();
-    maxGap = Math.max(maxGap, performance.now() - last);
-    return { result, ms: performance.now() - start, maxGap };
-  } finally {
-    clearInterval(timer);
-  }
-}
 
 const para = (i: number) =>
   `<p>Section ${i}. We process the information you provide when you use the service, to run it, secure it and improve it; you can object at any time in your settings or by writing to our data protection officer.</p>`;
@@ -38,11 +19,11 @@ it('parses a big watched page in the worker: the same text, and this thread keep
   extractPage({ ...input, body: Buffer.from('<main><p>x</p></main>') });
   await runTask('watch.extract', { ...input, body: new Uint8Array(Buffer.from('<main><p>x</p></main>')) });
 
-  const inThread = await ticking(async () => extractPage(input));
+  const inThread = await ticking(async () => extractPage(input), { warmUpMs: 10 });
   const inWorker = await ticking(async () => {
     const { value, transfer } = copyForTransfer(input);
     return runTask('watch.extract', value, transfer);
-  });
+  }, { warmUpMs: 10 });
   expect(inWorker.result).toEqual(inThread.result);
   expect(inWorker.result.via).toBe('main');
   expect(inWorker.result.text.split('\n\n')).toHaveLength(6001);
