@@ -1,18 +1,10 @@
 // Real Chromium, pages written to lie to the capture: the scripts must read the page from an isolated world.
 import { JSDOM } from 'jsdom';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { createChromiumCapturer } from '../../electron/core/capture/chromium';
-import { serveFixtures } from './server';
+import { expect, test } from 'vitest';
+import { capturerOnFixtures } from './server';
 
-let fx: Awaited<ReturnType<typeof serveFixtures>>;
-const capturer = createChromiumCapturer();
-beforeAll(async () => {
-  fx = await serveFixtures();
-});
-afterAll(async () => {
-  await capturer.close();
-  await fx.close();
-});
+const fx = capturerOnFixtures();
+const { capturer } = fx;
 
 const capture = (file: string) => capturer.capture({ url: `${fx.url}/${file}`, purpose: 'setting', timeoutMs: 30_000 });
 const doc = (html: string) => new JSDOM(html).window.document;

@@ -1,19 +1,11 @@
 // The capturer itself, real Chromium on a local fixture page whose switch LinkedIn's labels name: given empty labels
 // (a platform whose file names none), it keeps the page and looks for no switch; without labels it reads LinkedIn's.
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { createChromiumCapturer } from '../../electron/core/capture/chromium';
+import { expect, test } from 'vitest';
 import type { SwitchLabels } from '../../electron/core/capture/switch-labels';
-import { serveFixtures } from './server';
+import { capturerOnFixtures } from './server';
 
-let fx: Awaited<ReturnType<typeof serveFixtures>>;
-const capturer = createChromiumCapturer();
-beforeAll(async () => {
-  fx = await serveFixtures();
-});
-afterAll(async () => {
-  await capturer.close();
-  await fx.close();
-});
+const fx = capturerOnFixtures();
+const { capturer } = fx;
 
 test('empty labels: the LinkedIn-labelled switch is not reported, the page is kept', async () => {
   const url = `${fx.url}/proximity-on.html`;

@@ -3,22 +3,14 @@
 // from the platform file, are the ones in data/switch-labels.json.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { createChromiumCapturer } from '../../electron/core/capture/chromium';
+import { expect, test } from 'vitest';
 import { loadSwitchLabels } from '../../electron/core/capture/switch-labels';
 import { switchLabels } from '../../electron/core/platforms';
 import { factsDir } from '../../electron/core/util/facts-dir';
-import { serveFixtures } from './server';
+import { capturerOnFixtures } from './server';
 
-let fx: Awaited<ReturnType<typeof serveFixtures>>;
-const capturer = createChromiumCapturer();
-beforeAll(async () => {
-  fx = await serveFixtures();
-});
-afterAll(async () => {
-  await capturer.close();
-  await fx.close();
-});
+const fx = capturerOnFixtures();
+const { capturer } = fx;
 
 const capture = (file: string, platform?: string) =>
   capturer.capture({ url: `${fx.url}/${file}`, purpose: 'page', timeoutMs: 30_000, ...(platform ? { labels: switchLabels(platform) } : {}) });

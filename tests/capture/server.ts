@@ -2,6 +2,8 @@ import { createReadStream, existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { basename, join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
+import { createChromiumCapturer } from '../../electron/core/capture/chromium';
 
 /** Serves tests/capture/fixtures/*.html on 127.0.0.1 for the capture tests. */
 export async function serveFixtures(): Promise<{ url: string; close(): Promise<void> }> {
@@ -23,5 +25,25 @@ export async function serveFixtures(): Promise<{ url: string; close(): Promise<v
         server.closeAllConnections();
         server.close(() => ok());
       }),
+  };
+}
+
+/** For one test file: a Chromium capturer and the fixture server, both closed after the file; `url` is the server's. */
+export function capturerOnFixtures(): { capturer: ReturnType<typeof createChromiumCapturer>; readonly url: string } {
+  const capturer = createChromiumCapturer();
+  let fx: Awaited<ReturnType<typeof serveFixtures>> | undefined;
+  beforeAll(async () => {
+    fx = await serveFixtures();
+  });
+  afterAll(async () => {
+    await capturer.close();
+    await fx?.close();
+  });
+  return {
+    capturer,
+    get url() {
+      if (!fx) throw new Error('the fixture server starts in beforeAll');
+      return fx.url;
+    },
   };
 }

@@ -3,20 +3,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { createChromiumCapturer } from '../../electron/core/capture/chromium';
+import { expect, test } from 'vitest';
 import { factsDir } from '../../electron/core/util/facts-dir';
-import { serveFixtures } from './server';
+import { capturerOnFixtures } from './server';
 
-let fx: Awaited<ReturnType<typeof serveFixtures>>;
-const capturer = createChromiumCapturer();
-beforeAll(async () => {
-  fx = await serveFixtures();
-});
-afterAll(async () => {
-  await capturer.close();
-  await fx.close();
-});
+const fx = capturerOnFixtures();
+const { capturer } = fx;
 
 const capture = (file: string, purpose: 'setting' | 'page' = 'setting') =>
   capturer.capture({ url: `${fx.url}/${file}`, purpose, timeoutMs: 30_000 });
